@@ -1,0 +1,474 @@
+/**
+ * Stage 2a: type-check one expression and lower it to IR.
+ *
+ * Every problem becomes a diagnostic; the offending expression then gets the
+ * `unknown` type, which fits everywhere, so one mistake yields one message.
+ */
+import type { Diagnostic, Expr, Span, TemplateLit } from '@sellguard/dsl';
+import { DETECTORS, FUNCTIONS, matchFields } from './builtins.js';
+import { CODES, error } from './codes.js';
+import type { IrExpr, JsonValue } from './ir.js';
+import type { Scope } from './resolve.js';
+import { closest, suggestionHelp } from './suggest.js';
+import {
+  T,
+  assignable,
+  comparable,
+  describe,
+  isNumeric,
+  isStringy,
+  isTemporal,
+  nonNull,
+  nullable,
+  type Type,
+} from './type-system.js';
+
+/** What the checker knows while it looks at an expression. */
+export interface ExprEnv {
+  scope: Scope;
+  /** Field types of the input record (names resolve to these first after locals). */
+  recordFields: Map<string, Type>;
+  /** Record types by name, for member access. */
+  recordTypes: Map<string, Map<string, Type>>;
+  /** Quantifier variables in scope. */
+  locals: Map<string, { id: number; type: Type }>;
+  /** Allocates quantifier variable ids. */
+  nextVar: () => number;
+  /** Constant lookup: index into the constants table and type; undefined when not a constant. */
+  constant: (name: string) => { index: number; type: Type } | undefined;
+  phraseList: (name: string) => number | undefined;
+  regex: (source: string, span: Span) => number | undefined;
+  /** Messages and hints may use `matched`. */
+  inMessage: boolean;
+  diagnostics: Diagnostic[];
+}
+
+const bool = T.boolean;
+
+export function checkExpr(e: Expr, env: ExprEnv): IrExpr {
+  const span = e.span;
+  switch (e.kind) {
+    case 'Number':
+      return { op: 'lit', value: e.value, type: Number.isInteger(e.value) && !e.raw.includes('.') ? T.integer : T.number, span };
+    case 'Percent':
+      return { op: 'lit', value: e.value, type: T.percent, span };
+    case 'Duration':
+      return { op: 'lit', value: e.ms, type: T.duration, span };
+    case 'Date':
+      return { op: 'lit', value: e.ms, type: e.withTime ? T.datetime : T.date, span };
+    case 'String':
+      return { op: 'lit', value: e.value, type: T.string, span };
+    case 'Template':
+      return checkTemplate(e, env);
+    case 'Bool':
+      return { op: 'lit', value: e.value, type: bool, span };
+    case 'Null':
+      return { op: 'lit', value: null, type: T.null, span };
+    case 'Paren':
+      return checkExpr(e.expr, env);
+    case 'List': {
+      const items = e.items.map((i) => checkExpr(i, env));
+      return { op: 'list', items, type: T.list(unify(items.map((i) => i.type))), span };
+    }
+    case 'Object': {
+      const entries = e.entries.map((en) => ({ key: en.key.text, value: checkExpr(en.value, env) }));
+      return { op: 'object', entries, type: { k: 'map', value: unify(entries.map((en) => en.value.type)) }, span };
+    }
+    case 'Ident':
+      return checkIdent(e.name, span, env);
+    case 'Member':
+      return checkMember(e, env);
+    case 'Index':
+      return checkIndex(e, env);
+    case 'Call':
+      return checkCall(e, env);
+    case 'Unary': {
+      const operand = checkExpr(e.operand, env);
+      if (e.op === 'not') {
+        expectCondition(operand, env);
+        return { op: 'not', operand: asCondition(operand), type: bool, span };
+      }
+      if (!isNumeric(operand.type) && operand.type.k !== 'duration' && operand.type.k !== 'unknown') {
+        env.diagnostics.push(error(CODES.badOperand, `cannot make ${describe(operand.type)} negative`, e.operand.span, 'only numbers and durations can be negated'));
+        return { op: 'neg', operand, type: T.unknown, span };
+      }
+      return { op: 'neg', operand, type: operand.type, span };
+    }
+    case 'Binary':
+      return checkBinary(e, env);
+    case 'Quantifier':
+      return checkQuantifier(e, env);
+    case 'Error':
+      return { op: 'lit', value: null, type: T.unknown, span };
+  }
+}
+
+function checkTemplate(e: TemplateLit, env: ExprEnv): IrExpr {
+  const parts: Array<string | IrExpr> = e.parts.map((p) => (p.kind === 'Text' ? p.value : checkExpr(p.expr, env)));
+  if (parts.every((p) => typeof p === 'string')) return { op: 'lit', value: parts.join(''), type: T.string, span: e.span };
+  return { op: 'template', parts, type: T.string, span: e.span };
+}
+
+function checkIdent(name: string, span: Span, env: ExprEnv): IrExpr {
+  const local = env.locals.get(name);
+  if (local) return { op: 'var', id: local.id, type: local.type, span };
+  const field = env.recordFields.get(name);
+  if (field) return { op: 'field', object: { op: 'root', type: T.unknown, span }, name, type: field, span };
+  const constant = env.constant(name);
+  if (constant) return { op: 'const', index: constant.index, name, type: constant.type, span };
+  if (name === 'matched') {
+    if (!env.inMessage) {
+      env.diagnostics.push(
+        error(CODES.matchedOutsideMessage, '`matched` can only be used in a message, hint or fix', span, 'use a detector such as emails(body) in conditions'),
+      );
+      return { op: 'lit', value: null, type: T.unknown, span };
+    }
+    return { op: 'matched', type: T.string, span };
+  }
+  if (env.phraseList(name) !== undefined) {
+    env.diagnostics.push(
+      error(CODES.badOperand, `\`${name}\` is a phrase list; search a text with it`, span, `write phrases(body, ${name})`),
+    );
+    return { op: 'lit', value: null, type: T.unknown, span };
+  }
+  if (name.includes('-')) {
+    const parts = name.split('-');
+    if (parts.some((p) => env.recordFields.has(p) || env.locals.has(p) || env.constant(p))) {
+      env.diagnostics.push(
+        error(
+          CODES.hyphenatedName,
+          `\`${name}\` is read as one name; there is nothing called that`,
+          span,
+          `to subtract, put spaces around the minus sign: \`${parts.join(' - ')}\``,
+        ),
+      );
+      return { op: 'lit', value: null, type: T.unknown, span };
+    }
+  }
+  const candidates = [...env.locals.keys(), ...env.recordFields.keys(), ...[...env.scope.symbols.keys()].filter((k) => env.constant(k))];
+  env.diagnostics.push(error(CODES.unknownName, `there is no field or constant called \`${name}\``, span, suggestionHelp(name, candidates, 'fields and constants')));
+  return { op: 'lit', value: null, type: T.unknown, span };
+}
+
+function fieldsOf(t: Type, env: ExprEnv): Map<string, Type> | undefined {
+  if (t.k === 'record') return env.recordTypes.get(t.name);
+  if (t.k === 'match') return new Map(Object.entries(matchFields(t.detector)));
+  return undefined;
+}
+
+function checkMember(e: Extract<Expr, { kind: 'Member' }>, env: ExprEnv): IrExpr {
+  const object = checkExpr(e.object, env);
+  const name = e.property.text;
+  if (object.type.k === 'unknown') return { op: 'field', object, name, type: T.unknown, span: e.span };
+  if (object.type.k === 'map') return { op: 'field', object, name, type: nullable(object.type.value), span: e.span };
+  const fields = fieldsOf(object.type, env);
+  if (!fields) {
+    env.diagnostics.push(
+      error(CODES.notARecord, `${describe(object.type)} has no fields, so \`.${name}\` cannot be read`, e.property.span, 'only records and detector matches have fields'),
+    );
+    return { op: 'field', object, name, type: T.unknown, span: e.span };
+  }
+  const type = fields.get(name);
+  if (!type) {
+    env.diagnostics.push(
+      error(CODES.unknownField, `${describe(object.type)} has no field \`${name}\``, e.property.span, suggestionHelp(name, [...fields.keys()], 'fields')),
+    );
+    return { op: 'field', object, name, type: T.unknown, span: e.span };
+  }
+  return { op: 'field', object, name, type: nullable(type, !!object.type.nullable), span: e.span };
+}
+
+function checkIndex(e: Extract<Expr, { kind: 'Index' }>, env: ExprEnv): IrExpr {
+  const object = checkExpr(e.object, env);
+  const index = checkExpr(e.index, env);
+  const t = object.type;
+  if (t.k === 'map') {
+    if (!isStringy(index.type) && index.type.k !== 'unknown')
+      env.diagnostics.push(error(CODES.badIndex, `a map is looked up by text, not by ${describe(index.type)}`, e.index.span));
+    return { op: 'index', object, index, type: nullable(t.value), span: e.span };
+  }
+  if (t.k === 'list') {
+    if (!isNumeric(index.type) && index.type.k !== 'unknown')
+      env.diagnostics.push(error(CODES.badIndex, `a list is indexed by a number, not by ${describe(index.type)}`, e.index.span, 'the first item is [0]'));
+    return { op: 'index', object, index, type: nullable(t.element), span: e.span };
+  }
+  if (t.k !== 'unknown')
+    env.diagnostics.push(error(CODES.badIndex, `${describe(t)} cannot be indexed with [ ]`, e.span, 'only lists and maps (tables) can be indexed'));
+  return { op: 'index', object, index, type: T.unknown, span: e.span };
+}
+
+function checkCall(e: Extract<Expr, { kind: 'Call' }>, env: ExprEnv): IrExpr {
+  const name = e.callee.text;
+  const span = e.span;
+  if (name === 'phrases') return checkPhrases(e, env);
+  const detector = DETECTORS[name];
+  if (detector) {
+    if (e.args.length !== 1) {
+      env.diagnostics.push(error(CODES.argumentCount, `${name}() takes one text to search, got ${e.args.length}`, span, `write ${name}(body)`));
+      return { op: 'lit', value: [], type: T.list(T.match(name)), span };
+    }
+    const arg = checkExpr(e.args[0], env);
+    if (!isStringy(arg.type) && arg.type.k !== 'unknown' && arg.type.k !== 'null')
+      env.diagnostics.push(error(CODES.argumentType, `${name}() searches text, but this is ${describe(arg.type)}`, e.args[0].span));
+    return { op: 'detect', detector: name, arg, type: T.list(T.match(name)), span };
+  }
+  const fn = FUNCTIONS[name];
+  if (!fn) {
+    env.diagnostics.push(
+      error(CODES.unknownFunction, `there is no function called \`${name}\``, e.callee.span, suggestionHelp(name, [...Object.keys(FUNCTIONS), ...Object.keys(DETECTORS)], 'functions')),
+    );
+    return { op: 'lit', value: null, type: T.unknown, span };
+  }
+  const args = e.args.map((a) => checkExpr(a, env));
+  const min = fn.params.length - (fn.optional ?? 0);
+  if (args.length < min || args.length > fn.params.length) {
+    const expected = min === fn.params.length ? `${min}` : `${min} to ${fn.params.length}`;
+    env.diagnostics.push(
+      error(CODES.argumentCount, `${name}() takes ${expected} argument${fn.params.length === 1 ? '' : 's'}, got ${args.length}`, span, `write ${name}(${fn.params.map((p) => p.name).join(', ')})`),
+    );
+    return { op: 'call', fn: name, args, type: T.unknown, span };
+  }
+  let ok = true;
+  args.forEach((a, i) => {
+    const p = fn.params[i];
+    if (!p.accepts(a.type)) {
+      ok = false;
+      env.diagnostics.push(error(CODES.argumentType, `${name}() expects ${p.expected} as its ${p.name}, but this is ${describe(a.type)}`, e.args[i].span));
+    }
+  });
+  const anyNullable = args.some((a) => a.type.nullable) && name !== 'empty' && name !== 'exists' && name !== 'count' && name !== 'length';
+  return { op: 'call', fn: name, args, type: ok ? nullable(fn.result(args.map((a) => a.type)), anyNullable) : T.unknown, span };
+}
+
+function checkPhrases(e: Extract<Expr, { kind: 'Call' }>, env: ExprEnv): IrExpr {
+  const type = T.list(T.match('phrases'));
+  const listArg = e.args[1];
+  if (e.args.length !== 2 || !listArg) {
+    env.diagnostics.push(error(CODES.argumentCount, 'phrases() takes a text and a phrase list', e.span, 'write phrases(body, marketing) with `phrases marketing = [...]` declared'));
+    return { op: 'lit', value: [], type, span: e.span };
+  }
+  const arg = checkExpr(e.args[0], env);
+  if (listArg.kind !== 'Ident' || env.phraseList(listArg.name) === undefined) {
+    const known = [...env.scope.symbols.entries()].filter(([, s]) => s.decl.kind === 'PhrasesDecl').map(([n]) => n);
+    const named = listArg.kind === 'Ident' ? `\`${listArg.name}\` is not a phrase list` : 'the second argument of phrases() must name a phrase list';
+    env.diagnostics.push(error(CODES.argumentType, named, listArg.span, suggestionHelp(listArg.kind === 'Ident' ? listArg.name : '', known, 'phrase lists')));
+    return { op: 'lit', value: [], type, span: e.span };
+  }
+  return { op: 'detect', detector: 'phrases', arg, phrases: env.phraseList(listArg.name), type, span: e.span };
+}
+
+function checkQuantifier(e: Extract<Expr, { kind: 'Quantifier' }>, env: ExprEnv): IrExpr {
+  const collection = checkExpr(e.collection, env);
+  let element: Type = T.unknown;
+  if (collection.type.k === 'list') element = collection.type.element;
+  else if (collection.type.k !== 'unknown')
+    env.diagnostics.push(
+      error(CODES.notAList, `\`${e.quantifier}\` goes over a list, but this is ${describe(collection.type)}`, e.collection.span, `write ${e.quantifier} x in someList: condition`),
+    );
+  const id = env.nextVar();
+  const locals = new Map(env.locals);
+  locals.set(e.variable.text, { id, type: element });
+  const body = checkExpr(e.body, { ...env, locals });
+  expectCondition(body, env);
+  return { op: 'quant', q: e.quantifier, varId: id, collection, body: asCondition(body), type: e.quantifier === 'count' ? T.integer : bool, span: e.span };
+}
+
+const COMPARISONS = new Set(['==', '!=', '<', '<=', '>', '>=']);
+
+function checkBinary(e: Extract<Expr, { kind: 'Binary' }>, env: ExprEnv): IrExpr {
+  const span = e.span;
+  if (e.op === 'and' || e.op === 'or') {
+    const left = checkExpr(e.left, env);
+    const right = checkExpr(e.right, env);
+    expectCondition(left, env);
+    expectCondition(right, env);
+    return { op: e.op, left: asCondition(left), right: asCondition(right), type: bool, span };
+  }
+  const left = checkExpr(e.left, env);
+  const right = checkExpr(e.right, env);
+  const lt = left.type;
+  const rt = right.type;
+  const eitherNullable = !!(lt.nullable || rt.nullable);
+  if (COMPARISONS.has(e.op)) {
+    const cmp = e.op as '==' | '!=' | '<' | '<=' | '>' | '>=';
+    if (!comparable(lt, rt)) {
+      env.diagnostics.push(
+        error(CODES.incomparable, `cannot compare ${describe(lt)} with ${describe(rt)}`, e.opSpan, comparisonHelp(lt, rt)),
+      );
+    } else if (cmp !== '==' && cmp !== '!=' && (lt.k === 'boolean' || lt.k === 'list' || lt.k === 'map' || lt.k === 'record' || lt.k === 'match')) {
+      env.diagnostics.push(error(CODES.badOperand, `${describe(lt)} values have no order, so \`${cmp}\` does not apply`, e.opSpan, 'use == or !='));
+    }
+    checkEnumLiteral(lt, right, env);
+    checkEnumLiteral(rt, left, env);
+    return { op: 'cmp', cmp, left, right, type: bool, span };
+  }
+  if (e.op === 'in' || e.op === 'not in') {
+    const negated = e.op === 'not in';
+    if (rt.k === 'list') {
+      if (!comparable(lt, rt.element))
+        env.diagnostics.push(error(CODES.incomparable, `cannot look for ${describe(lt)} in a list of ${describe(rt.element)}`, e.opSpan));
+      if (right.op === 'list') for (const item of right.items) checkEnumLiteral(lt, item, env);
+    } else if (rt.k === 'map') {
+      if (!isStringy(lt) && lt.k !== 'unknown') env.diagnostics.push(error(CODES.incomparable, `map keys are text, not ${describe(lt)}`, e.opSpan));
+    } else if (isStringy(rt)) {
+      if (!isStringy(lt) && lt.k !== 'unknown') env.diagnostics.push(error(CODES.incomparable, `cannot look for ${describe(lt)} inside text`, e.opSpan));
+    } else if (rt.k !== 'unknown') {
+      env.diagnostics.push(error(CODES.badOperand, `\`${e.op}\` needs a list, a map or a text on its right, but this is ${describe(rt)}`, e.right.span));
+    }
+    return { op: 'in', negated, item: left, collection: right, type: bool, span };
+  }
+  if (e.op === 'contains' || e.op === 'startsWith' || e.op === 'endsWith') {
+    if (e.op === 'contains' && lt.k === 'list') {
+      if (!comparable(lt.element, rt)) env.diagnostics.push(error(CODES.incomparable, `a list of ${describe(lt.element)} cannot contain ${describe(rt)}`, e.opSpan));
+      return { op: 'listContains', list: left, item: right, type: bool, span };
+    }
+    for (const [side, t] of [[e.left, lt], [e.right, rt]] as const)
+      if (!isStringy(t) && t.k !== 'unknown' && t.k !== 'null')
+        env.diagnostics.push(error(CODES.badOperand, `\`${e.op}\` works on text, but this is ${describe(t)}`, side.span));
+    return { op: 'strop', strop: e.op, left, right, type: bool, span };
+  }
+  if (e.op === 'matches') {
+    if (!isStringy(lt) && lt.k !== 'unknown') env.diagnostics.push(error(CODES.badOperand, `\`matches\` works on text, but this is ${describe(lt)}`, e.left.span));
+    const source = right.op === 'lit' && typeof right.value === 'string' ? right.value : undefined;
+    if (source === undefined) {
+      env.diagnostics.push(error(CODES.badRegex, 'the pattern after `matches` must be written in the policy as a string', e.right.span, 'write title matches "^[A-Z]"'));
+      return { op: 'lit', value: false, type: bool, span };
+    }
+    const index = env.regex(source, e.right.span);
+    if (index === undefined) return { op: 'lit', value: false, type: bool, span };
+    return { op: 'matches', subject: left, regex: index, type: bool, span };
+  }
+  return checkArithmetic(e, left, right, eitherNullable, env);
+}
+
+function checkArithmetic(e: Extract<Expr, { kind: 'Binary' }>, left: IrExpr, right: IrExpr, maybeNull: boolean, env: ExprEnv): IrExpr {
+  const op = e.op as '+' | '-' | '*' | '/';
+  const lt = nonNull(left.type);
+  const rt = nonNull(right.type);
+  const span = e.span;
+  const result = (type: Type): IrExpr => ({ op: 'arith', arith: op, left, right, type: nullable(type, maybeNull), span });
+  if (lt.k === 'unknown' || rt.k === 'unknown') return result(T.unknown);
+  if (op === '+' && isStringy(lt) && isStringy(rt)) return { op: 'concat', left, right, type: T.string, span };
+  if (isNumeric(lt) && isNumeric(rt)) {
+    if (lt.k === 'integer' && rt.k === 'integer' && op !== '/') return result(T.integer);
+    if (lt.k === 'percent' && rt.k === 'percent' && (op === '+' || op === '-')) return result(T.percent);
+    return result(T.number);
+  }
+  if (isTemporal(lt) && isTemporal(rt) && op === '-') return result(T.duration);
+  if (isTemporal(lt) && rt.k === 'duration' && (op === '+' || op === '-')) return result(lt);
+  if (lt.k === 'duration' && isTemporal(rt) && op === '+') return result(rt);
+  if (lt.k === 'duration' && rt.k === 'duration') {
+    if (op === '+' || op === '-') return result(T.duration);
+    if (op === '/') return result(T.number);
+  }
+  if (lt.k === 'duration' && isNumeric(rt) && (op === '*' || op === '/')) return result(T.duration);
+  if (isNumeric(lt) && rt.k === 'duration' && op === '*') return result(T.duration);
+  env.diagnostics.push(error(CODES.badOperand, `cannot use \`${op}\` on ${describe(lt)} and ${describe(rt)}`, e.opSpan, arithmeticHelp(lt, rt, op)));
+  return result(T.unknown);
+}
+
+function arithmeticHelp(lt: Type, rt: Type, op: string): string | undefined {
+  if (isTemporal(lt) && isNumeric(rt)) return `add a duration instead of a number: \`${op} 30 days\``;
+  if (isTemporal(lt) && isTemporal(rt)) return 'dates can only be subtracted from each other; the result is a duration';
+  if (isStringy(lt) || isStringy(rt)) return op === '+' ? 'only two texts can be joined with +' : 'arithmetic works on numbers, dates and durations';
+  return undefined;
+}
+
+function comparisonHelp(lt: Type, rt: Type): string | undefined {
+  const pair = [lt.k, rt.k];
+  if ((isTemporal(lt) && isNumeric(rt)) || (isNumeric(lt) && isTemporal(rt)))
+    return 'compare a date with another date, or a difference of dates with a duration such as `30 days`';
+  if (pair.includes('duration') && (isNumeric(lt) || isNumeric(rt)))
+    return 'write the number with a unit, e.g. `30 days`, or convert the duration with days(...)';
+  if (lt.k === 'list' || rt.k === 'list') return 'to test membership write `x in list`; to count write count(list)';
+  return undefined;
+}
+
+/** A string literal compared with an enum must be one of its members. */
+function checkEnumLiteral(target: Type, e: IrExpr, env: ExprEnv): void {
+  if (target.k !== 'enum' || e.op !== 'lit' || typeof e.value !== 'string') return;
+  const members = target.members;
+  const exact = members.find((m) => m.toLowerCase() === (e.value as string).toLowerCase());
+  if (exact) {
+    e.value = exact;
+    return;
+  }
+  const near = closest(e.value, members);
+  env.diagnostics.push(
+    error(
+      CODES.unknownEnumValue,
+      `"${e.value}" is not one of the values of ${target.name ?? 'this field'}`,
+      e.span,
+      near ? `did you mean "${near}"? The values are ${members.join(', ')}` : `the values are ${members.join(', ')}`,
+    ),
+  );
+}
+
+/** Conditions are booleans, or lists used as "is there any?" (a detector's matches). */
+export function expectCondition(e: IrExpr, env: ExprEnv): void {
+  const t = e.type;
+  if (t.k === 'boolean' || t.k === 'unknown' || t.k === 'list') return;
+  env.diagnostics.push(
+    error(
+      CODES.notCondition,
+      `a condition must be true or false, but this is ${describe(t)}`,
+      e.span,
+      isNumeric(t) ? 'compare it with something, e.g. `> 0`' : 'compare it with something, e.g. `== "value"`',
+    ),
+  );
+}
+
+/** Lists in condition position mean "is not empty"; their items become the witnesses. */
+export function asCondition(e: IrExpr): IrExpr {
+  if (e.type.k === 'list') return { op: 'nonEmpty', list: e, type: bool, span: e.span };
+  return e;
+}
+
+/** The most specific common type of list items (for literals and constants). */
+export function unify(types: Type[]): Type {
+  const known = types.filter((t) => t.k !== 'unknown' && t.k !== 'null');
+  if (known.length === 0) return T.unknown;
+  let acc: Type = known[0];
+  for (const t of known.slice(1)) {
+    if (assignable(t, acc)) continue;
+    if (assignable(acc, t)) acc = t;
+    else if (isNumeric(acc) && isNumeric(t)) acc = T.number;
+    else if (isStringy(acc) && isStringy(t)) acc = T.string;
+    else return T.unknown;
+  }
+  return acc;
+}
+
+/** Fold a checked expression made only of literals into a JSON value (for constants, defaults and examples). */
+export function fold(e: IrExpr, constants: JsonValue[]): JsonValue | undefined {
+  switch (e.op) {
+    case 'lit':
+      return e.value;
+    case 'const':
+      return constants[e.index];
+    case 'list': {
+      const out: JsonValue[] = [];
+      for (const i of e.items) {
+        const v = fold(i, constants);
+        if (v === undefined) return undefined;
+        out.push(v);
+      }
+      return out;
+    }
+    case 'object': {
+      const out: Record<string, JsonValue> = {};
+      for (const en of e.entries) {
+        const v = fold(en.value, constants);
+        if (v === undefined) return undefined;
+        out[en.key] = v;
+      }
+      return out;
+    }
+    case 'neg': {
+      const v = fold(e.operand, constants);
+      return typeof v === 'number' ? -v : undefined;
+    }
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,491 @@
+/**
+ * Stage 2: check types and lower the resolved policy to IR.
+ *
+ * Walks the declarations in dependency order (types, constants, phrase
+ * lists, rules, examples); expressions are handled by check-expr.ts.
+ */
+import type {
+  ConstDecl,
+  Diagnostic,
+  EnumDecl,
+  ExampleDecl,
+  Expr,
+  PhrasesDecl,
+  RecordDecl,
+  RuleDecl,
+  Span,
+  TypeRef,
+} from '@sellguard/dsl';
+import { DETECTORS } from './builtins.js';
+import { asCondition, checkExpr, expectCondition, fold, type ExprEnv } from './check-expr.js';
+import { CODES, error, warning } from './codes.js';
+import type { IrClause, IrExample, IrExpr, IrFix, IrPolicy, IrRecord, IrRule, JsonValue } from './ir.js';
+import { compileUserRegex } from './regex.js';
+import type { ResolvedPolicy, Scope, SymbolEntry } from './resolve.js';
+import { suggestionHelp } from './suggest.js';
+import { PRIMITIVES, T, assignable, describe, type PrimitiveKind, type Type } from './type-system.js';
+
+export function check(resolved: ResolvedPolicy, diagnostics: Diagnostic[]): IrPolicy {
+  const header = resolved.ast.header;
+  if (!header) {
+    diagnostics.push(
+      error(CODES.missingHeader, 'the file does not start with a policy header', { start: 0, end: 0 }, 'start the file with: policy my-policy "My policy title"'),
+    );
+  }
+  const policyId = header?.id.text || 'policy';
+
+  const constants: JsonValue[] = [];
+  const constIndex = new Map<ConstDecl, { index: number; type: Type } | 'busy' | 'failed'>();
+  const phrases: IrPolicy['phrases'] = [];
+  const phraseIndex = new Map<PhrasesDecl, number>();
+  const regexes: IrPolicy['regexes'] = [];
+  const regexIndex = new Map<string, number>();
+  const recordTypes = new Map<string, Map<string, Type>>();
+  let varCounter = 0;
+
+  // ------------------------------------------------------------------ types
+  const resolveType = (ref: TypeRef, scope: Scope, file: string | undefined): Type => {
+    switch (ref.kind) {
+      case 'ListType':
+        return T.list(resolveType(ref.element, scope, file));
+      case 'MapType':
+        return { k: 'map', value: resolveType(ref.value, scope, file) };
+      case 'InlineEnumType':
+        return { k: 'enum', members: uniqueMembers(ref.members, file) };
+      case 'Error':
+        return T.unknown;
+      case 'NamedType': {
+        const name = ref.name.text;
+        if ((PRIMITIVES as readonly string[]).includes(name)) return { k: name as PrimitiveKind };
+        const entry = scope.symbols.get(name);
+        if (entry?.decl.kind === 'RecordDecl') return { k: 'record', name };
+        if (entry?.decl.kind === 'EnumDecl') return { k: 'enum', name, members: entry.decl.members.map((m) => m.text) };
+        const candidates = [
+          ...PRIMITIVES,
+          ...[...scope.symbols.entries()].filter(([, s]) => s.decl.kind === 'RecordDecl' || s.decl.kind === 'EnumDecl').map(([n]) => n),
+        ];
+        diagnostics.push(
+          inFile(
+            error(
+              CODES.unknownType,
+              `there is no type called \`${name}\``,
+              ref.name.span,
+              `${suggestionHelp(name, candidates, 'types')}${name === 'list' || name === 'map' ? ` (write ${name}<string>)` : ''}`,
+            ),
+            file,
+          ),
+        );
+        return T.unknown;
+      }
+    }
+  };
+
+  const uniqueMembers = (members: { text: string; span: Span }[], file: string | undefined): string[] => {
+    const seen = new Set<string>();
+    for (const m of members) {
+      if (seen.has(m.text)) diagnostics.push(inFile(error(CODES.duplicateMember, `\`${m.text}\` is listed twice`, m.span, 'remove the repeated value'), file));
+      seen.add(m.text);
+    }
+    return [...seen];
+  };
+
+  // Field types first, so rules and defaults can refer to any record.
+  const recordEntries = [...resolved.records.values()];
+  for (const entry of recordEntries) {
+    const decl = entry.decl as RecordDecl;
+    const fields = new Map<string, Type>();
+    for (const f of decl.fields) {
+      if (fields.has(f.name.text)) {
+        diagnostics.push(inFile(error(CODES.duplicateField, `${decl.name.text} has two fields called \`${f.name.text}\``, f.name.span, 'rename or remove one of them'), entry.file));
+        continue;
+      }
+      const type = resolveType(f.type, entry.scope, entry.file);
+      fields.set(f.name.text, f.optional && !f.default ? { ...type, nullable: true } : type);
+    }
+    recordTypes.set(decl.name.text, fields);
+  }
+  for (const entry of resolved.enums.values()) uniqueMembers((entry.decl as EnumDecl).members, entry.file);
+  reportRecursion(recordEntries, recordTypes, diagnostics);
+
+  // -------------------------------------------------------------- constants
+  const envFor = (scope: Scope, recordFields: Map<string, Type>, inMessage: boolean): ExprEnv => ({
+    scope,
+    recordFields,
+    recordTypes,
+    locals: new Map(),
+    nextVar: () => ++varCounter,
+    constant: (name) => {
+      const entry = scope.symbols.get(name);
+      if (entry?.decl.kind !== 'ConstDecl') return undefined;
+      const c = constantOf(entry);
+      return c === 'failed' ? { index: -1, type: T.unknown } : c;
+    },
+    phraseList: (name) => {
+      const entry = scope.symbols.get(name);
+      return entry?.decl.kind === 'PhrasesDecl' ? phraseOf(entry.decl) : undefined;
+    },
+    regex: (source, span) => {
+      const key = source;
+      const known = regexIndex.get(key);
+      if (known !== undefined) return known;
+      const problem = compileUserRegex(source);
+      if (problem) {
+        diagnostics.push(error(CODES.badRegex, `this pattern is not a valid regular expression: ${problem}`, span, 'check brackets and backslashes; patterns use RE2 syntax (no look-behind or back-references)'));
+        return undefined;
+      }
+      regexes.push({ source, flags: '' });
+      regexIndex.set(key, regexes.length - 1);
+      return regexes.length - 1;
+    },
+    inMessage,
+    diagnostics,
+  });
+
+  const constantOf = (entry: SymbolEntry): { index: number; type: Type } | 'failed' => {
+    const decl = entry.decl as ConstDecl;
+    const known = constIndex.get(decl);
+    if (known === 'busy') {
+      diagnostics.push(inFile(error(CODES.notConstant, `the constant \`${decl.name.text}\` is defined in terms of itself`, decl.name.span, 'give it a value that does not refer back to it'), entry.file));
+      constIndex.set(decl, 'failed');
+      return 'failed';
+    }
+    if (known) return known;
+    constIndex.set(decl, 'busy');
+    const ir = checkExpr(decl.value, envFor(entry.scope, new Map(), false));
+    const value = fold(ir, constants);
+    if (value === undefined) {
+      diagnostics.push(
+        inFile(error(CODES.notConstant, `the value of \`${decl.name.text}\` must be written out, not computed`, decl.value.span, 'use literal values: numbers, texts, dates, durations, lists and { key: value } tables'), entry.file),
+      );
+      constIndex.set(decl, 'failed');
+      return 'failed';
+    }
+    let type = ir.type;
+    if (decl.type) {
+      const declared = resolveType(decl.type, entry.scope, entry.file);
+      if (!assignable(ir.type, declared) && !emptyCollection(ir, declared))
+        diagnostics.push(inFile(error(CODES.constType, `\`${decl.name.text}\` is declared as ${describe(declared)} but its value is ${describe(ir.type)}`, decl.value.span), entry.file));
+      type = declared;
+    }
+    constants.push(value);
+    const result = { index: constants.length - 1, type };
+    constIndex.set(decl, result);
+    return result;
+  };
+
+  const phraseOf = (decl: PhrasesDecl): number => {
+    const known = phraseIndex.get(decl);
+    if (known !== undefined) return known;
+    phrases.push({ name: decl.name.text, phrases: decl.phrases.map((p) => p.value) });
+    phraseIndex.set(decl, phrases.length - 1);
+    return phrases.length - 1;
+  };
+
+  // Check every constant of the main file, even unused ones, so their mistakes show.
+  for (const entry of resolved.scope.symbols.values()) if (entry.decl.kind === 'ConstDecl' && !entry.file) constantOf(entry);
+
+  // ---------------------------------------------------------------- records
+  const records: IrRecord[] = recordEntries.map((entry) => {
+    const decl = entry.decl as RecordDecl;
+    const types = recordTypes.get(decl.name.text)!;
+    const seen = new Set<string>();
+    return {
+      name: decl.name.text,
+      ...(decl.doc ? { doc: decl.doc } : {}),
+      fields: decl.fields
+        .filter((f) => !seen.has(f.name.text) && seen.add(f.name.text))
+        .map((f) => {
+          const type = types.get(f.name.text) ?? T.unknown;
+          let def: JsonValue | undefined;
+          if (f.default) {
+            const ir = checkExpr(f.default, envFor(entry.scope, new Map(), false));
+            def = fold(ir, constants);
+            if (def === undefined)
+              diagnostics.push(inFile(error(CODES.notConstant, `the default of \`${f.name.text}\` must be a written-out value`, f.default.span), entry.file));
+            else if (!assignable(ir.type, type) && !emptyCollection(ir, type))
+              diagnostics.push(inFile(error(CODES.defaultMismatch, `the default of \`${f.name.text}\` is ${describe(ir.type)}, but the field is ${describe(type)}`, f.default.span), entry.file));
+            else if (type.k === 'enum' && typeof def === 'string' && !type.members.includes(def))
+              diagnostics.push(
+                inFile(error(CODES.unknownEnumValue, `"${def}" is not one of the values of \`${f.name.text}\``, f.default.span, `the values are ${type.members.join(', ')}`), entry.file),
+              );
+          }
+          return {
+            name: f.name.text,
+            type,
+            optional: f.optional,
+            default: def,
+            aliases: f.aliases.map((a) => a.value),
+            ...(f.doc ? { doc: f.doc } : {}),
+          };
+        }),
+    };
+  });
+
+  // ------------------------------------------------------------ input record
+  let inputRecord = '';
+  if (header?.input) {
+    const entry = resolved.scope.symbols.get(header.input.text);
+    if (entry?.decl.kind === 'RecordDecl') inputRecord = header.input.text;
+    else {
+      const recordNames = [...resolved.scope.symbols.entries()].filter(([, s]) => s.decl.kind === 'RecordDecl').map(([n]) => n);
+      diagnostics.push(error(CODES.noInputRecord, `the input \`${header.input.text}\` is not a record declared or imported here`, header.input.span, suggestionHelp(header.input.text, recordNames, 'records')));
+    }
+  } else {
+    const last = [...resolved.ast.declarations].reverse().find((d): d is RecordDecl => d.kind === 'RecordDecl');
+    if (last) inputRecord = last.name.text;
+    else if (resolved.rules.length > 0)
+      diagnostics.push(error(CODES.noInputRecord, 'the policy has rules but no record type to check', header?.span ?? { start: 0, end: 0 }, 'declare the shape of the input, e.g. record Message { body: text }, and name it with `input Message` in the header'));
+  }
+  // The input record first: forms and .d.ts start from it.
+  records.sort((a, b) => (a.name === inputRecord ? -1 : b.name === inputRecord ? 1 : 0));
+  const inputFields = recordTypes.get(inputRecord) ?? new Map<string, Type>();
+
+  // ------------------------------------------------------------------ rules
+  const rules: IrRule[] = resolved.rules.map((decl) => checkRule(decl));
+
+  function checkRule(decl: RuleDecl): IrRule {
+    const env = envFor(resolved.scope, inputFields, false);
+    const messageEnv = envFor(resolved.scope, inputFields, true);
+    const when = decl.when ? conditionOf(decl.when, env) : null;
+    const clauses: IrClause[] = decl.clauses.map((c) => ({
+      mode: c.mode,
+      condition: conditionOf(c.condition, env),
+      message: c.message ? checkExpr(c.message, messageEnv) : null,
+      path: '',
+      span: c.span,
+    }));
+    for (const c of clauses) c.path = primaryPath(c.condition) ?? '';
+    if (clauses.length === 0)
+      diagnostics.push(error(CODES.ruleWithoutClause, `the rule \`${decl.id.text}\` checks nothing`, decl.id.span, 'add a line such as `require <condition>` or `forbid <condition>`'));
+    if (!decl.message)
+      diagnostics.push(error(CODES.missingMessage, `the rule \`${decl.id.text}\` has no message`, decl.id.span, 'write the message after the severity: rule my-rule error "What is wrong, in plain words" { ... }'));
+    const fix = decl.fix ? checkFix(decl, env, messageEnv, clauses) : null;
+    return {
+      id: decl.id.text,
+      fullId: `${policyId}/${decl.id.text}`,
+      severity: decl.severity?.value ?? 'error',
+      message: decl.message ? checkExpr(decl.message, messageEnv) : { op: 'lit', value: decl.id.text, type: T.string, span: decl.id.span },
+      messageText: decl.message?.raw ?? decl.id.text,
+      when,
+      clauses,
+      hint: decl.hint ? checkExpr(decl.hint, messageEnv) : null,
+      ...(decl.hint ? { hintText: decl.hint.raw } : {}),
+      ...(decl.source ? { source: decl.source.value } : {}),
+      fix,
+      ...(decl.doc ? { doc: decl.doc } : {}),
+      span: decl.span,
+    };
+  }
+
+  function checkFix(decl: RuleDecl, env: ExprEnv, messageEnv: ExprEnv, clauses: IrClause[]): IrFix | null {
+    const fix = decl.fix!;
+    if (fix.kind === 'InsertFix') {
+      const into = checkExpr(fix.into, env);
+      if (into.op !== 'field' || into.object.op !== 'root' || !['string', 'text'].includes(into.type.k))
+        diagnostics.push(error(CODES.badInsertTarget, 'text can only be inserted into a text field of the record', fix.into.span, 'name a field of the input record, e.g. `into subject`'));
+      return { kind: 'insert', text: checkExpr(fix.text, messageEnv), into, at: fix.at };
+    }
+    if (!clauses.some((c) => usesDetector(c.condition)))
+      diagnostics.push(
+        warning(CODES.fixWithoutMatches, `\`fix ${fix.kind === 'RemoveFix' ? 'remove' : 'replace'}\` acts on matched text, but this rule's conditions find none`, fix.span, 'use a detector such as links(body) in a forbid line, or remove the fix'),
+      );
+    if (fix.kind === 'RemoveFix') return { kind: 'remove' };
+    const matchVar = ++varCounter;
+    const locals = new Map(messageEnv.locals);
+    locals.set('match', { id: matchVar, type: T.match('links') });
+    return { kind: 'replace', with: checkExpr(fix.with, { ...messageEnv, locals }), matchVar };
+  }
+
+  function conditionOf(e: Expr, env: ExprEnv): IrExpr {
+    const ir = checkExpr(e, env);
+    expectCondition(ir, env);
+    return asCondition(ir);
+  }
+
+  // --------------------------------------------------------------- examples
+  const ruleIds = new Set(rules.map((r) => r.id));
+  const examples: IrExample[] = resolved.examples.map((decl) => checkExample(decl));
+
+  function checkExample(decl: ExampleDecl): IrExample {
+    const fires: string[] = [];
+    const absent: string[] = [];
+    let nothing = false;
+    for (const ex of decl.expectations) {
+      if (ex.mode === 'nothing') nothing = true;
+      for (const r of ex.rules) {
+        if (!ruleIds.has(r.text)) {
+          diagnostics.push(error(CODES.unknownRuleInExample, `this policy has no rule \`${r.text}\``, r.span, suggestionHelp(r.text, [...ruleIds], 'rules')));
+          continue;
+        }
+        (ex.mode === 'absent' ? absent : fires).push(r.text);
+      }
+    }
+    if (decl.expectations.length === 0)
+      diagnostics.push(warning(CODES.exampleNoExpectation, `the example "${decl.name.value}" expects nothing`, decl.name.span, 'add `expect <rule-id>` or `expect nothing`'));
+    let given: JsonValue = {};
+    if (decl.given) {
+      given = exampleValue(decl.given);
+      if (given === null || typeof given !== 'object' || Array.isArray(given))
+        diagnostics.push(error(CODES.exampleShape, 'an example is given one record, written as { field: value, ... }', decl.given.span));
+      else if (decl.given.kind === 'Object') {
+        const aliases = new Set(records.find((r) => r.name === inputRecord)?.fields.flatMap((f) => [f.name, ...f.aliases]) ?? []);
+        for (const entry of decl.given.entries)
+          if (!aliases.has(entry.key.text))
+            diagnostics.push(
+              warning(CODES.exampleShape, `${inputRecord} has no field \`${entry.key.text}\`; the example's value for it is ignored`, entry.key.span, suggestionHelp(entry.key.text, [...aliases], 'fields')),
+            );
+      }
+    }
+    return { name: decl.name.value, given, fires, absent, nothing, span: decl.span };
+  }
+
+  /** Example inputs are written like data: dates become ISO text, durations and percents keep their written form. */
+  function exampleValue(e: Expr): JsonValue {
+    switch (e.kind) {
+      case 'Date':
+      case 'Duration':
+      case 'Percent':
+        return e.raw;
+      case 'Number':
+        return e.value;
+      case 'String':
+        return e.value;
+      case 'Template':
+        return e.raw;
+      case 'Bool':
+        return e.value;
+      case 'Null':
+        return null;
+      case 'Paren':
+        return exampleValue(e.expr);
+      case 'List':
+        return e.items.map(exampleValue);
+      case 'Object':
+        return Object.fromEntries(e.entries.map((en) => [en.key.text, exampleValue(en.value)]));
+      case 'Unary':
+        if (e.op === '-' && e.operand.kind === 'Number') return -e.operand.value;
+        break;
+      case 'Ident': {
+        const entry = resolved.scope.symbols.get(e.name);
+        if (entry?.decl.kind === 'ConstDecl') return exampleValue(entry.decl.value);
+        break;
+      }
+    }
+    diagnostics.push(error(CODES.exampleShape, 'example data must be written out: texts, numbers, dates, lists and { field: value }', e.span));
+    return null;
+  }
+
+  return {
+    id: policyId,
+    title: header?.title?.value ?? policyId,
+    ...(header?.source ? { source: header.source.value } : {}),
+    ...(header?.version ? { version: header.version.value } : {}),
+    inputRecord,
+    records,
+    enums: [...resolved.enums.values()].map((e) => ({ name: (e.decl as EnumDecl).name.text, members: (e.decl as EnumDecl).members.map((m) => m.text) })),
+    constants,
+    phrases,
+    regexes,
+    rules,
+    examples,
+  };
+}
+
+function inFile(d: Diagnostic, file: string | undefined): Diagnostic {
+  return file ? { ...d, file } : d;
+}
+
+function emptyCollection(ir: IrExpr, declared: Type): boolean {
+  return (ir.op === 'list' && ir.items.length === 0 && declared.k === 'list') || (ir.op === 'object' && ir.entries.length === 0 && declared.k === 'map');
+}
+
+function usesDetector(e: IrExpr): boolean {
+  if (e.op === 'detect') return DETECTORS[e.detector] !== undefined;
+  return children(e).some(usesDetector);
+}
+
+export function children(e: IrExpr): IrExpr[] {
+  switch (e.op) {
+    case 'field':
+      return [e.object];
+    case 'index':
+      return [e.object, e.index];
+    case 'call':
+      return e.args;
+    case 'detect':
+      return [e.arg];
+    case 'not':
+    case 'neg':
+      return [e.operand];
+    case 'and':
+    case 'or':
+    case 'cmp':
+    case 'arith':
+    case 'concat':
+    case 'strop':
+      return [e.left, e.right];
+    case 'in':
+      return [e.item, e.collection];
+    case 'listContains':
+      return [e.list, e.item];
+    case 'matches':
+      return [e.subject];
+    case 'quant':
+      return [e.collection, e.body];
+    case 'nonEmpty':
+      return [e.list];
+    case 'list':
+      return e.items;
+    case 'object':
+      return e.entries.map((en) => en.value);
+    case 'template':
+      return e.parts.filter((p): p is IrExpr => typeof p !== 'string');
+    default:
+      return [];
+  }
+}
+
+/** The static field path an expression reads, when it is a plain field chain from the record. */
+export function staticPath(e: IrExpr): string | undefined {
+  if (e.op === 'root') return '';
+  if (e.op === 'field') {
+    const base = staticPath(e.object);
+    if (base === undefined) return undefined;
+    return base ? `${base}.${e.name}` : e.name;
+  }
+  if (e.op === 'index' && e.index.op === 'lit' && typeof e.index.value === 'number') {
+    const base = staticPath(e.object);
+    return base === undefined ? undefined : `${base}[${e.index.value}]`;
+  }
+  return undefined;
+}
+
+/** The first record field a condition reads: what a violation of it is "about". */
+function primaryPath(e: IrExpr): string | undefined {
+  const p = staticPath(e);
+  if (p) return p;
+  for (const c of children(e)) {
+    const found = primaryPath(c);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function reportRecursion(entries: SymbolEntry[], types: Map<string, Map<string, Type>>, diagnostics: Diagnostic[]): void {
+  const refs = (t: Type): string[] => (t.k === 'record' ? [t.name] : t.k === 'list' ? refs(t.element) : t.k === 'map' ? refs(t.value) : []);
+  for (const entry of entries) {
+    const decl = entry.decl as RecordDecl;
+    const seen = new Set<string>();
+    const stack = [...(types.get(decl.name.text)?.values() ?? [])].flatMap(refs);
+    while (stack.length) {
+      const name = stack.pop()!;
+      if (name === decl.name.text) {
+        diagnostics.push(inFile(error(CODES.recursiveRecord, `the record \`${name}\` contains itself`, decl.name.span, 'records cannot nest themselves; use a list of ids instead'), entry.file));
+        break;
+      }
+      if (seen.has(name)) continue;
+      seen.add(name);
+      stack.push(...[...(types.get(name)?.values() ?? [])].flatMap(refs));
+    }
+  }
+}

@@ -1,0 +1,219 @@
+/**
+ * Stage 3a: emit the evaluator as plain JavaScript.
+ *
+ * One function per rule, named by its position (`rule_3`), with the rule id
+ * and the condition's source in comments. Values that came from the policy
+ * enter the code only through JSON.stringify or as indexes into the
+ * constants (K), phrase-list (PH) and regex (RX) tables; identifiers are
+ * never built from user text.
+ */
+import { staticPath } from './check.js';
+import type { IrExpr, IrFix, IrPolicy, IrRule } from './ir.js';
+import type { Type } from './type-system.js';
+
+const str = (s: string) => JSON.stringify(s);
+
+/** A `//` comment made safe: one line, trimmed. */
+function comment(text: string, max = 110): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+interface Ctx {
+  /** The witness buffer expression ('W', or '[]' where witnesses are not wanted). */
+  w: string;
+  /** Quantifier variables whose items have a path. */
+  varPaths: Set<number>;
+}
+
+export function emitEvaluator(ir: IrPolicy, source: string): string {
+  const lines: string[] = [];
+  lines.push(`// Rules of policy ${str(ir.id)}: ${comment(ir.title, 80)}`);
+  lines.push(`const K = ${JSON.stringify(ir.constants)};`);
+  lines.push(
+    ir.phrases.length === 0
+      ? 'const PH = [];'
+      : `const PH = [\n${ir.phrases.map((p) => `  rt.phraseMatcher(${JSON.stringify(p.phrases)}), // ${comment(p.name)}`).join('\n')}\n];`,
+  );
+  lines.push(ir.regexes.length === 0 ? 'const RX = [];' : `const RX = [\n${ir.regexes.map((r) => `  rt.regex(${str(r.source)}),`).join('\n')}\n];`);
+  lines.push(
+    `const RULES = [\n${ir.rules.map((r) => `  { id: ${str(r.id)}, fullId: ${str(r.fullId)}, severity: ${str(r.severity)} },`).join('\n')}\n];`,
+  );
+  ir.rules.forEach((rule, i) => {
+    lines.push('');
+    lines.push(...emitRule(rule, i, source));
+  });
+  lines.push('');
+  lines.push('function evaluate(r) {');
+  lines.push('  const out = [];');
+  ir.rules.forEach((rule, i) => lines.push(`  rule_${i}(r, out); // ${rule.fullId}`));
+  lines.push('  return out;');
+  lines.push('}');
+  return lines.join('\n');
+}
+
+function emitRule(rule: IrRule, index: number, source: string): string[] {
+  const out: string[] = [];
+  const ctx: Ctx = { w: 'W', varPaths: new Set() };
+  out.push(`// ${rule.fullId} (${rule.severity})`);
+  out.push(`function rule_${index}(r, out) {`);
+  if (rule.when) {
+    out.push(`  // when ${comment(source.slice(rule.when.span.start, rule.when.span.end))}`);
+    out.push(`  if (!(${expr(rule.when, { ...ctx, w: '[]' })})) return;`);
+  }
+  out.push('  let W;');
+  for (const clause of rule.clauses) {
+    out.push(`  // ${clause.mode} ${comment(source.slice(clause.condition.span.start, clause.condition.span.end))}`);
+    out.push('  W = [];');
+    const cond = expr(clause.condition, ctx);
+    out.push(clause.mode === 'forbid' ? `  if (${cond}) {` : `  if (!(${cond})) {`);
+    const message = expr(clause.message ?? rule.message, ctx);
+    const hint = rule.hint ? expr(rule.hint, ctx) : 'null';
+    const fix = rule.fix ? fixCode(rule.fix, ctx) : 'undefined';
+    out.push(`    out.push(rt.violation(RULES[${index}], ${str(clause.path)}, W,`);
+    out.push(`      ${message},`);
+    out.push(`      ${hint},`);
+    out.push(`      ${fix}));`);
+    out.push('  }');
+  }
+  out.push('}');
+  return out;
+}
+
+function fixCode(fix: IrFix, ctx: Ctx): string {
+  switch (fix.kind) {
+    case 'remove':
+      return 'rt.fixRemove(r, W)';
+    case 'replace':
+      return `rt.fixReplace(W, (v${fix.matchVar}) => ${expr(fix.with, ctx)})`;
+    case 'insert':
+      return `rt.fixInsert(r, ${str(staticPath(fix.into) ?? '')}, ${expr(fix.text, ctx)}, ${str(fix.at)})`;
+  }
+}
+
+/** The JavaScript for the path of a value, when it is known (a field chain); null otherwise. */
+function pathCode(e: IrExpr, ctx: Ctx): string | null {
+  const fixed = staticPath(e);
+  if (fixed !== undefined) return str(fixed);
+  if (e.op === 'var') return ctx.varPaths.has(e.id) ? `p${e.id}` : null;
+  if (e.op === 'field') {
+    const base = pathCode(e.object, ctx);
+    return base === null ? null : `${base} + ${str(`.${e.name}`)}`;
+  }
+  return null;
+}
+
+const SIMPLE = new Set(['number', 'integer', 'percent', 'string', 'text', 'enum', 'boolean', 'date', 'datetime', 'duration']);
+const plainValue = (t: Type) => SIMPLE.has(t.k) && !t.nullable;
+
+function literal(value: unknown, type: Type): string {
+  const json = JSON.stringify(value);
+  if (type.k === 'duration' && typeof value === 'number') return `${json} /* ${value / 86_400_000} days */`;
+  if ((type.k === 'date' || type.k === 'datetime') && typeof value === 'number')
+    return `${json} /* ${new Date(value).toISOString().replace('T00:00:00.000Z', '')} */`;
+  return json;
+}
+
+export function showKind(t: Type): string {
+  if (t.k === 'list') return 'list';
+  if (t.k === 'text' || t.k === 'enum') return 'string';
+  if (['string', 'number', 'integer', 'percent', 'boolean', 'date', 'datetime', 'duration'].includes(t.k)) return t.k;
+  return 'other';
+}
+
+const CMP_FN = { '==': 'eq', '!=': 'ne', '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge' } as const;
+const ARITH_FN = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'div' } as const;
+
+export function expr(e: IrExpr, ctx: Ctx): string {
+  switch (e.op) {
+    case 'lit':
+      return literal(e.value, e.type);
+    case 'root':
+      return 'r';
+    case 'var':
+      return `v${e.id}`;
+    case 'const':
+      return `K[${e.index}]`;
+    case 'field': {
+      const object = expr(e.object, ctx);
+      if (e.object.type.k === 'map') return `rt.at(${object}, ${str(e.name)})`;
+      return `${object}${e.object.type.nullable ? '?.' : ''}[${str(e.name)}]`;
+    }
+    case 'index':
+      return `rt.at(${expr(e.object, ctx)}, ${expr(e.index, ctx)})`;
+    case 'call': {
+      const args = e.args.map((a) => expr(a, ctx));
+      if (e.fn === 'count') return `rt.countAll(${args[0]}, ${ctx.w}, ${pathCode(e.args[0], ctx) ?? 'null'})`;
+      return `rt.${e.fn}(${args.join(', ')})`;
+    }
+    case 'detect': {
+      const path = pathCode(e.arg, ctx) ?? '""';
+      if (e.phrases !== undefined) return `rt.phrases(PH[${e.phrases}], ${expr(e.arg, ctx)}, ${path})`;
+      return `rt.detect(${str(e.detector)}, ${expr(e.arg, ctx)}, ${path})`;
+    }
+    case 'not':
+      return `!${wrap(expr(e.operand, ctx))}`;
+    case 'neg':
+      return e.operand.type.nullable ? `rt.neg(${expr(e.operand, ctx)})` : `-${wrap(expr(e.operand, ctx))}`;
+    case 'and':
+      return `(${expr(e.left, ctx)} && ${expr(e.right, ctx)})`;
+    case 'or':
+      return `(${expr(e.left, ctx)} || ${expr(e.right, ctx)})`;
+    case 'cmp': {
+      const l = expr(e.left, ctx);
+      const r = expr(e.right, ctx);
+      const direct = plainValue(e.left.type) && plainValue(e.right.type);
+      const eqDirect = (e.cmp === '==' || e.cmp === '!=') && (direct || isNullLiteral(e.left) || isNullLiteral(e.right));
+      if (direct || eqDirect) return `(${l} ${e.cmp === '==' ? '===' : e.cmp === '!=' ? '!==' : e.cmp} ${r})`;
+      return `rt.${CMP_FN[e.cmp]}(${l}, ${r})`;
+    }
+    case 'arith': {
+      const l = expr(e.left, ctx);
+      const r = expr(e.right, ctx);
+      if (e.arith !== '/' && !e.left.type.nullable && !e.right.type.nullable && e.type.k !== 'unknown') return `(${l} ${e.arith} ${r})`;
+      return `rt.${ARITH_FN[e.arith]}(${l}, ${r})`;
+    }
+    case 'concat':
+      return `rt.concat(${expr(e.left, ctx)}, ${expr(e.right, ctx)})`;
+    case 'in': {
+      const item = expr(e.item, ctx);
+      const coll = expr(e.collection, ctx);
+      const t = e.collection.type.k;
+      const test = t === 'map' ? `rt.hasKey(${coll}, ${item})` : t === 'list' ? `rt.inList(${item}, ${coll})` : `rt.contains(${coll}, ${item})`;
+      return e.negated ? `!${test}` : test;
+    }
+    case 'strop':
+      return `rt.${e.strop}(${expr(e.left, ctx)}, ${expr(e.right, ctx)})`;
+    case 'listContains':
+      return `rt.listContains(${expr(e.list, ctx)}, ${expr(e.item, ctx)})`;
+    case 'matches':
+      return `RX[${e.regex}].test(${expr(e.subject, ctx)})`;
+    case 'quant': {
+      const base = pathCode(e.collection, ctx);
+      const inner: Ctx = { ...ctx, varPaths: new Set(ctx.varPaths) };
+      if (base !== null) inner.varPaths.add(e.varId);
+      const fn = e.q === 'any' ? 'any' : e.q === 'all' ? 'all' : 'countWhere';
+      return `rt.${fn}(${expr(e.collection, ctx)}, ${base ?? 'null'}, (v${e.varId}, p${e.varId}) => ${expr(e.body, inner)}, ${ctx.w})`;
+    }
+    case 'nonEmpty':
+      return `rt.nonEmpty(${expr(e.list, ctx)}, ${ctx.w}, ${pathCode(e.list, ctx) ?? 'null'})`;
+    case 'list':
+      return `[${e.items.map((i) => expr(i, ctx)).join(', ')}]`;
+    case 'object':
+      return `{ ${e.entries.map((en) => `${str(en.key)}: ${expr(en.value, ctx)}`).join(', ')} }`;
+    case 'matched':
+      return `rt.matched(${ctx.w})`;
+    case 'template':
+      return e.parts
+        .map((p) => (typeof p === 'string' ? str(p) : p.op === 'matched' ? expr(p, ctx) : `rt.show(${expr(p, ctx)}, ${str(showKind(p.type))})`))
+        .join(' + ');
+  }
+}
+
+function isNullLiteral(e: IrExpr): boolean {
+  return e.op === 'lit' && e.value === null;
+}
+
+function wrap(code: string): string {
+  return /^[\w.$]+$/.test(code) ? code : `(${code})`;
+}

@@ -1,0 +1,30 @@
+/**
+ * Stage 3d: the standalone ES module `sellguard compile` writes. It needs the
+ * runtime (`@sellguard/core/runtime`), not the compiler.
+ */
+import type { IrPolicy } from './ir.js';
+import { ruleInfos } from './rule-info.js';
+
+export function emitModule(ir: IrPolicy, schemaCode: string, evaluatorCode: string): string {
+  const policy = { id: ir.id, title: ir.title, ...(ir.source ? { source: ir.source } : {}), ...(ir.version ? { version: ir.version } : {}) };
+  return [
+    `// Policy ${JSON.stringify(ir.id)}, compiled by sellguard. Do not edit: change the .policy file and compile again.`,
+    "import * as rt from '@sellguard/core/runtime';",
+    '',
+    schemaCode,
+    '',
+    evaluatorCode,
+    '',
+    `export const policy = ${JSON.stringify(policy)};`,
+    `export const rules = ${JSON.stringify(ruleInfos(ir), null, 2)};`,
+    'export function decode(raw) {',
+    '  return rt.s.decode(schema, raw);',
+    '}',
+    'export function check(raw) {',
+    '  const decoded = decode(raw);',
+    '  return decoded.ok ? { ok: true, violations: evaluate(decoded.value) } : decoded;',
+    '}',
+    'export { evaluate, schema };',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,63 @@
+/**
+ * compile(source): the pipeline, as an ordered list of named stages.
+ *
+ *   parse → resolve names & imports → check types (→ IR) → emit JS → load
+ *
+ * Each stage is a function in its own file and is tested alone. Compilation
+ * never throws: problems come back as diagnostics, and a policy object only
+ * when there are no errors.
+ */
+import { parse, sortDiagnostics, type Diagnostic, type PolicyFile } from '@sellguard/dsl';
+import type { CompiledPolicy } from '../types.js';
+import { check } from './check.js';
+import { emitDts } from './emit-dts.js';
+import { emitEvaluator } from './emit-evaluator.js';
+import { emitModule } from './emit-module.js';
+import { emitSchema } from './emit-schema.js';
+import type { IrPolicy } from './ir.js';
+import { load } from './load.js';
+import { resolve } from './resolve.js';
+
+export interface CompileOptions {
+  /** Path of the policy file, for import resolution and messages. */
+  fileName?: string;
+  /** Reads an imported policy file; undefined when it does not exist. */
+  readFile?: (path: string) => string | undefined;
+}
+
+export interface CompileResult {
+  policy?: CompiledPolicy;
+  diagnostics: Diagnostic[];
+  /** The parsed file (always present, even with errors: editors use it). */
+  ast: PolicyFile;
+  /** The checked IR, when checking got that far. */
+  ir?: IrPolicy;
+}
+
+export function compile(source: string, opts: CompileOptions = {}): CompileResult {
+  const { ast, diagnostics: syntax } = parse(source);
+  const { resolved, diagnostics: names } = resolve(ast, opts);
+  const typeDiagnostics: Diagnostic[] = [];
+  const ir = check(resolved, typeDiagnostics);
+  // Syntax errors already explain the broken parts; checker errors inside them would be cascades.
+  const diagnostics = sortDiagnostics([...syntax, ...names, ...typeDiagnostics.filter((d) => !syntax.some((s) => overlaps(s.span, d.span)))]);
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, ast, ir };
+  try {
+    const schema = emitSchema(ir);
+    const evaluator = emitEvaluator(ir, source);
+    const module = emitModule(ir, schema, evaluator);
+    const policy = load(ir, { schema, evaluator, module, dts: emitDts(ir) });
+    return { policy, diagnostics, ast, ir };
+  } catch (e) {
+    // A bug in the compiler, not in the policy: say so plainly rather than crash the editor.
+    const message = e instanceof Error ? e.message : String(e);
+    return { diagnostics: [...diagnostics, { code: 'SG9001', severity: 'error', message: `internal compiler error: ${message}`, help: 'please report this with the policy file', span: { start: 0, end: 0 } }], ast, ir };
+  }
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}
+
+export { check, emitDts, emitEvaluator, emitModule, emitSchema, load, resolve };
+export type { IrPolicy };

@@ -1,0 +1,236 @@
+/**
+ * Stage 1: resolve names and imports.
+ *
+ * Builds one scope per policy file (its own declarations plus what it
+ * imports), follows imports through the host's `readFile`, and reports
+ * duplicates, missing files and missing names. Types and expressions are
+ * checked in the next stage.
+ */
+import { parse } from '@sellguard/dsl';
+import type {
+  ConstDecl,
+  Diagnostic,
+  EnumDecl,
+  ExampleDecl,
+  Name,
+  PhrasesDecl,
+  PolicyFile,
+  RecordDecl,
+  RuleDecl,
+} from '@sellguard/dsl';
+import { CODES, error } from './codes.js';
+import { suggestionHelp } from './suggest.js';
+
+export type Decl = RecordDecl | EnumDecl | ConstDecl | PhrasesDecl;
+
+export interface SymbolEntry {
+  decl: Decl;
+  /** The file that declares it (undefined: the file being compiled). */
+  file?: string;
+  /** The scope of the declaring file, where the declaration's own references resolve. */
+  scope: Scope;
+}
+
+export interface Scope {
+  file?: string;
+  symbols: Map<string, SymbolEntry>;
+}
+
+export interface ResolvedPolicy {
+  ast: PolicyFile;
+  scope: Scope;
+  rules: RuleDecl[];
+  examples: ExampleDecl[];
+  /** Every record and enum reachable from this policy, by name. */
+  records: Map<string, SymbolEntry>;
+  enums: Map<string, SymbolEntry>;
+}
+
+export interface ResolveOptions {
+  fileName?: string;
+  readFile?: (path: string) => string | undefined;
+}
+
+export function resolve(ast: PolicyFile, opts: ResolveOptions = {}): { resolved: ResolvedPolicy; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const records = new Map<string, SymbolEntry>();
+  const enums = new Map<string, SymbolEntry>();
+  const loaded = new Map<string, Scope | 'loading'>();
+
+  const register = (entry: SymbolEntry) => {
+    const table = entry.decl.kind === 'RecordDecl' ? records : entry.decl.kind === 'EnumDecl' ? enums : null;
+    if (!table) return;
+    const name = entry.decl.name.text;
+    const existing = table.get(name);
+    if (existing && existing.decl !== entry.decl && existing.file !== entry.file) {
+      diagnostics.push({
+        ...error(
+          CODES.duplicateDeclaration,
+          `two different types are called \`${name}\``,
+          entry.decl.name.span,
+          'rename one of them; type names must be unique across a policy and its imports',
+        ),
+        ...(entry.file ? { file: entry.file } : {}),
+      });
+      return;
+    }
+    table.set(name, entry);
+  };
+
+  const buildScope = (file: PolicyFile, fileName: string | undefined, chain: string[]): Scope => {
+    const scope: Scope = { file: fileName, symbols: new Map() };
+    const inFile = (d: Diagnostic): Diagnostic => (fileName === opts.fileName || fileName === undefined ? d : { ...d, file: fileName });
+    for (const decl of file.declarations) {
+      if (decl.kind !== 'RecordDecl' && decl.kind !== 'EnumDecl' && decl.kind !== 'ConstDecl' && decl.kind !== 'PhrasesDecl') continue;
+      const name = decl.name.text;
+      if (!name) continue;
+      const previous = scope.symbols.get(name);
+      if (previous) {
+        diagnostics.push(
+          inFile({
+            ...error(CODES.duplicateDeclaration, `\`${name}\` is declared twice`, decl.name.span, 'give each declaration its own name'),
+            related: [{ message: 'first declared here', span: previous.decl.name.span }],
+          }),
+        );
+        continue;
+      }
+      const entry: SymbolEntry = { decl, file: fileName === opts.fileName ? undefined : fileName, scope };
+      scope.symbols.set(name, entry);
+      register(entry);
+    }
+    for (const imp of file.imports) {
+      const target = joinPath(fileName, imp.from.value);
+      const imported = loadImport(target, imp.from.span, chain, inFile);
+      if (!imported) continue;
+      for (const name of imp.names) {
+        const entry = imported.symbols.get(name.text);
+        if (!entry) {
+          const available = [...imported.symbols.keys()];
+          const isRuleOrExample = importedRuleNames(imported).has(name.text);
+          diagnostics.push(
+            inFile(
+              isRuleOrExample
+                ? error(
+                    CODES.notImportable,
+                    `\`${name.text}\` is a rule; only records, enums, constants and phrase lists can be imported`,
+                    name.span,
+                    'copy the rule, or check the other policy on its own',
+                  )
+                : error(
+                    CODES.importedNameMissing,
+                    `\`${imp.from.value}\` has no record, enum, constant or phrase list called \`${name.text}\``,
+                    name.span,
+                    suggestionHelp(name.text, available, 'importable names there'),
+                  ),
+            ),
+          );
+          continue;
+        }
+        if (scope.symbols.has(name.text)) {
+          diagnostics.push(
+            inFile(
+              error(CODES.duplicateDeclaration, `\`${name.text}\` is imported but this file also declares it`, name.span, 'remove the import or rename the declaration'),
+            ),
+          );
+          continue;
+        }
+        scope.symbols.set(name.text, entry);
+      }
+    }
+    return scope;
+  };
+
+  const ruleNamesByScope = new WeakMap<Scope, Set<string>>();
+  const importedRuleNames = (scope: Scope) => ruleNamesByScope.get(scope) ?? new Set<string>();
+
+  const loadImport = (
+    path: string,
+    span: { start: number; end: number },
+    chain: string[],
+    inFile: (d: Diagnostic) => Diagnostic,
+  ): Scope | undefined => {
+    const cached = loaded.get(path);
+    if (cached === 'loading' || chain.includes(path)) {
+      diagnostics.push(
+        inFile(error(CODES.importCycle, `importing \`${path}\` makes a cycle: ${[...chain, path].join(' → ')}`, span, 'move the shared declarations into a third file that both import')),
+      );
+      return undefined;
+    }
+    if (cached) return cached;
+    const text = opts.readFile?.(path);
+    if (text === undefined) {
+      diagnostics.push(
+        inFile(error(CODES.importNotFound, `cannot find the policy file \`${path}\``, span, 'check the path; it is relative to the file that imports it')),
+      );
+      return undefined;
+    }
+    loaded.set(path, 'loading');
+    const parsed = parse(text);
+    const problems = parsed.diagnostics.filter((d) => d.severity === 'error');
+    if (problems.length > 0) {
+      for (const d of parsed.diagnostics) diagnostics.push({ ...d, file: path });
+      diagnostics.push(inFile(error(CODES.importErrors, `the imported file \`${path}\` has errors`, span, 'fix the errors reported in that file first')));
+    }
+    const scope = buildScope(parsed.ast, path, [...chain, path]);
+    ruleNamesByScope.set(
+      scope,
+      new Set(parsed.ast.declarations.flatMap((d) => (d.kind === 'RuleDecl' ? [d.id.text] : []))),
+    );
+    loaded.set(path, scope);
+    return scope;
+  };
+
+  const root = opts.fileName ?? '<policy>';
+  const scope = buildScope(ast, opts.fileName, [root]);
+
+  const rules: RuleDecl[] = [];
+  const seenRules = new Map<string, RuleDecl>();
+  const examples: ExampleDecl[] = [];
+  for (const decl of ast.declarations) {
+    if (decl.kind === 'RuleDecl') {
+      const prior = seenRules.get(decl.id.text);
+      if (prior) {
+        diagnostics.push({
+          ...error(CODES.duplicateRule, `two rules have the id \`${decl.id.text}\``, decl.id.span, 'rule ids must be unique within a policy: users suppress and baseline by them'),
+          related: [{ message: 'the first rule with this id', span: prior.id.span }],
+        });
+        continue;
+      }
+      seenRules.set(decl.id.text, decl);
+      rules.push(decl);
+    } else if (decl.kind === 'ExampleDecl') {
+      examples.push(decl);
+    }
+  }
+
+  return { resolved: { ast, scope, rules, examples, records, enums }, diagnostics };
+}
+
+/** Look a name up in a scope, reporting it when unknown. */
+export function lookup(scope: Scope, name: Name, diagnostics: Diagnostic[], wanted: string): SymbolEntry | undefined {
+  const entry = scope.symbols.get(name.text);
+  if (!entry) {
+    diagnostics.push(
+      error(CODES.unknownName, `there is no ${wanted} called \`${name.text}\``, name.span, suggestionHelp(name.text, [...scope.symbols.keys()], 'names declared')),
+    );
+  }
+  return entry;
+}
+
+/** Resolve `./common.policy` against the importing file's folder, POSIX style (works in browsers too). */
+export function joinPath(from: string | undefined, relative: string): string {
+  if (relative.startsWith('/')) return normalize(relative);
+  const dir = from && from.includes('/') ? from.slice(0, from.lastIndexOf('/') + 1) : '';
+  return normalize(dir + relative);
+}
+
+function normalize(path: string): string {
+  const absolute = path.startsWith('/');
+  const out: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
+    else out.push(part);
+  }
+  return (absolute ? '/' : '') + out.join('/');
+}

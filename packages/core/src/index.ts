@@ -1,0 +1,10 @@
+/**
+ * @sellguard/core: the meaning of policies. Compile a policy, check records,
+ * build reports. Runs in Node and in the browser; file readers for Node are
+ * in `@sellguard/core/node`.
+ */
+export * from './types.js';
+export { compile, type CompileOptions, type CompileResult } from './compile/index.js';
+export type { IrPolicy } from './compile/ir.js';
+export { DETECTORS, FUNCTIONS } from './compile/builtins.js';
+export { applyFix, setSpellingDictionary } from './runtime/index.js';

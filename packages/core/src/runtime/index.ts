@@ -1,0 +1,13 @@
+/**
+ * The runtime library generated evaluators import (as `rt`). Browser-safe.
+ * A compiled policy module needs only this, not the compiler.
+ */
+export * from './values.js';
+export { show, showNumber, showDuration, type ShowKind } from './format.js';
+export { nonEmpty, any, all, countWhere, countAll, matched, spansOf, pathOf, type Witness, type Witnesses } from './witnesses.js';
+export { fixRemove, fixReplace, fixInsert, applyFix, getPath, splitPath } from './fixes.js';
+export { detect, phraseMatcher, phrases, type PhraseMatcher } from './detect.js';
+export { setSpellingDictionary } from './detectors/index.js';
+export { violation, type RuleStatic } from './violation.js';
+import * as s from './schema.js';
+export { s };

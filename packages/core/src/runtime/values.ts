@@ -1,0 +1,163 @@
+/**
+ * Value operations the generated evaluators call. Values are already in
+ * runtime form: dates and datetimes are milliseconds since the epoch (UTC),
+ * durations are milliseconds, percents are fractions, missing values are null.
+ * Every helper here is null-safe: a comparison with a missing value is false,
+ * arithmetic with one is null.
+ */
+import { RE2JS } from 're2js';
+
+export const DAY_MS = 86_400_000;
+
+type Ord = number | string | null | undefined;
+
+export const lt = (a: Ord, b: Ord) => a != null && b != null && a < b;
+export const le = (a: Ord, b: Ord) => a != null && b != null && a <= b;
+export const gt = (a: Ord, b: Ord) => a != null && b != null && a > b;
+export const ge = (a: Ord, b: Ord) => a != null && b != null && a >= b;
+
+/** Deep equality for lists and maps; null equals null and nothing else. */
+export function eq(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a == null || b == null) return a == b;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => eq(x, b[i]));
+  if (typeof a === 'object' && typeof b === 'object') {
+    const ka = Object.keys(a as object);
+    const kb = Object.keys(b as object);
+    return ka.length === kb.length && ka.every((k) => eq((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  }
+  return false;
+}
+
+export const ne = (a: unknown, b: unknown) => !eq(a, b);
+
+type Num = number | null | undefined;
+export const add = (a: Num, b: Num) => (a == null || b == null ? null : a + b);
+export const sub = (a: Num, b: Num) => (a == null || b == null ? null : a - b);
+export const mul = (a: Num, b: Num) => (a == null || b == null ? null : a * b);
+/** Division by zero gives null ("no value"), never Infinity. */
+export const div = (a: Num, b: Num) => (a == null || b == null || b === 0 ? null : a / b);
+export const neg = (a: Num) => (a == null ? null : -a);
+export const concat = (a: string | null | undefined, b: string | null | undefined) => (a ?? '') + (b ?? '');
+
+/** Text search ignores case: `title contains "refurbished"` matches "Refurbished". */
+export function contains(haystack: string | null | undefined, needle: string | null | undefined): boolean {
+  if (haystack == null || needle == null) return false;
+  return haystack.toLowerCase().includes(needle.toLowerCase());
+}
+export function startsWith(s: string | null | undefined, prefix: string | null | undefined): boolean {
+  if (s == null || prefix == null) return false;
+  return s.toLowerCase().startsWith(prefix.toLowerCase());
+}
+export function endsWith(s: string | null | undefined, suffix: string | null | undefined): boolean {
+  if (s == null || suffix == null) return false;
+  return s.toLowerCase().endsWith(suffix.toLowerCase());
+}
+
+export function inList(item: unknown, list: readonly unknown[] | null | undefined): boolean {
+  if (list == null) return false;
+  for (const x of list) if (eq(x, item)) return true;
+  return false;
+}
+export function listContains(list: readonly unknown[] | null | undefined, item: unknown): boolean {
+  return inList(item, list);
+}
+export function hasKey(map: Record<string, unknown> | null | undefined, key: string | null | undefined): boolean {
+  return map != null && key != null && Object.prototype.hasOwnProperty.call(map, key);
+}
+
+export function at(collection: unknown, key: unknown): unknown {
+  if (collection == null || key == null) return null;
+  if (Array.isArray(collection)) {
+    const i = Number(key);
+    return Number.isInteger(i) && i >= 0 && i < collection.length ? collection[i] : null;
+  }
+  if (typeof collection === 'object' && Object.prototype.hasOwnProperty.call(collection, key as string))
+    return (collection as Record<string, unknown>)[key as string] ?? null;
+  return null;
+}
+
+export function regex(source: string): { test(s: string | null | undefined): boolean } {
+  const compiled = RE2JS.compile(source);
+  return { test: (s) => s != null && compiled.test(s) };
+}
+
+// ------------------------------------------------------------- built-in functions
+
+export const days = (d: Num) => (d == null ? null : d / DAY_MS);
+export const hours = (d: Num) => (d == null ? null : d / 3_600_000);
+export const lower = (s: string | null | undefined) => (s == null ? null : s.toLowerCase());
+export const upper = (s: string | null | undefined) => (s == null ? null : s.toUpperCase());
+export const trim = (s: string | null | undefined) => (s == null ? null : s.trim());
+
+const UNIT_WORDS: Array<[RegExp, string]> = [
+  [/\b(centimet(er|re)s?|cms?)\b/g, 'cm'],
+  [/\b(millimet(er|re)s?|mms?)\b/g, 'mm'],
+  [/\b(met(er|re)s?)\b/g, 'm'],
+  [/\b(inch(es)?|in\.|")/g, 'in'],
+  [/\b(kilograms?|kgs?|kilos?)\b/g, 'kg'],
+  [/\b(grams?|gr|gms?)\b/g, 'g'],
+  [/\b(pounds?|lbs?)\b/g, 'lb'],
+  [/\b(ounces?|oz)\b/g, 'oz'],
+  [/\b(millilit(er|re)s?|mls?)\b/g, 'ml'],
+  [/\b(lit(er|re)s?|l)\b/g, 'l'],
+];
+
+/**
+ * Fold text for comparison: lower case, accents removed, spaces collapsed,
+ * units written one way and attached to their number ("10 Centimeters" and
+ * "10cm" both become "10cm").
+ */
+export function normalize(s: string | null | undefined): string | null {
+  if (s == null) return null;
+  let out = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  for (const [pattern, unit] of UNIT_WORDS) out = out.replace(pattern, unit);
+  out = out.replace(/(\d)\s+(cm|mm|m|in|kg|g|lb|oz|ml|l)\b/g, '$1$2');
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+export function length(v: string | readonly unknown[] | Record<string, unknown> | null | undefined): number {
+  if (v == null) return 0;
+  if (typeof v === 'string' || Array.isArray(v)) return v.length;
+  return Object.keys(v).length;
+}
+export const count = (list: readonly unknown[] | null | undefined) => (list == null ? 0 : list.length);
+export function sum(list: readonly (number | null)[] | null | undefined): number {
+  let total = 0;
+  for (const x of list ?? []) if (x != null) total += x;
+  return total;
+}
+export function min<T extends Ord>(list: readonly T[] | null | undefined): T | null {
+  let best: T | null = null;
+  for (const x of list ?? []) if (x != null && (best == null || x < best)) best = x;
+  return best;
+}
+export function max<T extends Ord>(list: readonly T[] | null | undefined): T | null {
+  let best: T | null = null;
+  for (const x of list ?? []) if (x != null && (best == null || x > best)) best = x;
+  return best;
+}
+export const first = <T>(list: readonly T[] | null | undefined): T | null => (list && list.length > 0 ? list[0] : null);
+export function empty(v: unknown): boolean {
+  if (v == null) return true;
+  if (typeof v === 'string') return v.trim() === '';
+  if (Array.isArray(v)) return v.length === 0;
+  if (typeof v === 'object') return Object.keys(v).length === 0;
+  return false;
+}
+export const exists = (v: unknown) => v != null;
+export function replace(s: string | null | undefined, find: string | null | undefined, by: string | null | undefined): string | null {
+  if (s == null) return null;
+  if (!find) return s;
+  return s.split(find).join(by ?? '');
+}
+export function join(list: readonly unknown[] | null | undefined, separator?: string | null): string {
+  return (list ?? []).map((x) => (x && typeof x === 'object' && 'text' in x ? (x as { text: string }).text : String(x))).join(separator ?? ', ');
+}
+export const keys = (map: Record<string, unknown> | null | undefined) => (map == null ? [] : Object.keys(map));
+export function round(n: Num, decimals?: Num): number | null {
+  if (n == null) return null;
+  const f = 10 ** (decimals ?? 0);
+  return Math.round(n * f) / f;
+}
+export const abs = (n: Num) => (n == null ? null : Math.abs(n));

@@ -1,0 +1,118 @@
+/**
+ * Witnesses: the matches and list items that make a rule fire. Quantifiers
+ * and "is there any match?" conditions push them into a buffer while a clause
+ * is evaluated; when the clause fails, they become the violation's spans and
+ * path. Work that did not contribute to the outcome is rolled back, so the
+ * spans point only at what the author's condition was about.
+ */
+import type { MatchSpan } from '../types.js';
+
+/** A match span, or a list item known only by its path. */
+export type Witness = MatchSpan | { path: string; start?: undefined };
+
+export type Witnesses = Witness[];
+
+interface HasSpan {
+  path: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+function isMatch(x: unknown): x is HasSpan {
+  return typeof x === 'object' && x !== null && typeof (x as HasSpan).start === 'number' && typeof (x as HasSpan).path === 'string';
+}
+
+function push(w: Witnesses, item: unknown, path: string | null): void {
+  if (isMatch(item)) w.push({ path: item.path, start: item.start, end: item.end, text: item.text });
+  else if (path !== null) w.push({ path });
+}
+
+const itemPath = (base: string | null, i: number): string | null => (base === null ? null : `${base}[${i}]`);
+
+/** A list used as a condition: true when it has items; all of them are witnesses. */
+export function nonEmpty(list: readonly unknown[] | null | undefined, w: Witnesses, base: string | null = null): boolean {
+  if (list == null || list.length === 0) return false;
+  for (let i = 0; i < list.length; i++) push(w, list[i], itemPath(base, i));
+  return true;
+}
+
+type Body<T> = (item: T, path: string | null) => boolean;
+
+/** True when the body holds for some item; every item it holds for is a witness. */
+export function any<T>(list: readonly T[] | null | undefined, base: string | null, body: Body<T>, w: Witnesses): boolean {
+  let found = false;
+  if (list == null) return false;
+  for (let i = 0; i < list.length; i++) {
+    const mark = w.length;
+    const p = itemPath(base, i);
+    if (body(list[i], p)) {
+      found = true;
+      push(w, list[i], p);
+    } else w.length = mark;
+  }
+  return found;
+}
+
+/** True when the body holds for every item; the items it fails for are the witnesses. */
+export function all<T>(list: readonly T[] | null | undefined, base: string | null, body: Body<T>, w: Witnesses): boolean {
+  let ok = true;
+  if (list == null) return true;
+  for (let i = 0; i < list.length; i++) {
+    const mark = w.length;
+    const p = itemPath(base, i);
+    if (body(list[i], p)) w.length = mark;
+    else {
+      ok = false;
+      push(w, list[i], p);
+    }
+  }
+  return ok;
+}
+
+/** How many items the body holds for; those are the witnesses. */
+export function countWhere<T>(list: readonly T[] | null | undefined, base: string | null, body: Body<T>, w: Witnesses): number {
+  let n = 0;
+  if (list == null) return 0;
+  for (let i = 0; i < list.length; i++) {
+    const mark = w.length;
+    const p = itemPath(base, i);
+    if (body(list[i], p)) {
+      n++;
+      push(w, list[i], p);
+    } else w.length = mark;
+  }
+  return n;
+}
+
+/** `count(list)`: the list's items are witnesses too (a rule about "too many links" points at the links). */
+export function countAll(list: readonly unknown[] | null | undefined, w: Witnesses, base: string | null = null): number {
+  if (list == null) return 0;
+  for (let i = 0; i < list.length; i++) push(w, list[i], itemPath(base, i));
+  return list.length;
+}
+
+/** The distinct matched texts, for `{matched}` in messages. */
+export function matched(w: Witnesses): string {
+  const seen = new Set<string>();
+  for (const x of w) if (x.start !== undefined && x.text) seen.add(x.text.replace(/\s+/g, ' ').trim());
+  return [...seen].join(', ');
+}
+
+export function spansOf(w: Witnesses): MatchSpan[] {
+  const out: MatchSpan[] = [];
+  const seen = new Set<string>();
+  for (const x of w) {
+    if (x.start === undefined) continue;
+    const key = `${x.path}:${x.start}:${x.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(x);
+  }
+  return out.sort((a, b) => (a.path === b.path ? a.start - b.start : a.path < b.path ? -1 : 1));
+}
+
+/** The path a violation is about: its first witness, else the clause's field. */
+export function pathOf(w: Witnesses, fallback: string): string {
+  return w.length > 0 ? w[0].path : fallback;
+}

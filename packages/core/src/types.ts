@@ -1,0 +1,161 @@
+/**
+ * The shapes every front end shares: what a compiled policy offers, what a
+ * violation and a report look like. Defined once here; the CLI, the TUI and
+ * the web playground only render them.
+ */
+import type { Diagnostic, Span } from '@sellguard/dsl';
+
+export type { Diagnostic, Span };
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Where a detector matched: offsets into the string at `path` of the input record. */
+export interface MatchSpan {
+  /** Field path of the string that was scanned, e.g. `body` or `attachments[1].fileName`. */
+  path: string;
+  start: number;
+  end: number;
+  /** The matched characters. */
+  text: string;
+}
+
+export interface TextEdit {
+  path: string;
+  start: number;
+  end: number;
+  /** Replacement text ('' removes). */
+  text: string;
+}
+
+export interface Fix {
+  kind: 'remove' | 'replace' | 'insert';
+  /** Plain description shown on a fix button, e.g. "remove 2 matches". */
+  description: string;
+  edits: TextEdit[];
+}
+
+export interface Violation {
+  /** `<policy>/<rule>`, e.g. `buyer-messaging/email-address`. */
+  rule: string;
+  severity: Severity;
+  message: string;
+  /** Field path the violation is about; '' for the record as a whole. */
+  path: string;
+  spans: MatchSpan[];
+  hint?: string;
+  fix?: Fix;
+}
+
+/** A record that could not be read or did not have the policy's shape. */
+export interface InputProblem {
+  /** Field path inside the record ('' for the whole record). */
+  path: string;
+  message: string;
+}
+
+export interface RecordResult {
+  /** 0-based position of the record in the input. */
+  index: number;
+  /** 1-based line of the record in its file, when known. */
+  line?: number;
+  /** The file the record came from, when several inputs are checked. */
+  file?: string;
+  violations: Violation[];
+  /** Set when the record could not be checked: it is counted, never dropped. */
+  invalid?: InputProblem[];
+}
+
+export interface RuleInfo {
+  /** The rule id as written, e.g. `email-address`. */
+  id: string;
+  /** `<policy>/<rule>`. */
+  fullId: string;
+  severity: Severity;
+  /** The message template as written. */
+  message: string;
+  hint?: string;
+  source?: string;
+  hasFix: boolean;
+  doc?: string;
+}
+
+export interface Summary {
+  records: number;
+  /** Records that were read and checked. */
+  checked: number;
+  /** Records that could not be read or validated. */
+  invalid: number;
+  /** Checked records with at least one violation. */
+  withViolations: number;
+  violations: number;
+  bySeverity: Record<Severity, number>;
+  /** Violation count per full rule id; every rule of the policy appears, with 0 when it never fired. */
+  byRule: Record<string, number>;
+}
+
+export interface Report {
+  policy: { id: string; title: string; source?: string; version?: string };
+  summary: Summary;
+  results: RecordResult[];
+}
+
+/** One `example` block of a policy and how it came out. */
+export interface ExampleOutcome {
+  name: string;
+  /** Offset span of the example in the policy source. */
+  span: Span;
+  passed: boolean;
+  /** Rule ids (short form) that fired. */
+  fired: string[];
+  /** Plain sentences saying what went wrong, e.g. "expected email-address to fire, but it did not". */
+  failures: string[];
+  /** Set when the example's `given` input does not fit the record type. */
+  invalid?: InputProblem[];
+}
+
+/** Type of a record field as the compiler understood it (for forms, .d.ts and docs). */
+export type FieldType =
+  | { kind: 'string' | 'text' | 'number' | 'integer' | 'percent' | 'boolean' | 'date' | 'datetime' | 'duration' }
+  | { kind: 'enum'; name?: string; members: string[] }
+  | { kind: 'list'; element: FieldType }
+  | { kind: 'map'; value: FieldType }
+  | { kind: 'record'; name: string };
+
+export interface FieldInfo {
+  name: string;
+  type: FieldType;
+  optional: boolean;
+  hasDefault: boolean;
+  aliases: string[];
+  doc?: string;
+}
+
+export interface RecordInfo {
+  name: string;
+  fields: FieldInfo[];
+  doc?: string;
+}
+
+export type DecodeResult<T = unknown> = { ok: true; value: T } | { ok: false; problems: InputProblem[] };
+
+export interface CompiledPolicy {
+  id: string;
+  title: string;
+  source?: string;
+  version?: string;
+  /** Name of the record type each input row is read as. */
+  recordType: string;
+  /** Every record type the policy knows, the input type first. */
+  records: RecordInfo[];
+  rules: RuleInfo[];
+  /** zod schema of the input record (accepts raw JSON or CSV strings; outputs the runtime representation). */
+  schema: import('zod').ZodType;
+  /** Validate and normalise one raw record (JSON object or CSV row of strings). */
+  decode(raw: unknown): DecodeResult;
+  /** Evaluate every rule on a decoded record. */
+  evaluate(record: unknown): Violation[];
+  /** Run the policy's own `example` blocks. */
+  runExamples(): ExampleOutcome[];
+  /** Generated sources, for `sellguard compile` and the playground's compiled view. */
+  output: { module: string; dts: string; schema: string };
+}
