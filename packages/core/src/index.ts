@@ -8,3 +8,4 @@ export { compile, type CompileOptions, type CompileResult } from './compile/inde
 export type { IrPolicy } from './compile/ir.js';
 export { DETECTORS, FUNCTIONS } from './compile/builtins.js';
 export { applyFix, setSpellingDictionary } from './runtime/index.js';
+export { explainRecord, interpretRecord, type RuleExplanation, type ClauseExplanation, type TraceNode } from './explain/explain.js';

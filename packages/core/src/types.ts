@@ -154,6 +154,8 @@ export interface CompiledPolicy {
   decode(raw: unknown): DecodeResult;
   /** Evaluate every rule on a decoded record. */
   evaluate(record: unknown): Violation[];
+  /** Why each rule fired or not on a decoded record: conditions with the values they saw. */
+  explain(record: unknown): import('./explain/explain.js').RuleExplanation[];
   /** Run the policy's own `example` blocks. */
   runExamples(): ExampleOutcome[];
   /** Generated sources, for `sellguard compile` and the playground's compiled view. */

@@ -172,7 +172,8 @@ export const NumberLit = createToken({
 
 function punct(name: string, pattern: string, categories?: TokenType[]): TokenType {
   const escaped = pattern.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  return createToken({ name, pattern: new RegExp(escaped), label: `'${pattern}'`, categories });
+  const config = { name, pattern: new RegExp(escaped), label: `'${pattern}'` };
+  return createToken(categories ? { ...config, categories } : config);
 }
 
 export const LCurly = punct('LCurly', '{');

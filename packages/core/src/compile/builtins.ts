@@ -59,7 +59,9 @@ export const DETECTORS: Record<string, DetectorInfo> = {
     summary: 'misspelt English words (Hunspell dictionary), skipping names, codes and links',
     fields: { word: T.string, suggestions: T.list(T.string) },
   },
-  phrases: { name: 'phrases', summary: 'phrases from a phrase list, case-insensitive, on word boundaries', fields: { phrase: T.string } },
+  sentences: { name: 'sentences', summary: 'the sentences of a text (split at . ! ? 。 and line breaks), to look for words that occur together', fields: {} },
+  phrases: { name: 'phrases', summary: 'phrases from a phrase list, case-insensitive, on word boundaries: phrases(body, marketing)', fields: { phrase: T.string } },
+  find: { name: 'find', summary: 'every match of a regular expression (RE2 syntax): find(body, "(?i)save \\d+%")', fields: {} },
 };
 
 export function matchFields(detector: string): Record<string, Type> {
@@ -98,6 +100,18 @@ export const FUNCTIONS: Record<string, FunctionInfo> = {
     summary: 'the number of hours in a duration',
     params: [{ name: 'duration', accepts: duration, expected: 'a duration' }],
     result: () => T.number,
+  },
+  dateOf: {
+    name: 'dateOf',
+    summary: 'the calendar day (UTC) of a date and time: dateOf(sentAt) - orderCompletedAt <= 30 days',
+    params: [{ name: 'datetime', accepts: (t) => ['date', 'datetime', 'unknown', 'null'].includes(t.k), expected: 'a date or date and time' }],
+    result: () => T.date,
+  },
+  languageCode: {
+    name: 'languageCode',
+    summary: 'the two-letter language code of a language tag or name: "en-US", "English" and "EN" all give "en"',
+    params: [{ name: 'language', accepts: stringy, expected: 'text' }],
+    result: () => T.string,
   },
   lower: { name: 'lower', summary: 'the text in lower case', params: [{ name: 'text', accepts: stringy, expected: 'text' }], result: () => T.string },
   upper: { name: 'upper', summary: 'the text in upper case', params: [{ name: 'text', accepts: stringy, expected: 'text' }], result: () => T.string },

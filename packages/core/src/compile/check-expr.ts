@@ -201,6 +201,7 @@ function checkCall(e: Extract<Expr, { kind: 'Call' }>, env: ExprEnv): IrExpr {
   const name = e.callee.text;
   const span = e.span;
   if (name === 'phrases') return checkPhrases(e, env);
+  if (name === 'find') return checkFind(e, env);
   const detector = DETECTORS[name];
   if (detector) {
     if (e.args.length !== 1) {
@@ -208,7 +209,7 @@ function checkCall(e: Extract<Expr, { kind: 'Call' }>, env: ExprEnv): IrExpr {
       return { op: 'lit', value: [], type: T.list(T.match(name)), span };
     }
     const arg = checkExpr(e.args[0], env);
-    if (!isStringy(arg.type) && arg.type.k !== 'unknown' && arg.type.k !== 'null')
+    if (!scannable(arg.type))
       env.diagnostics.push(error(CODES.argumentType, `${name}() searches text, but this is ${describe(arg.type)}`, e.args[0].span));
     return { op: 'detect', detector: name, arg, type: T.list(T.match(name)), span };
   }
@@ -248,6 +249,7 @@ function checkPhrases(e: Extract<Expr, { kind: 'Call' }>, env: ExprEnv): IrExpr 
     return { op: 'lit', value: [], type, span: e.span };
   }
   const arg = checkExpr(e.args[0], env);
+  if (!scannable(arg.type)) env.diagnostics.push(error(CODES.argumentType, `phrases() searches text, but this is ${describe(arg.type)}`, e.args[0].span));
   if (listArg.kind !== 'Ident' || env.phraseList(listArg.name) === undefined) {
     const known = [...env.scope.symbols.entries()].filter(([, s]) => s.decl.kind === 'PhrasesDecl').map(([n]) => n);
     const named = listArg.kind === 'Ident' ? `\`${listArg.name}\` is not a phrase list` : 'the second argument of phrases() must name a phrase list';
@@ -255,6 +257,29 @@ function checkPhrases(e: Extract<Expr, { kind: 'Call' }>, env: ExprEnv): IrExpr 
     return { op: 'lit', value: [], type, span: e.span };
   }
   return { op: 'detect', detector: 'phrases', arg, phrases: env.phraseList(listArg.name), type, span: e.span };
+}
+
+/** Detectors scan text fields, or an earlier match (a sentence) keeping its place in the field. */
+function scannable(t: Type): boolean {
+  return isStringy(t) || t.k === 'match' || t.k === 'unknown' || t.k === 'null';
+}
+
+function checkFind(e: Extract<Expr, { kind: 'Call' }>, env: ExprEnv): IrExpr {
+  const type = T.list(T.match('find'));
+  const pattern = e.args[1];
+  if (e.args.length !== 2 || !pattern) {
+    env.diagnostics.push(error(CODES.argumentCount, 'find() takes a text and a pattern', e.span, 'write find(body, "(?i)save \\d+%")'));
+    return { op: 'lit', value: [], type, span: e.span };
+  }
+  const arg = checkExpr(e.args[0], env);
+  if (!scannable(arg.type)) env.diagnostics.push(error(CODES.argumentType, `find() searches text, but this is ${describe(arg.type)}`, e.args[0].span));
+  if (pattern.kind !== 'String') {
+    env.diagnostics.push(error(CODES.badRegex, 'the pattern of find() must be written in the policy as a string', pattern.span));
+    return { op: 'lit', value: [], type, span: e.span };
+  }
+  const regex = env.regex(pattern.value, pattern.span);
+  if (regex === undefined) return { op: 'lit', value: [], type, span: e.span };
+  return { op: 'detect', detector: 'find', arg, regex, type, span: e.span };
 }
 
 function checkQuantifier(e: Extract<Expr, { kind: 'Quantifier' }>, env: ExprEnv): IrExpr {

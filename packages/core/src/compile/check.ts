@@ -292,7 +292,7 @@ export function check(resolved: ResolvedPolicy, diagnostics: Diagnostic[]): IrPo
     if (fix.kind === 'RemoveFix') return { kind: 'remove' };
     const matchVar = ++varCounter;
     const locals = new Map(messageEnv.locals);
-    locals.set('match', { id: matchVar, type: T.match('links') });
+    locals.set('match', { id: matchVar, type: T.match(firstDetector(clauses) ?? 'links') });
     return { kind: 'replace', with: checkExpr(fix.with, { ...messageEnv, locals }), matchVar };
   }
 
@@ -397,6 +397,11 @@ function inFile(d: Diagnostic, file: string | undefined): Diagnostic {
 
 function emptyCollection(ir: IrExpr, declared: Type): boolean {
   return (ir.op === 'list' && ir.items.length === 0 && declared.k === 'list') || (ir.op === 'object' && ir.entries.length === 0 && declared.k === 'map');
+}
+
+function firstDetector(clauses: IrClause[]): string | undefined {
+  const find = (e: IrExpr): string | undefined => (e.op === 'detect' ? e.detector : children(e).map(find).find((d) => d !== undefined));
+  return clauses.map((c) => find(c.condition)).find((d) => d !== undefined);
 }
 
 function usesDetector(e: IrExpr): boolean {

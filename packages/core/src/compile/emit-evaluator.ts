@@ -149,6 +149,7 @@ export function expr(e: IrExpr, ctx: Ctx): string {
     case 'detect': {
       const path = pathCode(e.arg, ctx) ?? '""';
       if (e.phrases !== undefined) return `rt.phrases(PH[${e.phrases}], ${expr(e.arg, ctx)}, ${path})`;
+      if (e.regex !== undefined) return `rt.find(RX[${e.regex}], ${expr(e.arg, ctx)}, ${path})`;
       return `rt.detect(${str(e.detector)}, ${expr(e.arg, ctx)}, ${path})`;
     }
     case 'not':

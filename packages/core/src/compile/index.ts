@@ -46,7 +46,7 @@ export function compile(source: string, opts: CompileOptions = {}): CompileResul
     const schema = emitSchema(ir);
     const evaluator = emitEvaluator(ir, source);
     const module = emitModule(ir, schema, evaluator);
-    const policy = load(ir, { schema, evaluator, module, dts: emitDts(ir) });
+    const policy = load(ir, { schema, evaluator, module, dts: emitDts(ir) }, source);
     return { policy, diagnostics, ast, ir };
   } catch (e) {
     // A bug in the compiler, not in the policy: say so plainly rather than crash the editor.

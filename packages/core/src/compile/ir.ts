@@ -22,8 +22,11 @@ export type IrExpr =
   | { op: 'field'; object: IrExpr; name: string; type: Type; span: Span }
   | { op: 'index'; object: IrExpr; index: IrExpr; type: Type; span: Span }
   | { op: 'call'; fn: string; args: IrExpr[]; type: Type; span: Span }
-  /** A text detector: `emails(body)`; `phrases` is the phrase-list table index for `phrases(body, list)`. */
-  | { op: 'detect'; detector: string; arg: IrExpr; phrases?: number; type: Type; span: Span }
+  /**
+   * A text detector: `emails(body)`. `phrases` is the phrase-list table index
+   * for `phrases(body, list)`; `regex` the regex table index for `find(body, "...")`.
+   */
+  | { op: 'detect'; detector: string; arg: IrExpr; phrases?: number; regex?: number; type: Type; span: Span }
   | { op: 'not'; operand: IrExpr; type: Type; span: Span }
   | { op: 'neg'; operand: IrExpr; type: Type; span: Span }
   | { op: 'and' | 'or'; left: IrExpr; right: IrExpr; type: Type; span: Span }

@@ -6,6 +6,7 @@
  */
 import * as rt from '../runtime/index.js';
 import type { CompiledPolicy, FieldType, RecordInfo, Violation } from '../types.js';
+import { explainRecord } from '../explain/explain.js';
 import { runExamples } from './examples.js';
 import type { IrPolicy } from './ir.js';
 import { ruleInfos } from './rule-info.js';
@@ -16,7 +17,7 @@ interface Loaded {
   schema: import('zod').ZodType;
 }
 
-export function load(ir: IrPolicy, code: { schema: string; evaluator: string; module: string; dts: string }): CompiledPolicy {
+export function load(ir: IrPolicy, code: { schema: string; evaluator: string; module: string; dts: string }, source: string): CompiledPolicy {
   const factory = new Function('rt', `"use strict";\n${code.schema}\n${code.evaluator}\nreturn { evaluate, schema };`) as (runtime: typeof rt) => Loaded;
   const loaded = factory(rt);
   const policy: CompiledPolicy = {
@@ -43,6 +44,7 @@ export function load(ir: IrPolicy, code: { schema: string; evaluator: string; mo
     schema: loaded.schema,
     decode: (raw) => rt.s.decode(loaded.schema, raw) as ReturnType<CompiledPolicy['decode']>,
     evaluate: loaded.evaluate,
+    explain: (record) => explainRecord(ir, source, record),
     runExamples: () => runExamples(ir, policy),
     output: { module: code.module, dts: code.dts, schema: code.schema },
   };

@@ -7,6 +7,7 @@ export { show, showNumber, showDuration, type ShowKind } from './format.js';
 export { nonEmpty, any, all, countWhere, countAll, matched, spansOf, pathOf, type Witness, type Witnesses } from './witnesses.js';
 export { fixRemove, fixReplace, fixInsert, applyFix, getPath, splitPath } from './fixes.js';
 export { detect, phraseMatcher, phrases, type PhraseMatcher } from './detect.js';
+export { find, sentences } from './text.js';
 export { setSpellingDictionary } from './detectors/index.js';
 export { violation, type RuleStatic } from './violation.js';
 import * as s from './schema.js';

@@ -77,15 +77,51 @@ export function at(collection: unknown, key: unknown): unknown {
   return null;
 }
 
-export function regex(source: string): { test(s: string | null | undefined): boolean } {
+/** A policy author's pattern, run on RE2 (linear time, no catastrophic backtracking). */
+export interface UserRegex {
+  test(s: string | null | undefined): boolean;
+  /** Every non-overlapping match, with UTF-16 offsets. */
+  findAll(s: string): Array<{ start: number; end: number; text: string }>;
+}
+
+export function regex(source: string): UserRegex {
   const compiled = RE2JS.compile(source);
-  return { test: (s) => s != null && compiled.test(s) };
+  return {
+    test: (s) => s != null && compiled.test(s),
+    findAll: (s) => {
+      const out: Array<{ start: number; end: number; text: string }> = [];
+      const m = compiled.matcher(s);
+      while (m.find()) {
+        const start = m.start();
+        const end = m.end();
+        if (end > start) out.push({ start, end, text: s.slice(start, end) });
+      }
+      return out;
+    },
+  };
 }
 
 // ------------------------------------------------------------- built-in functions
 
 export const days = (d: Num) => (d == null ? null : d / DAY_MS);
 export const hours = (d: Num) => (d == null ? null : d / 3_600_000);
+/** The UTC calendar day of a timestamp. */
+export const dateOf = (t: Num) => (t == null ? null : Math.floor(t / DAY_MS) * DAY_MS);
+
+const LANGUAGE_NAMES: Record<string, string> = {
+  english: 'en', german: 'de', deutsch: 'de', french: 'fr', francais: 'fr', 'français': 'fr', spanish: 'es', espanol: 'es', 'español': 'es',
+  italian: 'it', italiano: 'it', japanese: 'ja', '日本語': 'ja', chinese: 'zh', '中文': 'zh', dutch: 'nl', nederlands: 'nl', polish: 'pl', polski: 'pl',
+  swedish: 'sv', svenska: 'sv', turkish: 'tr', 'türkçe': 'tr', portuguese: 'pt', 'português': 'pt', arabic: 'ar', 'العربية': 'ar', hindi: 'hi',
+};
+
+/** "en-US", "en_GB", "EN" and "English" all give "en". */
+export function languageCode(s: string | null | undefined): string | null {
+  if (s == null) return null;
+  const t = s.trim().toLowerCase();
+  if (t === '') return null;
+  return LANGUAGE_NAMES[t] ?? t.split(/[-_]/)[0];
+}
+
 export const lower = (s: string | null | undefined) => (s == null ? null : s.toLowerCase());
 export const upper = (s: string | null | undefined) => (s == null ? null : s.toUpperCase());
 export const trim = (s: string | null | undefined) => (s == null ? null : s.trim());

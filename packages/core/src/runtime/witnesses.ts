@@ -24,7 +24,8 @@ function isMatch(x: unknown): x is HasSpan {
 }
 
 function push(w: Witnesses, item: unknown, path: string | null): void {
-  if (isMatch(item)) w.push({ path: item.path, start: item.start, end: item.end, text: item.text });
+  // The match object itself is kept (fixes may read its other fields, e.g. match.url).
+  if (isMatch(item)) w.push(item);
   else if (path !== null) w.push({ path });
 }
 
@@ -107,7 +108,7 @@ export function spansOf(w: Witnesses): MatchSpan[] {
     const key = `${x.path}:${x.start}:${x.end}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(x);
+    out.push({ path: x.path, start: x.start, end: x.end, text: x.text });
   }
   return out.sort((a, b) => (a.path === b.path ? a.start - b.start : a.path < b.path ? -1 : 1));
 }

@@ -1,0 +1,146 @@
+/**
+ * An interpreter over the IR, used only to explain: it evaluates a rule the
+ * way the generated code does and records the value of every condition, so a
+ * person can see why a rule fired or did not. A differential test keeps it in
+ * agreement with the generated evaluator.
+ */
+import type { IrExpr } from '../compile/ir.js';
+import { staticPath } from '../compile/check.js';
+import { showKind } from '../compile/emit-evaluator.js';
+import * as rt from '../runtime/index.js';
+import type { Witnesses } from '../runtime/witnesses.js';
+import type { Span } from '../types.js';
+
+export interface TraceNode {
+  span: Span;
+  /** The value, shown as a person reads it ("31 days", "yes", "a@b.com"). */
+  value: string;
+  /** For conditions: whether it held. */
+  held?: boolean;
+  children: TraceNode[];
+}
+
+export interface Env {
+  record: unknown;
+  vars: Map<number, { value: unknown; path: string | null }>;
+  w: Witnesses;
+  tables: { constants: unknown[]; phrases: rt.PhraseMatcher[]; regexes: rt.UserRegex[] };
+  /** Collect a trace (explain) or not (plain evaluation). */
+  trace: TraceNode[] | null;
+}
+
+const CMP = { '==': rt.eq, '!=': rt.ne, '<': rt.lt, '<=': rt.le, '>': rt.gt, '>=': rt.ge } as const;
+const ARITH = { '+': rt.add, '-': rt.sub, '*': rt.mul, '/': rt.div } as const;
+
+/** Evaluate an expression; when tracing, record a node for it under `env.trace`. */
+export function evaluate(e: IrExpr, env: Env): unknown {
+  if (!env.trace || !traced(e)) return compute(e, env);
+  const children: TraceNode[] = [];
+  const value = compute(e, { ...env, trace: children });
+  const node: TraceNode = { span: e.span, value: rt.show(value, showKind(e.type) as rt.ShowKind), children };
+  if (e.type.k === 'boolean') node.held = value === true;
+  env.trace.push(node);
+  return value;
+}
+
+/** Literals and plain references add nothing to an explanation. */
+function traced(e: IrExpr): boolean {
+  return e.op !== 'lit' && e.op !== 'root' && e.op !== 'const' && e.op !== 'var' && e.op !== 'template';
+}
+
+function pathOf(e: IrExpr, env: Env): string | null {
+  const fixed = staticPath(e);
+  if (fixed !== undefined) return fixed;
+  if (e.op === 'var') return env.vars.get(e.id)?.path ?? null;
+  if (e.op === 'field') {
+    const base = pathOf(e.object, env);
+    return base === null ? null : `${base}.${e.name}`;
+  }
+  return null;
+}
+
+function compute(e: IrExpr, env: Env): unknown {
+  const ev = (x: IrExpr) => evaluate(x, env);
+  switch (e.op) {
+    case 'lit':
+      return e.value;
+    case 'root':
+      return env.record;
+    case 'var':
+      return env.vars.get(e.id)?.value ?? null;
+    case 'const':
+      return env.tables.constants[e.index];
+    case 'field': {
+      const object = ev(e.object) as Record<string, unknown> | null;
+      if (e.object.type.k === 'map') return rt.at(object, e.name);
+      return object == null ? null : (object[e.name] ?? null);
+    }
+    case 'index':
+      return rt.at(ev(e.object), ev(e.index));
+    case 'call': {
+      const args = e.args.map(ev);
+      if (e.fn === 'count') return rt.countAll(args[0] as unknown[], env.w, pathOf(e.args[0], env));
+      const fn = (rt as unknown as Record<string, (...a: unknown[]) => unknown>)[e.fn];
+      return fn(...args);
+    }
+    case 'detect': {
+      const text = ev(e.arg) as string | null;
+      const path = pathOf(e.arg, env) ?? '';
+      if (e.phrases !== undefined) return rt.phrases(env.tables.phrases[e.phrases], text, path);
+      if (e.regex !== undefined) return rt.find(env.tables.regexes[e.regex], text, path);
+      return rt.detect(e.detector, text, path);
+    }
+    case 'not':
+      return !ev(e.operand);
+    case 'neg':
+      return rt.neg(ev(e.operand) as number | null);
+    case 'and':
+      return Boolean(ev(e.left)) && Boolean(ev(e.right));
+    case 'or':
+      return Boolean(ev(e.left)) || Boolean(ev(e.right));
+    case 'cmp':
+      return CMP[e.cmp](ev(e.left) as never, ev(e.right) as never);
+    case 'arith':
+      return ARITH[e.arith](ev(e.left) as number | null, ev(e.right) as number | null);
+    case 'concat':
+      return rt.concat(ev(e.left) as string | null, ev(e.right) as string | null);
+    case 'in': {
+      const item = ev(e.item);
+      const coll = ev(e.collection);
+      const k = e.collection.type.k;
+      const found =
+        k === 'map' ? rt.hasKey(coll as Record<string, unknown>, item as string) : k === 'list' ? rt.inList(item, coll as unknown[]) : rt.contains(coll as string, item as string);
+      return e.negated ? !found : found;
+    }
+    case 'strop':
+      return rt[e.strop](ev(e.left) as string | null, ev(e.right) as string | null);
+    case 'listContains':
+      return rt.listContains(ev(e.list) as unknown[], ev(e.item));
+    case 'matches':
+      return env.tables.regexes[e.regex].test(ev(e.subject) as string | null);
+    case 'quant': {
+      const list = ev(e.collection) as unknown[] | null;
+      const base = pathOf(e.collection, env);
+      const body = (value: unknown, path: string | null) => {
+        const vars = new Map(env.vars);
+        vars.set(e.varId, { value, path });
+        return Boolean(evaluate(e.body, { ...env, vars }));
+      };
+      if (e.q === 'any') return rt.any(list, base, body, env.w);
+      if (e.q === 'all') return rt.all(list, base, body, env.w);
+      return rt.countWhere(list, base, body, env.w);
+    }
+    case 'nonEmpty':
+      return rt.nonEmpty(ev(e.list) as unknown[], env.w, pathOf(e.list, env));
+    case 'list':
+      return e.items.map(ev);
+    case 'object':
+      return Object.fromEntries(e.entries.map((en) => [en.key, ev(en.value)]));
+    case 'matched':
+      return rt.matched(env.w);
+    case 'template':
+      return e.parts
+        .map((p) => (typeof p === 'string' ? p : p.op === 'matched' ? rt.matched(env.w) : rt.show(ev(p), showKind(p.type) as rt.ShowKind)))
+        .join('');
+  }
+}
