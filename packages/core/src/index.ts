@@ -9,3 +9,4 @@ export type { IrPolicy } from './compile/ir.js';
 export { DETECTORS, FUNCTIONS } from './compile/builtins.js';
 export { applyFix, setSpellingDictionary } from './runtime/index.js';
 export { explainRecord, interpretRecord, type RuleExplanation, type ClauseExplanation, type TraceNode } from './explain/explain.js';
+export { analyze, type Analysis, type Completion, type SymbolInfo } from './service/analyze.js';

@@ -1,0 +1,136 @@
+/**
+ * The language service editors use (the web playground now, a VS Code
+ * extension later): diagnostics, highlighting tokens, an outline of the
+ * declarations, hover text and completions, all from one compile.
+ */
+import { tokenize, type Diagnostic, type HighlightToken, type PolicyFile, type Span } from '@sellguard/dsl';
+import { DETECTORS, FUNCTIONS } from '../compile/builtins.js';
+import { compile, type CompileOptions } from '../compile/index.js';
+import type { IrPolicy } from '../compile/ir.js';
+import { describe as describeType } from '../compile/type-system.js';
+import type { CompiledPolicy } from '../types.js';
+
+export interface SymbolInfo {
+  kind: 'record' | 'field' | 'enum' | 'const' | 'phrases' | 'rule' | 'example';
+  name: string;
+  span: Span;
+  /** The record a field belongs to. */
+  parent?: string;
+}
+
+export interface Completion {
+  label: string;
+  kind: 'keyword' | 'field' | 'function' | 'detector' | 'const' | 'rule' | 'type';
+  detail?: string;
+}
+
+export interface Analysis {
+  diagnostics: Diagnostic[];
+  tokens: HighlightToken[];
+  symbols: SymbolInfo[];
+  policy?: CompiledPolicy;
+  ast: PolicyFile;
+  /** Plain text describing what is under the cursor, or undefined. */
+  hover(offset: number): { text: string; span: Span } | undefined;
+  completions(): Completion[];
+}
+
+const KEYWORD_COMPLETIONS = ['policy', 'source', 'version', 'input', 'import', 'record', 'enum', 'const', 'phrases', 'rule', 'when', 'require', 'forbid', 'hint', 'fix', 'remove', 'replace', 'insert', 'example', 'given', 'expect', 'nothing', 'error', 'warning', 'info', 'and', 'or', 'not', 'in', 'any', 'all', 'count', 'contains', 'startsWith', 'endsWith', 'matches'];
+const TYPES = ['string', 'text', 'number', 'integer', 'percent', 'boolean', 'date', 'datetime', 'duration', 'list', 'map', 'enum'];
+
+export function analyze(text: string, opts: CompileOptions = {}): Analysis {
+  const result = compile(text, opts);
+  const { tokens } = tokenize(text);
+  const symbols = collectSymbols(result.ast);
+  const ir = result.ir;
+  return {
+    diagnostics: result.diagnostics,
+    tokens,
+    symbols,
+    ...(result.policy ? { policy: result.policy } : {}),
+    ast: result.ast,
+    hover: (offset) => hoverAt(text, offset, symbols, ir),
+    completions: () => completionsFor(ir, symbols),
+  };
+}
+
+function collectSymbols(ast: PolicyFile): SymbolInfo[] {
+  const out: SymbolInfo[] = [];
+  for (const d of ast.declarations) {
+    switch (d.kind) {
+      case 'RecordDecl':
+        out.push({ kind: 'record', name: d.name.text, span: d.name.span });
+        for (const f of d.fields) out.push({ kind: 'field', name: f.name.text, span: f.name.span, parent: d.name.text });
+        break;
+      case 'EnumDecl':
+        out.push({ kind: 'enum', name: d.name.text, span: d.name.span });
+        break;
+      case 'ConstDecl':
+        out.push({ kind: 'const', name: d.name.text, span: d.name.span });
+        break;
+      case 'PhrasesDecl':
+        out.push({ kind: 'phrases', name: d.name.text, span: d.name.span });
+        break;
+      case 'RuleDecl':
+        out.push({ kind: 'rule', name: d.id.text, span: d.id.span });
+        break;
+      case 'ExampleDecl':
+        out.push({ kind: 'example', name: d.name.value, span: d.name.span });
+        break;
+    }
+  }
+  return out;
+}
+
+function wordAt(text: string, offset: number): { word: string; span: Span } | undefined {
+  const isWord = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_-]/.test(c);
+  let start = offset;
+  let end = offset;
+  while (start > 0 && isWord(text[start - 1])) start--;
+  while (end < text.length && isWord(text[end])) end++;
+  if (start === end) return undefined;
+  return { word: text.slice(start, end), span: { start, end } };
+}
+
+function hoverAt(text: string, offset: number, symbols: SymbolInfo[], ir: IrPolicy | undefined): { text: string; span: Span } | undefined {
+  const at = wordAt(text, offset);
+  if (!at) return undefined;
+  const { word, span } = at;
+  const fn = FUNCTIONS[word];
+  if (fn) return { text: `${word}(${fn.params.map((p) => p.name).join(', ')}): ${fn.summary}`, span };
+  const det = DETECTORS[word];
+  if (det) return { text: `${word}(text): finds ${det.summary}`, span };
+  if (ir) {
+    const rule = ir.rules.find((r) => r.id === word);
+    if (rule) return { text: `rule ${rule.fullId} (${rule.severity}): ${rule.messageText}${rule.source ? `\nsource: ${rule.source}` : ''}`, span };
+    const input = ir.records.find((r) => r.name === ir.inputRecord);
+    for (const record of [input, ...ir.records].filter((r) => r !== undefined)) {
+      const field = record.fields.find((f) => f.name === word);
+      if (field) {
+        const opt = field.optional ? ', optional' : field.default !== undefined ? `, default ${JSON.stringify(field.default)}` : '';
+        return { text: `${record.name}.${field.name}: ${describeType(field.type)}${opt}${field.doc ? `\n${field.doc}` : ''}`, span };
+      }
+    }
+    const record = ir.records.find((r) => r.name === word);
+    if (record) return { text: `record ${record.name} { ${record.fields.map((f) => f.name).join(', ')} }${record.doc ? `\n${record.doc}` : ''}`, span };
+  }
+  const sym = symbols.find((s) => s.name === word);
+  if (sym) return { text: `${sym.kind} ${sym.name}`, span };
+  return undefined;
+}
+
+function completionsFor(ir: IrPolicy | undefined, symbols: SymbolInfo[]): Completion[] {
+  const out: Completion[] = [];
+  for (const k of KEYWORD_COMPLETIONS) out.push({ label: k, kind: 'keyword' });
+  for (const t of TYPES) out.push({ label: t, kind: 'type' });
+  for (const [name, f] of Object.entries(FUNCTIONS)) out.push({ label: name, kind: 'function', detail: f.summary });
+  for (const [name, d] of Object.entries(DETECTORS)) out.push({ label: name, kind: 'detector', detail: d.summary });
+  const input = ir?.records.find((r) => r.name === ir.inputRecord);
+  for (const f of input?.fields ?? []) out.push({ label: f.name, kind: 'field', detail: describeType(f.type) });
+  for (const s of symbols) {
+    if (s.kind === 'const' || s.kind === 'phrases') out.push({ label: s.name, kind: 'const' });
+    if (s.kind === 'rule') out.push({ label: s.name, kind: 'rule' });
+    if (s.kind === 'record' || s.kind === 'enum') out.push({ label: s.name, kind: 'type' });
+  }
+  return out;
+}

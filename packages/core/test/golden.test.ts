@@ -1,0 +1,36 @@
+/**
+ * Golden tests of checker diagnostics: every broken policy in test/golden/
+ * is compiled and its rendered diagnostics compared with the .expected.txt
+ * beside it. UPDATE_GOLDEN=1 rewrites the expected files (read them before
+ * committing: the message must be right and plain).
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderDiagnostic } from '@sellguard/dsl';
+import { describe, expect, it } from 'vitest';
+import { compile } from '../src/index.js';
+
+const dir = join(import.meta.dirname, 'golden');
+const files = readdirSync(dir).filter((f) => f.endsWith('.policy')).sort();
+
+describe('checker diagnostics (golden)', () => {
+  it('has at least 15 broken policies', () => {
+    expect(files.length).toBeGreaterThanOrEqual(15);
+  });
+  for (const file of files) {
+    it(file, () => {
+      const source = readFileSync(join(dir, file), 'utf8');
+      const { diagnostics, policy } = compile(source, {
+        fileName: file,
+        readFile: (p) => (existsSync(join(dir, p)) ? readFileSync(join(dir, p), 'utf8') : undefined),
+      });
+      expect(policy).toBeUndefined();
+      const rendered = diagnostics.map((d) => renderDiagnostic(d, source, { fileName: `golden/${file}` })).join('\n\n') + '\n';
+      const expectedFile = join(dir, file.replace(/\.policy$/, '.expected.txt'));
+      if (process.env.UPDATE_GOLDEN) writeFileSync(expectedFile, rendered);
+      expect(rendered).toBe(readFileSync(expectedFile, 'utf8'));
+      // One root cause, one diagnostic: no cascades.
+      expect(diagnostics.filter((d) => d.severity === 'error')).toHaveLength(1);
+    });
+  }
+});
