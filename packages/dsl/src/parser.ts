@@ -107,7 +107,7 @@ export class PolicyParser extends CstParser {
   // header := 'policy' Name String? headerItem*
   private header = this.RULE('header', () => {
     this.CONSUME(kw.policy);
-    this.SUBRULE(this.declName);
+    this.SUBRULE(this.declName, { LABEL: 'name' });
     this.OPTION(() => this.CONSUME(StringLit, { LABEL: 'title' }));
     this.MANY(() => this.SUBRULE(this.headerItem));
   });
@@ -129,7 +129,7 @@ export class PolicyParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(kw.input);
-          this.SUBRULE(this.declName);
+          this.SUBRULE(this.declName, { LABEL: 'name' });
         },
       },
     ]);
@@ -139,10 +139,10 @@ export class PolicyParser extends CstParser {
   private importDecl = this.RULE('importDecl', () => {
     this.CONSUME(kw.import);
     this.CONSUME(LCurly);
-    this.SUBRULE(this.declName);
+    this.SUBRULE(this.declName, { LABEL: 'name' });
     this.MANY(() => {
       this.CONSUME(Comma);
-      this.SUBRULE2(this.declName);
+      this.SUBRULE2(this.declName, { LABEL: 'name' });
     });
     this.OPTION(() => this.CONSUME2(Comma));
     this.CONSUME(RCurly);
@@ -169,7 +169,7 @@ export class PolicyParser extends CstParser {
   // record := 'record' Name '{' (field ','?)* '}'
   private recordDecl = this.RULE('recordDecl', () => {
     this.CONSUME(kw.record);
-    this.SUBRULE(this.declName);
+    this.SUBRULE(this.declName, { LABEL: 'name' });
     this.CONSUME(LCurly);
     this.MANY({
       GATE: () => this.LA(2).tokenType === Colon || !STATEMENT_KEYWORDS.has(this.LA(1).tokenType),
@@ -183,7 +183,7 @@ export class PolicyParser extends CstParser {
 
   // field := Name ':' type '?'? ('=' expr)? ('from' String (',' String)*)?
   private field = this.RULE('field', () => {
-    this.SUBRULE(this.declName);
+    this.SUBRULE(this.declName, { LABEL: 'name' });
     this.CONSUME(Colon);
     this.SUBRULE(this.typeRef);
     this.OPTION(() => this.CONSUME(Question));
@@ -230,10 +230,10 @@ export class PolicyParser extends CstParser {
         ALT: () => {
           this.CONSUME(kw.enum);
           this.CONSUME(LParen);
-          this.SUBRULE(this.declName);
+          this.SUBRULE(this.declName, { LABEL: 'member' });
           this.MANY(() => {
             this.CONSUME(Comma);
-            this.SUBRULE2(this.declName);
+            this.SUBRULE2(this.declName, { LABEL: 'member' });
           });
           this.OPTION(() => this.CONSUME2(Comma));
           this.CONSUME(RParen);
@@ -250,12 +250,12 @@ export class PolicyParser extends CstParser {
   // enum := 'enum' Name '{' (Name ','?)* '}'
   private enumDecl = this.RULE('enumDecl', () => {
     this.CONSUME(kw.enum);
-    this.SUBRULE(this.declName);
+    this.SUBRULE(this.declName, { LABEL: 'name' });
     this.CONSUME(LCurly);
     this.MANY({
       GATE: () => this.nameAllowed(1),
       DEF: () => {
-        this.SUBRULE2(this.declName);
+        this.SUBRULE2(this.declName, { LABEL: 'member' });
         this.OPTION(() => this.CONSUME(Comma));
       },
     });
@@ -265,7 +265,7 @@ export class PolicyParser extends CstParser {
   // const := 'const' Name (':' type)? '=' expr
   private constDecl = this.RULE('constDecl', () => {
     this.CONSUME(kw.const);
-    this.SUBRULE(this.declName);
+    this.SUBRULE(this.declName, { LABEL: 'name' });
     this.OPTION(() => {
       this.CONSUME(Colon);
       this.SUBRULE(this.typeRef);
@@ -277,7 +277,7 @@ export class PolicyParser extends CstParser {
   // phrases := 'phrases' Name '=' '[' (String ','?)* ']'
   private phrasesDecl = this.RULE('phrasesDecl', () => {
     this.CONSUME(kw.phrases);
-    this.SUBRULE(this.declName);
+    this.SUBRULE(this.declName, { LABEL: 'name' });
     this.CONSUME(Equals);
     this.CONSUME(LBracket);
     this.MANY(() => {
@@ -290,7 +290,7 @@ export class PolicyParser extends CstParser {
   // rule := 'rule' Name severity? String? '{' ruleItem* '}'
   private ruleDecl = this.RULE('ruleDecl', () => {
     this.CONSUME(kw.rule);
-    this.SUBRULE(this.declName);
+    this.SUBRULE(this.declName, { LABEL: 'name' });
     this.OPTION(() => this.SUBRULE(this.severity));
     this.OPTION2(() => this.CONSUME(StringLit));
     this.CONSUME(LCurly);
@@ -416,10 +416,10 @@ export class PolicyParser extends CstParser {
   });
 
   private nameList = this.RULE('nameList', () => {
-    this.SUBRULE(this.declName);
+    this.SUBRULE(this.declName, { LABEL: 'name' });
     this.MANY(() => {
       this.CONSUME(Comma);
-      this.SUBRULE2(this.declName);
+      this.SUBRULE2(this.declName, { LABEL: 'name' });
     });
   });
 

@@ -1,0 +1,718 @@
+/**
+ * CST to AST: a Chevrotain visitor that builds the AST of ast.ts with spans.
+ *
+ * The CST may be partial after error recovery, so every child is optional here:
+ * a missing expression or type becomes an `ErrorNode`, a declaration without its
+ * name becomes an `ErrorNode`. The parser already reported those; the builder adds
+ * the diagnostics that need the tree: impossible dates, `=` for `==`, chained
+ * comparisons, reserved words as names, unknown severities, repeated lines.
+ */
+import type { CstElement, CstNode, IToken } from 'chevrotain';
+import type * as A from './ast.js';
+import type { Diagnostic } from './diagnostics.js';
+import type { CommentIndex } from './comments.js';
+import { dateValue, decodeEscapes, durationValue, numberValue, percentValue, stringRaw } from './literals.js';
+import { policyParser } from './parser.js';
+import { didYouMean, syntaxError } from './syntax-messages.js';
+import { templateFromString, type ExpressionParser } from './templates.js';
+import { HARD_KEYWORDS, kw } from './tokens.js';
+
+type Ctx = Record<string, CstElement[] | undefined>;
+type Spanned = { span: A.Span } | IToken | undefined | null;
+
+const K = (t: { name: string }) => t.name;
+
+function isToken(e: unknown): e is IToken {
+  return !!e && typeof e === 'object' && 'image' in e && 'tokenType' in e;
+}
+
+/** Real tokens only: a token inserted by error recovery has no position. */
+function tok(ctx: Ctx, key: string, i = 0): IToken | undefined {
+  const t = ctx[key]?.[i];
+  return isToken(t) && !Number.isNaN(t.startOffset) ? t : undefined;
+}
+
+function toks(ctx: Ctx, key: string): IToken[] {
+  return (ctx[key] ?? []).filter((t): t is IToken => isToken(t) && !Number.isNaN(t.startOffset));
+}
+
+function node(ctx: Ctx, key: string, i = 0): CstNode | undefined {
+  const n = ctx[key]?.[i];
+  return n && !isToken(n) ? n : undefined;
+}
+
+function nodes(ctx: Ctx, key: string): CstNode[] {
+  return (ctx[key] ?? []).filter((n): n is CstNode => !isToken(n));
+}
+
+const RESERVED_LIST = HARD_KEYWORDS.join(', ');
+
+export interface BuilderOptions {
+  /** Offset of the parsed text in the source the spans point into. */
+  base: number;
+  parseExpr: ExpressionParser;
+  docs?: CommentIndex;
+}
+
+const BaseVisitor = policyParser().getBaseCstVisitorConstructor();
+
+export class AstBuilder extends BaseVisitor {
+  readonly diagnostics: Diagnostic[] = [];
+  /** End of the last token seen: where a missing piece is placed. */
+  private cursor: number;
+
+  constructor(private readonly opts: BuilderOptions) {
+    super();
+    this.cursor = opts.base;
+    this.validateVisitor();
+  }
+
+  // ------------------------------------------------------------- helpers
+
+  private span(t: IToken): A.Span {
+    const s = { start: t.startOffset + this.opts.base, end: t.startOffset + t.image.length + this.opts.base };
+    if (s.end > this.cursor) this.cursor = s.end;
+    return s;
+  }
+
+  /** The smallest span covering the given tokens and nodes; empty at the cursor if none. */
+  private cover(...items: Spanned[]): A.Span {
+    let start = Infinity;
+    let end = -Infinity;
+    for (const it of items) {
+      if (!it) continue;
+      const s = isToken(it) ? (Number.isNaN(it.startOffset) ? null : this.span(it)) : it.span;
+      if (!s) continue;
+      if (s.start < start) start = s.start;
+      if (s.end > end) end = s.end;
+    }
+    return start === Infinity ? { start: this.cursor, end: this.cursor } : { start, end };
+  }
+
+  private error(...items: Spanned[]): A.ErrorNode {
+    return { kind: 'Error', span: this.cover(...items) };
+  }
+
+  private expr(n: CstNode | undefined, fallback: Spanned = null): A.Expr {
+    if (!n) return this.error(fallback);
+    const e = this.visit(n) as A.Expr | undefined;
+    return e ?? this.error(fallback);
+  }
+
+  private name(n: CstNode | undefined, role: string): A.Name | null {
+    return n ? ((this.visit(n, role) as A.Name | null) ?? null) : null;
+  }
+
+  private stringLit(t: IToken | undefined): A.StringLit | null {
+    if (!t) return null;
+    const raw = stringRaw(t.image, t.tokenType.name);
+    return { kind: 'String', value: decodeEscapes(raw), raw, span: this.span(t) };
+  }
+
+  private template(t: IToken | undefined): A.TemplateLit | null {
+    const s = this.stringLit(t);
+    return s ? this.toTemplate(s) : null;
+  }
+
+  private toTemplate(s: A.StringLit): A.TemplateLit {
+    const { template, diagnostics } = templateFromString(s, this.opts.parseExpr);
+    this.diagnostics.push(...diagnostics);
+    return template;
+  }
+
+  private doc(t: IToken | undefined): string | null {
+    return t && this.opts.docs ? this.opts.docs.docAbove(t.startOffset + this.opts.base) : null;
+  }
+
+  private repeated(t: IToken, what: string, help: string): void {
+    this.diagnostics.push(syntaxError('SG1024', what, this.span(t), help));
+  }
+
+  // ---------------------------------------------------------- file level
+
+  file(ctx: Ctx): A.PolicyFile {
+    const header = node(ctx, 'header') ? (this.visit(node(ctx, 'header')!) as A.PolicyHeader | null) : null;
+    const imports: A.ImportDecl[] = [];
+    const declarations: A.Declaration[] = [];
+    const firstDecl = nodes(ctx, 'declaration')[0];
+    const firstDeclStart = firstDecl?.location?.startOffset ?? Infinity;
+    for (const n of nodes(ctx, 'importDecl')) {
+      const imp = this.visit(n) as A.ImportDecl | null;
+      if (!imp) continue;
+      if (imp.span.start - this.opts.base > firstDeclStart) {
+        this.diagnostics.push(
+          syntaxError('SG1025', 'imports must come before the declarations', { start: imp.span.start, end: imp.span.start + 6 }, 'move this `import` line up, under the `policy` lines and before the first record, enum, const, phrases, rule or example'),
+        );
+      }
+      imports.push(imp);
+    }
+    for (const n of nodes(ctx, 'declaration')) declarations.push(this.visit(n) as A.Declaration);
+    return { kind: 'PolicyFile', header, imports, declarations, comments: [], span: { start: this.opts.base, end: this.opts.base } };
+  }
+
+  expressionOnly(ctx: Ctx): A.Expr {
+    return this.expr(node(ctx, 'expression'));
+  }
+
+  header(ctx: Ctx): A.PolicyHeader | null {
+    const policy = tok(ctx, K(kw.policy));
+    const id = this.name(node(ctx, 'name'), 'policy');
+    const title = this.stringLit(tok(ctx, 'title'));
+    const h: A.PolicyHeader = {
+      kind: 'PolicyHeader',
+      id: id ?? { kind: 'Name', text: '', span: this.cover(policy) },
+      title,
+      source: null,
+      version: null,
+      input: null,
+      doc: this.doc(policy),
+      span: { start: 0, end: 0 },
+    };
+    const parts: Spanned[] = [policy, id, title];
+    for (const item of nodes(ctx, 'headerItem')) {
+      const c = item.children as Ctx;
+      const source = tok(c, K(kw.source));
+      const version = tok(c, K(kw.version));
+      const input = tok(c, K(kw.input));
+      if (source) {
+        if (h.source) this.repeated(source, "the policy gives 'source' twice", 'keep one `source "..."` line under `policy`');
+        else h.source = this.stringLit(tok(c, 'StringLit'));
+        parts.push(source, h.source);
+      } else if (version) {
+        if (h.version) this.repeated(version, "the policy gives 'version' twice", 'keep one `version "..."` line under `policy`');
+        else h.version = this.stringLit(tok(c, 'StringLit'));
+        parts.push(version, h.version);
+      } else if (input) {
+        const name = this.name(node(c, 'name'), 'input');
+        if (h.input) this.repeated(input, "the policy gives 'input' twice", 'keep one `input RecordName` line under `policy`');
+        else h.input = name;
+        parts.push(input, name);
+      }
+    }
+    if (!id) return null;
+    h.span = this.cover(...parts);
+    return h;
+  }
+
+  headerItem(): void {
+    // read by header()
+  }
+
+  importDecl(ctx: Ctx): A.ImportDecl | null {
+    const names = nodes(ctx, 'name')
+      .map((n) => this.name(n, 'import'))
+      .filter((n): n is A.Name => !!n);
+    const from = this.stringLit(tok(ctx, 'StringLit'));
+    if (!from || names.length === 0) return null;
+    return { kind: 'ImportDecl', names, from, span: this.cover(tok(ctx, K(kw.import)), from) };
+  }
+
+  declaration(ctx: Ctx): A.Declaration {
+    for (const key of ['recordDecl', 'enumDecl', 'constDecl', 'phrasesDecl', 'ruleDecl', 'exampleDecl']) {
+      const n = node(ctx, key);
+      if (n) return this.visit(n) as A.Declaration;
+    }
+    return this.error();
+  }
+
+  /** A name; a reserved word is reported and still returned so the rest of the tree stays useful. */
+  declName(ctx: Ctx, role?: string): A.Name | null {
+    const name = tok(ctx, 'Name');
+    if (name && name.image) return { kind: 'Name', text: name.image, span: this.span(name) };
+    const reserved = tok(ctx, 'Reserved');
+    if (!reserved) return null;
+    const word = reserved.image;
+    const help =
+      role === 'field'
+        ? `rename the field and read the data's "${word}" key with \`from\`, e.g. \`${word}Value: integer from "${word}"\``
+        : `choose another name; these words are reserved: ${RESERVED_LIST}`;
+    this.diagnostics.push(syntaxError('SG1014', `'${word}' is a reserved word and cannot be used as a name`, this.span(reserved), help));
+    return { kind: 'Name', text: word, span: this.span(reserved) };
+  }
+
+  // -------------------------------------------------------- declarations
+
+  recordDecl(ctx: Ctx): A.RecordDecl | A.ErrorNode {
+    const keyword = tok(ctx, K(kw.record));
+    const name = this.name(node(ctx, 'name'), 'record');
+    const fields = nodes(ctx, 'field')
+      .map((n) => this.visit(n) as A.FieldDecl | null)
+      .filter((f): f is A.FieldDecl => !!f);
+    const span = this.cover(keyword, name, ...fields, tok(ctx, 'RCurly'));
+    if (!name) return { kind: 'Error', span };
+    return { kind: 'RecordDecl', name, fields, doc: this.doc(keyword), span };
+  }
+
+  field(ctx: Ctx): A.FieldDecl | null {
+    const name = this.name(node(ctx, 'name'), 'field');
+    if (!name) return null;
+    const colon = tok(ctx, 'Colon');
+    const typeNode = node(ctx, 'typeRef');
+    const type = typeNode ? (this.visit(typeNode) as A.TypeRef) : this.error(colon ?? name);
+    const question = tok(ctx, 'Question');
+    const equals = tok(ctx, 'Equals');
+    const def = equals ? this.expr(node(ctx, 'expression'), equals) : null;
+    const aliases = toks(ctx, 'StringLit')
+      .map((t) => this.stringLit(t))
+      .filter((s): s is A.StringLit => !!s);
+    return {
+      kind: 'FieldDecl',
+      name,
+      type,
+      optional: !!question,
+      default: def,
+      aliases,
+      doc: this.opts.docs ? this.opts.docs.docAbove(name.span.start) : null,
+      span: this.cover(name, colon, type, question, equals, def, ...aliases),
+    };
+  }
+
+  typeRef(ctx: Ctx): A.TypeRef {
+    const list = tok(ctx, K(kw.list));
+    const map = tok(ctx, K(kw.map));
+    const inner = node(ctx, 'typeRef');
+    if (list || map) {
+      const element = inner ? (this.visit(inner) as A.TypeRef) : this.error(tok(ctx, 'Less') ?? list ?? map);
+      const span = this.cover(list ?? map, tok(ctx, 'Less'), element, tok(ctx, 'Greater'));
+      return list ? { kind: 'ListType', element, span } : { kind: 'MapType', value: element, span };
+    }
+    const en = tok(ctx, K(kw.enum));
+    if (en) {
+      const members = nodes(ctx, 'member')
+        .map((n) => this.name(n, 'enum value'))
+        .filter((n): n is A.Name => !!n);
+      return { kind: 'InlineEnumType', members, span: this.cover(en, ...members, tok(ctx, 'RParen')) };
+    }
+    const name = tok(ctx, 'Name');
+    if (name) return { kind: 'NamedType', name: { kind: 'Name', text: name.image, span: this.span(name) }, span: this.span(name) };
+    return this.error();
+  }
+
+  enumDecl(ctx: Ctx): A.EnumDecl | A.ErrorNode {
+    const keyword = tok(ctx, K(kw.enum));
+    const name = this.name(node(ctx, 'name'), 'enum');
+    const members = nodes(ctx, 'member')
+      .map((n) => this.name(n, 'enum value'))
+      .filter((n): n is A.Name => !!n);
+    const span = this.cover(keyword, name, ...members, tok(ctx, 'RCurly'));
+    if (!name) return { kind: 'Error', span };
+    return { kind: 'EnumDecl', name, members, doc: this.doc(keyword), span };
+  }
+
+  constDecl(ctx: Ctx): A.ConstDecl | A.ErrorNode {
+    const keyword = tok(ctx, K(kw.const));
+    const name = this.name(node(ctx, 'name'), 'const');
+    const typeNode = node(ctx, 'typeRef');
+    const type = typeNode ? (this.visit(typeNode) as A.TypeRef) : tok(ctx, 'Colon') ? this.error(tok(ctx, 'Colon')) : null;
+    const value = this.expr(node(ctx, 'expression'), tok(ctx, 'Equals') ?? name);
+    const span = this.cover(keyword, name, type, value);
+    if (!name) return { kind: 'Error', span };
+    return { kind: 'ConstDecl', name, type, value, doc: this.doc(keyword), span };
+  }
+
+  phrasesDecl(ctx: Ctx): A.PhrasesDecl | A.ErrorNode {
+    const keyword = tok(ctx, K(kw.phrases));
+    const name = this.name(node(ctx, 'name'), 'phrases');
+    const phrases = toks(ctx, 'StringLit')
+      .map((t) => this.stringLit(t))
+      .filter((s): s is A.StringLit => !!s);
+    const span = this.cover(keyword, name, tok(ctx, 'LBracket'), ...phrases, tok(ctx, 'RBracket'));
+    if (!name) return { kind: 'Error', span };
+    return { kind: 'PhrasesDecl', name, phrases, doc: this.doc(keyword), span };
+  }
+
+  ruleDecl(ctx: Ctx): A.RuleDecl | A.ErrorNode {
+    const keyword = tok(ctx, K(kw.rule));
+    const id = this.name(node(ctx, 'name'), 'rule');
+    const sevNode = node(ctx, 'severity');
+    const severity = sevNode ? (this.visit(sevNode) as A.SeverityNode | null) : null;
+    const message = this.template(tok(ctx, 'StringLit'));
+    const rule: A.RuleDecl = {
+      kind: 'RuleDecl',
+      id: id ?? { kind: 'Name', text: '', span: this.cover(keyword) },
+      severity,
+      message,
+      when: null,
+      clauses: [],
+      hint: null,
+      source: null,
+      fix: null,
+      doc: this.doc(keyword),
+      span: { start: 0, end: 0 },
+    };
+    const parts: Spanned[] = [keyword, id, severity, message, tok(ctx, 'LCurly')];
+    for (const item of nodes(ctx, 'ruleItem')) parts.push(this.ruleItemInto(item, rule));
+    parts.push(tok(ctx, 'RCurly'));
+    rule.span = this.cover(...parts);
+    return id ? rule : { kind: 'Error', span: rule.span };
+  }
+
+  severity(ctx: Ctx): A.SeverityNode | null {
+    for (const value of ['error', 'warning', 'info'] as const) {
+      const t = tok(ctx, K(kw[value]));
+      if (t) return { kind: 'Severity', value, span: this.span(t) };
+    }
+    const other = tok(ctx, 'Identifier');
+    if (other) {
+      const guess = didYouMean(other.image, ['error', 'warning', 'info']);
+      this.diagnostics.push(
+        syntaxError(
+          'SG1005',
+          `'${other.image}' is not a severity`,
+          this.span(other),
+          guess ? `did you mean '${guess}'? a rule's severity is error, warning or info` : "a rule's severity is error, warning or info, e.g. `rule my-rule warning \"...\" {`",
+        ),
+      );
+    }
+    return null;
+  }
+
+  /** Reads one rule line into `rule`; returns its span. */
+  private ruleItemInto(item: CstNode, rule: A.RuleDecl): A.Span {
+    const c = item.children as Ctx;
+    const when = tok(c, K(kw.when));
+    const require = tok(c, K(kw.require));
+    const forbid = tok(c, K(kw.forbid));
+    const hint = tok(c, K(kw.hint));
+    const source = tok(c, K(kw.source));
+    const fix = tok(c, K(kw.fix));
+    if (when) {
+      const e = this.expr(node(c, 'expression'), when);
+      if (rule.when) this.repeated(when, "the rule has more than one 'when' line", 'join the conditions into one `when` line with `and`');
+      else rule.when = e;
+      return this.cover(when, e);
+    }
+    if (require || forbid) {
+      const kwTok = (require ?? forbid)!;
+      const condition = this.expr(node(c, 'expression'), kwTok);
+      const message = this.template(tok(c, 'StringLit'));
+      const clause: A.Clause = {
+        kind: 'Clause',
+        mode: require ? 'require' : 'forbid',
+        condition,
+        message,
+        span: this.cover(kwTok, condition, message),
+      };
+      rule.clauses.push(clause);
+      return clause.span;
+    }
+    if (hint) {
+      const t = this.template(tok(c, 'StringLit'));
+      if (rule.hint) this.repeated(hint, "the rule has more than one 'hint' line", 'keep one `hint` line; a hint can be as long as needed');
+      else rule.hint = t;
+      return this.cover(hint, t);
+    }
+    if (source) {
+      const s = this.stringLit(tok(c, 'StringLit'));
+      if (rule.source) this.repeated(source, "the rule has more than one 'source' line", 'keep one `source` line, e.g. `source "guidelines, section 2"`');
+      else rule.source = s;
+      return this.cover(source, s);
+    }
+    if (fix) {
+      const f = node(c, 'fixAction') ? (this.visit(node(c, 'fixAction')!, fix) as A.FixNode | null) : null;
+      if (rule.fix) this.repeated(fix, "the rule has more than one 'fix' line", 'a rule can offer one fix; keep the one that helps most');
+      else if (f) rule.fix = f;
+      return this.cover(fix, f);
+    }
+    return this.cover();
+  }
+
+  ruleItem(): void {
+    // read by ruleDecl()
+  }
+
+  fixAction(ctx: Ctx, fixTok?: IToken): A.FixNode | null {
+    const remove = tok(ctx, K(kw.remove));
+    if (remove) return { kind: 'RemoveFix', span: this.cover(fixTok, remove) };
+    const replace = tok(ctx, K(kw.replace));
+    if (replace) {
+      const w = this.fixText(this.expr(node(ctx, 'expression'), replace));
+      return { kind: 'ReplaceFix', with: w, span: this.cover(fixTok, replace, w) };
+    }
+    const insert = tok(ctx, K(kw.insert));
+    if (insert) {
+      const text = this.fixText(this.expr(node(ctx, 'text'), insert));
+      const into = this.expr(node(ctx, 'target'), tok(ctx, K(kw.into)) ?? text);
+      const start = tok(ctx, K(kw.start));
+      const end = tok(ctx, K(kw.end));
+      return {
+        kind: 'InsertFix',
+        text,
+        into,
+        at: end ? 'end' : 'start',
+        span: this.cover(fixTok, insert, text, tok(ctx, K(kw.into)), into, tok(ctx, K(kw.at)), start, end),
+      };
+    }
+    return null;
+  }
+
+  /** In a fix, a plain string is a template so `{match.text}` interpolates. */
+  private fixText(e: A.Expr): A.Expr {
+    return e.kind === 'String' ? this.toTemplate(e) : e;
+  }
+
+  exampleDecl(ctx: Ctx): A.ExampleDecl | A.ErrorNode {
+    const keyword = tok(ctx, K(kw.example));
+    const name = this.stringLit(tok(ctx, 'StringLit'));
+    const ex: A.ExampleDecl = { kind: 'ExampleDecl', name: name!, given: null, expectations: [], span: { start: 0, end: 0 } };
+    const parts: Spanned[] = [keyword, name, tok(ctx, 'LCurly')];
+    for (const item of nodes(ctx, 'exampleItem')) {
+      const c = item.children as Ctx;
+      const given = tok(c, K(kw.given));
+      const expect = tok(c, K(kw.expect));
+      if (given) {
+        const e = this.expr(node(c, 'expression'), given);
+        if (ex.given) this.repeated(given, "the example has more than one 'given' line", 'put all the input fields in one `given { ... }`');
+        else ex.given = e;
+        parts.push(given, e);
+      } else if (expect) {
+        const exp = node(c, 'expectation') ? (this.visit(node(c, 'expectation')!, expect) as A.Expectation | null) : null;
+        if (exp) ex.expectations.push(exp);
+        parts.push(expect, exp);
+      }
+    }
+    parts.push(tok(ctx, 'RCurly'));
+    ex.span = this.cover(...parts);
+    return name ? ex : { kind: 'Error', span: ex.span };
+  }
+
+  exampleItem(): void {
+    // read by exampleDecl()
+  }
+
+  expectation(ctx: Ctx, expectTok?: IToken): A.Expectation | null {
+    const nothing = tok(ctx, K(kw.nothing));
+    if (nothing) return { kind: 'Expectation', mode: 'nothing', rules: [], span: this.cover(expectTok, nothing) };
+    const not = tok(ctx, K(kw.not));
+    const list = node(ctx, 'nameList');
+    const rules = list ? (this.visit(list) as A.Name[]) : [];
+    if (rules.length === 0) return null;
+    return { kind: 'Expectation', mode: not ? 'absent' : 'fires', rules, span: this.cover(expectTok, not, ...rules) };
+  }
+
+  nameList(ctx: Ctx): A.Name[] {
+    return nodes(ctx, 'name')
+      .map((n) => this.name(n, 'rule'))
+      .filter((n): n is A.Name => !!n);
+  }
+
+  // --------------------------------------------------------- expressions
+
+  expression(ctx: Ctx): A.Expr {
+    return this.expr(node(ctx, 'orExpr'));
+  }
+
+  private fold(operands: A.Expr[], ops: { op: A.BinaryOp; span: A.Span }[]): A.Expr {
+    let left = operands[0] ?? this.error();
+    for (let i = 0; i < ops.length; i++) {
+      const right = operands[i + 1] ?? this.error(ops[i]);
+      left = { kind: 'Binary', op: ops[i].op, left, right, opSpan: ops[i].span, span: this.cover(left, ops[i], right) };
+    }
+    return left;
+  }
+
+  private opsOf(ctx: Ctx, keys: Record<string, A.BinaryOp>): { op: A.BinaryOp; span: A.Span }[] {
+    const all: { op: A.BinaryOp; span: A.Span }[] = [];
+    for (const [key, op] of Object.entries(keys)) for (const t of toks(ctx, key)) all.push({ op, span: this.span(t) });
+    return all.sort((a, b) => a.span.start - b.span.start);
+  }
+
+  orExpr(ctx: Ctx): A.Expr {
+    return this.fold(nodes(ctx, 'andExpr').map((n) => this.expr(n)), this.opsOf(ctx, { [K(kw.or)]: 'or' }));
+  }
+
+  andExpr(ctx: Ctx): A.Expr {
+    return this.fold(nodes(ctx, 'notExpr').map((n) => this.expr(n)), this.opsOf(ctx, { [K(kw.and)]: 'and' }));
+  }
+
+  notExpr(ctx: Ctx): A.Expr {
+    const not = tok(ctx, K(kw.not));
+    if (not) {
+      const operand = this.expr(node(ctx, 'notExpr'), not);
+      return { kind: 'Unary', op: 'not', operand, span: this.cover(not, operand) };
+    }
+    return this.expr(node(ctx, 'comparison'));
+  }
+
+  comparison(ctx: Ctx): A.Expr {
+    const operands = nodes(ctx, 'additive').map((n) => this.expr(n));
+    const ops = nodes(ctx, 'compOp').map((n) => this.visit(n) as { op: A.BinaryOp; span: A.Span; single: boolean });
+    for (const o of ops) {
+      if (o.single) {
+        this.diagnostics.push(syntaxError('SG1010', "a single '=' does not compare values", o.span, 'use `==` to compare, e.g. `purpose == "other"`'));
+      }
+    }
+    if (ops.length > 1) {
+      this.diagnostics.push(
+        syntaxError(
+          'SG1011',
+          'comparisons cannot be chained one after another',
+          ops[1].span,
+          'compare two values at a time and join the comparisons with `and`, e.g. `a < b and b < c`',
+        ),
+      );
+    }
+    return this.fold(operands, ops);
+  }
+
+  compOp(ctx: Ctx): { op: A.BinaryOp; span: A.Span; single: boolean } {
+    const simple: Record<string, A.BinaryOp> = {
+      EqEq: '==', NotEq: '!=', LessEq: '<=', GreaterEq: '>=', Less: '<', Greater: '>', Equals: '==',
+      [K(kw.contains)]: 'contains', [K(kw.startsWith)]: 'startsWith', [K(kw.endsWith)]: 'endsWith', [K(kw.matches)]: 'matches',
+    };
+    const not = tok(ctx, K(kw.not));
+    const inTok = tok(ctx, K(kw.in));
+    if (not) return { op: 'not in', span: this.cover(not, inTok), single: false };
+    if (inTok) return { op: 'in', span: this.span(inTok), single: false };
+    for (const [key, op] of Object.entries(simple)) {
+      const t = tok(ctx, key);
+      if (t) return { op, span: this.span(t), single: key === 'Equals' };
+    }
+    return { op: '==', span: this.cover(), single: false };
+  }
+
+  additive(ctx: Ctx): A.Expr {
+    return this.fold(nodes(ctx, 'multiplicative').map((n) => this.expr(n)), this.opsOf(ctx, { Plus: '+', Minus: '-' }));
+  }
+
+  multiplicative(ctx: Ctx): A.Expr {
+    return this.fold(nodes(ctx, 'unary').map((n) => this.expr(n)), this.opsOf(ctx, { Star: '*', Slash: '/' }));
+  }
+
+  unary(ctx: Ctx): A.Expr {
+    const minus = tok(ctx, 'Minus');
+    if (minus) {
+      const operand = this.expr(node(ctx, 'unary'), minus);
+      return { kind: 'Unary', op: '-', operand, span: this.cover(minus, operand) };
+    }
+    return this.expr(node(ctx, 'postfix'));
+  }
+
+  postfix(ctx: Ctx): A.Expr {
+    let object = this.expr(node(ctx, 'primary'));
+    for (const op of nodes(ctx, 'postfixOp')) {
+      const c = op.children as Ctx;
+      const dot = tok(c, 'Dot');
+      if (dot) {
+        const n = tok(c, 'Name');
+        if (!n) {
+          object = this.error(object, dot);
+          continue;
+        }
+        const property: A.Name = { kind: 'Name', text: n.image, span: this.span(n) };
+        object = { kind: 'Member', object, property, span: this.cover(object, property) };
+      } else {
+        const lb = tok(c, 'LBracket');
+        const index = this.expr(node(c, 'expression'), lb);
+        object = { kind: 'Index', object, index, span: this.cover(object, lb, index, tok(c, 'RBracket')) };
+      }
+    }
+    return object;
+  }
+
+  postfixOp(): void {
+    // read by postfix()
+  }
+
+  primary(ctx: Ctx): A.Expr {
+    let t: IToken | undefined;
+    if ((t = tok(ctx, 'NumberLit'))) {
+      const value = numberValue(t.image);
+      if (!Number.isFinite(value)) {
+        this.diagnostics.push(syntaxError('SG1032', `the number ${t.image} is too large`, this.span(t), 'use a smaller number'));
+      }
+      return { kind: 'Number', value, raw: t.image, span: this.span(t) };
+    }
+    if ((t = tok(ctx, 'PercentLit'))) return { kind: 'Percent', value: percentValue(t.image), raw: t.image, span: this.span(t) };
+    if ((t = tok(ctx, 'DurationLit'))) return { kind: 'Duration', ...durationValue(t.image), raw: t.image, span: this.span(t) };
+    if ((t = tok(ctx, 'DateLit') ?? tok(ctx, 'DatetimeLit'))) {
+      const { ms, withTime, problem } = dateValue(t.image);
+      if (problem) {
+        this.diagnostics.push(syntaxError('SG1015', problem, this.span(t), 'check the year, month and day (and the time); dates are written YYYY-MM-DD, e.g. 2026-11-03'));
+      }
+      return { kind: 'Date', withTime, ms, raw: t.image, span: this.span(t) };
+    }
+    if ((t = tok(ctx, 'StringLit'))) return this.stringLit(t)!;
+    if ((t = tok(ctx, K(kw.true)))) return { kind: 'Bool', value: true, span: this.span(t) };
+    if ((t = tok(ctx, K(kw.false)))) return { kind: 'Bool', value: false, span: this.span(t) };
+    if ((t = tok(ctx, K(kw.null)))) return { kind: 'Null', span: this.span(t) };
+    for (const key of ['quantifier', 'countCall', 'nameOrCall', 'parenExpr', 'listLit', 'objectLit']) {
+      const n = node(ctx, key);
+      if (n) return this.expr(n);
+    }
+    return this.error();
+  }
+
+  quantifier(ctx: Ctx): A.Expr {
+    const q = tok(ctx, K(kw.any)) ?? tok(ctx, K(kw.all)) ?? tok(ctx, K(kw.count));
+    const v = tok(ctx, 'Name');
+    const collection = this.expr(node(ctx, 'orExpr'), tok(ctx, K(kw.in)) ?? v ?? q);
+    const body = this.expr(node(ctx, 'expression'), tok(ctx, 'Colon') ?? collection);
+    const span = this.cover(q, v, collection, body);
+    if (!q || !v) return { kind: 'Error', span };
+    return {
+      kind: 'Quantifier',
+      quantifier: q.image as A.Quantifier['quantifier'],
+      variable: { kind: 'Name', text: v.image, span: this.span(v) },
+      collection,
+      body,
+      span,
+    };
+  }
+
+  countCall(ctx: Ctx): A.Expr {
+    const c = tok(ctx, K(kw.count))!;
+    const args = node(ctx, 'callArgs');
+    const callee: A.Name = { kind: 'Name', text: 'count', span: this.span(c) };
+    const { list, end } = args ? (this.visit(args) as { list: A.Expr[]; end: IToken | undefined }) : { list: [], end: undefined };
+    return { kind: 'Call', callee, args: list, span: this.cover(c, ...list, end) };
+  }
+
+  nameOrCall(ctx: Ctx): A.Expr {
+    const n = tok(ctx, 'Name');
+    if (!n) return this.error();
+    const args = node(ctx, 'callArgs');
+    if (!args) return { kind: 'Ident', name: n.image, span: this.span(n) };
+    const callee: A.Name = { kind: 'Name', text: n.image, span: this.span(n) };
+    const { list, end } = this.visit(args) as { list: A.Expr[]; end: IToken | undefined };
+    return { kind: 'Call', callee, args: list, span: this.cover(n, ...list, end) };
+  }
+
+  callArgs(ctx: Ctx): { list: A.Expr[]; end: IToken | undefined } {
+    return { list: nodes(ctx, 'expression').map((n) => this.expr(n)), end: tok(ctx, 'RParen') ?? tok(ctx, 'LParen') };
+  }
+
+  parenExpr(ctx: Ctx): A.Expr {
+    const lp = tok(ctx, 'LParen');
+    const e = this.expr(node(ctx, 'expression'), lp);
+    return { kind: 'Paren', expr: e, span: this.cover(lp, e, tok(ctx, 'RParen')) };
+  }
+
+  listLit(ctx: Ctx): A.Expr {
+    const items = nodes(ctx, 'expression').map((n) => this.expr(n));
+    return { kind: 'List', items, span: this.cover(tok(ctx, 'LBracket'), ...items, tok(ctx, 'RBracket')) };
+  }
+
+  objectLit(ctx: Ctx): A.Expr {
+    const entries = nodes(ctx, 'entry')
+      .map((n) => this.visit(n) as A.ObjectEntry | null)
+      .filter((e): e is A.ObjectEntry => !!e);
+    return { kind: 'Object', entries, span: this.cover(tok(ctx, 'LCurly'), ...entries, tok(ctx, 'RCurly')) };
+  }
+
+  entry(ctx: Ctx): A.ObjectEntry | null {
+    const k = tok(ctx, 'key');
+    if (!k) return null;
+    let text = k.image;
+    if (k.tokenType.name === 'DoubleQuoted' || k.tokenType.name === 'UnclosedString' || k.tokenType.name === 'SingleQuoted' || k.tokenType.name === 'CurlyQuoted') {
+      text = decodeEscapes(stringRaw(k.image, k.tokenType.name));
+    } else if (HARD_KEYWORDS.includes(k.image as (typeof HARD_KEYWORDS)[number])) {
+      this.diagnostics.push(
+        syntaxError('SG1014', `'${k.image}' is a reserved word and cannot be used as a key without quotes`, this.span(k), `put the key in double quotes: \`"${k.image}": ...\``),
+      );
+    }
+    const key: A.Name = { kind: 'Name', text, span: this.span(k) };
+    const value = this.expr(node(ctx, 'expression'), tok(ctx, 'Colon') ?? k);
+    return { kind: 'Entry', key, value, span: this.cover(key, value) };
+  }
+}

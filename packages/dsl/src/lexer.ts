@@ -1,0 +1,32 @@
+/**
+ * The lexer: text to tokens, comments kept aside (token group `comments`) for doc
+ * comments, the formatter and highlighting.
+ */
+import { Lexer, type IToken } from 'chevrotain';
+import type { Diagnostic } from './diagnostics.js';
+import { lexErrorDiagnostic, misusedTokenDiagnostic } from './syntax-messages.js';
+import { allTokens } from './tokens.js';
+
+export const policyLexer = new Lexer(allTokens, {
+  positionTracking: 'full',
+  ensureOptimizations: false,
+  // Line terminators are counted by LineIndex; the lexer only needs them for the `startLine` of tokens.
+  lineTerminatorsPattern: /\n|\r\n?/,
+});
+
+export interface LexResult {
+  tokens: IToken[];
+  comments: IToken[];
+  diagnostics: Diagnostic[];
+}
+
+/** Offsets in diagnostics are shifted by `base`; token offsets are not. */
+export function lex(text: string, base = 0): LexResult {
+  const result = policyLexer.tokenize(text);
+  const diagnostics: Diagnostic[] = result.errors.map((e) => lexErrorDiagnostic(e, text, base));
+  for (const t of result.tokens) {
+    const d = misusedTokenDiagnostic(t, base);
+    if (d) diagnostics.push(d);
+  }
+  return { tokens: result.tokens, comments: result.groups.comments ?? [], diagnostics };
+}

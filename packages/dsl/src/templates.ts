@@ -1,0 +1,99 @@
+/**
+ * Message templates: `"Sent {days(sentAt - orderCompletedAt)} days after the order"`.
+ *
+ * A template is split into literal text and `{expr}` interpolations. Each interpolation
+ * is parsed with the expression parser, its spans shifted to absolute offsets.
+ * `\{` and `\}` are literal braces; a `}` with no `{` before it is literal text.
+ */
+import type { Expr, Span, StringLit, TemplateLit } from './ast.js';
+import type { Diagnostic } from './diagnostics.js';
+import { decodeEscapes } from './literals.js';
+import { syntaxError } from './syntax-messages.js';
+
+/** Parses `text` as one expression whose first character is at absolute offset `offset`. */
+export type ExpressionParser = (text: string, offset: number) => { expr: Expr; diagnostics: Diagnostic[] };
+
+type Part = TemplateLit['parts'][number];
+
+/** Build a template from a string literal (its `raw` starts one character after `str.span.start`). */
+export function templateFromString(str: StringLit, parseExpr: ExpressionParser): { template: TemplateLit; diagnostics: Diagnostic[] } {
+  const raw = str.raw;
+  const rawStart = str.span.start + 1;
+  const abs = (i: number) => rawStart + i;
+  const parts: Part[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let textStart = 0;
+  const flushText = (end: number) => {
+    if (end > textStart) {
+      parts.push({ kind: 'Text', value: decodeEscapes(raw.slice(textStart, end)), span: { start: abs(textStart), end: abs(end) } });
+    }
+  };
+  let i = 0;
+  while (i < raw.length) {
+    const c = raw[i];
+    if (c === '\\') {
+      i += 2;
+      continue;
+    }
+    if (c !== '{') {
+      i++;
+      continue;
+    }
+    const close = matchingBrace(raw, i);
+    if (close < 0) {
+      diagnostics.push(
+        syntaxError(
+          'SG1021',
+          "this '{' in the message is not closed with '}'",
+          { start: abs(i), end: abs(i + 1) },
+          'close the value with \'}\', e.g. {orderId}, or write \\{ to show a brace',
+        ),
+      );
+      break;
+    }
+    flushText(i);
+    const span: Span = { start: abs(i), end: abs(close + 1) };
+    const inner = raw.slice(i + 1, close);
+    let expr: Expr;
+    if (inner.trim() === '') {
+      diagnostics.push(
+        syntaxError('SG1022', "empty '{}' in the message", span, 'write a value between the braces, e.g. {orderId}, or write \\{\\} to show braces'),
+      );
+      expr = { kind: 'Error', span };
+    } else if (inner.includes('"')) {
+      diagnostics.push(
+        syntaxError(
+          'SG1023',
+          "a value inside '{...}' in a message cannot contain text in quotes",
+          span,
+          'move the quoted text outside the braces, or declare it with `const` and use its name inside the braces',
+        ),
+      );
+      expr = { kind: 'Error', span };
+    } else {
+      const parsed = parseExpr(inner, abs(i + 1));
+      expr = parsed.expr;
+      diagnostics.push(...parsed.diagnostics);
+    }
+    parts.push({ kind: 'Interp', expr, span });
+    i = close + 1;
+    textStart = i;
+  }
+  flushText(raw.length);
+  return { template: { kind: 'Template', parts, raw, span: str.span }, diagnostics };
+}
+
+/** Index of the `}` closing the `{` at `open`, counting nested braces; -1 if none. */
+function matchingBrace(raw: string, open: number): number {
+  let depth = 0;
+  for (let j = open; j < raw.length; j++) {
+    const ch = raw[j];
+    if (ch === '\\') {
+      j++;
+      continue;
+    }
+    if (ch === '{') depth++;
+    else if (ch === '}' && --depth === 0) return j;
+  }
+  return -1;
+}
