@@ -341,7 +341,7 @@ export class AstBuilder extends BaseVisitor {
       span: { start: 0, end: 0 },
     };
     const parts: Spanned[] = [keyword, id, severity, message, tok(ctx, 'LCurly')];
-    for (const item of nodes(ctx, 'ruleItem')) parts.push(this.ruleItemInto(item, rule));
+    for (const item of nodes(ctx, 'ruleItem')) parts.push({ span: this.ruleItemInto(item, rule) });
     parts.push(tok(ctx, 'RCurly'));
     rule.span = this.cover(...parts);
     return id ? rule : { kind: 'Error', span: rule.span };

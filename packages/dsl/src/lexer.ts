@@ -10,8 +10,6 @@ import { allTokens } from './tokens.js';
 export const policyLexer = new Lexer(allTokens, {
   positionTracking: 'full',
   ensureOptimizations: false,
-  // Line terminators are counted by LineIndex; the lexer only needs them for the `startLine` of tokens.
-  lineTerminatorsPattern: /\n|\r\n?/,
 });
 
 export interface LexResult {

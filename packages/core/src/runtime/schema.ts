@@ -172,7 +172,8 @@ function withPresence(schema: z.ZodType, kind: string, opts: FieldOptions, blank
   const hasDefault = opts.default !== undefined;
   if (!opts.optional && !hasDefault) return schema;
   return z.any().transform((v, ctx) => {
-    const missing = v === undefined || v === null || (blankIsMissing && isBlank(v));
+    // An empty cell is no value; for text, spaces alone are still text.
+    const missing = v === undefined || v === null || v === '' || (blankIsMissing && isBlank(v));
     if (missing) return hasDefault ? structuredClone(opts.default) : null;
     const r = schema.safeParse(v);
     if (r.success) return r.data;
@@ -285,19 +286,29 @@ export function recordOf(name: string, fields: readonly RecordField[], opts: Fie
   }
   const aliasOf = new Map<string, string>();
   for (const f of fields) for (const a of f.aliases ?? []) aliasOf.set(a, f.name);
-  const shape = z.object(Object.fromEntries(fields.map((f) => [f.name, f.schema])));
+  const names = new Set(fields.map((f) => f.name));
+  // Fields are read one by one (not with z.object) so a missing key still
+  // reaches its reader, which knows whether it is optional, defaulted or required.
   const base = z.any().transform((v, ctx) => {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return fail(ctx, `a ${name} record (an object with named fields)`, v);
     const input = v as Record<string, unknown>;
-    const out: Record<string, unknown> = {};
+    const picked: Record<string, unknown> = {};
     for (const key of Object.keys(input)) {
-      const target = Object.prototype.hasOwnProperty.call(shape.shape, key) ? key : (aliasOf.get(key) ?? loose.get(squash(key)));
-      if (target !== undefined && !(target in out && target !== key)) out[target] = input[key];
+      const target = names.has(key) ? key : (aliasOf.get(key) ?? loose.get(squash(key)));
+      // An exact key wins over an alias or a loose spelling of the same field.
+      if (target !== undefined && (!(target in picked) || target === key)) picked[target] = input[key];
     }
-    const r = shape.safeParse(out);
-    if (r.success) return r.data;
-    for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path as PropertyKey[] } as never);
-    return z.NEVER;
+    const out: Record<string, unknown> = {};
+    let ok = true;
+    for (const f of fields) {
+      const r = f.schema.safeParse(picked[f.name]);
+      if (r.success) out[f.name] = r.data;
+      else {
+        ok = false;
+        for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: [f.name, ...issue.path] as PropertyKey[] } as never);
+      }
+    }
+    return ok ? out : z.NEVER;
   });
   return withPresence(base, 'record', opts, true);
 }

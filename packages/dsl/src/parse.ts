@@ -1,0 +1,101 @@
+/**
+ * Parsing entry points: lexer, parser, error messages and AST builder put together.
+ * Nothing here throws: an unexpected failure becomes diagnostic SG1099.
+ */
+import type { CstNode, IToken } from 'chevrotain';
+import type { Comment, Expr, PolicyFile } from './ast.js';
+import { CommentIndex } from './comments.js';
+import { AstBuilder } from './cst-to-ast.js';
+import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import { lex } from './lexer.js';
+import { policyParser, resetPolicyParser } from './parser.js';
+import { parserDiagnostics, syntaxError } from './syntax-messages.js';
+
+export interface ParseDetails {
+  ast: PolicyFile;
+  diagnostics: Diagnostic[];
+  /** The tokens the parser read; empty after an internal failure. */
+  tokens: IToken[];
+  cst: CstNode | null;
+}
+
+export function parseDetailed(text: string): ParseDetails {
+  try {
+    const lexed = lex(text);
+    const comments: Comment[] = lexed.comments.map((c) => ({
+      kind: 'Comment',
+      text: c.image,
+      span: { start: c.startOffset, end: c.startOffset + c.image.length },
+    }));
+    const parser = policyParser();
+    parser.input = lexed.tokens;
+    const cst = parser.file();
+    const parseDiags = parserDiagnostics({
+      errors: [...parser.errors],
+      tokens: lexed.tokens,
+      text,
+      base: 0,
+      endName: 'the end of the file',
+    });
+    const builder = new AstBuilder({ base: 0, parseExpr: interpolationParser, docs: new CommentIndex(text, comments) });
+    const ast = builder.visit(cst) as PolicyFile;
+    ast.comments = comments;
+    ast.span = { start: 0, end: text.length };
+    const diagnostics = finish([...lexed.diagnostics, ...parseDiags, ...builder.diagnostics]);
+    return { ast, diagnostics, tokens: lexed.tokens, cst };
+  } catch (e) {
+    resetPolicyParser();
+    return {
+      ast: { kind: 'PolicyFile', header: null, imports: [], declarations: [], comments: [], span: { start: 0, end: text.length } },
+      diagnostics: [internalError(e, 0)],
+      tokens: [],
+      cst: null,
+    };
+  }
+}
+
+export function parseExpressionDetailed(text: string, offset = 0, endName = 'the end of the value'): { expr: Expr; diagnostics: Diagnostic[] } {
+  try {
+    const lexed = lex(text, offset);
+    const parser = policyParser();
+    parser.input = lexed.tokens;
+    const cst = parser.expressionOnly();
+    const parseDiags = parserDiagnostics({ errors: [...parser.errors], tokens: lexed.tokens, text, base: offset, endName });
+    const builder = new AstBuilder({ base: offset, parseExpr: interpolationParser });
+    const expr = (builder.visit(cst) as Expr | undefined) ?? { kind: 'Error', span: { start: offset, end: offset + text.length } };
+    return { expr, diagnostics: finish([...lexed.diagnostics, ...parseDiags, ...builder.diagnostics]) };
+  } catch (e) {
+    resetPolicyParser();
+    return { expr: { kind: 'Error', span: { start: offset, end: offset + text.length } }, diagnostics: [internalError(e, offset)] };
+  }
+}
+
+/** Interpolations in messages: the end of their text is the `}` that closes them. */
+function interpolationParser(text: string, offset: number) {
+  return parseExpressionDetailed(text, offset, "'}'");
+}
+
+/** Sorted by position; a second diagnostic at the same place as an earlier one is dropped. */
+function finish(diags: Diagnostic[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const d of sortDiagnostics(diags)) {
+    const key = `${d.span.start}:${d.span.end}:${d.code}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(d);
+  }
+  return out;
+}
+
+function internalError(e: unknown, offset: number): Diagnostic {
+  const tooDeep = e instanceof RangeError;
+  return syntaxError(
+    'SG1099',
+    tooDeep ? 'this policy is nested too deeply to read' : 'the policy could not be read because of an internal error',
+    { start: offset, end: offset },
+    tooDeep
+      ? 'use fewer nested brackets, e.g. move inner parts into `const` declarations'
+      : `please report this to the Sellguard team (${e instanceof Error ? e.message : String(e)})`,
+  );
+}
