@@ -285,7 +285,18 @@ export class AstBuilder extends BaseVisitor {
     }
     const name = tok(ctx, 'Name');
     if (name) return { kind: 'NamedType', name: { kind: 'Name', text: name.image, span: this.span(name) }, span: this.span(name) };
-    return this.error();
+    const reserved = tok(ctx, 'Reserved');
+    if (reserved) {
+      this.diagnostics.push(
+        syntaxError(
+          'SG1003',
+          `'${reserved.image}' is a reserved word, not a type`,
+          this.span(reserved),
+          'write a type such as string, text, number, integer, percent, boolean, date, datetime or duration, or the name of one of your records or enums',
+        ),
+      );
+    }
+    return this.error(reserved);
   }
 
   enumDecl(ctx: Ctx): A.EnumDecl | A.ErrorNode {

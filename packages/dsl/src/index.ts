@@ -10,6 +10,8 @@ export * from './ast.js';
 export * from './diagnostics.js';
 export { KEYWORDS, BUILTIN_TYPES, HARD_KEYWORDS, SOFT_KEYWORDS } from './tokens.js';
 export { SYNTAX_CODES, type SyntaxCode } from './syntax-messages.js';
+export { tokenize, type HighlightToken, type HighlightKind } from './highlight.js';
+export { format } from './format.js';
 
 /** Parse a policy file. Never throws: problems are returned as diagnostics and the AST keeps what could be read. */
 export function parse(text: string): { ast: PolicyFile; diagnostics: Diagnostic[] } {

@@ -16,6 +16,8 @@ export interface LexResult {
   tokens: IToken[];
   comments: IToken[];
   diagnostics: Diagnostic[];
+  /** Offsets of characters that could not be read (not shifted by `base`). */
+  unreadable: number[];
 }
 
 /** Offsets in diagnostics are shifted by `base`; token offsets are not. */
@@ -26,5 +28,5 @@ export function lex(text: string, base = 0): LexResult {
     const d = misusedTokenDiagnostic(t, base);
     if (d) diagnostics.push(d);
   }
-  return { tokens: result.tokens, comments: result.groups.comments ?? [], diagnostics };
+  return { tokens: result.tokens, comments: result.groups.comments ?? [], diagnostics, unreadable: result.errors.map((e) => e.offset) };
 }

@@ -16,6 +16,9 @@ export interface ParseDetails {
   diagnostics: Diagnostic[];
   /** The tokens the parser read; empty after an internal failure. */
   tokens: IToken[];
+  comments: IToken[];
+  /** The lexer's own diagnostics (also included in `diagnostics`). */
+  lexDiagnostics: Diagnostic[];
   cst: CstNode | null;
 }
 
@@ -36,19 +39,22 @@ export function parseDetailed(text: string): ParseDetails {
       text,
       base: 0,
       endName: 'the end of the file',
+      unreadable: lexed.unreadable,
     });
     const builder = new AstBuilder({ base: 0, parseExpr: interpolationParser, docs: new CommentIndex(text, comments) });
     const ast = builder.visit(cst) as PolicyFile;
     ast.comments = comments;
     ast.span = { start: 0, end: text.length };
     const diagnostics = finish([...lexed.diagnostics, ...parseDiags, ...builder.diagnostics]);
-    return { ast, diagnostics, tokens: lexed.tokens, cst };
+    return { ast, diagnostics, tokens: lexed.tokens, comments: lexed.comments, lexDiagnostics: lexed.diagnostics, cst };
   } catch (e) {
     resetPolicyParser();
     return {
       ast: { kind: 'PolicyFile', header: null, imports: [], declarations: [], comments: [], span: { start: 0, end: text.length } },
       diagnostics: [internalError(e, 0)],
       tokens: [],
+      comments: [],
+      lexDiagnostics: [],
       cst: null,
     };
   }
@@ -60,7 +66,7 @@ export function parseExpressionDetailed(text: string, offset = 0, endName = 'the
     const parser = policyParser();
     parser.input = lexed.tokens;
     const cst = parser.expressionOnly();
-    const parseDiags = parserDiagnostics({ errors: [...parser.errors], tokens: lexed.tokens, text, base: offset, endName });
+    const parseDiags = parserDiagnostics({ errors: [...parser.errors], tokens: lexed.tokens, text, base: offset, endName, unreadable: lexed.unreadable });
     const builder = new AstBuilder({ base: offset, parseExpr: interpolationParser });
     const expr = (builder.visit(cst) as Expr | undefined) ?? { kind: 'Error', span: { start: offset, end: offset + text.length } };
     return { expr, diagnostics: finish([...lexed.diagnostics, ...parseDiags, ...builder.diagnostics]) };

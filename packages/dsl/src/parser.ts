@@ -8,7 +8,7 @@
  * A few alternatives are deliberately more permissive than the language so that a
  * common mistake gives one precise diagnostic instead of a cascade; cst-to-ast.ts
  * reports them:
- * - a reserved word where a name is expected (`const count = 1`),
+ * - a reserved word where a name or a type is expected (`const count = 1`, `a: in`),
  * - any word as a rule's severity (`rule x critical "..." {`),
  * - `=` and chains as comparison operators (`a = b`, `a < b < c`),
  * - `import` anywhere among the declarations.
@@ -89,6 +89,17 @@ export class PolicyParser extends CstParser {
     const prev = this.LA(k - 1);
     if (OPENERS.has(prev.tokenType)) return true;
     return !startsLine(t, prev);
+  }
+
+  /**
+   * A name can start a value here: not a statement keyword starting a line, and not
+   * `name:` starting a line (that is the next field or entry, e.g. after `a: integer =`).
+   */
+  private valueAllowed(): boolean {
+    if (!this.nameAllowed(1)) return false;
+    const t = this.LA(1);
+    const prev = this.LA(0);
+    return !(this.LA(2).tokenType === Colon && startsLine(t, prev) && !OPENERS.has(prev.tokenType) && prev.tokenType !== kw.in);
   }
 
   // file := header? (import | declaration)*
@@ -244,6 +255,8 @@ export class PolicyParser extends CstParser {
         GATE: () => this.LA(2).tokenType !== Colon && this.nameAllowed(1),
         ALT: () => this.CONSUME(Name),
       },
+      // a reserved word is not a type: read here and reported, so it does not start a new field
+      { GATE: () => this.LA(2).tokenType !== Colon, ALT: () => this.CONSUME(Reserved) },
     ]);
   });
 
@@ -556,7 +569,7 @@ export class PolicyParser extends CstParser {
       { ALT: () => this.CONSUME(kw.null) },
       { ALT: () => this.SUBRULE(this.quantifier) },
       { ALT: () => this.SUBRULE(this.countCall) },
-      { GATE: () => this.nameAllowed(1), ALT: () => this.SUBRULE(this.nameOrCall) },
+      { GATE: () => this.valueAllowed(), ALT: () => this.SUBRULE(this.nameOrCall) },
       { ALT: () => this.SUBRULE(this.parenExpr) },
       { ALT: () => this.SUBRULE(this.listLit) },
       { ALT: () => this.SUBRULE(this.objectLit) },
@@ -608,9 +621,12 @@ export class PolicyParser extends CstParser {
 
   private listLit = this.RULE('listLit', () => {
     this.CONSUME(LBracket);
-    this.MANY(() => {
-      this.SUBRULE(this.expression);
-      this.OPTION(() => this.CONSUME(Comma));
+    this.MANY({
+      GATE: () => this.valueAllowed(),
+      DEF: () => {
+        this.SUBRULE(this.expression);
+        this.OPTION(() => this.CONSUME(Comma));
+      },
     });
     this.CONSUME(RBracket);
   });

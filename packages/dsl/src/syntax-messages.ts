@@ -69,6 +69,7 @@ export const SYNTAX_CODES = {
   SG1031: "missing '='",
   SG1032: 'number too large',
   SG1033: 'missing text in double quotes',
+  SG1098: 'formatter left the file unchanged',
   SG1099: 'internal error',
 } as const;
 
@@ -164,6 +165,8 @@ export interface ParserErrorInput {
   base: number;
   /** How to call the end of the input in messages. */
   endName: string;
+  /** Offsets (relative to `text`) of characters the lexer could not read. */
+  unreadable?: number[];
 }
 
 interface ErrorContext {
@@ -192,6 +195,10 @@ export function parserDiagnostics(input: ParserErrorInput): Diagnostic[] {
     const tokIndex = isEof ? input.tokens.length : (byOffset.get(e.token.startOffset) ?? input.tokens.length);
     if (seenTokens.has(tokIndex)) continue;
     seenTokens.add(tokIndex);
+    // The lexer already reported a character it skipped just before this token: the parser's complaint follows from it.
+    const prevEnd = tokIndex > 0 ? input.tokens[tokIndex - 1].startOffset + input.tokens[tokIndex - 1].image.length : 0;
+    const tokStart = isEof ? input.text.length : e.token.startOffset;
+    if (input.unreadable?.some((o) => o >= prevEnd && o < tokStart)) continue;
     let expected: string[] = [];
     try {
       expected = (JSON.parse(e.message) as { expected: string[] }).expected ?? [];
@@ -253,7 +260,7 @@ const CLOSERS: ReadonlySet<TokenType> = new Set([RCurly, RParen, RBracket]);
 /** Where something is missing: just after the previous token when the next one is elsewhere, else on it. */
 function missingSpan(ctx: ErrorContext): Span {
   if (onLaterLine(ctx) || CLOSERS.has(ctx.tok.tokenType) || STATEMENT_KEYWORDS.has(ctx.tok.tokenType)) return gap(ctx);
-  return gap(ctx);
+  return tokSpan(ctx, ctx.tok);
 }
 
 function is(t: IToken | undefined, type: TokenType): boolean {
@@ -521,7 +528,7 @@ function ownerOf(ctx: ErrorContext, opener: IToken | undefined): { what: string;
     case 'typeRef':
       return { what: "the 'enum(' type", help: "add ')' after the last value name" };
     default:
-      return { what: 'this group', help: "add ')' where the group ends" };
+      return { what: "the '('", help: "add ')' where the part in brackets ends, e.g. `(a and b)`" };
   }
 }
 
@@ -542,7 +549,7 @@ function unexpectedInBlock(ctx: ErrorContext, c: string): Diagnostic {
           ? `did you mean '${guess}'?`
           : severity
             ? 'the severity goes on the first line, right after the rule name: `rule my-rule error "message" {`'
-            : 'a condition continues with `and`, `or` or an operator such as `==`; start each new line of a rule with when, require, forbid, hint, source or fix',
+            : 'start each line of a rule with when, require, forbid, hint, source or fix; a condition continues only with `and`, `or` or an operator such as `==`',
       );
     }
     case 'recordDecl':
@@ -679,12 +686,12 @@ function noAlternative(ctx: ErrorContext): Diagnostic {
         guess ? `did you mean '${guess}'?` : 'write `fix remove`, `fix replace "new text"` or `fix insert "text" into subject at start`',
       );
     }
-    case 'primary':
-      return missingValue(ctx);
     default:
-      return generic(ctx);
+      return EXPRESSION_RULES.has(ctx.rule) ? missingValue(ctx) : generic(ctx);
   }
 }
+
+const EXPRESSION_RULES = new Set(['expression', 'orExpr', 'andExpr', 'notExpr', 'comparison', 'additive', 'multiplicative', 'unary', 'postfix', 'primary']);
 
 function missingType(ctx: ErrorContext): Diagnostic {
   const inField = ctx.parent === 'field';
@@ -757,8 +764,15 @@ function missingValue(ctx: ErrorContext): Diagnostic {
     help = 'write `fix insert "text" into subject at start`';
   }
   const missing = isEof(ctx.tok) || onLaterLine(ctx) || CLOSERS.has(ctx.tok.tokenType) || STATEMENT_KEYWORDS.has(ctx.tok.tokenType);
-  const hard = HARD_KEYWORDS.includes(ctx.tok.image as (typeof HARD_KEYWORDS)[number]);
-  if (hard && !missing) help = `'${ctx.tok.image}' joins or compares values; put a value before it`;
+  const word = ctx.tok.image;
+  if (!missing && HARD_KEYWORDS.includes(word as (typeof HARD_KEYWORDS)[number])) {
+    help =
+      word === 'count'
+        ? "'count' is a reserved word: write `count(list)` or `count x in list: condition`; a field called count must be renamed"
+        : word === 'any' || word === 'all'
+          ? `'${word}' is a reserved word: write \`${word} x in list: condition\``
+          : `'${word}' joins or compares values; put a value before it`;
+  }
   return syntaxError(
     'SG1018',
     `expected ${what} after '${pi}', but found ${found(ctx)}`,
