@@ -48,6 +48,8 @@ function nodes(ctx: Ctx, key: string): CstNode[] {
 const RESERVED_LIST = HARD_KEYWORDS.join(', ');
 
 export interface BuilderOptions {
+  /** The parsed text (used to quote the author's own words in help texts). */
+  text: string;
   /** Offset of the parsed text in the source the spans point into. */
   base: number;
   parseExpr: ExpressionParser;
@@ -122,6 +124,11 @@ export class AstBuilder extends BaseVisitor {
 
   private doc(t: IToken | undefined): string | null {
     return t && this.opts.docs ? this.opts.docs.docAbove(t.startOffset + this.opts.base) : null;
+  }
+
+  /** The source text of a span, as written. */
+  private written(span: A.Span): string {
+    return this.opts.text.slice(span.start - this.opts.base, span.end - this.opts.base);
   }
 
   private repeated(t: IToken, what: string, help: string): void {
@@ -548,18 +555,24 @@ export class AstBuilder extends BaseVisitor {
   comparison(ctx: Ctx): A.Expr {
     const operands = nodes(ctx, 'additive').map((n) => this.expr(n));
     const ops = nodes(ctx, 'compOp').map((n) => this.visit(n) as { op: A.BinaryOp; span: A.Span; single: boolean });
-    for (const o of ops) {
-      if (o.single) {
-        this.diagnostics.push(syntaxError('SG1010', "a single '=' does not compare values", o.span, 'use `==` to compare, e.g. `purpose == "other"`'));
-      }
-    }
+    ops.forEach((o, i) => {
+      if (!o.single) return;
+      const [l, r] = [operands[i], operands[i + 1]];
+      const example = l && r ? `\`${this.written(l.span)} == ${this.written(r.span)}\`` : '`purpose == "other"`';
+      this.diagnostics.push(syntaxError('SG1010', "a single '=' does not compare values", o.span, `use \`==\` to compare: ${example}`));
+    });
     if (ops.length > 1) {
+      const [a, b, c] = operands;
+      const example =
+        a && b && c
+          ? `\`${this.written(a.span)} ${ops[0].op} ${this.written(b.span)} and ${this.written(b.span)} ${ops[1].op} ${this.written(c.span)}\``
+          : '`a < b and b < c`';
       this.diagnostics.push(
         syntaxError(
           'SG1011',
-          'comparisons cannot be chained one after another',
+          "two comparisons in a row need 'and' between them",
           ops[1].span,
-          'compare two values at a time and join the comparisons with `and`, e.g. `a < b and b < c`',
+          `compare two values at a time and join the comparisons with \`and\`: ${example}`,
         ),
       );
     }
@@ -639,7 +652,10 @@ export class AstBuilder extends BaseVisitor {
     if ((t = tok(ctx, 'DateLit') ?? tok(ctx, 'DatetimeLit'))) {
       const { ms, withTime, problem } = dateValue(t.image);
       if (problem) {
-        this.diagnostics.push(syntaxError('SG1015', problem, this.span(t), 'check the year, month and day (and the time); dates are written YYYY-MM-DD, e.g. 2026-11-03'));
+        const help = withTime
+          ? 'check the date and the time; a date and time is written like 2026-11-03T10:00:00Z'
+          : 'check the year, month and day; dates are written YYYY-MM-DD, e.g. 2026-11-03';
+        this.diagnostics.push(syntaxError('SG1015', problem, this.span(t), help));
       }
       return { kind: 'Date', withTime, ms, raw: t.image, span: this.span(t) };
     }

@@ -152,10 +152,15 @@ class Printer {
     const separate = (at: number, groupBreak: boolean) => {
       if (out.length > 0 && (groupBreak || this.blankBetween(lastEnd, at)) && out[out.length - 1] !== '') out.push('');
     };
+    // Comments left over from the previous item beyond its trailing one: they lead the next item,
+    // which is where a second formatting pass would find them.
+    let carry: A.Comment[] = [];
     for (const item of items) {
       const groupBreak = top && prevGroup !== null && (item.group === 'decl' || item.group !== prevGroup);
       let first = true;
-      for (const c of this.takeBefore(item.start)) {
+      const leading = [...carry, ...this.takeBefore(item.start)];
+      carry = [];
+      for (const c of leading) {
         separate(c.span.start, first && groupBreak);
         out.push(pad(indent) + c.text);
         lastEnd = c.span.end;
@@ -167,12 +172,12 @@ class Printer {
       const after = [...this.takeBefore(item.end), ...this.takeTrailing(item.end)];
       if (after.length > 0) {
         out[out.length - 1] += ` ${after[0].text}`;
-        for (const c of after.slice(1)) out.push(pad(indent) + c.text);
-        lastEnd = Math.max(lastEnd, after[after.length - 1].span.end);
+        carry = after.slice(1);
+        lastEnd = Math.max(lastEnd, after[0].span.end);
       }
       prevGroup = item.group ?? null;
     }
-    for (const c of this.takeBefore(closeAt)) {
+    for (const c of [...carry, ...this.takeBefore(closeAt)]) {
       separate(c.span.start, false);
       out.push(pad(indent) + c.text);
       lastEnd = c.span.end;

@@ -41,7 +41,7 @@ export function parseDetailed(text: string): ParseDetails {
       endName: 'the end of the file',
       unreadable: lexed.unreadable,
     });
-    const builder = new AstBuilder({ base: 0, parseExpr: interpolationParser, docs: new CommentIndex(text, comments) });
+    const builder = new AstBuilder({ text, base: 0, parseExpr: interpolationParser, docs: new CommentIndex(text, comments) });
     const ast = builder.visit(cst) as PolicyFile;
     ast.comments = comments;
     ast.span = { start: 0, end: text.length };
@@ -67,7 +67,7 @@ export function parseExpressionDetailed(text: string, offset = 0, endName = 'the
     parser.input = lexed.tokens;
     const cst = parser.expressionOnly();
     const parseDiags = parserDiagnostics({ errors: [...parser.errors], tokens: lexed.tokens, text, base: offset, endName, unreadable: lexed.unreadable });
-    const builder = new AstBuilder({ base: offset, parseExpr: interpolationParser });
+    const builder = new AstBuilder({ text, base: offset, parseExpr: interpolationParser });
     const expr = (builder.visit(cst) as Expr | undefined) ?? { kind: 'Error', span: { start: offset, end: offset + text.length } };
     return { expr, diagnostics: finish([...lexed.diagnostics, ...parseDiags, ...builder.diagnostics]) };
   } catch (e) {

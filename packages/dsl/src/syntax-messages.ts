@@ -140,15 +140,15 @@ export function misusedTokenDiagnostic(tok: IToken, base: number): Diagnostic | 
         'retype the quotes as " (curly quotes often come from copying text out of a document)',
       );
     case 'AndAnd':
-      return syntaxError('SG1008', "'&&' is not used to join conditions here", span, 'write `and` instead of `&&`');
+      return syntaxError('SG1008', "policies join conditions with 'and', not '&&'", span, 'write `and` instead of `&&`');
     case 'OrOr':
-      return syntaxError('SG1008', "'||' is not used to join conditions here", span, 'write `or` instead of `||`');
+      return syntaxError('SG1008', "policies join conditions with 'or', not '||'", span, 'write `or` instead of `||`');
     case 'Bang':
-      return syntaxError('SG1009', "'!' is not used to say 'not' here", span, 'write `not` instead of `!`, e.g. `not (subject contains "urgent")`');
+      return syntaxError('SG1009', "policies use 'not', not '!'", span, 'write `not` instead of `!`, e.g. `not (subject contains "urgent")`');
     case 'TripleEq':
-      return syntaxError('SG1029', "'===' is not an operator here", span, 'write `==` to compare two values');
+      return syntaxError('SG1029', "policies compare with '==', not '==='", span, 'write `==` to check that two values are equal');
     case 'BangEqEq':
-      return syntaxError('SG1029', "'!==' is not an operator here", span, 'write `!=` to check that two values differ');
+      return syntaxError('SG1029', "policies compare with '!=', not '!=='", span, 'write `!=` to check that two values differ');
     default:
       return null;
   }
@@ -523,8 +523,13 @@ function ownerOf(ctx: ErrorContext, opener: IToken | undefined): { what: string;
       return { what: named('phrases list', kw.phrases), help: "add ']' after the last phrase" };
     case 'postfixOp':
       return { what: "the '[' after the value", help: "add ']' after the position or key, e.g. `items[0]`" };
-    case 'callArgs':
-      return { what: "the call's list of values", help: "add ')' after the last value" };
+    case 'callArgs': {
+      const callee = opener ? toks[at - 1] : undefined;
+      const name = callee && (tokenMatcher(callee, Name) || callee.tokenType === kw.count) ? callee.image : undefined;
+      return name
+        ? { what: `the '(' after '${name}'`, help: `add ')' after the last value, e.g. \`${name}(body)\`` }
+        : { what: "the '('", help: "add ')' after the last value" };
+    }
     case 'typeRef':
       return { what: "the 'enum(' type", help: "add ')' after the last value name" };
     default:
@@ -540,6 +545,18 @@ function unexpectedInBlock(ctx: ErrorContext, c: string): Diagnostic {
   switch (ctx.rule) {
     case 'ruleDecl': {
       const guess = word ? didYouMean(word, RULE_LINE_WORDS) : undefined;
+      const line = !onLaterLine(ctx) && !guess ? lineKeyword(ctx) : undefined;
+      if (line) {
+        const condition = line === 'when' || line === 'require' || line === 'forbid';
+        return syntaxError(
+          'SG1017',
+          `unexpected ${what} at the end of the '${line}' line`,
+          span,
+          condition
+            ? 'join it to the condition with `and` or `or`, or put it on a new line that starts with `require` or `forbid`'
+            : 'remove it, or start a new line with when, require, forbid, hint, source or fix',
+        );
+      }
       const severity = ['error', 'warning', 'info'].includes(word);
       return syntaxError(
         'SG1017',
@@ -579,6 +596,17 @@ function unexpectedInBlock(ctx: ErrorContext, c: string): Diagnostic {
     default:
       return syntaxError('SG1019', `expected '${c}' but found ${what}`, span, `check what comes before '${c}'; values are joined with operators such as \`and\`, \`or\`, \`==\` or \`+\``);
   }
+}
+
+/** The rule-line keyword (`require`, `hint`, ...) that starts the line of the error token, if any. */
+function lineKeyword(ctx: ErrorContext): string | undefined {
+  const line = ctx.lines.locate(ctx.tok.startOffset).line;
+  for (let i = ctx.tokIndex - 1; i >= 0; i--) {
+    const t = ctx.input.tokens[i];
+    if (ctx.lines.locate(t.startOffset).line !== line) return undefined;
+    if (RULE_LINE_WORDS.includes(t.image) && STATEMENT_KEYWORDS.has(t.tokenType)) return t.image;
+  }
+  return undefined;
 }
 
 function missingColon(ctx: ErrorContext): Diagnostic {

@@ -323,8 +323,8 @@ function checkBinary(e: Extract<Expr, { kind: 'Binary' }>, env: ExprEnv): IrExpr
     } else if (cmp !== '==' && cmp !== '!=' && (lt.k === 'boolean' || lt.k === 'list' || lt.k === 'map' || lt.k === 'record' || lt.k === 'match')) {
       env.diagnostics.push(error(CODES.badOperand, `${describe(lt)} values have no order, so \`${cmp}\` does not apply`, e.opSpan, 'use == or !='));
     }
-    checkEnumLiteral(lt, right, env);
-    checkEnumLiteral(rt, left, env);
+    checkEnumLiteral(lt, right, env, left);
+    checkEnumLiteral(rt, left, env, right);
     return { op: 'cmp', cmp, left, right, type: bool, span };
   }
   if (e.op === 'in' || e.op === 'not in') {
@@ -332,7 +332,7 @@ function checkBinary(e: Extract<Expr, { kind: 'Binary' }>, env: ExprEnv): IrExpr
     if (rt.k === 'list') {
       if (!comparable(lt, rt.element))
         env.diagnostics.push(error(CODES.incomparable, `cannot look for ${describe(lt)} in a list of ${describe(rt.element)}`, e.opSpan));
-      if (right.op === 'list') for (const item of right.items) checkEnumLiteral(lt, item, env);
+      if (right.op === 'list') for (const item of right.items) checkEnumLiteral(lt, item, env, left);
     } else if (rt.k === 'map') {
       if (!isStringy(lt) && lt.k !== 'unknown') env.diagnostics.push(error(CODES.incomparable, `map keys are text, not ${describe(lt)}`, e.opSpan));
     } else if (isStringy(rt)) {
@@ -410,7 +410,7 @@ function comparisonHelp(lt: Type, rt: Type): string | undefined {
 }
 
 /** A string literal compared with an enum must be one of its members. */
-function checkEnumLiteral(target: Type, e: IrExpr, env: ExprEnv): void {
+function checkEnumLiteral(target: Type, e: IrExpr, env: ExprEnv, subject: IrExpr): void {
   if (target.k !== 'enum' || e.op !== 'lit' || typeof e.value !== 'string') return;
   const members = target.members;
   const exact = members.find((m) => m.toLowerCase() === (e.value as string).toLowerCase());
@@ -422,7 +422,7 @@ function checkEnumLiteral(target: Type, e: IrExpr, env: ExprEnv): void {
   env.diagnostics.push(
     error(
       CODES.unknownEnumValue,
-      `"${e.value}" is not one of the values of ${target.name ?? 'this field'}`,
+      `"${e.value}" is not one of the values of ${subject.op === 'field' ? `\`${subject.name}\`` : (target.name ?? 'this enum')}`,
       e.span,
       near ? `did you mean "${near}"? The values are ${members.join(', ')}` : `the values are ${members.join(', ')}`,
     ),

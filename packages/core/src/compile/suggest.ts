@@ -17,6 +17,7 @@ export function editDistance(a: string, b: string): number {
 
 /** The closest candidate, if it is close enough to be a likely typo. */
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
+  candidates = [...candidates];
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
@@ -27,7 +28,11 @@ export function closest(name: string, candidates: Iterable<string>): string | un
     }
   }
   const limit = Math.max(1, Math.floor(name.length / 3));
-  return bestDistance <= limit ? best : undefined;
+  if (bestDistance <= limit) return best;
+  // "promo" → "promotion": a unique candidate that starts with what was written.
+  const lower = name.toLowerCase();
+  const prefixed = [...candidates].filter((c) => lower.length >= 3 && c.toLowerCase().startsWith(lower));
+  return prefixed.length === 1 ? prefixed[0] : undefined;
 }
 
 /** `help` text for an unknown name: a suggestion, else the list of what exists. */
