@@ -47,6 +47,27 @@ const mutatedSample = fc
     return s;
   });
 
+const commented = readFileSync(fileURLToPath(new URL('./fixtures/comments.policy', import.meta.url)), 'utf8');
+
+/** A valid policy with comments inserted at token boundaries. */
+const withComments = fc
+  .tuple(
+    fc.constantFrom(sample, commented),
+    fc.array(fc.tuple(fc.nat(5000), fc.constantFrom(' # c\n', '\n# own line\n', '# x\n', ' ## doc\n', '\n\n# after a gap\n\n', '\n')), {
+      minLength: 1,
+      maxLength: 6,
+    }),
+  )
+  .map(([base, inserts]) => {
+    let s = base;
+    for (const [at, text] of inserts) {
+      let i = at % (s.length + 1);
+      while (i < s.length && !/[\s,{}()[\]]/.test(s[i])) i++;
+      s = s.slice(0, i) + text + s.slice(i);
+    }
+    return s;
+  });
+
 const anyText = fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }), languageText, tightText, mutatedSample);
 
 /** Checks span invariants over the whole tree; returns a list of problems (empty when fine). */
@@ -148,6 +169,20 @@ describe('properties', () => {
         expect(end).toBeLessThanOrEqual(text.length);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('format keeps every comment, the meaning, and is idempotent with comments anywhere', () => {
+    fc.assert(
+      fc.property(withComments, (text) => {
+        const once = format(text);
+        if (!once.changed) return;
+        expect(once.diagnostics.filter((d) => d.code === 'SG1098')).toEqual([]);
+        expect(parse(once.text).ast.comments.map((c) => c.text)).toEqual(parse(text).ast.comments.map((c) => c.text));
+        expect(meaning(parse(once.text).ast)).toEqual(meaning(parse(text).ast));
+        expect(format(once.text).text).toBe(once.text);
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -96,21 +96,26 @@ export function countAll(list: readonly unknown[] | null | undefined, w: Witness
 /** The distinct matched texts, for `{matched}` in messages. */
 export function matched(w: Witnesses): string {
   const seen = new Set<string>();
-  for (const x of w) if (x.start !== undefined && x.text) seen.add(x.text.replace(/\s+/g, ' ').trim());
+  for (const x of spansOf(w)) if (x.text) seen.add(x.text.replace(/\s+/g, ' ').trim());
   return [...seen].join(', ');
 }
 
+/**
+ * The spans a violation shows: each distinct span once, in field order. A
+ * span inside another (a phrase inside the sentence that was flagged) is
+ * left out: the outer one is what the rule is about.
+ */
 export function spansOf(w: Witnesses): MatchSpan[] {
+  const spans: MatchSpan[] = [];
+  for (const x of w) if (x.start !== undefined) spans.push({ path: x.path, start: x.start, end: x.end, text: x.text });
+  spans.sort((a, b) => (a.path === b.path ? a.start - b.start || b.end - a.end : a.path < b.path ? -1 : 1));
   const out: MatchSpan[] = [];
-  const seen = new Set<string>();
-  for (const x of w) {
-    if (x.start === undefined) continue;
-    const key = `${x.path}:${x.start}:${x.end}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ path: x.path, start: x.start, end: x.end, text: x.text });
+  for (const s of spans) {
+    const last = out[out.length - 1];
+    if (last && last.path === s.path && s.start >= last.start && s.end <= last.end) continue;
+    out.push(s);
   }
-  return out.sort((a, b) => (a.path === b.path ? a.start - b.start : a.path < b.path ? -1 : 1));
+  return out;
 }
 
 /** The path a violation is about: its first witness, else the clause's field. */

@@ -88,6 +88,11 @@ describe('witnesses', () => {
     expect(matched(w)).toBe('a@b.com, x');
     expect(spansOf(w).map((s) => `${s.path}:${s.start}`)).toEqual(['body:0', 'body:10', 'subject:2']);
   });
+  it('leaves out spans inside a larger span of the same field', () => {
+    const w: Witnesses = [m('body', 6, 'review'), m('body', 0, 'Leave review for gift'), m('body', 17, 'gift'), m('subject', 6, 'review')];
+    expect(spansOf(w).map((s) => s.text)).toEqual(['Leave review for gift', 'review']);
+    expect(matched(w)).toBe('Leave review for gift, review');
+  });
 });
 
 describe('fixes', () => {
