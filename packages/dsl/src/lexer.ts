@@ -3,7 +3,7 @@
  * comments, the formatter and highlighting.
  */
 import { Lexer, type IToken } from 'chevrotain';
-import type { Diagnostic } from './diagnostics.js';
+import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { lexErrorDiagnostic, misusedTokenDiagnostic } from './syntax-messages.js';
 import { allTokens } from './tokens.js';
 
@@ -28,5 +28,5 @@ export function lex(text: string, base = 0): LexResult {
     const d = misusedTokenDiagnostic(t, base);
     if (d) diagnostics.push(d);
   }
-  return { tokens: result.tokens, comments: result.groups.comments ?? [], diagnostics, unreadable: result.errors.map((e) => e.offset) };
+  return { tokens: result.tokens, comments: result.groups.comments ?? [], diagnostics: sortDiagnostics(diagnostics), unreadable: result.errors.map((e) => e.offset) };
 }
