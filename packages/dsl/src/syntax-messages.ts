@@ -257,14 +257,10 @@ function onLaterLine(ctx: ErrorContext): boolean {
 
 const CLOSERS: ReadonlySet<TokenType> = new Set([RCurly, RParen, RBracket]);
 
-/** Where something is missing: just after the previous token when the next one is elsewhere, else on it. */
+/** Where something is missing: just after the previous token when the next token is on a later line, closes a block or starts a statement; else the wrong token itself. */
 function missingSpan(ctx: ErrorContext): Span {
   if (onLaterLine(ctx) || CLOSERS.has(ctx.tok.tokenType) || STATEMENT_KEYWORDS.has(ctx.tok.tokenType)) return gap(ctx);
   return tokSpan(ctx, ctx.tok);
-}
-
-function is(t: IToken | undefined, type: TokenType): boolean {
-  return !!t && !isEof(t) && tokenMatcher(t, type);
 }
 
 function editDistance(a: string, b: string): number {

@@ -1,0 +1,16 @@
+// Minimal typings for nspell 2 (the package ships none).
+declare module 'nspell' {
+  interface NSpell {
+    correct(word: string): boolean;
+    suggest(word: string): string[];
+    spell(word: string): { correct: boolean; forbidden: boolean; warn: boolean };
+    add(word: string, model?: string): NSpell;
+    remove(word: string): NSpell;
+    personal(dic: string): NSpell;
+  }
+  function nspell(aff: string | Uint8Array, dic?: string | Uint8Array): NSpell;
+  namespace nspell {
+    export type { NSpell };
+  }
+  export = nspell;
+}

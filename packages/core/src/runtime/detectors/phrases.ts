@@ -1,0 +1,122 @@
+import { mapSpan, plainView } from './html.js';
+import type { PhraseMatch } from './types.js';
+import { asText } from './util.js';
+
+const WORD = '[\\p{L}\\p{M}\\p{N}_]';
+const WORD_CHAR_RE = /^[\p{L}\p{M}\p{N}_]$/u;
+const CJK_CHAR_RE = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]$/u;
+
+function escapeRegex(s: string): string {
+  return s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+}
+
+function firstChar(s: string): string {
+  const cp = s.codePointAt(0);
+  return cp === undefined ? '' : String.fromCodePoint(cp);
+}
+function lastChar(s: string): string {
+  if (s.length === 0) return '';
+  const lo = s.charCodeAt(s.length - 1);
+  if (lo >= 0xdc00 && lo <= 0xdfff && s.length >= 2) {
+    const hi = s.charCodeAt(s.length - 2);
+    if (hi >= 0xd800 && hi <= 0xdbff) return s.slice(-2);
+  }
+  return s.slice(-1);
+}
+
+interface CompiledPhrase {
+  phrase: string;
+  source: string;
+  weight: number;
+}
+
+function compileOne(phrase: string): CompiledPhrase | null {
+  const tokens = phrase.trim().split(/\s+/u).filter((t) => t.length > 0);
+  if (tokens.length === 0) return null;
+  let weight = 0;
+  const parts = tokens.map((tok) => {
+    if (tok.length > 1 && tok.endsWith('*')) {
+      const stem = tok.slice(0, -1);
+      weight += stem.length;
+      return escapeRegex(stem) + WORD + '*';
+    }
+    weight += tok.length;
+    return escapeRegex(tok);
+  });
+  let source = parts.join('\\s+');
+  const first = firstChar(tokens[0]!);
+  const lastTok = tokens[tokens.length - 1]!;
+  const trailingWildcard = lastTok.length > 1 && lastTok.endsWith('*');
+  const last = lastChar(trailingWildcard ? lastTok.slice(0, -1) : lastTok);
+  if (WORD_CHAR_RE.test(first) && !CJK_CHAR_RE.test(first)) source = `(?<!${WORD})` + source;
+  if (!trailingWildcard && WORD_CHAR_RE.test(last) && !CJK_CHAR_RE.test(last)) source = source + `(?!${WORD})`;
+  return { phrase, source, weight };
+}
+
+/**
+ * Compile a phrase list into one matcher.
+ *
+ * - Case-insensitive (Unicode case folding).
+ * - Whole words: a phrase that starts / ends with a letter or digit must not touch another letter, digit,
+ *   mark or `_` on that side (Unicode-aware). Phrases whose edge character is CJK (Han, kana, Hangul) match
+ *   without a boundary on that side, since those scripts do not separate words with spaces.
+ * - Any run of whitespace in the text matches the whitespace between two words of the phrase.
+ * - `word*`: a `*` at the end of a word matches any further word characters (`review*` → reviews, reviewed).
+ *   A `*` anywhere else, and all other punctuation, is literal: `5-star` matches only "5-star", `% off` only
+ *   "% off" (with any whitespace).
+ * - One combined regex per list; matches are non-overlapping, scanned left to right, and at a given position
+ *   the phrase with the longest literal text wins (alternatives are ordered longest first).
+ * - Runs on the visible text of HTML, reporting offsets into the original string.
+ */
+export function compilePhrases(phrases: string[]): (text: string) => PhraseMatch[] {
+  let list: string[] = [];
+  try {
+    list = Array.isArray(phrases) ? phrases.filter((p): p is string => typeof p === 'string') : [];
+  } catch {
+    list = [];
+  }
+  const seen = new Set<string>();
+  const compiled: CompiledPhrase[] = [];
+  for (const p of list) {
+    const key = p.trim().toLowerCase().replace(/\s+/gu, ' ');
+    if (!key || seen.has(key)) continue;
+    const c = compileOne(p);
+    if (!c) continue;
+    seen.add(key);
+    compiled.push(c);
+  }
+  if (compiled.length === 0) return () => [];
+  // Longest literal first; stable for equal weights.
+  const ordered = compiled.map((c, i) => ({ c, i })).sort((a, b) => b.c.weight - a.c.weight || a.i - b.i).map((x) => x.c);
+  let re: RegExp;
+  try {
+    re = new RegExp(ordered.map((c) => `(${c.source})`).join('|'), 'giu');
+  } catch {
+    return () => [];
+  }
+  return (text: string): PhraseMatch[] => {
+    const input = asText(text);
+    if (input.length === 0) return [];
+    const view = plainView(input);
+    const t = view.text;
+    const matcher = new RegExp(re.source, re.flags);
+    const out: PhraseMatch[] = [];
+    let m: RegExpExecArray | null;
+    while ((m = matcher.exec(t)) !== null) {
+      if (m[0].length === 0) {
+        matcher.lastIndex++;
+        continue;
+      }
+      let idx = 0;
+      for (let g = 1; g < m.length; g++) {
+        if (m[g] !== undefined) {
+          idx = g - 1;
+          break;
+        }
+      }
+      const [s, e] = mapSpan(view, m.index, m.index + m[0].length);
+      out.push({ start: s, end: e, text: input.slice(s, e), phrase: ordered[idx]!.phrase });
+    }
+    return out;
+  };
+}
