@@ -143,7 +143,7 @@ describe('fixes', () => {
     const [replace] = run('rule http error "http" { forbid any l in links(body): l.scheme == "http"  fix replace replace(match.text, "http://", "https://") }', {
       body: 'See http://www.amazon.com/help now',
     });
-    expect(replace.fix?.edits).toEqual([{ path: 'body', start: 4, end: 29, text: 'https://www.amazon.com/help' }]);
+    expect(replace.fix?.edits).toEqual([{ path: 'body', start: 4, end: 30, text: 'https://www.amazon.com/help' }]);
     const [insert] = run('rule id error "id" { require orderId in subject  fix insert "Order {orderId}: " into subject at start }', { subject: 'Hello' });
     expect(insert.fix?.edits).toEqual([{ path: 'subject', start: 0, end: 0, text: 'Order 114-3941689-8772232: ' }]);
   });

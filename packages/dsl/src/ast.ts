@@ -163,12 +163,23 @@ export interface RuleDecl extends Node, Documented {
   id: Name;
   severity: SeverityNode | null;
   message: TemplateLit | null;
+  /**
+   * `each m in performanceMetrics`: the rule runs once per item, with the item
+   * in scope for its conditions, message and hint; violations point at the item.
+   */
+  each: EachNode | null;
   when: Expr | null;
   /** Each clause is checked on its own: every failing clause is one violation. */
   clauses: Clause[];
   hint: TemplateLit | null;
   source: StringLit | null;
   fix: FixNode | null;
+}
+
+export interface EachNode extends Node {
+  kind: 'Each';
+  variable: Name;
+  collection: Expr;
 }
 
 export interface SeverityNode extends Node {

@@ -350,6 +350,7 @@ export class AstBuilder extends BaseVisitor {
       id: id ?? { kind: 'Name', text: '', span: this.cover(keyword) },
       severity,
       message,
+      each: null,
       when: null,
       clauses: [],
       hint: null,
@@ -388,12 +389,21 @@ export class AstBuilder extends BaseVisitor {
   /** Reads one rule line into `rule`; returns its span. */
   private ruleItemInto(item: CstNode, rule: A.RuleDecl): A.Span {
     const c = item.children as Ctx;
+    const each = tok(c, K(kw.each));
     const when = tok(c, K(kw.when));
     const require = tok(c, K(kw.require));
     const forbid = tok(c, K(kw.forbid));
     const hint = tok(c, K(kw.hint));
     const source = tok(c, K(kw.source));
     const fix = tok(c, K(kw.fix));
+    if (each) {
+      const variable = tok(c, 'variable');
+      const collection = this.expr(node(c, 'collection'), tok(c, K(kw.in)) ?? each);
+      const span = this.cover(each, collection);
+      if (rule.each) this.repeated(each, "the rule has more than one 'each' line", 'a rule goes over one list; use `any` or `all` inside its conditions for others');
+      else if (variable) rule.each = { kind: 'Each', variable: { kind: 'Name', text: variable.image, span: this.span(variable) }, collection, span };
+      return span;
+    }
     if (when) {
       const e = this.expr(node(c, 'expression'), when);
       if (rule.when) this.repeated(when, "the rule has more than one 'when' line", 'join the conditions into one `when` line with `and`');

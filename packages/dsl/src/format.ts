@@ -303,6 +303,13 @@ class Printer {
     const head = `rule ${r.id.text}${r.severity ? ` ${r.severity.value}` : ''}${r.message ? ` ${q(r.message)}` : ''}`;
     const items: Item[] = [];
     const line = (start: number, end: number, render: (ind: number) => string) => items.push({ start, end, render });
+    if (r.each) {
+      const e = r.each;
+      line(e.span.start, e.span.end, (ind) => {
+        const head = `${pad(ind)}each ${e.variable.text} in `;
+        return head + this.expr(e.collection, ind, head.length);
+      });
+    }
     if (r.when) {
       const w = r.when;
       line(this.keywordBefore(w.span.start, 'when'), w.span.end, (ind) => `${pad(ind)}when ${this.expr(w, ind, ind + 5)}`);

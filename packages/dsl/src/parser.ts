@@ -321,9 +321,17 @@ export class PolicyParser extends CstParser {
     ]);
   });
 
-  // ruleItem := 'when' expr | ('require'|'forbid') expr String? | 'hint' String | 'source' String | 'fix' fix
+  // ruleItem := 'each' Name 'in' expr | 'when' expr | ('require'|'forbid') expr String? | 'hint' String | 'source' String | 'fix' fix
   private ruleItem = this.RULE('ruleItem', () => {
     this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(kw.each);
+          this.CONSUME(Name, { LABEL: 'variable' });
+          this.CONSUME(kw.in);
+          this.SUBRULE4(this.expression, { LABEL: 'collection' });
+        },
+      },
       {
         ALT: () => {
           this.CONSUME(kw.when);

@@ -289,7 +289,7 @@ export function didYouMean(written: string, words: readonly string[]): string | 
 }
 
 const DECLARATION_WORDS = ['record', 'enum', 'const', 'phrases', 'rule', 'example', 'import'];
-const RULE_LINE_WORDS = ['when', 'require', 'forbid', 'hint', 'source', 'fix'];
+const RULE_LINE_WORDS = ['each', 'when', 'require', 'forbid', 'hint', 'source', 'fix'];
 const FIX_WORDS = ['remove', 'replace', 'insert'];
 
 /** The innermost opening bracket of `opener` type that is still open at token `index`. */
@@ -550,19 +550,19 @@ function unexpectedInBlock(ctx: ErrorContext, c: string): Diagnostic {
           span,
           condition
             ? 'join it to the condition with `and` or `or`, or put it on a new line that starts with `require` or `forbid`'
-            : 'remove it, or start a new line with when, require, forbid, hint, source or fix',
+            : 'remove it, or start a new line with each, when, require, forbid, hint, source or fix',
         );
       }
       const severity = ['error', 'warning', 'info'].includes(word);
       return syntaxError(
         'SG1017',
-        `expected a rule line starting with when, require, forbid, hint, source or fix, but found ${what}`,
+        `expected a rule line starting with each, when, require, forbid, hint, source or fix, but found ${what}`,
         span,
         guess
           ? `did you mean '${guess}'?`
           : severity
             ? 'the severity goes on the first line, right after the rule name: `rule my-rule error "message" {`'
-            : 'start each line of a rule with when, require, forbid, hint, source or fix; a condition continues only with `and`, `or` or an operator such as `==`',
+            : 'start each line of a rule with each, when, require, forbid, hint, source or fix; a condition continues only with `and`, `or` or an operator such as `==`',
       );
     }
     case 'recordDecl':

@@ -46,7 +46,7 @@ export const HARD_KEYWORDS = [
 
 export const SOFT_KEYWORDS = [
   'policy', 'source', 'version', 'input', 'import', 'from', 'record', 'enum', 'const', 'phrases',
-  'rule', 'when', 'require', 'forbid', 'hint', 'fix', 'remove', 'replace', 'insert', 'into', 'at',
+  'rule', 'each', 'when', 'require', 'forbid', 'hint', 'fix', 'remove', 'replace', 'insert', 'into', 'at',
   'start', 'end', 'example', 'given', 'expect', 'nothing', 'error', 'warning', 'info', 'list', 'map',
 ] as const;
 
@@ -258,7 +258,7 @@ export const allTokens: TokenType[] = [
 
 /** Words that begin a declaration or a line inside one. */
 export const STATEMENT_KEYWORDS: ReadonlySet<TokenType> = new Set(
-  (['policy', 'import', 'record', 'enum', 'const', 'phrases', 'rule', 'example', 'when', 'require', 'forbid', 'hint', 'source', 'fix', 'given', 'expect', 'version', 'input'] as const).map(
+  (['policy', 'import', 'record', 'enum', 'const', 'phrases', 'rule', 'example', 'each', 'when', 'require', 'forbid', 'hint', 'source', 'fix', 'given', 'expect', 'version', 'input'] as const).map(
     (w) => kw[w],
   ),
 );

@@ -244,17 +244,34 @@ export function check(resolved: ResolvedPolicy, diagnostics: Diagnostic[]): IrPo
   const rules: IrRule[] = resolved.rules.map((decl) => checkRule(decl));
 
   function checkRule(decl: RuleDecl): IrRule {
-    const env = envFor(resolved.scope, inputFields, false);
-    const messageEnv = envFor(resolved.scope, inputFields, true);
+    let env = envFor(resolved.scope, inputFields, false);
+    let messageEnv = envFor(resolved.scope, inputFields, true);
+    let each: IrRule['each'] = null;
+    if (decl.each) {
+      const collection = checkExpr(decl.each.collection, env);
+      let element: Type = T.unknown;
+      if (collection.type.k === 'list') element = collection.type.element;
+      else if (collection.type.k !== 'unknown')
+        diagnostics.push(error(CODES.notAList, `\`each\` goes over a list, but this is ${describe(collection.type)}`, decl.each.collection.span, 'write each item in someList'));
+      const varId = ++varCounter;
+      const locals = new Map([[decl.each.variable.text, { id: varId, type: element }]]);
+      env = { ...env, locals };
+      messageEnv = { ...messageEnv, locals };
+      each = { varId, collection };
+    }
     const when = decl.when ? conditionOf(decl.when, env) : null;
     const clauses: IrClause[] = decl.clauses.map((c) => ({
       mode: c.mode,
       condition: conditionOf(c.condition, env),
       message: c.message ? checkExpr(c.message, messageEnv) : null,
       path: '',
+      subject: null,
       span: c.span,
     }));
-    for (const c of clauses) c.path = primaryPath(c.condition) ?? '';
+    for (const c of clauses) {
+      c.subject = primarySubject(c.condition);
+      c.path = (c.subject && staticPath(c.subject)) ?? '';
+    }
     if (clauses.length === 0)
       diagnostics.push(error(CODES.ruleWithoutClause, `the rule \`${decl.id.text}\` checks nothing`, decl.id.span, 'add a line such as `require <condition>` or `forbid <condition>`'));
     if (!decl.message)
@@ -266,6 +283,7 @@ export function check(resolved: ResolvedPolicy, diagnostics: Diagnostic[]): IrPo
       severity: decl.severity?.value ?? 'error',
       message: decl.message ? checkExpr(decl.message, messageEnv) : { op: 'lit', value: decl.id.text, type: T.string, span: decl.id.span },
       messageText: decl.message?.raw ?? decl.id.text,
+      each,
       when,
       clauses,
       hint: decl.hint ? checkExpr(decl.hint, messageEnv) : null,
@@ -327,13 +345,14 @@ export function check(resolved: ResolvedPolicy, diagnostics: Diagnostic[]): IrPo
       given = exampleValue(decl.given);
       if (given === null || typeof given !== 'object' || Array.isArray(given))
         diagnostics.push(error(CODES.exampleShape, 'an example is given one record, written as { field: value, ... }', decl.given.span));
-      else if (decl.given.kind === 'Object') {
-        const aliases = new Set(records.find((r) => r.name === inputRecord)?.fields.flatMap((f) => [f.name, ...f.aliases]) ?? []);
-        for (const entry of decl.given.entries)
-          if (!aliases.has(entry.key.text))
-            diagnostics.push(
-              warning(CODES.exampleShape, `${inputRecord} has no field \`${entry.key.text}\`; the example's value for it is ignored`, entry.key.span, suggestionHelp(entry.key.text, [...aliases], 'fields')),
-            );
+      else {
+        const known = new Set(records.find((r) => r.name === inputRecord)?.fields.flatMap((f) => [f.name, ...f.aliases]) ?? []);
+        const written = decl.given.kind === 'Object' ? decl.given.entries : [];
+        for (const key of Object.keys(given)) {
+          if (known.has(key)) continue;
+          const at = written.find((en) => en.key.text === key)?.key.span ?? decl.given.span;
+          diagnostics.push(warning(CODES.exampleShape, `${inputRecord} has no field \`${key}\`; the example's value for it is ignored`, at, suggestionHelp(key, [...known], 'fields')));
+        }
       }
     }
     return { name: decl.name.value, given, fires, absent, nothing, span: decl.span };
@@ -365,13 +384,23 @@ export function check(resolved: ResolvedPolicy, diagnostics: Diagnostic[]): IrPo
       case 'Unary':
         if (e.op === '-' && e.operand.kind === 'Number') return -e.operand.value;
         break;
+      case 'Binary': {
+        // `given baseMessage + { body: "..." }`: a shared record with some fields changed.
+        if (e.op !== '+') break;
+        const left = exampleValue(e.left);
+        const right = exampleValue(e.right);
+        if (isObject(left) && isObject(right)) return { ...left, ...right };
+        break;
+      }
       case 'Ident': {
         const entry = resolved.scope.symbols.get(e.name);
         if (entry?.decl.kind === 'ConstDecl') return exampleValue(entry.decl.value);
         break;
       }
     }
-    diagnostics.push(error(CODES.exampleShape, 'example data must be written out: texts, numbers, dates, lists and { field: value }', e.span));
+    diagnostics.push(
+      error(CODES.exampleShape, 'example data must be written out: texts, numbers, dates, lists and { field: value }', e.span, 'to reuse a record, name a constant and change fields with +: given baseMessage + { body: "..." }'),
+    );
     return null;
   }
 
@@ -389,6 +418,10 @@ export function check(resolved: ResolvedPolicy, diagnostics: Diagnostic[]): IrPo
     rules,
     examples,
   };
+}
+
+function isObject(v: JsonValue): v is { [key: string]: JsonValue } {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 function inFile(d: Diagnostic, file: string | undefined): Diagnostic {
@@ -465,15 +498,20 @@ export function staticPath(e: IrExpr): string | undefined {
   return undefined;
 }
 
+/** A field chain: `a.b.c` from the record or from a variable. */
+function isFieldChain(e: IrExpr): boolean {
+  if (e.op === 'field') return e.object.op === 'root' || e.object.op === 'var' || isFieldChain(e.object);
+  return false;
+}
+
 /** The first record field a condition reads: what a violation of it is "about". */
-function primaryPath(e: IrExpr): string | undefined {
-  const p = staticPath(e);
-  if (p) return p;
+function primarySubject(e: IrExpr): IrExpr | null {
+  if (isFieldChain(e)) return e;
   for (const c of children(e)) {
-    const found = primaryPath(c);
+    const found = primarySubject(c);
     if (found) return found;
   }
-  return undefined;
+  return null;
 }
 
 function reportRecursion(entries: SymbolEntry[], types: Map<string, Map<string, Type>>, diagnostics: Diagnostic[]): void {

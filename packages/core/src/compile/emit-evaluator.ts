@@ -55,29 +55,47 @@ export function emitEvaluator(ir: IrPolicy, source: string): string {
 function emitRule(rule: IrRule, index: number, source: string): string[] {
   const out: string[] = [];
   const ctx: Ctx = { w: 'W', varPaths: new Set() };
+  let pad = '  ';
   out.push(`// ${rule.fullId} (${rule.severity})`);
   out.push(`function rule_${index}(r, out) {`);
-  if (rule.when) {
-    out.push(`  // when ${comment(source.slice(rule.when.span.start, rule.when.span.end))}`);
-    out.push(`  if (!(${expr(rule.when, { ...ctx, w: '[]' })})) return;`);
+  if (rule.each) {
+    const { base, keyed } = collectionPath(rule.each.collection, ctx);
+    if (base !== null) ctx.varPaths.add(rule.each.varId);
+    const id = rule.each.varId;
+    out.push(`  // each item of ${comment(source.slice(rule.each.collection.span.start, rule.each.collection.span.end))}`);
+    out.push(`  rt.each(${expr(rule.each.collection, ctx)}, ${base ?? 'null'}, (v${id}, p${id}) => {`);
+    pad = '    ';
   }
-  out.push('  let W;');
+  if (rule.when) {
+    out.push(`${pad}// when ${comment(source.slice(rule.when.span.start, rule.when.span.end))}`);
+    out.push(`${pad}if (!(${expr(rule.when, { ...ctx, w: '[]' })})) return;`);
+  }
+  out.push(`${pad}let W;`);
   for (const clause of rule.clauses) {
-    out.push(`  // ${clause.mode} ${comment(source.slice(clause.condition.span.start, clause.condition.span.end))}`);
-    out.push('  W = [];');
+    out.push(`${pad}// ${clause.mode} ${comment(source.slice(clause.condition.span.start, clause.condition.span.end))}`);
+    out.push(`${pad}W = [];`);
     const cond = expr(clause.condition, ctx);
-    out.push(clause.mode === 'forbid' ? `  if (${cond}) {` : `  if (!(${cond})) {`);
+    out.push(clause.mode === 'forbid' ? `${pad}if (${cond}) {` : `${pad}if (!(${cond})) {`);
     const message = expr(clause.message ?? rule.message, ctx);
     const hint = rule.hint ? expr(rule.hint, ctx) : 'null';
     const fix = rule.fix ? fixCode(rule.fix, ctx) : 'undefined';
-    out.push(`    out.push(rt.violation(RULES[${index}], ${str(clause.path)}, W,`);
-    out.push(`      ${message},`);
-    out.push(`      ${hint},`);
-    out.push(`      ${fix}));`);
-    out.push('  }');
+    const eachPath = rule.each && ctx.varPaths.has(rule.each.varId) ? `p${rule.each.varId}` : null;
+    const path = (clause.subject && pathCode(clause.subject, ctx)) ?? eachPath ?? str(clause.path);
+    out.push(`${pad}  out.push(rt.violation(RULES[${index}], ${path}, W,`);
+    out.push(`${pad}    ${message},`);
+    out.push(`${pad}    ${hint},`);
+    out.push(`${pad}    ${fix}));`);
+    out.push(`${pad}}`);
   }
+  if (rule.each) out.push(rule.each && collectionPath(rule.each.collection, ctx).keyed ? '  }, true);' : '  });');
   out.push('}');
   return out;
+}
+
+/** Where the items of a list live: `attachments` ([i] per item), or a table whose keys are the items. */
+function collectionPath(e: IrExpr, ctx: Ctx): { base: string | null; keyed: boolean } {
+  if (e.op === 'call' && e.fn === 'keys') return { base: pathCode(e.args[0], ctx), keyed: true };
+  return { base: pathCode(e, ctx), keyed: false };
 }
 
 function fixCode(fix: IrFix, ctx: Ctx): string {
@@ -99,6 +117,12 @@ function pathCode(e: IrExpr, ctx: Ctx): string | null {
   if (e.op === 'field') {
     const base = pathCode(e.object, ctx);
     return base === null ? null : `${base} + ${str(`.${e.name}`)}`;
+  }
+  if (e.op === 'index') {
+    const base = pathCode(e.object, ctx);
+    if (base === null) return null;
+    if (e.object.type.k === 'map') return `${base} + "." + ${expr(e.index, ctx)}`;
+    return `${base} + "[" + ${expr(e.index, ctx)} + "]"`;
   }
   return null;
 }
@@ -143,7 +167,10 @@ export function expr(e: IrExpr, ctx: Ctx): string {
       return `rt.at(${expr(e.object, ctx)}, ${expr(e.index, ctx)})`;
     case 'call': {
       const args = e.args.map((a) => expr(a, ctx));
-      if (e.fn === 'count') return `rt.countAll(${args[0]}, ${ctx.w}, ${pathCode(e.args[0], ctx) ?? 'null'})`;
+      if (e.fn === 'count') {
+        const { base, keyed } = collectionPath(e.args[0], ctx);
+        return `rt.countAll(${args[0]}, ${ctx.w}, ${base ?? 'null'}${keyed ? ', true' : ''})`;
+      }
       return `rt.${e.fn}(${args.join(', ')})`;
     }
     case 'detect': {
@@ -190,14 +217,16 @@ export function expr(e: IrExpr, ctx: Ctx): string {
     case 'matches':
       return `RX[${e.regex}].test(${expr(e.subject, ctx)})`;
     case 'quant': {
-      const base = pathCode(e.collection, ctx);
+      const { base, keyed } = collectionPath(e.collection, ctx);
       const inner: Ctx = { ...ctx, varPaths: new Set(ctx.varPaths) };
       if (base !== null) inner.varPaths.add(e.varId);
       const fn = e.q === 'any' ? 'any' : e.q === 'all' ? 'all' : 'countWhere';
-      return `rt.${fn}(${expr(e.collection, ctx)}, ${base ?? 'null'}, (v${e.varId}, p${e.varId}) => ${expr(e.body, inner)}, ${ctx.w})`;
+      return `rt.${fn}(${expr(e.collection, ctx)}, ${base ?? 'null'}, (v${e.varId}, p${e.varId}) => ${expr(e.body, inner)}, ${ctx.w}${keyed ? ', true' : ''})`;
     }
-    case 'nonEmpty':
-      return `rt.nonEmpty(${expr(e.list, ctx)}, ${ctx.w}, ${pathCode(e.list, ctx) ?? 'null'})`;
+    case 'nonEmpty': {
+      const { base, keyed } = collectionPath(e.list, ctx);
+      return `rt.nonEmpty(${expr(e.list, ctx)}, ${ctx.w}, ${base ?? 'null'}${keyed ? ', true' : ''})`;
+    }
     case 'list':
       return `[${e.items.map((i) => expr(i, ctx)).join(', ')}]`;
     case 'object':

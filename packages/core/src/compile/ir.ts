@@ -53,6 +53,8 @@ export interface IrClause {
   message: IrExpr | null;
   /** The field the clause is about when no witness says otherwise ('' for the record). */
   path: string;
+  /** The first field the condition reads (a field chain), for paths inside `each` items. */
+  subject: IrExpr | null;
   span: Span;
 }
 
@@ -67,6 +69,8 @@ export interface IrRule {
   severity: Severity;
   message: IrExpr;
   messageText: string;
+  /** `each x in list`: the rule runs once per item; `varId` is the item's variable. */
+  each: { varId: number; collection: IrExpr } | null;
   when: IrExpr | null;
   clauses: IrClause[];
   hint: IrExpr | null;

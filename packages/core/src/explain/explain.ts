@@ -7,7 +7,7 @@ import type { IrFix, IrPolicy, IrRule } from '../compile/ir.js';
 import { staticPath } from '../compile/check.js';
 import * as rt from '../runtime/index.js';
 import type { Fix, Severity, Violation } from '../types.js';
-import { evaluate, type Env, type TraceNode } from './interpret.js';
+import { collectionPath, evaluate, pathOf, type Env, type TraceNode } from './interpret.js';
 
 export type { TraceNode };
 
@@ -22,6 +22,8 @@ export interface ClauseExplanation {
 export interface RuleExplanation {
   rule: string;
   severity: Severity;
+  /** For a rule with `each`: the item this explanation is about, e.g. `offers[2]`. */
+  item?: string;
   /** False when the rule's `when` guard did not hold, so nothing else ran. */
   applies: boolean;
   when: { condition: string; trace: TraceNode | null } | null;
@@ -45,19 +47,34 @@ function tablesOf(ir: IrPolicy): Env['tables'] {
 }
 
 export function explainRecord(ir: IrPolicy, source: string, record: unknown): RuleExplanation[] {
-  return ir.rules.map((rule) => runRule(ir, rule, record, source));
+  return ir.rules.flatMap((rule) => runRule(ir, rule, record, source));
 }
 
 /** Evaluate with the interpreter, without traces: the reference the generated code is tested against. */
 export function interpretRecord(ir: IrPolicy, record: unknown): Violation[] {
-  return ir.rules.flatMap((rule) => runRule(ir, rule, record, null).violations);
+  return ir.rules.flatMap((rule) => runRule(ir, rule, record, null).flatMap((e) => e.violations));
 }
 
-function runRule(ir: IrPolicy, rule: IrRule, record: unknown, source: string | null): RuleExplanation {
+/** One explanation per rule, or per item for a rule with `each`. */
+function runRule(ir: IrPolicy, rule: IrRule, record: unknown, source: string | null): RuleExplanation[] {
   const tables = tablesOf(ir);
+  const base: Env = { record, vars: new Map(), w: [], tables, trace: null };
+  if (!rule.each) return [runItem(rule, base, source, null)];
+  const { varId, collection } = rule.each;
+  const list = evaluate(collection, base) as unknown[] | null;
+  const { base: listPath, keyed } = collectionPath(collection, base);
+  return (list ?? []).map((item, i) => {
+    const path = rt.itemPath(listPath, i, item, keyed);
+    const vars = new Map([[varId, { value: item, path }]]);
+    return runItem(rule, { ...base, vars }, source, path);
+  });
+}
+
+function runItem(rule: IrRule, scope: Env, source: string | null, itemPath: string | null): RuleExplanation {
   const text = (span: { start: number; end: number }) => (source ? source.slice(span.start, span.end) : '');
-  const env = (w: rt.Witnesses, trace: TraceNode[] | null): Env => ({ record, vars: new Map(), w, tables, trace });
+  const env = (w: rt.Witnesses, trace: TraceNode[] | null): Env => ({ ...scope, w, trace });
   const out: RuleExplanation = { rule: rule.fullId, severity: rule.severity, applies: true, when: null, clauses: [], violations: [] };
+  if (itemPath !== null) out.item = itemPath;
   if (rule.when) {
     const trace: TraceNode[] | null = source === null ? null : [];
     const held = Boolean(evaluate(rule.when, env([], trace)));
@@ -79,7 +96,8 @@ function runRule(ir: IrPolicy, rule: IrRule, record: unknown, source: string | n
     const message = String(evaluate(clause.message ?? rule.message, quiet));
     const hint = rule.hint ? (evaluate(rule.hint, quiet) as string | null) : null;
     const fix = rule.fix ? buildFix(rule.fix, quiet) : undefined;
-    out.violations.push(rt.violation(rule, clause.path, w, message, hint, fix));
+    const path = (clause.subject && pathOf(clause.subject, quiet)) ?? itemPath ?? clause.path;
+    out.violations.push(rt.violation(rule, path, w, message, hint, fix));
   }
   return out;
 }

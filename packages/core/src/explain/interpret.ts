@@ -48,7 +48,7 @@ function traced(e: IrExpr): boolean {
   return e.op !== 'lit' && e.op !== 'root' && e.op !== 'const' && e.op !== 'var' && e.op !== 'template';
 }
 
-function pathOf(e: IrExpr, env: Env): string | null {
+export function pathOf(e: IrExpr, env: Env): string | null {
   const fixed = staticPath(e);
   if (fixed !== undefined) return fixed;
   if (e.op === 'var') return env.vars.get(e.id)?.path ?? null;
@@ -56,7 +56,19 @@ function pathOf(e: IrExpr, env: Env): string | null {
     const base = pathOf(e.object, env);
     return base === null ? null : `${base}.${e.name}`;
   }
+  if (e.op === 'index') {
+    const base = pathOf(e.object, env);
+    if (base === null) return null;
+    const key = compute(e.index, { ...env, trace: null });
+    return e.object.type.k === 'map' ? `${base}.${String(key)}` : `${base}[${String(key)}]`;
+  }
   return null;
+}
+
+/** Where the items of a list live (see the emitter's collectionPath). */
+export function collectionPath(e: IrExpr, env: Env): { base: string | null; keyed: boolean } {
+  if (e.op === 'call' && e.fn === 'keys') return { base: pathOf(e.args[0], env), keyed: true };
+  return { base: pathOf(e, env), keyed: false };
 }
 
 function compute(e: IrExpr, env: Env): unknown {
@@ -79,7 +91,10 @@ function compute(e: IrExpr, env: Env): unknown {
       return rt.at(ev(e.object), ev(e.index));
     case 'call': {
       const args = e.args.map(ev);
-      if (e.fn === 'count') return rt.countAll(args[0] as unknown[], env.w, pathOf(e.args[0], env));
+      if (e.fn === 'count') {
+        const { base, keyed } = collectionPath(e.args[0], env);
+        return rt.countAll(args[0] as unknown[], env.w, base, keyed);
+      }
       const fn = (rt as unknown as Record<string, (...a: unknown[]) => unknown>)[e.fn];
       return fn(...args);
     }
@@ -120,18 +135,20 @@ function compute(e: IrExpr, env: Env): unknown {
       return env.tables.regexes[e.regex].test(ev(e.subject) as string | null);
     case 'quant': {
       const list = ev(e.collection) as unknown[] | null;
-      const base = pathOf(e.collection, env);
+      const { base, keyed } = collectionPath(e.collection, env);
       const body = (value: unknown, path: string | null) => {
         const vars = new Map(env.vars);
         vars.set(e.varId, { value, path });
         return Boolean(evaluate(e.body, { ...env, vars }));
       };
-      if (e.q === 'any') return rt.any(list, base, body, env.w);
-      if (e.q === 'all') return rt.all(list, base, body, env.w);
-      return rt.countWhere(list, base, body, env.w);
+      if (e.q === 'any') return rt.any(list, base, body, env.w, keyed);
+      if (e.q === 'all') return rt.all(list, base, body, env.w, keyed);
+      return rt.countWhere(list, base, body, env.w, keyed);
     }
-    case 'nonEmpty':
-      return rt.nonEmpty(ev(e.list) as unknown[], env.w, pathOf(e.list, env));
+    case 'nonEmpty': {
+      const { base, keyed } = collectionPath(e.list, env);
+      return rt.nonEmpty(ev(e.list) as unknown[], env.w, base, keyed);
+    }
     case 'list':
       return e.items.map(ev);
     case 'object':

@@ -4,7 +4,7 @@
  */
 export * from './values.js';
 export { show, showNumber, showDuration, type ShowKind } from './format.js';
-export { nonEmpty, any, all, countWhere, countAll, matched, spansOf, pathOf, type Witness, type Witnesses } from './witnesses.js';
+export { nonEmpty, any, all, countWhere, countAll, each, itemPath, matched, spansOf, pathOf, type Witness, type Witnesses } from './witnesses.js';
 export { fixRemove, fixReplace, fixInsert, applyFix, getPath, splitPath } from './fixes.js';
 export { detect, phraseMatcher, phrases, type PhraseMatcher } from './detect.js';
 export { find, sentences } from './text.js';

@@ -7,8 +7,8 @@
  */
 import type { MatchSpan } from '../types.js';
 
-/** A match span, or a list item known only by its path. */
-export type Witness = MatchSpan | { path: string; start?: undefined };
+/** A match span, or a list item known by its path (and, for plain values, its text). */
+export type Witness = MatchSpan | { path: string; start?: undefined; text?: string };
 
 export type Witnesses = Witness[];
 
@@ -26,27 +26,35 @@ function isMatch(x: unknown): x is HasSpan {
 function push(w: Witnesses, item: unknown, path: string | null): void {
   // The match object itself is kept (fixes may read its other fields, e.g. match.url).
   if (isMatch(item)) w.push(item);
+  else if (typeof item === 'string' || typeof item === 'number') w.push({ path: path ?? '', text: String(item) });
   else if (path !== null) w.push({ path });
 }
 
-const itemPath = (base: string | null, i: number): string | null => (base === null ? null : `${base}[${i}]`);
+/**
+ * The path of a list item: `attachments[2]`; for the keys of a table
+ * (`keys(listing.parameters)`), the key itself: `listing.parameters.wattage`.
+ */
+export function itemPath(base: string | null, i: number, item?: unknown, keyed?: boolean): string | null {
+  if (base === null) return null;
+  return keyed ? `${base}.${String(item)}` : `${base}[${i}]`;
+}
 
 /** A list used as a condition: true when it has items; all of them are witnesses. */
-export function nonEmpty(list: readonly unknown[] | null | undefined, w: Witnesses, base: string | null = null): boolean {
+export function nonEmpty(list: readonly unknown[] | null | undefined, w: Witnesses, base: string | null = null, keyed = false): boolean {
   if (list == null || list.length === 0) return false;
-  for (let i = 0; i < list.length; i++) push(w, list[i], itemPath(base, i));
+  for (let i = 0; i < list.length; i++) push(w, list[i], itemPath(base, i, list[i], keyed));
   return true;
 }
 
 type Body<T> = (item: T, path: string | null) => boolean;
 
 /** True when the body holds for some item; every item it holds for is a witness. */
-export function any<T>(list: readonly T[] | null | undefined, base: string | null, body: Body<T>, w: Witnesses): boolean {
+export function any<T>(list: readonly T[] | null | undefined, base: string | null, body: Body<T>, w: Witnesses, keyed = false): boolean {
   let found = false;
   if (list == null) return false;
   for (let i = 0; i < list.length; i++) {
     const mark = w.length;
-    const p = itemPath(base, i);
+    const p = itemPath(base, i, list[i], keyed);
     if (body(list[i], p)) {
       found = true;
       push(w, list[i], p);
@@ -56,12 +64,12 @@ export function any<T>(list: readonly T[] | null | undefined, base: string | nul
 }
 
 /** True when the body holds for every item; the items it fails for are the witnesses. */
-export function all<T>(list: readonly T[] | null | undefined, base: string | null, body: Body<T>, w: Witnesses): boolean {
+export function all<T>(list: readonly T[] | null | undefined, base: string | null, body: Body<T>, w: Witnesses, keyed = false): boolean {
   let ok = true;
   if (list == null) return true;
   for (let i = 0; i < list.length; i++) {
     const mark = w.length;
-    const p = itemPath(base, i);
+    const p = itemPath(base, i, list[i], keyed);
     if (body(list[i], p)) w.length = mark;
     else {
       ok = false;
@@ -72,12 +80,12 @@ export function all<T>(list: readonly T[] | null | undefined, base: string | nul
 }
 
 /** How many items the body holds for; those are the witnesses. */
-export function countWhere<T>(list: readonly T[] | null | undefined, base: string | null, body: Body<T>, w: Witnesses): number {
+export function countWhere<T>(list: readonly T[] | null | undefined, base: string | null, body: Body<T>, w: Witnesses, keyed = false): number {
   let n = 0;
   if (list == null) return 0;
   for (let i = 0; i < list.length; i++) {
     const mark = w.length;
-    const p = itemPath(base, i);
+    const p = itemPath(base, i, list[i], keyed);
     if (body(list[i], p)) {
       n++;
       push(w, list[i], p);
@@ -87,9 +95,9 @@ export function countWhere<T>(list: readonly T[] | null | undefined, base: strin
 }
 
 /** `count(list)`: the list's items are witnesses too (a rule about "too many links" points at the links). */
-export function countAll(list: readonly unknown[] | null | undefined, w: Witnesses, base: string | null = null): number {
+export function countAll(list: readonly unknown[] | null | undefined, w: Witnesses, base: string | null = null, keyed = false): number {
   if (list == null) return 0;
-  for (let i = 0; i < list.length; i++) push(w, list[i], itemPath(base, i));
+  for (let i = 0; i < list.length; i++) push(w, list[i], itemPath(base, i, list[i], keyed));
   return list.length;
 }
 
@@ -97,7 +105,14 @@ export function countAll(list: readonly unknown[] | null | undefined, w: Witness
 export function matched(w: Witnesses): string {
   const seen = new Set<string>();
   for (const x of spansOf(w)) if (x.text) seen.add(x.text.replace(/\s+/g, ' ').trim());
+  for (const x of w) if (x.start === undefined && x.text) seen.add(x.text);
   return [...seen].join(', ');
+}
+
+/** `each` on a rule: run the rule's body once per item, with the item's path. */
+export function each<T>(list: readonly T[] | null | undefined, base: string | null, body: (item: T, path: string | null) => void, keyed = false): void {
+  if (list == null) return;
+  for (let i = 0; i < list.length; i++) body(list[i], itemPath(base, i, list[i], keyed));
 }
 
 /**
@@ -120,5 +135,6 @@ export function spansOf(w: Witnesses): MatchSpan[] {
 
 /** The path a violation is about: its first witness, else the clause's field. */
 export function pathOf(w: Witnesses, fallback: string): string {
-  return w.length > 0 ? w[0].path : fallback;
+  const first = w.find((x) => x.path !== '');
+  return first ? first.path : fallback;
 }

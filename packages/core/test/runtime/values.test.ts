@@ -68,18 +68,22 @@ describe('witnesses', () => {
   it('keeps only the items that decide the outcome', () => {
     const w: Witnesses = [];
     expect(any([1, 5, 7], 'xs', (x) => x > 4, w)).toBe(true);
-    expect(w).toEqual([{ path: 'xs[1]' }, { path: 'xs[2]' }]);
+    expect(w).toEqual([{ path: 'xs[1]', text: '5' }, { path: 'xs[2]', text: '7' }]);
     const w2: Witnesses = [];
     expect(all([1, 5, 7], 'xs', (x) => x > 4, w2)).toBe(false);
-    expect(w2).toEqual([{ path: 'xs[0]' }]);
+    expect(w2).toEqual([{ path: 'xs[0]', text: '1' }]);
     const w3: Witnesses = [];
-    expect(countWhere([1, 5, 7], null, (x) => x > 4, w3)).toBe(2);
+    expect(countWhere([{ a: 1 }, { a: 5 }], null, (x) => x.a > 4, w3)).toBe(1);
     expect(w3).toEqual([]);
+    const w4: Witnesses = [];
+    expect(any(['wattage', 'color'], 'listing.parameters', (k) => k === 'color', w4, true)).toBe(true);
+    expect(w4).toEqual([{ path: 'listing.parameters.color', text: 'color' }]);
+    expect(matched(w4)).toBe('color');
   });
   it('rolls back witnesses pushed inside a body that did not hold', () => {
     const w: Witnesses = [];
     const items = [m('body', 0, 'a@b.com'), m('body', 10, 'c@d.com')];
-    any([1, 2], 'xs', (x) => nonEmpty(items, w) && x > 1, w);
+    any([{ n: 1 }, { n: 2 }], 'xs', (x) => nonEmpty(items, w) && x.n > 1, w);
     expect(w.filter((x) => x.start !== undefined)).toHaveLength(2);
     expect(w.at(-1)).toEqual({ path: 'xs[1]' });
   });

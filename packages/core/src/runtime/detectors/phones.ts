@@ -2,7 +2,7 @@ import { parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from '
 import { mapSpan, plainView } from './html.js';
 import { findOrderIds } from './orderIds.js';
 import type { PhoneMatch } from './types.js';
-import { asText, finalize, isWordCharAt } from './util.js';
+import { asText, finalize } from './util.js';
 
 /**
  * Phone numbers, precision first.
@@ -85,6 +85,12 @@ function keywordContext(text: string, start: number): 'positive' | 'negative' | 
   return lastNeg > lastPos ? 'negative' : 'positive';
 }
 
+/** Letters of space-separated scripts, digits and `_`: a number glued to these is a code, not a phone. */
+const GLUE_RE = /^[\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{Nd}_]$/u;
+function isGlueAt(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && GLUE_RE.test(text.charAt(i));
+}
+
 function isDigit(ch: string): boolean {
   return ch >= '0' && ch <= '9';
 }
@@ -93,15 +99,15 @@ function isDigit(ch: string): boolean {
 function rejectedByContext(text: string, s: number, e: number): boolean {
   const prev = text.charAt(s - 1);
   if (s > 0) {
-    if (isWordCharAt(text, s - 1)) return true;
+    if (isGlueAt(text, s - 1)) return true;
     if ('-/#@=&_\\+*'.includes(prev)) return true;
     if ((prev === '.' || prev === ',') && isDigit(text.charAt(s - 2))) return true;
     if (CURRENCY_BEFORE_RE.test(text.slice(Math.max(0, s - 2), s))) return true;
   }
   if (e < text.length) {
     const next = text.charAt(e);
-    if (isWordCharAt(text, e)) return true;
-    if ('-/@_'.includes(next) && isWordCharAt(text, e + 1)) return true;
+    if (isGlueAt(text, e)) return true;
+    if ('-/@_'.includes(next) && isGlueAt(text, e + 1)) return true;
     if ((next === '.' || next === ',' || next === ':') && isDigit(text.charAt(e + 1))) return true;
     if (UNIT_AFTER_RE.test(text.slice(e, e + 8))) return true;
   }

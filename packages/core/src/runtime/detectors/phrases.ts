@@ -4,7 +4,11 @@ import { asText } from './util.js';
 
 const WORD = '[\\p{L}\\p{M}\\p{N}_]';
 const WORD_CHAR_RE = /^[\p{L}\p{M}\p{N}_]$/u;
-const CJK_CHAR_RE = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]$/u;
+const CJK = '\\p{scx=Han}\\p{scx=Hiragana}\\p{scx=Katakana}\\p{scx=Hangul}';
+const CJK_CHAR_RE = new RegExp(`^[${CJK}]$`, 'u');
+/** Word boundary on the left / right: no word character there — CJK characters count as a boundary. */
+const LEFT_BOUNDARY = `(?:(?<!${WORD})|(?<=[${CJK}]))`;
+const RIGHT_BOUNDARY = `(?:(?!${WORD})|(?=[${CJK}]))`;
 
 function escapeRegex(s: string): string {
   return s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
@@ -48,8 +52,8 @@ function compileOne(phrase: string): CompiledPhrase | null {
   const lastTok = tokens[tokens.length - 1]!;
   const trailingWildcard = lastTok.length > 1 && lastTok.endsWith('*');
   const last = lastChar(trailingWildcard ? lastTok.slice(0, -1) : lastTok);
-  if (WORD_CHAR_RE.test(first) && !CJK_CHAR_RE.test(first)) source = `(?<!${WORD})` + source;
-  if (!trailingWildcard && WORD_CHAR_RE.test(last) && !CJK_CHAR_RE.test(last)) source = source + `(?!${WORD})`;
+  if (WORD_CHAR_RE.test(first) && !CJK_CHAR_RE.test(first)) source = LEFT_BOUNDARY + source;
+  if (!trailingWildcard && WORD_CHAR_RE.test(last) && !CJK_CHAR_RE.test(last)) source = source + RIGHT_BOUNDARY;
   return { phrase, source, weight };
 }
 

@@ -1,0 +1,87 @@
+/**
+ * Sellguard text detectors: pure functions that scan a string (plain text or an HTML body) and return the
+ * exact matched spans. Every detector
+ * - never throws, whatever the input (empty, huge, binary junk, lone surrogates, non-strings);
+ * - returns matches sorted by start and non-overlapping, with `text === input.slice(start, end)` and offsets
+ *   in UTF-16 code units of the ORIGINAL string (also for HTML input, where detection runs on the visible text);
+ * - runs in linear time (no regex with nested or overlapping unbounded quantifiers; see the tests).
+ * Browser-safe: no `node:` imports. The spelling dictionary is injected by the host (setSpellingDictionary).
+ */
+import { stripHtml } from './html.js';
+import { isAmazonHost } from './hosts.js';
+import { links as linksImpl } from './links.js';
+import { emails as emailsImpl } from './emails.js';
+import { phones as phonesImpl } from './phones.js';
+import { emoji as emojiImpl } from './emoji.js';
+import { orderIds as orderIdsImpl } from './orderIds.js';
+import { images as imagesImpl } from './images.js';
+import { optOutLinks as optOutLinksImpl } from './optout.js';
+import { compilePhrases as compilePhrasesImpl } from './phrases.js';
+import { setSpellingDictionary, spelling as spellingImpl } from './spelling.js';
+import type {
+  EmailMatch,
+  EmojiMatch,
+  ImageMatch,
+  LinkMatch,
+  OrderIdMatch,
+  PhoneMatch,
+  PhraseMatch,
+  RawMatch,
+  SpellingMatch,
+} from './types.js';
+
+export type {
+  EmailMatch,
+  EmojiMatch,
+  ImageMatch,
+  LinkMatch,
+  OrderIdMatch,
+  PhoneMatch,
+  PhraseMatch,
+  RawMatch,
+  SpellingMatch,
+};
+export { isAmazonHost, setSpellingDictionary, stripHtml };
+
+/**
+ * Last line of defence for the "never throws" contract: the detectors are written not to throw, but a
+ * third-party library (or an engine limit such as a stack overflow on a pathological input) must not take
+ * a policy check down. A failure yields no matches.
+ */
+function guard<A extends unknown[], R>(fn: (...args: A) => R[]): (...args: A) => R[] {
+  return (...args: A): R[] => {
+    try {
+      return fn(...args);
+    } catch {
+      return [];
+    }
+  };
+}
+
+/** Web links in text and in href/src attributes. See links.ts for the precision rules. */
+export const links: (text: string) => LinkMatch[] = guard(linksImpl);
+/** Email addresses, including disguised ones; `address` is the de-obfuscated lower-case address. */
+export const emails: (text: string) => EmailMatch[] = guard(emailsImpl);
+/** Phone numbers (E.164 in `number`). */
+export const phones: (text: string) => PhoneMatch[] = guard(phonesImpl);
+/** Emoji (emoji-presentation sequences; text-presentation symbols like © ® ™ without VS16 are not emoji). */
+export const emoji: (text: string) => EmojiMatch[] = guard(emojiImpl);
+/** Amazon order ids `123-1234567-1234567`. */
+export const orderIds: (text: string) => OrderIdMatch[] = guard(orderIdsImpl);
+/** `<img>` tags with size, visibility, tracking, animation and enclosing link. */
+export const images: (text: string) => ImageMatch[] = guard(imagesImpl);
+/** Unsubscribe / opt-out links, or opt-out sentences without a link. */
+export const optOutLinks: (text: string) => LinkMatch[] = guard(optOutLinksImpl);
+/** Spelling mistakes (English); [] until a dictionary is set. */
+export const spelling: (text: string, opts?: { ignore?: string[] }) => SpellingMatch[] = guard(spellingImpl);
+
+/** Compile a phrase list into a matcher (case-insensitive, whole words, `word*` wildcards). */
+export function compilePhrases(phrases: string[]): (text: string) => PhraseMatch[] {
+  let matcher: (text: string) => PhraseMatch[];
+  try {
+    matcher = compilePhrasesImpl(phrases);
+  } catch {
+    matcher = () => [];
+  }
+  return guard(matcher);
+}

@@ -1,0 +1,310 @@
+import nspell from 'nspell';
+import { findTextEmails } from './emails.js';
+import { mapSpan, plainView } from './html.js';
+import { findTextLinks } from './links.js';
+import type { SpellingMatch } from './types.js';
+import { asText } from './util.js';
+
+type Checker = nspell.NSpell;
+
+let checker: Checker | null = null;
+const suggestionCache = new Map<string, string[]>();
+const correctCache = new Map<string, boolean>();
+
+/** Everyday e-commerce and messaging words the Hunspell en_US list lacks (added as exact words). */
+const EXTRA_WORDS = [
+  'ok', 'okay', 'ecommerce', 'e-commerce', 'webshop', 'webshops', 'preorder', 'preorders', 'preordered',
+  'dropshipping', 'dropship', 'dropshipper', 'unboxing', 'unboxed', 'bluetooth', 'wifi', 'smartwatch',
+  'smartwatches', 'powerbank', 'powerbanks', 'thx', 'pls', 'plz', 'asap', 'fyi', 'btw', 'etc', 'customizable',
+  'customisable', 'giftwrap', 'giftwrapped', 'usb', 'hdmi', 'cashback', 'storefront', 'backorder', 'backordered',
+  'backorders', 'restock', 'restocked', 'restocking', 'inbox', 'email', 'emails', 'emailed', 'emailing', 'online',
+  'website', 'websites', 'webpage', 'homepage', 'smartphone', 'smartphones', 'touchscreen', 'earbuds', 'screenshot',
+  'screenshots', 'username', 'usernames', 'timeframe', 'refurbished', 'barcode', 'barcodes', 'unsubscribe',
+  'checkout', 'login', 'logout', 'signup', 'fulfillment', 'fulfilment', 'marketplace', 'marketplaces', 'seller',
+  'sellers', 'buyer', 'buyers', 'warranty', 'refund', 'refunds', 'refunded', 'tracking', 'eBay', 'Bluetooth',
+];
+
+/**
+ * Set (or clear, with null) the Hunspell dictionary used by `spelling`. The Node host passes
+ * `dictionary-en`; a browser host can fetch the .aff/.dic files and pass them as strings or bytes.
+ * Throws if the dictionary cannot be parsed.
+ */
+export function setSpellingDictionary(dict: { aff: Uint8Array | string; dic: Uint8Array | string } | null): void {
+  suggestionCache.clear();
+  correctCache.clear();
+  if (!dict) {
+    checker = null;
+    return;
+  }
+  const decoder = new TextDecoder('utf-8');
+  const aff = typeof dict.aff === 'string' ? dict.aff : decoder.decode(dict.aff);
+  const dic = typeof dict.dic === 'string' ? dict.dic : decoder.decode(dict.dic);
+  const c = nspell(aff, dic);
+  for (const w of EXTRA_WORDS) c.add(w);
+  checker = c;
+}
+
+/** British spellings rewritten to the US forms the dictionary knows (colour → color, organise → organize ...). */
+const BRITISH_REWRITES: Array<[RegExp, string]> = [
+  [/our(s|ed|ing|ful|less|able|ite|ites)?$/, 'or$1'],
+  [/is(e|es|ed|ing|er|ers|ation|ations|able)$/, 'iz$1'],
+  [/ys(e|es|ed|ing)$/, 'yz$1'],
+  [/([^l])ll(ed|ing|er|ers|ation)$/, '$1l$2'],
+  [/tre(s)?$/, 'ter$1'],
+  [/ogue(s)?$/, 'og$1'],
+  [/ence(s)?$/, 'ense$1'],
+  [/ae/, 'e'],
+  [/oe/, 'e'],
+  [/ement$/, 'ment'],
+  [/grey/, 'gray'],
+  [/cheque/, 'check'],
+  [/tyre/, 'tire'],
+  [/programme/, 'program'],
+];
+
+function isCorrect(word: string): boolean {
+  const c = checker;
+  if (!c) return true;
+  const cached = correctCache.get(word);
+  if (cached !== undefined) return cached;
+  let ok = safeCorrect(c, word);
+  if (!ok && /'s?$/.test(word)) {
+    // possessives: "Lumoshop's", "customers'"
+    const base = word.replace(/'s?$/, '');
+    ok = base.length > 0 && safeCorrect(c, base);
+  }
+  if (!ok) {
+    const lower = word.toLowerCase();
+    for (const [re, rep] of BRITISH_REWRITES) {
+      if (re.test(lower)) {
+        const us = lower.replace(re, rep);
+        if (us !== lower && safeCorrect(c, us)) {
+          ok = true;
+          break;
+        }
+      }
+    }
+  }
+  if (correctCache.size > 20000) correctCache.clear();
+  correctCache.set(word, ok);
+  return ok;
+}
+
+function safeCorrect(c: Checker, word: string): boolean {
+  try {
+    return c.correct(word);
+  } catch {
+    return true;
+  }
+}
+
+const MAX_SUGGEST_CALLS_PER_RUN = 300;
+
+function suggestionsFor(word: string, budget: { left: number }): string[] | null {
+  const cached = suggestionCache.get(word);
+  if (cached) return cached;
+  if (!checker || budget.left <= 0) return null;
+  budget.left--;
+  let s: string[] = [];
+  try {
+    s = checker.suggest(word).slice(0, 3);
+  } catch {
+    s = [];
+  }
+  if (suggestionCache.size > 5000) suggestionCache.clear();
+  suggestionCache.set(word, s);
+  return s;
+}
+
+const EN_STOP = new Set([
+  'the', 'and', 'you', 'your', 'for', 'our', 'with', 'this', 'that', 'have', 'has', 'are', 'was', 'were', 'will',
+  'thank', 'thanks', 'please', 'order', 'item', 'from', 'not', 'can', 'would', 'could', 'any', 'all', 'we', 'is',
+  'to', 'of', 'in', 'it', 'if', 'be', 'as', 'on', 'at', 'or', 'by', 'an', 'my', 'me', 'us', 'so', 'do', 'hi',
+  'hello', 'dear', 'regards', 'kind', 'best', 'been', 'there', 'they', 'what', 'when', 'which', 'about',
+]);
+const FOREIGN_STOP = new Set([
+  // de
+  'und', 'der', 'die', 'das', 'ist', 'nicht', 'ich', 'sie', 'wir', 'ihre', 'ihr', 'ihnen', 'mit', 'für', 'fur',
+  'auf', 'den', 'dem', 'des', 'ein', 'eine', 'einen', 'bitte', 'vielen', 'dank', 'danke', 'sehr', 'geehrte',
+  'geehrter', 'grüße', 'gruesse', 'bestellung', 'auch', 'noch', 'wenn', 'oder', 'aber', 'haben', 'wird', 'werden',
+  'sind', 'uns', 'unser', 'unsere', 'zu', 'von', 'im', 'es', 'mfg',
+  // fr
+  'le', 'la', 'les', 'et', 'est', 'pour', 'vous', 'votre', 'vos', 'nous', 'notre', 'une', 'un', 'des', 'du', 'dans',
+  'avec', 'pas', 'que', 'qui', 'merci', 'bonjour', 'cordialement', 'commande', 'sur', 'au', 'aux', 'ce', 'cette',
+  // es
+  'el', 'los', 'las', 'y', 'es', 'para', 'usted', 'su', 'sus', 'nosotros', 'una', 'con', 'por', 'gracias', 'hola',
+  'pedido', 'saludos', 'que', 'del', 'al', 'muy', 'lo', 'se',
+  // it
+  'il', 'gli', 'di', 'che', 'per', 'non', 'sono', 'grazie', 'buongiorno', 'ordine', 'della', 'del', 'con', 'una',
+  'cordiali', 'saluti', 'suo', 'sua', 'vostro',
+  // nl / pt
+  'het', 'een', 'van', 'niet', 'bedankt', 'voor', 'uw', 'obrigado', 'obrigada', 'você', 'não',
+]);
+
+interface Token {
+  start: number;
+  end: number;
+  word: string;
+}
+
+const CHUNK_RE = /\S+/gu;
+const WORD_IN_CHUNK_RE = /[\p{L}\p{M}\p{N}_'’-]+/gu;
+const CODEISH_RE = /[\p{L}\p{N}][./\\:=@#][\p{L}\p{N}]/u;
+const SENTENCE_END = new Set(['.', '!', '?', '\n', '…', ':', '。', '！', '？']);
+const SKIP_BACK = new Set([' ', '\t', '\r', '"', "'", '“', '‘', '”', '’', '(', '[', '*', '-', '•', '>', '\u00a0', '«', '„']);
+
+function atSentenceStart(text: string, pos: number): boolean {
+  let i = pos - 1;
+  while (i >= 0 && SKIP_BACK.has(text[i]!)) i--;
+  return i < 0 || SENTENCE_END.has(text[i]!);
+}
+
+function hasUpper(s: string): boolean {
+  return s !== s.toLowerCase();
+}
+function isAllCaps(s: string): boolean {
+  return s === s.toUpperCase() && s !== s.toLowerCase();
+}
+
+/**
+ * Misspelt English words, precision first. Returns [] until `setSpellingDictionary` was called.
+ *
+ * Skipped: URLs, emails, file names and other code-like chunks (a letter/digit on both sides of . / \ : = @ #),
+ * @handles and #tags, words with digits or `_`, ALL-CAPS words, words with inner capitals (eBay, iPhone),
+ * capitalised words inside a sentence (names, brands) — and at a sentence start too when the same word appears
+ * capitalised mid-sentence elsewhere, words of 1-2 letters or over 40, non-ASCII words, `opts.ignore`
+ * (case-insensitive), and whole lines that look non-English (more German/French/Spanish/Italian function words
+ * than English ones, or more than half of 4+ checked words unknown). Hyphenated words are checked per part;
+ * contractions and possessives are understood; British spellings are accepted. A word is reported only when
+ * the dictionary has at least one suggestion for it (typos have near neighbours; brand names and foreign words
+ * usually do not). Suggestions: up to 3, best first; at most 300 new suggestion look-ups per call.
+ */
+export function spelling(text: string, opts?: { ignore?: string[] }): SpellingMatch[] {
+  if (!checker) return [];
+  const input = asText(text);
+  if (input.length === 0) return [];
+  const ignore = new Set<string>();
+  try {
+    for (const w of opts?.ignore ?? []) if (typeof w === 'string') ignore.add(w.toLowerCase());
+  } catch {
+    // ignore malformed options
+  }
+  const view = plainView(input);
+  const t = view.text;
+
+  // Spans to skip: links and emails.
+  const skip: Array<[number, number]> = [];
+  for (const l of findTextLinks(t)) skip.push([l.start, l.end]);
+  for (const e of findTextEmails(t)) skip.push([e.start, e.end]);
+  skip.sort((a, b) => a[0] - b[0]);
+
+  // Collect candidate tokens, grouped by line.
+  const lines: Token[][] = [];
+  const lineStats: Array<{ en: number; foreign: number; nonAscii: number }> = [];
+  let current: Token[] = [];
+  let stats = { en: 0, foreign: 0, nonAscii: 0 };
+  let lineEnd = t.indexOf('\n');
+  const capitalisedMid = new Set<string>();
+  let skipIdx = 0;
+  CHUNK_RE.lastIndex = 0;
+  for (let cm = CHUNK_RE.exec(t); cm; cm = CHUNK_RE.exec(t)) {
+    const cs = cm.index;
+    const ce = cs + cm[0].length;
+    while (lineEnd >= 0 && lineEnd < cs) {
+      lines.push(current);
+      lineStats.push(stats);
+      current = [];
+      stats = { en: 0, foreign: 0, nonAscii: 0 };
+      lineEnd = t.indexOf('\n', lineEnd + 1);
+    }
+    while (skipIdx < skip.length && skip[skipIdx]![1] <= cs) skipIdx++;
+    if (skipIdx < skip.length && skip[skipIdx]![0] < ce) continue;
+    const chunk = cm[0];
+    if (chunk.length > 200) continue;
+    // Strip surrounding punctuation before the code-like test ("arrived." is fine, "manual.pdf" is not).
+    const core = chunk.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    if (CODEISH_RE.test(core) || chunk.startsWith('@') || chunk.startsWith('#') || chunk.includes('<') || chunk.includes('&')) {
+      continue;
+    }
+    WORD_IN_CHUNK_RE.lastIndex = 0;
+    for (let wm = WORD_IN_CHUNK_RE.exec(chunk); wm; wm = WORD_IN_CHUNK_RE.exec(chunk)) {
+      let ws = cs + wm.index;
+      let we = ws + wm[0].length;
+      // Trim apostrophes / hyphens at the edges.
+      while (ws < we && /['’-]/.test(t[ws]!)) ws++;
+      while (we > ws && /['’-]/.test(t[we - 1]!)) we--;
+      if (we <= ws) continue;
+      const raw = t.slice(ws, we);
+      const lower = raw.toLowerCase().replace(/’/g, "'");
+      if (EN_STOP.has(lower)) stats.en++;
+      else if (FOREIGN_STOP.has(lower)) stats.foreign++;
+      if (/[^\x00-\x7f’]/.test(raw)) {
+        if (/[\p{L}]/u.test(raw)) stats.nonAscii++;
+        continue;
+      }
+      if (/[\d_]/.test(raw)) continue;
+      // Remember capitalised words seen mid-sentence (names / brands).
+      if (/^[A-Z][a-z]/.test(raw) && !atSentenceStart(t, ws)) capitalisedMid.add(raw.replace(/['’]s?$/, ''));
+      current.push({ start: ws, end: we, word: raw });
+    }
+  }
+  lines.push(current);
+  lineStats.push(stats);
+
+  const out: SpellingMatch[] = [];
+  const budget = { left: MAX_SUGGEST_CALLS_PER_RUN };
+  for (let li = 0; li < lines.length; li++) {
+    const st = lineStats[li]!;
+    if (st.foreign > st.en || st.nonAscii > Math.max(2, st.en)) continue;
+    const unknown: Token[] = [];
+    let checked = 0;
+    for (const tok of lines[li]!) {
+      if (ignore.has(tok.word.toLowerCase())) continue;
+      const parts = tok.word.includes('-') ? splitParts(tok) : [tok];
+      for (const p of parts) {
+        const verdict = checkWord(t, p, ignore, capitalisedMid);
+        if (verdict === 'skip') continue;
+        checked++;
+        if (verdict === 'unknown') unknown.push(p);
+      }
+    }
+    if (checked >= 4 && unknown.length * 2 > checked) continue; // probably not English
+    for (const u of unknown) {
+      const word = u.word.replace(/’/g, "'");
+      const sugg = suggestionsFor(word, budget);
+      if (!sugg || sugg.length === 0) continue;
+      const [s, e] = mapSpan(view, u.start, u.end);
+      out.push({ start: s, end: e, text: input.slice(s, e), word: u.word, suggestions: sugg });
+    }
+  }
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+function splitParts(tok: Token): Token[] {
+  const parts: Token[] = [];
+  let offset = 0;
+  for (const piece of tok.word.split('-')) {
+    if (piece.length > 0) parts.push({ start: tok.start + offset, end: tok.start + offset + piece.length, word: piece });
+    offset += piece.length + 1;
+  }
+  return parts;
+}
+
+function checkWord(text: string, tok: Token, ignore: Set<string>, capitalisedMid: Set<string>): 'ok' | 'unknown' | 'skip' {
+  const w = tok.word.replace(/’/g, "'");
+  // Leading / trailing apostrophes were trimmed; strip a possessive for the length and case tests.
+  const bare = w.replace(/'s?$/, '');
+  const letters = bare.replace(/'/g, '');
+  if (letters.length <= 2 || letters.length > 40) return 'skip';
+  if (ignore.has(w.toLowerCase()) || ignore.has(bare.toLowerCase())) return 'skip';
+  if (isAllCaps(letters)) return 'skip';
+  if (hasUpper(letters.slice(1))) return 'skip';
+  if (/^[A-Z]/.test(letters)) {
+    if (!atSentenceStart(text, tok.start)) return 'skip';
+    if (capitalisedMid.has(bare)) return 'skip';
+  }
+  // At a sentence start the dictionary accepts the capitalised form of a lower-case word ("Received"),
+  // so "Teh" is still checked.
+  return isCorrect(w) ? 'ok' : 'unknown';
+}
