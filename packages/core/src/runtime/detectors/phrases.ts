@@ -9,6 +9,8 @@ const CJK_CHAR_RE = new RegExp(`^[${CJK}]$`, 'u');
 /** Word boundary on the left / right: no word character there — CJK characters count as a boundary. */
 const LEFT_BOUNDARY = `(?:(?<!${WORD})|(?<=[${CJK}]))`;
 const RIGHT_BOUNDARY = `(?:(?!${WORD})|(?=[${CJK}]))`;
+/** `word*`: further word characters, not running into CJK text. */
+const WILDCARD = `(?:(?![${CJK}])${WORD})*`;
 
 function escapeRegex(s: string): string {
   return s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
@@ -42,7 +44,7 @@ function compileOne(phrase: string): CompiledPhrase | null {
     if (tok.length > 1 && tok.endsWith('*')) {
       const stem = tok.slice(0, -1);
       weight += stem.length;
-      return escapeRegex(stem) + WORD + '*';
+      return escapeRegex(stem) + WILDCARD;
     }
     weight += tok.length;
     return escapeRegex(tok);
@@ -62,8 +64,9 @@ function compileOne(phrase: string): CompiledPhrase | null {
  *
  * - Case-insensitive (Unicode case folding).
  * - Whole words: a phrase that starts / ends with a letter or digit must not touch another letter, digit,
- *   mark or `_` on that side (Unicode-aware). Phrases whose edge character is CJK (Han, kana, Hangul) match
- *   without a boundary on that side, since those scripts do not separate words with spaces.
+ *   mark or `_` on that side (Unicode-aware). CJK characters (Han, kana, Hangul) in the text count as a
+ *   boundary ("five star好评" matches "five star"), and a phrase whose edge character is CJK matches without a
+ *   boundary on that side, since those scripts do not separate words with spaces.
  * - Any run of whitespace in the text matches the whitespace between two words of the phrase.
  * - `word*`: a `*` at the end of a word matches any further word characters (`review*` → reviews, reviewed).
  *   A `*` anywhere else, and all other punctuation, is literal: `5-star` matches only "5-star", `% off` only
