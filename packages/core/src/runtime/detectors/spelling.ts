@@ -136,7 +136,10 @@ const FOREIGN_STOP = new Set([
   'pedido', 'saludos', 'que', 'del', 'al', 'muy', 'lo', 'se',
   // it
   'il', 'gli', 'di', 'che', 'per', 'non', 'sono', 'grazie', 'buongiorno', 'ordine', 'della', 'del', 'con', 'una',
-  'cordiali', 'saluti', 'suo', 'sua', 'vostro',
+  'cordiali', 'saluti', 'suo', 'sua', 'vostro', 'gentile', 'gentili', 'cliente', 'caro', 'cara',
+  // greetings / forms of address
+  'sehr', 'liebe', 'lieber', 'herr', 'frau', 'estimado', 'estimada', 'señor', 'señora', 'cher', 'chère', 'madame',
+  'monsieur',
   // nl / pt
   'het', 'een', 'van', 'niet', 'bedankt', 'voor', 'uw', 'obrigado', 'obrigada', 'você', 'não',
 ]);
@@ -253,9 +256,18 @@ export function spelling(text: string, opts?: { ignore?: string[] }): SpellingMa
 
   const out: SpellingMatch[] = [];
   const budget = { left: MAX_SUGGEST_CALLS_PER_RUN };
+  const doc = { en: 0, foreign: 0, nonAscii: 0 };
+  for (const st of lineStats) {
+    doc.en += st.en;
+    doc.foreign += st.foreign;
+    doc.nonAscii += st.nonAscii;
+  }
+  const looksForeign = (st: { en: number; foreign: number; nonAscii: number }): boolean =>
+    st.foreign > st.en || st.nonAscii > Math.max(2, st.en);
   for (let li = 0; li < lines.length; li++) {
     const st = lineStats[li]!;
-    if (st.foreign > st.en || st.nonAscii > Math.max(2, st.en)) continue;
+    // Short lines ("Gentile cliente,") carry too little evidence: judge them by the whole message.
+    if (st.en + st.foreign >= 2 ? looksForeign(st) : looksForeign(st) || looksForeign(doc)) continue;
     const unknown: Token[] = [];
     let checked = 0;
     for (const tok of lines[li]!) {

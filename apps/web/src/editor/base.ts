@@ -1,0 +1,33 @@
+/** CodeMirror pieces both editors share: theme, history, keymaps, and keeping a React value in sync. */
+import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { bracketMatching, indentOnInput } from '@codemirror/language';
+import { lintKeymap } from '@codemirror/lint';
+import { EditorState, type Extension } from '@codemirror/state';
+import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, highlightSpecialChars, keymap, lineNumbers } from '@codemirror/view';
+
+export function baseExtensions(label: string): Extension[] {
+  return [
+    lineNumbers(),
+    highlightActiveLineGutter(),
+    highlightSpecialChars(),
+    history(),
+    drawSelection(),
+    indentOnInput(),
+    bracketMatching(),
+    closeBrackets(),
+    highlightActiveLine(),
+    EditorState.tabSize.of(2),
+    EditorView.lineWrapping,
+    // Tab is left alone so keyboard users can move on; Escape then Tab works too.
+    keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...lintKeymap]),
+    EditorView.contentAttributes.of({ 'aria-label': label, spellcheck: 'false', autocorrect: 'off', autocapitalize: 'off' }),
+  ];
+}
+
+/** Replace the whole document (an example was picked, a link was opened, the text was formatted). */
+export function setDocument(view: EditorView, text: string, keepCursor = true): void {
+  if (view.state.doc.toString() === text) return;
+  const head = Math.min(view.state.selection.main.head, text.length);
+  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, selection: keepCursor ? { anchor: head } : { anchor: 0 } });
+}
