@@ -96,7 +96,10 @@ export interface Summary {
 export interface Report {
   policy: { id: string; title: string; source?: string; version?: string };
   summary: Summary;
+  /** Records with violations or problems (every record when asked for). */
   results: RecordResult[];
+  /** Dataset metrics, keyed by metric name (policies with metrics only). */
+  metrics?: Record<string, unknown>;
 }
 
 /** One `example` block of a policy and how it came out. */

@@ -69,10 +69,26 @@ describe('phones: negatives', () => {
     'tracking 1234 5678 9012',
     'Version 10.2.3.4567',
     'Size 120x80x45 cm, 3500 mAh',
+    'IBAN DE89 3704 0044 0532 0130 00',
+    'Card 4111 1111 1111 1111',
+    'ZIP 90210-1234',
+    'Lieferzeit 2-3 Werktage, 9-17 Uhr',
     '',
   ];
   it.each(rows)('%j', (input) => {
     expect(phones(input).map((m) => m.text)).toEqual([]);
+  });
+});
+
+describe('phones: tel: links', () => {
+  it('reports the number inside a tel: href', () => {
+    const input = '<a href="tel:+4930123456789">Call us</a>';
+    const [m] = phones(input);
+    expect(m).toMatchObject({ text: '+4930123456789', number: '+4930123456789', country: 'DE' });
+    expect(input.slice(m!.start, m!.end)).toBe('+4930123456789');
+  });
+  it('tel: href and the visible number are two matches', () => {
+    expect(phones('<a href="tel:+442079460958">+44 20 7946 0958</a>').map((m) => m.text)).toEqual(['+442079460958', '+44 20 7946 0958']);
   });
 });
 

@@ -312,18 +312,25 @@ function plainViewUncached(input: string): PlainView {
       len++;
     }
   };
+  // Next '&' at or after a position; cached so that segments without '&' do not rescan the input (linear).
+  let ampCache = -2;
+  const nextAmp = (from: number): number => {
+    if (ampCache === -1) return -1;
+    if (ampCache < from) ampCache = input.indexOf('&', from);
+    return ampCache;
+  };
   const emitSegment = (s: number, e: number): void => {
     let runStart = s;
-    let amp = input.indexOf('&', s);
+    let amp = nextAmp(s);
     while (amp >= 0 && amp < e) {
       const d = decodeEntityAt(input, amp);
       if (d && amp + d[1] <= e) {
         if (amp > runStart) emitRun(runStart, amp);
         emitChar(d[0], amp, amp + d[1]);
         runStart = amp + d[1];
-        amp = input.indexOf('&', runStart);
+        amp = nextAmp(runStart);
       } else {
-        amp = input.indexOf('&', amp + 1);
+        amp = nextAmp(amp + 1);
       }
     }
     if (e > runStart) emitRun(runStart, e);
@@ -344,6 +351,10 @@ function plainViewUncached(input: string): PlainView {
       tagIdx++;
     }
     emitSegment(s, e);
+  }
+  for (; tagIdx < tags.length; tagIdx++) {
+    const t = tags[tagIdx]!;
+    if (BLOCK_TAGS.has(t.name)) emitSeparator(t);
   }
   function emitSeparator(t: HtmlTag): void {
     // Collapse consecutive separators.

@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
-import { mapSpan, plainView } from './html.js';
+import { getAttr, mapSpan, parseHtml, plainView } from './html.js';
 import { findOrderIds } from './orderIds.js';
 import type { PhoneMatch } from './types.js';
 import { asText, finalize } from './util.js';
@@ -223,7 +223,10 @@ function countChar(text: string, s: number, e: number, ch: string): number {
   return n;
 }
 
-/** Phone numbers in the visible text. `number` is E.164; `country` the ISO country it was attributed to. */
+/**
+ * Phone numbers in the visible text and in `tel:` hrefs. `number` is E.164; `country` the ISO country it was
+ * attributed to (absent when the calling code is shared, e.g. +1 with an unassigned area code).
+ */
 export function phones(text: string): PhoneMatch[] {
   const input = asText(text);
   if (input.length === 0) return [];
@@ -234,6 +237,38 @@ export function phones(text: string): PhoneMatch[] {
     const match: PhoneMatch = { start: s, end: e, text: input.slice(s, e), number: c.number };
     if (c.country) match.country = c.country;
     out.push(match);
+  }
+  if (view.srcStart) {
+    // tel: links in HTML: the number after "tel:" (any format libphonenumber accepts as possible).
+    for (const tag of parseHtml(input).tags) {
+      if (tag.closing) continue;
+      const href = getAttr(tag, 'href');
+      if (!href || !href.hasValue) continue;
+      const raw = input.slice(href.valueStart, href.valueEnd);
+      const mm = /^\s*tel:/i.exec(raw);
+      if (!mm) continue;
+      let body = raw.slice(mm[0].length);
+      const cut = body.search(/[;?#]/);
+      if (cut >= 0) body = body.slice(0, cut);
+      const trimmedBody = body.replace(/\s+$/, '');
+      const s = href.valueStart + mm[0].length;
+      const e = s + trimmedBody.length;
+      const digits = trimmedBody.replace(/\D/g, '');
+      if (digits.length < 6 || digits.length > 17) continue;
+      let pn: PhoneNumber | undefined;
+      if (/^\+|^00/.test(trimmedBody)) pn = parse(trimmedBody.startsWith('00') ? '+' + trimmedBody.slice(2) : trimmedBody);
+      else for (const country of KEYWORD_COUNTRIES) {
+        const p = parse(trimmedBody, country);
+        if (p && p.isValid()) {
+          pn = p;
+          break;
+        }
+      }
+      if (!pn || !pn.isPossible()) continue;
+      const match: PhoneMatch = { start: s, end: e, text: input.slice(s, e), number: pn.number };
+      if (pn.country) match.country = pn.country;
+      out.push(match);
+    }
   }
   return finalize(out, input.length);
 }

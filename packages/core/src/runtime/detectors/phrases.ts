@@ -7,7 +7,7 @@ const WORD_CHAR_RE = /^[\p{L}\p{M}\p{N}_]$/u;
 const CJK = '\\p{scx=Han}\\p{scx=Hiragana}\\p{scx=Katakana}\\p{scx=Hangul}';
 const CJK_CHAR_RE = new RegExp(`^[${CJK}]$`, 'u');
 /** Word boundary on the left / right: no word character there — CJK characters count as a boundary. */
-const LEFT_BOUNDARY = `(?:(?<!${WORD})|(?<=[${CJK}]))`;
+const LEFT_BOUNDARY_RE = new RegExp(`(?:(?<!${WORD})|(?<=[${CJK}]))`, 'uy');
 const RIGHT_BOUNDARY = `(?:(?!${WORD})|(?=[${CJK}]))`;
 /** `word*`: further word characters, not running into CJK text. */
 const WILDCARD = `(?:(?![${CJK}])${WORD})*`;
@@ -34,6 +34,7 @@ interface CompiledPhrase {
   phrase: string;
   source: string;
   weight: number;
+  needsLeftBoundary: boolean;
 }
 
 function compileOne(phrase: string): CompiledPhrase | null {
@@ -54,9 +55,11 @@ function compileOne(phrase: string): CompiledPhrase | null {
   const lastTok = tokens[tokens.length - 1]!;
   const trailingWildcard = lastTok.length > 1 && lastTok.endsWith('*');
   const last = lastChar(trailingWildcard ? lastTok.slice(0, -1) : lastTok);
-  if (WORD_CHAR_RE.test(first) && !CJK_CHAR_RE.test(first)) source = LEFT_BOUNDARY + source;
+  // The left boundary is checked in code (see compilePhrases): a leading look-behind on every alternative
+  // would stop the regex engine from skipping ahead on the phrases' first characters.
+  const needsLeftBoundary = WORD_CHAR_RE.test(first) && !CJK_CHAR_RE.test(first);
   if (!trailingWildcard && WORD_CHAR_RE.test(last) && !CJK_CHAR_RE.test(last)) source = source + RIGHT_BOUNDARY;
-  return { phrase, source, weight };
+  return { phrase, source, weight, needsLeftBoundary };
 }
 
 /**
@@ -119,6 +122,15 @@ export function compilePhrases(phrases: string[]): (text: string) => PhraseMatch
         if (m[g] !== undefined) {
           idx = g - 1;
           break;
+        }
+      }
+      if (ordered[idx]!.needsLeftBoundary) {
+        // Every alternative that can match at this position starts with the same (case-folded) character,
+        // so they all share this requirement: on failure, move on to the next position.
+        LEFT_BOUNDARY_RE.lastIndex = m.index;
+        if (!LEFT_BOUNDARY_RE.test(t)) {
+          matcher.lastIndex = m.index + 1;
+          continue;
         }
       }
       const [s, e] = mapSpan(view, m.index, m.index + m[0].length);

@@ -226,7 +226,7 @@ export function spelling(text: string, opts?: { ignore?: string[] }): SpellingMa
     if (chunk.length > 200) continue;
     // Strip surrounding punctuation before the code-like test ("arrived." is fine, "manual.pdf" is not).
     const core = chunk.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-    if (CODEISH_RE.test(core) || chunk.startsWith('@') || chunk.startsWith('#') || chunk.includes('<') || chunk.includes('&')) {
+    if (CODEISH_RE.test(core) || chunk.startsWith('@') || chunk.startsWith('#') || /[<>=&{}[\]|^~]/.test(chunk)) {
       continue;
     }
     WORD_IN_CHUNK_RE.lastIndex = 0;

@@ -1,0 +1,73 @@
+/**
+ * Key bindings: which action a key press means on the current screen. Pure,
+ * so every binding is tested without a terminal. The help screen lists the
+ * same bindings from KEY_HELP.
+ */
+import type { Key } from 'ink';
+import type { Action, UiState } from './state.js';
+
+export function keyToAction(input: string, key: Partial<Key>, ui: UiState): Action | null {
+  if (ui.search) {
+    if (key.return) return { type: 'searchDone' };
+    if (key.escape) return { type: 'searchCancel' };
+    if (key.backspace || key.delete) return { type: 'searchErase' };
+    if (key.ctrl && input === 'u') return { type: 'searchClear' };
+    if (key.upArrow || key.downArrow || key.tab || key.ctrl || key.meta) return null;
+    const text = input.replace(/[\u0000-\u001f\u007f]/g, '');
+    return text ? { type: 'searchType', text } : null;
+  }
+  if (ui.exporting) {
+    if (key.escape) return { type: 'exportCancel' };
+    if (input === 'j' || input === 'J') return { type: 'export', format: 'json' };
+    if (input === 'c' || input === 'C') return { type: 'export', format: 'csv' };
+    return null;
+  }
+  if (key.upArrow || (input === 'k' && !key.ctrl)) return { type: 'up' };
+  if (key.downArrow || (input === 'j' && !key.ctrl)) return { type: 'down' };
+  if (key.pageUp || (key.ctrl && input === 'b')) return { type: 'pageUp' };
+  if (key.pageDown || (key.ctrl && input === 'f') || input === ' ') return { type: 'pageDown' };
+  if (key.home || input === 'g') return { type: 'first' };
+  if (key.end || input === 'G') return { type: 'last' };
+  if (key.return) return { type: 'open' };
+  if (key.escape) return { type: 'back' };
+  if (key.tab) return { type: 'tab' };
+  if (key.rightArrow || input === 'n') return { type: 'next' };
+  if (key.leftArrow || input === 'p') return { type: 'previous' };
+  if (key.ctrl || key.meta) return null;
+  switch (input) {
+    case 'q':
+      return { type: 'quit' };
+    case '?':
+      return { type: 'help' };
+    case '/':
+      return { type: 'searchStart' };
+    case 's':
+      return { type: 'cycleSeverity' };
+    case 'r':
+      return { type: 'cycleRule' };
+    case 'c':
+      return { type: 'clearFilters' };
+    case 'e':
+      return { type: 'exportStart' };
+    default:
+      return null;
+  }
+}
+
+/** The keys, in plain words, for the help screen. */
+export const KEY_HELP: Array<[string, string]> = [
+  ['↑ ↓  or  k j', 'move up and down'],
+  ['PgUp PgDn  or  Space', 'move a page at a time'],
+  ['g  G  (Home End)', 'go to the first or last row'],
+  ['Enter', 'open: a rule shows its records, a record shows its details'],
+  ['Esc', 'go back'],
+  ['Tab', 'switch between the summary and the record list'],
+  ['← →  or  p n', 'previous or next record (in a record)'],
+  ['/', 'search the records (Enter keeps the search, Esc undoes it)'],
+  ['r', 'show one rule at a time (press again for the next rule)'],
+  ['s', 'show errors, warnings, notes or unreadable records only'],
+  ['c', 'clear all filters'],
+  ['e', 'save the records in the list to a JSON or CSV file'],
+  ['?', 'show or hide this help'],
+  ['q', 'quit'],
+];

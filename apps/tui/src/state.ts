@@ -1,0 +1,240 @@
+/**
+ * Navigation and filter state of the terminal UI, as a pure reducer:
+ * `reduce(state, action, view)` → next state. `view` tells the reducer what
+ * is on screen (how many records match the filters, the rule rows of the
+ * summary, how many rows fit), so it can keep cursors inside the lists.
+ *
+ * Nothing here draws or reads files; screens and the session do that.
+ */
+import { NO_FILTERS, SEVERITY_CYCLE, type Filters } from './filter.js';
+
+export type Screen = 'summary' | 'list' | 'record' | 'help';
+
+export type ExportFormat = 'json' | 'csv';
+
+/** A selected row and the first row shown of a windowed list. */
+export interface Cursor {
+  selected: number;
+  top: number;
+}
+
+export interface UiState {
+  screen: Screen;
+  /** Where `?` or Esc returns to from the help screen. */
+  behindHelp: Screen;
+  filters: Filters;
+  /** The record list. */
+  list: Cursor;
+  /** The rule rows on the summary. */
+  rules: Cursor;
+  /** First line shown of a scrolling text screen (record view, help, problems in the policy). */
+  scroll: number;
+  /** The search line while the analyst types; `before` is restored on Esc. */
+  search: { draft: string; before: string } | null;
+  /** True while asking "JSON or CSV?". */
+  exporting: boolean;
+  /** A one-line message for the status bar, e.g. where an export was saved. */
+  notice: string | null;
+  quit: boolean;
+}
+
+/** What is on screen, as far as navigation needs to know. */
+export interface View {
+  /** Records that match the current filters. */
+  records: number;
+  /** Selectable rows of the summary: full rule ids (or INVALID_ROW). */
+  rules: readonly string[];
+  /** Rows that fit in the record list / summary rule table. */
+  listPage: number;
+  rulesPage: number;
+  /** Lines of the scrolling text screen and how many fit. */
+  lines: number;
+  linesPage: number;
+}
+
+/** The summary row for records that could not be read. */
+export const INVALID_ROW = ':invalid';
+
+export type Action =
+  | { type: 'up' }
+  | { type: 'down' }
+  | { type: 'pageUp' }
+  | { type: 'pageDown' }
+  | { type: 'first' }
+  | { type: 'last' }
+  | { type: 'open' }
+  | { type: 'back' }
+  | { type: 'tab' }
+  | { type: 'help' }
+  | { type: 'next' }
+  | { type: 'previous' }
+  | { type: 'searchStart' }
+  | { type: 'searchType'; text: string }
+  | { type: 'searchErase' }
+  | { type: 'searchClear' }
+  | { type: 'searchDone' }
+  | { type: 'searchCancel' }
+  | { type: 'cycleSeverity' }
+  | { type: 'cycleRule' }
+  | { type: 'clearFilters' }
+  | { type: 'exportStart' }
+  | { type: 'exportCancel' }
+  | { type: 'export'; format: ExportFormat }
+  | { type: 'notice'; text: string | null }
+  | { type: 'sync' }
+  | { type: 'quit' };
+
+export const initialState: UiState = {
+  screen: 'summary',
+  behindHelp: 'summary',
+  filters: NO_FILTERS,
+  list: { selected: 0, top: 0 },
+  rules: { selected: 0, top: 0 },
+  scroll: 0,
+  search: null,
+  exporting: false,
+  notice: null,
+  quit: false,
+};
+
+export function reduce(state: UiState, action: Action, view: View): UiState {
+  const next = step(state, action, view);
+  return next === state ? state : clampAll(next, view);
+}
+
+function step(s: UiState, a: Action, view: View): UiState {
+  switch (a.type) {
+    case 'up':
+      return moveBy(s, -1, view);
+    case 'down':
+      return moveBy(s, 1, view);
+    case 'pageUp':
+      return moveBy(s, -pageOf(s, view), view);
+    case 'pageDown':
+      return moveBy(s, pageOf(s, view), view);
+    case 'first':
+      return moveBy(s, -Infinity, view);
+    case 'last':
+      return moveBy(s, Infinity, view);
+    case 'open':
+      if (s.screen === 'summary') {
+        const row = view.rules[s.rules.selected];
+        if (row === undefined) return s;
+        const filters: Filters = row === INVALID_ROW ? { ...s.filters, rule: null, severity: 'invalid' } : { ...s.filters, rule: row, severity: null };
+        return { ...s, screen: 'list', filters, list: { selected: 0, top: 0 }, notice: null };
+      }
+      if (s.screen === 'list' && view.records > 0) return { ...s, screen: 'record', scroll: 0, notice: null };
+      return s;
+    case 'back':
+      if (s.screen === 'help') return { ...s, screen: s.behindHelp, scroll: 0 };
+      if (s.screen === 'record') return { ...s, screen: 'list', scroll: 0 };
+      if (s.screen === 'list') return { ...s, screen: 'summary' };
+      return s.notice ? { ...s, notice: null } : s;
+    case 'tab':
+      return { ...s, screen: s.screen === 'summary' ? 'list' : 'summary', scroll: 0, notice: null };
+    case 'help':
+      if (s.screen === 'help') return { ...s, screen: s.behindHelp, scroll: 0 };
+      return { ...s, screen: 'help', behindHelp: s.screen, scroll: 0 };
+    case 'next':
+    case 'previous': {
+      if (s.screen !== 'record') return s;
+      const selected = s.list.selected + (a.type === 'next' ? 1 : -1);
+      if (selected < 0 || selected >= view.records) return s;
+      return { ...s, list: { ...s.list, selected }, scroll: 0 };
+    }
+    case 'searchStart':
+      return {
+        ...s,
+        screen: s.screen === 'summary' || s.screen === 'help' ? 'list' : s.screen === 'record' ? 'list' : s.screen,
+        search: { draft: s.filters.text, before: s.filters.text },
+        notice: null,
+      };
+    case 'searchType':
+      return s.search ? withText(s, s.search.draft + a.text) : s;
+    case 'searchErase':
+      return s.search ? withText(s, [...s.search.draft].slice(0, -1).join('')) : s;
+    case 'searchClear':
+      return s.search ? withText(s, '') : s;
+    case 'searchDone':
+      return s.search ? { ...s, search: null } : s;
+    case 'searchCancel':
+      return s.search ? { ...withText(s, s.search.before), search: null } : s;
+    case 'cycleSeverity': {
+      const at = SEVERITY_CYCLE.indexOf(s.filters.severity);
+      const severity = SEVERITY_CYCLE[(at + 1) % SEVERITY_CYCLE.length];
+      return refilter(s, { ...s.filters, severity, rule: severity === 'invalid' ? null : s.filters.rule });
+    }
+    case 'cycleRule': {
+      const ids = view.rules.filter((r) => r !== INVALID_ROW);
+      if (ids.length === 0) return s;
+      const at = s.filters.rule === null ? -1 : ids.indexOf(s.filters.rule);
+      const rule = at + 1 >= ids.length ? null : ids[at + 1];
+      const severity = s.filters.severity === 'invalid' ? null : s.filters.severity;
+      return refilter(s, { ...s.filters, rule, severity });
+    }
+    case 'clearFilters':
+      return refilter(s, NO_FILTERS);
+    case 'exportStart':
+      return s.screen === 'help' ? s : { ...s, exporting: true, notice: null };
+    case 'exportCancel':
+      return s.exporting ? { ...s, exporting: false } : s;
+    case 'export':
+      // Writing the file is the caller's job; the reducer only closes the question.
+      return { ...s, exporting: false };
+    case 'notice':
+      return { ...s, notice: a.text };
+    case 'sync':
+      return { ...s };
+    case 'quit':
+      return { ...s, quit: true };
+  }
+}
+
+function pageOf(s: UiState, view: View): number {
+  const page = s.screen === 'summary' ? view.rulesPage : s.screen === 'list' ? view.listPage : view.linesPage;
+  return Math.max(1, page);
+}
+
+function moveBy(s: UiState, delta: number, view: View): UiState {
+  if (s.screen === 'summary') return { ...s, rules: { ...s.rules, selected: clamp(s.rules.selected + delta, view.rules.length) } };
+  if (s.screen === 'list') return { ...s, list: { ...s.list, selected: clamp(s.list.selected + delta, view.records) } };
+  const maxScroll = Math.max(0, view.lines - view.linesPage);
+  return { ...s, scroll: Math.max(0, Math.min(s.scroll + delta, maxScroll)) };
+}
+
+function withText(s: UiState, draft: string): UiState {
+  return { ...refilter(s, { ...s.filters, text: draft }), search: s.search ? { ...s.search, draft } : null };
+}
+
+/** New filters start the list from the top; the record view goes back to the list it came from. */
+function refilter(s: UiState, filters: Filters): UiState {
+  return { ...s, filters, list: { selected: 0, top: 0 }, screen: s.screen === 'record' ? 'list' : s.screen, notice: null };
+}
+
+function clamp(n: number, count: number): number {
+  if (count <= 0) return 0;
+  if (n === Infinity) return count - 1;
+  if (n === -Infinity) return 0;
+  return Math.max(0, Math.min(Math.trunc(n), count - 1));
+}
+
+/** Keep cursors inside their lists and their windows around them (after data changes or a resize too). */
+export function clampAll(s: UiState, view: View): UiState {
+  const list = keepVisible(s.list, view.records, view.listPage);
+  const rules = keepVisible(s.rules, view.rules.length, view.rulesPage);
+  const maxScroll = Math.max(0, view.lines - view.linesPage);
+  const scroll = Math.min(s.scroll, maxScroll);
+  const screen = s.screen === 'record' && view.records === 0 ? 'list' : s.screen;
+  if (list === s.list && rules === s.rules && scroll === s.scroll && screen === s.screen) return s;
+  return { ...s, list, rules, scroll, screen };
+}
+
+function keepVisible(c: Cursor, count: number, page: number): Cursor {
+  const selected = clamp(c.selected, count);
+  const p = Math.max(1, page);
+  let top = Math.max(0, Math.min(c.top, Math.max(0, count - p)));
+  if (selected < top) top = selected;
+  if (selected >= top + p) top = selected - p + 1;
+  if (selected === c.selected && top === c.top) return c;
+  return { selected, top };
+}

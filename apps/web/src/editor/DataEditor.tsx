@@ -1,0 +1,84 @@
+import { type Diagnostic as CmDiagnostic, lintGutter, setDiagnostics } from '@codemirror/lint';
+import { EditorState } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
+import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { baseExtensions, setDocument } from './base';
+
+export interface DataEditorHandle {
+  /** Move the cursor to the start of a 1-based line and focus the editor. */
+  focusLine(line: number): void;
+}
+
+export interface LineProblem {
+  line: number;
+  message: string;
+}
+
+interface Props {
+  value: string;
+  onChange(text: string): void;
+  /** Records that could not be read, shown on their lines. */
+  problems: LineProblem[];
+  /** The user moved the cursor to this 1-based line. */
+  onCursorLine(line: number): void;
+}
+
+export const DataEditor = forwardRef<DataEditorHandle, Props>(function DataEditor({ value, onChange, problems, onCursorLine }, ref) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const latest = useRef({ onChange, onCursorLine });
+  latest.current = { onChange, onCursorLine };
+
+  useEffect(() => {
+    const v = new EditorView({
+      parent: host.current!,
+      state: EditorState.create({
+        doc: value,
+        extensions: [
+          ...baseExtensions('Data: records as JSON, JSON lines or CSV'),
+          lintGutter(),
+          EditorView.updateListener.of((u) => {
+            if (u.docChanged) latest.current.onChange(u.state.doc.toString());
+            if (u.selectionSet && !u.docChanged && u.transactions.some((t) => t.isUserEvent('select'))) {
+              latest.current.onCursorLine(u.state.doc.lineAt(u.state.selection.main.head).number);
+            }
+          }),
+        ],
+      }),
+    });
+    view.current = v;
+    return () => {
+      v.destroy();
+      view.current = null;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    if (view.current) setDocument(view.current, value);
+  }, [value]);
+
+  useEffect(() => {
+    const v = view.current;
+    if (!v || v.state.doc.toString() !== value) return;
+    const diagnostics: CmDiagnostic[] = problems
+      .filter((p) => p.line >= 1 && p.line <= v.state.doc.lines)
+      .map((p) => {
+        const line = v.state.doc.line(p.line);
+        return { from: line.from, to: line.to, severity: 'error', message: p.message };
+      });
+    v.dispatch(setDiagnostics(v.state, diagnostics));
+  }, [problems, value]);
+
+  useImperativeHandle(ref, () => ({
+    focusLine(line: number) {
+      const v = view.current;
+      if (!v) return;
+      const pos = v.state.doc.line(Math.max(1, Math.min(line, v.state.doc.lines))).from;
+      v.dispatch({ selection: { anchor: pos }, effects: EditorView.scrollIntoView(pos, { y: 'start' }) });
+      v.focus();
+    },
+  }));
+
+  return <div className="editor data-editor" ref={host} />;
+});
