@@ -3,11 +3,14 @@ import { renderDiagnostic, type Diagnostic } from '@sellguard/dsl';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
-/** Colour when writing to a terminal, unless NO_COLOR is set or --no-color was given. */
+/**
+ * Colour only when writing to a terminal, and never with --no-color (commander
+ * then passes false) or when NO_COLOR is set. FORCE_COLOR forces it.
+ */
 export function useColor(stream: NodeJS.WriteStream, flag?: boolean): boolean {
   if (flag === false) return false;
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
-  if (flag === true) return true;
+  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
   return Boolean(stream.isTTY);
 }
 

@@ -45,7 +45,6 @@ async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--input-format <format>', 'read inputs as this format instead of guessing from the file extension').choices(['jsonl', 'json', 'csv', 'tsv']))
     .option('-o, --output <file>', 'write the report to a file instead of the screen')
     .option('--max-records <n>', 'show at most this many records in the text report', positiveInt)
-    .option('--color', 'force colours')
     .option('--no-color', 'no colours (also when NO_COLOR is set)')
     .addHelpText('after', '\nExamples:\n  sellguard check policies/buyer-messaging.policy examples/buyer-messaging/messages.jsonl\n  sellguard check policies/buyer-messaging.policy drafts.csv --format json > report.json\n\nExit codes: 0 nothing at or above --fail-on, 1 something did (or a record could not be read), 2 the policy or an input could not be used.')
     .action(async (policy: string, inputs: string[], opts) => {

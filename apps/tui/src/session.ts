@@ -192,7 +192,7 @@ export class Session implements SessionStore {
   private set(patch: Partial<SessionState>): void {
     if (this.disposed) return;
     const next = { ...this.state, ...patch };
-    for (const key of Object.keys(patch) as Array<keyof SessionState>) if (patch[key] === undefined) delete next[key];
+    for (const key of Object.keys(patch) as Array<keyof SessionState>) if (patch[key] === undefined) delete (next as Partial<SessionState>)[key];
     this.state = next;
     for (const l of this.listeners) l();
   }

@@ -78,7 +78,8 @@ function localStart(text: string, end: number): number {
 /** Find emails in a plain string. Offsets are into `text`. */
 export function findTextEmails(text: string): FoundEmail[] {
   const out: FoundEmail[] = [];
-  const re = new RegExp(AT_RE.source, AT_RE.flags);
+  const re = AT_RE;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   let minStart = 0;
   while ((m = re.exec(text)) !== null) {

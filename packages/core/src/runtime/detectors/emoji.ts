@@ -3,6 +3,7 @@ import { mapSpan, plainView } from './html.js';
 import type { EmojiMatch } from './types.js';
 import { asText, finalize } from './util.js';
 
+/** emoji-regex returns a global regex; one shared instance (detectors are synchronous and not re-entrant). */
 const EMOJI_RE = emojiRegex();
 const EMOJI_PRESENTATION_RE = /\p{Emoji_Presentation}/u;
 
@@ -25,7 +26,8 @@ function isEmojiPresentation(seq: string): boolean {
 /** Emoji in a plain string. Offsets are into `text`. */
 export function findEmoji(text: string): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
-  const re = new RegExp(EMOJI_RE.source, EMOJI_RE.flags.includes('g') ? EMOJI_RE.flags : EMOJI_RE.flags + 'g');
+  const re = EMOJI_RE;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     if (m[0].length === 0) {

@@ -1,3 +1,4 @@
+import { findTextEmails } from './emails.js';
 import { getAttr, mapSpan, parseHtml, plainView } from './html.js';
 import { isAmazonHost, isKnownHost, isShortenerHost, isValidTld, normalizeHost } from './hosts.js';
 import type { LinkMatch } from './types.js';
@@ -38,6 +39,13 @@ const AMBIGUOUS_CCTLDS = new Set(['is', 'so', 'no', 'do', 'by', 'my', 'am', 'as'
 
 /** TLDs that are also common file extensions: never accepted on a bare domain without a path. */
 const FILE_EXT_TLDS = new Set(['zip', 'mov', 'md', 'py', 'sh', 'rs', 'ps', 'so', 'app', 'cab', 'run', 'java', 'mobi']);
+
+/** A two-label bare host whose first label is one of these is a sentence join ("it.shop again"), not a site. */
+const STOP_LABELS = new Set([
+  'a', 'an', 'i', 'it', 'is', 'the', 'and', 'to', 'you', 'me', 'we', 'us', 'so', 'do', 'in', 'on', 'at', 'of', 'or',
+  'for', 'be', 'my', 'your', 'our', 'this', 'that', 'he', 'she', 'they', 'them', 'was', 'are', 'not', 'but', 'very',
+  'too', 'also', 'again', 'here', 'there', 'now', 'all', 'with', 'from', 'great', 'good', 'nice', 'thanks', 'please',
+]);
 
 const TRAIL_PUNCT = new Set(['.', ',', ';', ':', '!', '?', "'", '"', '*', '~', '\u2026', '\u00bb', '\u201d', '\u2019']);
 
@@ -121,6 +129,8 @@ function acceptBareHost(host: string, tld: string, hasPath: boolean): boolean {
   if (isAllUpper(tld) && !isAllUpper(sld) && /[\p{Ll}]/u.test(sld.slice(1))) return false;
   const t = tld.toLowerCase();
   if (hasPath) return true;
+  const labels = host.split('.');
+  if (labels.length === 2 && STOP_LABELS.has(labels[0]!.toLowerCase())) return false;
   if (FILE_EXT_TLDS.has(t)) return false;
   if (t.length === 2) return !AMBIGUOUS_CCTLDS.has(t);
   return COMMON_GTLDS.has(t);
@@ -151,7 +161,8 @@ function makeLink(
 /** Find links in a plain-text string (no HTML handling). Offsets are into `text`. */
 export function findTextLinks(text: string): Array<{ start: number; end: number; url: string; host: string; scheme: LinkMatch['scheme'] }> {
   const out: Array<{ start: number; end: number; url: string; host: string; scheme: LinkMatch['scheme'] }> = [];
-  const re = new RegExp(LINK_RE.source, LINK_RE.flags);
+  const re = LINK_RE;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const start = m.index;
@@ -269,7 +280,12 @@ export function attributeLinks(input: string): LinkMatch[] {
 export function visibleTextLinks(input: string): LinkMatch[] {
   const view = plainView(input);
   const out: LinkMatch[] = [];
+  // The domain of an email address (also a disguised one: "name(at)gmail.com") is not a web link.
+  const mails = findTextEmails(view.text);
+  let mi = 0;
   for (const l of findTextLinks(view.text)) {
+    while (mi < mails.length && mails[mi]!.end <= l.start) mi++;
+    if (mi < mails.length && mails[mi]!.start < l.end) continue;
     const [s, e] = mapSpan(view, l.start, l.end);
     out.push(makeLink(input, s, e, l.url, l.host, l.scheme, 'text'));
   }

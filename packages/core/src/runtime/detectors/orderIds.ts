@@ -8,7 +8,8 @@ const ORDER_ID_RE = /(?<!\d)\d{3}-\d{7}-\d{7}(?!\d)/g;
 /** Order ids in a plain string. Offsets are into `text`. */
 export function findOrderIds(text: string): Array<{ start: number; end: number; orderId: string }> {
   const out: Array<{ start: number; end: number; orderId: string }> = [];
-  const re = new RegExp(ORDER_ID_RE.source, 'g');
+  const re = ORDER_ID_RE;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[0].length, orderId: m[0] });
   return out;

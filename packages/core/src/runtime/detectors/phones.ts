@@ -194,7 +194,8 @@ function evaluate(text: string, s: number, e: number, orderSpans: Array<{ start:
 export function findPhones(text: string): Candidate[] {
   const out: Candidate[] = [];
   const orderSpans = findOrderIds(text);
-  const re = new RegExp(RUN_RE.source, 'g');
+  const re = RUN_RE;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     let s = m.index;

@@ -109,7 +109,8 @@ export function compilePhrases(phrases: string[]): (text: string) => PhraseMatch
     if (input.length === 0) return [];
     const view = plainView(input);
     const t = view.text;
-    const matcher = new RegExp(re.source, re.flags);
+    const matcher = re;
+    matcher.lastIndex = 0;
     const out: PhraseMatch[] = [];
     let m: RegExpExecArray | null;
     while ((m = matcher.exec(t)) !== null) {

@@ -1,0 +1,409 @@
+import type { CompiledPolicy, Fix } from '@sellguard/core';
+import { format } from '@sellguard/dsl';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Compiled } from './components/Compiled';
+import { Explain } from './components/Explain';
+import { Problems } from './components/Problems';
+import { RecordForm } from './components/RecordForm';
+import { RecordPicker } from './components/RecordPicker';
+import { Results } from './components/Results';
+import { SharePanel } from './components/SharePanel';
+import { Tabs } from './components/Tabs';
+import { DataEditor, type DataEditorHandle, type LineProblem } from './editor/DataEditor';
+import { PolicyEditor, type PolicyEditorHandle } from './editor/PolicyEditor';
+import { checkData } from './lib/check';
+import { appendRecord, FORMAT_NAMES, parseData, replaceRecord } from './lib/data';
+import { EXAMPLES, type Example } from './lib/examples';
+import { newRecord } from './lib/form';
+import { useDebounced } from './lib/hooks';
+import { analyzePolicy, applyFixToRaw, inputRecord } from './lib/policy';
+import { labelFieldOf } from './lib/records';
+import { loadSpellingDictionary } from './lib/spelling';
+import { decodeState, encodeState, type DataView, type OutputTab, type ShareState } from './lib/urlState';
+
+const STARTER_POLICY = `policy my-policy "My policy"
+  input Message
+
+record Message {
+  body: text
+}
+
+rule email-address error "Email addresses are not allowed: {matched}" {
+  forbid emails(body)
+}
+`;
+
+function exampleState(ex: Example | undefined): ShareState {
+  return { policy: ex?.policy ?? STARTER_POLICY, data: ex?.data ?? '{"body": "Write to me at jo@example.com"}\n', record: 0, tab: 'results', view: 'text' };
+}
+
+const OUTPUT_TABS = [
+  { id: 'results' as const, label: 'Results' },
+  { id: 'explain' as const, label: 'Explain' },
+  { id: 'compiled' as const, label: 'Compiled' },
+];
+
+const DATA_VIEWS = [
+  { id: 'text' as const, label: 'Text' },
+  { id: 'form' as const, label: 'Form' },
+];
+
+const DEBOUNCE_MS = 150;
+
+export function App() {
+  const initial = useMemo(() => decodeState(window.location.hash) ?? exampleState(EXAMPLES[0]), []);
+  const [policyText, setPolicyText] = useState(initial.policy);
+  const [dataText, setDataText] = useState(initial.data);
+  const [selected, setSelected] = useState(initial.record);
+  const [tab, setTab] = useState<OutputTab>(initial.tab);
+  const [view, setView] = useState<DataView>(initial.view);
+  const [spelling, setSpelling] = useState<'loading' | 'ready' | 'off'>('loading');
+  const [shareUrl, setShareUrl] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  /** Set once the visitor changes anything; until then the address stays clean. */
+  const touched = useRef(false);
+  /** After an example loads, select its first record with problems. */
+  const pickFirstProblem = useRef(decodeState(window.location.hash) === null);
+  const policyEditor = useRef<PolicyEditorHandle>(null);
+  const dataEditor = useRef<DataEditorHandle>(null);
+
+  // ---- the policy: analysed 150 ms after the last keystroke
+  const [analyzedText, flushPolicy] = useDebounced(policyText, DEBOUNCE_MS);
+  const analyzed = useMemo(() => ({ text: analyzedText, analysis: analyzePolicy(analyzedText) }), [analyzedText]);
+  const lastGood = useRef<{ policy: CompiledPolicy; source: string } | null>(null);
+  if (analyzed.analysis.policy && lastGood.current?.source !== analyzed.text) lastGood.current = { policy: analyzed.analysis.policy, source: analyzed.text };
+  const good = lastGood.current;
+  const policy = good?.policy;
+  const policyBroken = !analyzed.analysis.policy;
+
+  // ---- the data: read at once (the form shows it), checked 150 ms after the last change
+  const parsedNow = useMemo(() => parseData(dataText), [dataText]);
+  const [checkedText, flushData] = useDebounced(dataText, DEBOUNCE_MS);
+  const parsed = useMemo(() => (checkedText === dataText ? parsedNow : parseData(checkedText)), [checkedText, dataText, parsedNow]);
+  const outcome = useMemo(() => (policy ? checkData(policy, parsed) : undefined), [policy, parsed, spelling]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const count = parsedNow.entries.length;
+  const sel = Math.max(0, Math.min(selected, count - 1));
+  const selRecord = outcome?.records[sel];
+  const info = policy ? inputRecord(policy) : undefined;
+
+  const explanation = useMemo(() => {
+    if (tab !== 'explain' || !policy || selRecord?.decoded === undefined) return undefined;
+    try {
+      return policy.explain(selRecord.decoded);
+    } catch {
+      return undefined;
+    }
+  }, [tab, policy, selRecord]);
+
+  // ---- spelling: the dictionary loads after the first paint, then the data is checked again
+  useEffect(() => {
+    let alive = true;
+    const t = setTimeout(() => {
+      void loadSpellingDictionary().then((ok) => alive && setSpelling(ok ? 'ready' : 'off'));
+    }, 200);
+    return () => {
+      alive = false;
+      clearTimeout(t);
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!pickFirstProblem.current || !outcome) return;
+    pickFirstProblem.current = false;
+    const first = outcome.records.find((r) => r.violations.length > 0 || r.invalid);
+    if (first) setSelected(first.index);
+  }, [outcome]);
+
+  useEffect(() => {
+    if (!notice) return;
+    const t = setTimeout(() => setNotice(null), 5000);
+    return () => clearTimeout(t);
+  }, [notice]);
+
+  // ---- the address keeps the whole state, so reloading or sharing shows the same thing
+  const state: ShareState = useMemo(() => ({ policy: policyText, data: dataText, record: sel, tab, view }), [policyText, dataText, sel, tab, view]);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  useEffect(() => {
+    if (!touched.current) return;
+    const t = setTimeout(() => {
+      const hash = `#${encodeState(state)}`;
+      if (window.location.hash !== hash) window.history.replaceState(null, '', hash);
+    }, 300);
+    return () => clearTimeout(t);
+  }, [state]);
+
+  const restore = useCallback(
+    (s: ShareState) => {
+      lastGood.current = null;
+      setPolicyText(s.policy);
+      flushPolicy(s.policy);
+      setDataText(s.data);
+      flushData(s.data);
+      setSelected(s.record);
+      setTab(s.tab);
+      setView(s.view);
+    },
+    [flushPolicy, flushData],
+  );
+
+  useEffect(() => {
+    const onHash = () => {
+      const s = decodeState(window.location.hash);
+      if (!s) return;
+      const cur = stateRef.current;
+      if (s.policy === cur.policy && s.data === cur.data && s.record === cur.record && s.tab === cur.tab && s.view === cur.view) return;
+      pickFirstProblem.current = false;
+      restore(s);
+    };
+    window.addEventListener('hashchange', onHash);
+    window.addEventListener('popstate', onHash);
+    return () => {
+      window.removeEventListener('hashchange', onHash);
+      window.removeEventListener('popstate', onHash);
+    };
+  }, [restore]);
+
+  const touch = () => {
+    touched.current = true;
+  };
+
+  // ---- actions
+  const loadExample = (ex: Example) => {
+    // Keep what was there one step back in the browser history.
+    if (touched.current) window.history.pushState(null, '', `#${encodeState(stateRef.current)}`);
+    touch();
+    pickFirstProblem.current = true;
+    restore(exampleState(ex));
+    setNotice(`Loaded the example "${ex.title}".`);
+  };
+
+  const onFormat = () => {
+    const r = format(policyText);
+    if (r.diagnostics.some((d) => d.severity === 'error')) setNotice('The policy was not formatted: fix the problems in it first.');
+    else if (!r.changed) setNotice('The policy is already formatted.');
+    else {
+      touch();
+      setPolicyText(r.text);
+      flushPolicy(r.text);
+      setNotice('Formatted the policy.');
+    }
+  };
+
+  const select = (index: number) => {
+    touch();
+    setSelected(index);
+  };
+
+  const revealRecord = (index: number) => {
+    select(index);
+    const entry = parsedNow.entries[index];
+    if (view === 'text' && entry) dataEditor.current?.revealLine(entry.line);
+  };
+
+  const onFix = (index: number, fix: Fix) => {
+    const entry = parsedNow.entries[index];
+    if (!policy || !entry || entry.raw === undefined) return;
+    const next = applyFixToRaw(policy, entry.raw, fix);
+    const text = replaceRecord(dataText, parsedNow, index, next);
+    touch();
+    setDataText(text);
+    flushData(text);
+    setSelected(index);
+    setNotice(`Record ${index + 1}: ${fix.description}. Checked again.`);
+  };
+
+  const onFormChange = (raw: unknown) => {
+    touch();
+    setDataText(replaceRecord(dataText, parsedNow, sel, raw));
+  };
+
+  const addRecord = () => {
+    if (!policy || !info) return;
+    const text = appendRecord(dataText, parsedNow, newRecord(info, policy.records));
+    touch();
+    setDataText(text);
+    flushData(text);
+    setSelected(count);
+    setView('form');
+  };
+
+  const openShare = () => {
+    const hash = `#${encodeState(state)}`;
+    window.history.replaceState(null, '', hash);
+    touch();
+    setShareUrl(window.location.href);
+  };
+
+  const onCursorLine = (line: number) => {
+    let index = -1;
+    for (const e of parsedNow.entries) if (e.line <= line) index = e.index;
+    if (index >= 0 && index !== sel) select(index);
+  };
+
+  // ---- what the panes show
+  const diagnostics = analyzed.analysis.diagnostics;
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  const pending = policyText !== analyzed.text;
+  const activeExample = EXAMPLES.find((e) => e.policy === policyText);
+
+  const dataProblems: LineProblem[] = useMemo(() => {
+    const out: LineProblem[] = [];
+    for (const r of outcome?.records ?? parsed.entries.map((e) => ({ line: e.line, invalid: e.error ? [{ path: '', message: e.error }] : undefined }))) {
+      for (const p of r.invalid ?? []) out.push({ line: r.line, message: p.path ? `${p.path}: ${p.message}` : p.message });
+    }
+    return out;
+  }, [outcome, parsed]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#output-panel">
+        Skip to the results
+      </a>
+      <header className="topbar">
+        <div className="brand">
+          <svg className="logo" viewBox="0 0 32 32" aria-hidden="true">
+            <path d="M16 2 4 7v8c0 7.5 5.1 13.4 12 15 6.9-1.6 12-7.5 12-15V7z" />
+            <path d="m11 16 4 4 7-8" className="logo-check" />
+          </svg>
+          <div>
+            <h1>
+              Sellguard <span className="brand-sub">playground</span>
+            </h1>
+            <p className="tagline">Try a policy on your data. Everything runs in this browser; nothing is uploaded.</p>
+          </div>
+        </div>
+        <nav className="examples" aria-label="Examples">
+          <span className="examples-label">Examples</span>
+          {EXAMPLES.map((ex) => (
+            <button key={ex.id} type="button" className="example" aria-pressed={activeExample?.id === ex.id} onClick={() => loadExample(ex)} title={`Load the ${ex.title} policy${ex.dataFiles.length ? ` with ${ex.dataFiles.join(', ')}` : ''}`}>
+              {ex.title}
+            </button>
+          ))}
+        </nav>
+        <div className="top-actions">
+          <button type="button" className="primary" onClick={openShare} aria-haspopup="dialog">
+            Share
+          </button>
+        </div>
+      </header>
+      <p className="notice" role="status" aria-live="polite">
+        {notice}
+      </p>
+      {shareUrl !== null && <SharePanel url={shareUrl} onClose={() => setShareUrl(null)} />}
+
+      <main className="workspace">
+        <section className="pane policy-pane" aria-labelledby="policy-heading">
+          <div className="pane-head">
+            <h2 id="policy-heading">Policy</h2>
+            {policy && <span className="policy-title" title={policy.source ?? ''}>{policy.title}{policy.version ? ` · version ${policy.version}` : ''}</span>}
+            <span className={`status-pill ${pending ? 'pending' : errors ? 'bad' : warnings ? 'warn' : 'ok'}`} data-testid="policy-status">
+              {pending ? 'Checking…' : errors ? `${errors} ${errors === 1 ? 'error' : 'errors'}` : warnings ? `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : 'No problems'}
+            </span>
+            <button type="button" className="small" onClick={onFormat} title="Format the policy (Shift+Alt+F)" aria-keyshortcuts="Shift+Alt+F">
+              Format
+            </button>
+          </div>
+          <PolicyEditor
+            ref={policyEditor}
+            value={policyText}
+            onChange={(t) => {
+              if (t !== policyText) touch();
+              setPolicyText(t);
+            }}
+            analyzed={analyzed}
+            onFormat={onFormat}
+          />
+          <Problems diagnostics={diagnostics} text={analyzed.text} onGo={(o) => policyEditor.current?.focusAt(o)} />
+        </section>
+
+        <div className="right">
+          <section className="pane data-pane" aria-labelledby="data-heading">
+            <div className="pane-head">
+              <h2 id="data-heading">Data</h2>
+              <Tabs label="Show the data as" items={DATA_VIEWS} value={view} onChange={(v) => (touch(), setView(v))} idPrefix="data" />
+              <span className="data-format">
+                {FORMAT_NAMES[parsedNow.format]}
+                {count > 0 ? ` · ${count} ${count === 1 ? 'record' : 'records'}` : ''}
+              </span>
+              <button type="button" className="small" onClick={addRecord} disabled={!info}>
+                New record
+              </button>
+            </div>
+            <div id="data-panel" role="tabpanel" aria-labelledby={`data-tab-${view}`} className="data-body">
+              <div hidden={view !== 'text'} className="data-text">
+                <DataEditor
+                  ref={dataEditor}
+                  value={dataText}
+                  onChange={(t) => {
+                    if (t !== dataText) touch();
+                    setDataText(t);
+                  }}
+                  problems={dataProblems}
+                  onCursorLine={onCursorLine}
+                />
+              </div>
+              {view === 'form' && (
+                <div className="data-form">
+                  <RecordPicker count={count} selected={sel} records={outcome?.records} onSelect={select} />
+                  {!policy || !info ? (
+                    <p className="empty">The form is made from the policy's record types. Fix the problems in the policy to see it.</p>
+                  ) : count === 0 ? (
+                    <p className="empty">There are no records yet. Choose “New record” to start one.</p>
+                  ) : parsedNow.entries[sel]?.error ? (
+                    <p className="empty">{parsedNow.entries[sel].error}. Fix it in the text view to edit it here.</p>
+                  ) : (
+                    <RecordForm info={info} records={policy.records} raw={parsedNow.entries[sel]?.raw} problems={selRecord?.invalid ?? []} onChange={onFormChange} />
+                  )}
+                </div>
+              )}
+            </div>
+          </section>
+
+          <section className="pane output-pane" aria-label="Output">
+            <div className="pane-head">
+              <Tabs label="Output" items={OUTPUT_TABS} value={tab} onChange={(t) => (touch(), setTab(t))} idPrefix="output" />
+              {spelling === 'loading' && <span className="muted small-text">Loading the spelling dictionary…</span>}
+            </div>
+            <div id="output-panel" role="tabpanel" aria-labelledby={`output-tab-${tab}`} className="output-body" tabIndex={-1}>
+              {policyBroken && (
+                <p className="banner" role="note">
+                  {good
+                    ? 'The policy has problems (see the list under it). These results are from the last version that worked.'
+                    : 'The policy has problems (see the list under it). Fix them to check the data.'}
+                </p>
+              )}
+              {tab === 'results' && outcome && policy && (
+                <Results
+                  outcome={outcome}
+                  rules={policy.rules}
+                  labelField={labelFieldOf(info)}
+                  selected={sel}
+                  onSelect={revealRecord}
+                  onFix={onFix}
+                  onExplain={(i) => (select(i), setTab('explain'))}
+                  onEdit={(i) => (select(i), setView('form'))}
+                />
+              )}
+              {tab === 'explain' && policy && good && (
+                <>
+                  <RecordPicker count={count} selected={sel} records={outcome?.records} onSelect={select} label="Explain" />
+                  {explanation ? (
+                    <Explain explanation={explanation} source={good.source} />
+                  ) : count === 0 ? (
+                    <p className="empty">There are no records to explain.</p>
+                  ) : (
+                    <p className="empty">Record {sel + 1} could not be read, so no rule was checked. The Results tab lists its problems.</p>
+                  )}
+                </>
+              )}
+              {tab === 'compiled' && policy && <Compiled output={policy.output} policyId={policy.id} />}
+            </div>
+          </section>
+        </div>
+      </main>
+    </div>
+  );
+}
