@@ -7,6 +7,8 @@ import { baseExtensions, setDocument } from './base';
 export interface DataEditorHandle {
   /** Move the cursor to the start of a 1-based line and focus the editor. */
   focusLine(line: number): void;
+  /** Scroll a 1-based line into view and put the cursor there, leaving focus where it is. */
+  revealLine(line: number): void;
 }
 
 export interface LineProblem {
@@ -77,6 +79,12 @@ export const DataEditor = forwardRef<DataEditorHandle, Props>(function DataEdito
       const pos = v.state.doc.line(Math.max(1, Math.min(line, v.state.doc.lines))).from;
       v.dispatch({ selection: { anchor: pos }, effects: EditorView.scrollIntoView(pos, { y: 'start' }) });
       v.focus();
+    },
+    revealLine(line: number) {
+      const v = view.current;
+      if (!v) return;
+      const pos = v.state.doc.line(Math.max(1, Math.min(line, v.state.doc.lines))).from;
+      v.dispatch({ selection: { anchor: pos }, effects: EditorView.scrollIntoView(pos, { y: 'start', yMargin: 8 }) });
     },
   }));
 

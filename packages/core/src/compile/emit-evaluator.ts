@@ -157,7 +157,7 @@ export function expr(e: IrExpr, ctx: Ctx): string {
     case 'var':
       return `v${e.id}`;
     case 'const':
-      return `K[${e.index}]`;
+      return `K[${e.index}] /* ${e.name} */`;
     case 'field': {
       const object = expr(e.object, ctx);
       if (e.object.type.k === 'map') return `rt.at(${object}, ${str(e.name)})`;

@@ -48,6 +48,9 @@ describe('spelling: table', () => {
     ['ご注文ありがとうございます。商品は本日発送しました。', []],
     ['感谢您的订单，我们已经发货。', []],
     ['Hi Anja, ok thx!', []],
+    ['Please check the mailroom and your neighbours.', []],
+    ['Our jewellery is aluminium-free; we apologise and have learnt a lot.', []],
+    ['The item was recieved by the mailrom.', ['recieved', 'mailrom']],
     ['', []],
   ];
   it.each(rows)('%j', (input, expected) => {

@@ -1,0 +1,157 @@
+/**
+ * The summary: how many records were checked, how many have problems, and
+ * one row per rule with a bar scaled to the terminal width. Enter on a rule
+ * lists its records. Dataset policies also show each measure against its
+ * target.
+ */
+import type { RuleInfo, Severity } from '@sellguard/core';
+import { Lines } from '../components/Lines.js';
+import { count, fit, textWidth, windowStart, type Line, type Segment, type Tone } from '../layout.js';
+import { SEVERITY_WORD, shortRule, type CheckData, type MetricResult } from '../model.js';
+import { INVALID_ROW, type Cursor } from '../state.js';
+
+export interface RuleRow {
+  /** Full rule id, or INVALID_ROW. */
+  id: string;
+  label: string;
+  severity: Severity | 'invalid';
+  count: number;
+}
+
+/** Rows of the rule table: unreadable records first (when there are any), then rules by count, most first. */
+export function ruleRows(data: CheckData, rules: readonly Pick<RuleInfo, 'fullId' | 'id' | 'severity'>[]): RuleRow[] {
+  const rows: RuleRow[] = rules.map((r) => ({ id: r.fullId, label: r.id, severity: r.severity, count: data.summary.byRule[r.fullId] ?? 0 }));
+  // Rules a report counts that the policy does not list (imported policies) still get a row.
+  for (const [id, n] of Object.entries(data.summary.byRule)) {
+    if (!rows.some((r) => r.id === id)) rows.push({ id, label: shortRule(id), severity: 'error', count: n });
+  }
+  const order = new Map(rows.map((r, i) => [r.id, i]));
+  rows.sort((a, b) => b.count - a.count || order.get(a.id)! - order.get(b.id)!);
+  if (data.summary.invalid > 0) rows.unshift({ id: INVALID_ROW, label: 'could not be read', severity: 'invalid', count: data.summary.invalid });
+  return rows;
+}
+
+/** Lines above the rule table: two lines of counts and a blank line. */
+const STATS_HEIGHT = 3;
+
+/** How many lines the measures take (heading, rows, blank line), at most a third of the screen. */
+function metricsHeight(metrics: MetricResult[] | undefined, height: number): number {
+  if (!metrics?.length) return 0;
+  return Math.min(metrics.length, Math.max(1, Math.floor(height / 3) - 2)) + 2;
+}
+
+/** How many rule rows fit under the counts (and measures) in `height` lines. */
+export function rulesPage(height: number, metrics?: MetricResult[]): number {
+  return Math.max(1, height - STATS_HEIGHT - metricsHeight(metrics, height) - 1);
+}
+
+export interface SummaryProps {
+  data: CheckData;
+  rows: RuleRow[];
+  cursor: Cursor;
+  width: number;
+  height: number;
+}
+
+export function summaryLines({ data, rows, cursor, width, height }: SummaryProps): Line[] {
+  const s = data.summary;
+  const num = (n: number, tone: Tone = 'bold'): Segment => ({ text: count(n), tone: n > 0 ? tone : 'plain' });
+  const share = s.checked > 0 && s.withViolations > 0 ? ` (${percent(s.withViolations, s.checked)})` : '';
+  const lines: Line[] = [
+    [
+      { text: 'Records checked ' },
+      num(s.checked),
+      { text: '   with problems ' },
+      num(s.withViolations, 'bad'),
+      { text: share },
+      { text: '   could not be read ' },
+      num(s.invalid, 'bad'),
+    ],
+    [
+      { text: 'Problems found ' },
+      num(s.violations),
+      { text: '   errors ' },
+      num(s.bySeverity.error, 'error'),
+      { text: '   warnings ' },
+      num(s.bySeverity.warning, 'warning'),
+      { text: '   notes ' },
+      num(s.bySeverity.info, 'info'),
+    ],
+    [],
+  ];
+  const metricRows = metricsHeight(data.metrics, height);
+  const page = rulesPage(height, data.metrics);
+  lines.push(...ruleTable(rows, cursor, width, page));
+  if (metricRows > 0) {
+    while (lines.length < height - metricRows) lines.push([]);
+    lines.push([], [{ text: 'Measures against their targets', tone: 'heading' }]);
+    for (const m of data.metrics!.slice(0, metricRows - 2)) lines.push(metricLine(m, width));
+  }
+  return lines.slice(0, height);
+}
+
+function ruleTable(rows: RuleRow[], cursor: Cursor, width: number, page: number): Line[] {
+  if (rows.length === 0) return [[{ text: 'This policy has no rules.', tone: 'dim' }]];
+  const nameW = Math.min(32, Math.max(12, Math.floor(width * 0.34)));
+  const sevW = 11;
+  const max = Math.max(1, ...rows.map((r) => r.count));
+  const countW = Math.max(5, count(max).length);
+  const barW = width - 2 - nameW - 1 - sevW - countW - 1;
+  const top = windowStart(cursor.selected, cursor.top, page, rows.length);
+  const shown = rows.slice(top, top + page);
+  const range = rows.length > page ? `${top + 1}–${top + shown.length} of ${rows.length} ` : '';
+  const header = `  ${fit('Rule', nameW)} ${fit('Severity', sevW)}${barW >= 4 ? fit('', barW) : ''}${fit('Problems', countW + 1, 'right')}`;
+  const out: Line[] = [[{ text: header.slice(0, Math.max(0, width - textWidth(range))), tone: 'heading' }, { text: range, tone: 'dim' }]];
+  for (let i = 0; i < shown.length; i++) {
+    const row = shown[i];
+    const selected = top + i === cursor.selected;
+    const tone: Tone = row.severity === 'invalid' ? 'bad' : row.severity;
+    const line: Line = [
+      { text: selected ? '› ' : '  ', tone: selected ? 'key' : 'plain' },
+      { text: fit(row.label, nameW), tone: selected ? 'selected' : row.count === 0 ? 'dim' : 'plain' },
+      { text: ' ' },
+      { text: fit(SEVERITY_WORD[row.severity], sevW), tone: row.count === 0 ? 'dim' : tone },
+    ];
+    if (barW >= 4) {
+      const len = row.count === 0 ? 0 : Math.max(1, Math.round((row.count / max) * (barW - 1)));
+      line.push({ text: '█'.repeat(len), tone }, { text: ' '.repeat(barW - len) });
+    }
+    line.push({ text: fit(count(row.count), countW + 1, 'right'), tone: row.count === 0 ? 'dim' : 'bold' });
+    out.push(line);
+  }
+  return out;
+}
+
+function metricLine(m: MetricResult, width: number): Line {
+  const name = String(m.label ?? m.title ?? m.name ?? m.id ?? 'measure');
+  const passed = m.passed ?? m.pass ?? m.ok ?? (typeof m.status === 'string' ? /^(pass|passed|ok|met)$/i.test(m.status) : undefined);
+  const verdict: Segment = passed === undefined ? { text: '' } : passed ? { text: '✓ met', tone: 'ok' } : { text: '✗ missed', tone: 'bad' };
+  const parts = [`${showLoose(m.value)}`, m.target !== undefined ? `target ${showLoose(m.target)}` : '', m.window !== undefined ? `over ${showLoose(m.window)}` : ''].filter(Boolean);
+  const nameW = Math.min(30, Math.floor(width * 0.35));
+  return [{ text: '  ' }, { text: fit(name, nameW) }, { text: ' ' }, { text: fit(parts.join('   '), Math.max(0, width - nameW - 13)) }, { text: ' ' }, verdict];
+}
+
+/** A measure's value, target or window as a person reads it, whatever shape core gives it. */
+export function showLoose(v: unknown): string {
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'number') return Number.isInteger(v) ? count(v) : String(Math.round(v * 1000) / 1000);
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if ('text' in o) return String(o.text);
+    if ('op' in o && 'value' in o) return `${String(o.op)} ${showLoose(o.value)}`;
+    if ('value' in o && 'unit' in o) return `${showLoose(o.value)} ${String(o.unit)}`;
+    return JSON.stringify(v);
+  }
+  return String(v);
+}
+
+function percent(part: number, whole: number): string {
+  const p = (part / whole) * 100;
+  return `${p >= 10 || p === 0 ? Math.round(p) : p.toFixed(1)}%`;
+}
+
+export function Summary(props: SummaryProps) {
+  return <Lines lines={summaryLines(props)} width={props.width} height={props.height} />;
+}

@@ -1,0 +1,89 @@
+/**
+ * Snapshot tests of the generated code: the evaluator module, the schema and
+ * the .d.ts of a small policy that uses every kind of construct. A change in
+ * the snapshots is a change in what users get from `sellguard compile`: read
+ * the diff.
+ */
+import { describe, expect, it } from 'vitest';
+import { compile } from '../src/index.js';
+
+const SOURCE = `policy snapshot "Snapshot policy" source "tests" version "2"
+  input Message
+
+## A file sent with a message.
+record Attachment {
+  fileName: string from "name"
+  kind: enum(instructions, warranty, other) = "other"
+}
+
+record Message {
+  ## The Amazon order id.
+  orderId: string from "order-id"
+  subject: text = ""
+  body: text
+  sentAt: datetime?
+  orderCompletedAt: date?
+  attachments: list<Attachment> = []
+  score: percent?
+  parameters: map<string> = {}
+}
+
+const window = 30 days
+phrases marketing = ["coupon", "promo code"]
+
+rule outside-window error "Sent {days(dateOf(sentAt) - orderCompletedAt)} days after completion" {
+  when exists(sentAt) and exists(orderCompletedAt)
+  require dateOf(sentAt) - orderCompletedAt <= window
+}
+
+rule marketing warning "Marketing: {matched}" {
+  forbid phrases(body, marketing) or find(body, "(?i)\\\\d+% off")
+  fix remove
+}
+
+rule bad-attachment error "Attachment not allowed: {a.fileName}" {
+  each a in attachments
+  forbid a.kind == "other"
+}
+
+rule parameter-blank info "Blank parameters: {matched}" {
+  forbid any k in keys(parameters): empty(parameters[k])
+}
+
+rule order-id error "Mention the order id" {
+  require orderId in subject or orderId in body
+  fix insert "Order {orderId}: " into subject at start
+}
+`;
+
+describe('emitted code', () => {
+  const { policy, diagnostics } = compile(SOURCE);
+  it('compiles', () => {
+    expect(diagnostics).toEqual([]);
+  });
+  it('module', async () => {
+    await expect(policy!.output.module).toMatchFileSnapshot('__snapshots__/snapshot.module.js');
+  });
+  it('types', async () => {
+    await expect(policy!.output.dts).toMatchFileSnapshot('__snapshots__/snapshot.d.ts');
+  });
+  it('runs as it reads', () => {
+    const decoded = policy!.decode({
+      'order-id': '114-1',
+      body: 'Use promo code X or get 20% off',
+      sentAt: '2026-11-05T10:00:00Z',
+      orderCompletedAt: '2026-10-01',
+      attachments: [{ name: 'manual.pdf', kind: 'instructions' }, { name: 'flyer.pdf' }],
+      parameters: { color: 'red', size: ' ' },
+    });
+    expect(decoded.ok).toBe(true);
+    const violations = decoded.ok ? policy!.evaluate(decoded.value) : [];
+    expect(violations.map((v) => [v.rule, v.path, v.message])).toEqual([
+      ['snapshot/outside-window', 'sentAt', 'Sent 35 days after completion'],
+      ['snapshot/marketing', 'body', 'Marketing: promo code'],
+      ['snapshot/bad-attachment', 'attachments[1].kind', 'Attachment not allowed: flyer.pdf'],
+      ['snapshot/parameter-blank', 'parameters.size', 'Blank parameters: size'],
+      ['snapshot/order-id', 'orderId', 'Mention the order id'],
+    ]);
+  });
+});
