@@ -118,15 +118,17 @@ export function renderDiagnostic(diag: Diagnostic, source: string | LineIndex, o
   const start = index.locate(diag.span.start);
   const where = `${diag.file ?? opts.fileName ?? '<policy>'}:${start.line}:${start.column}`;
   out.push(...codeFrame(index, diag.span, { ...opts, header: where, paint }));
+  // Notes and help line up under the gutter's '|', as in Rust.
+  const pad = ' '.repeat(gutterWidth(index, diag.span) + 1);
   for (const rel of diag.related ?? []) {
     if (rel.file) {
-      out.push(`   ${c.blue('=')} note: ${rel.message} (${rel.file})`);
+      out.push(`${pad}${c.blue('=')} note: ${rel.message} (${rel.file})`);
       continue;
     }
     const at = index.locate(rel.span.start);
-    out.push(`   ${c.blue('=')} note: ${rel.message} (line ${at.line}, column ${at.column})`);
+    out.push(`${pad}${c.blue('=')} note: ${rel.message} (line ${at.line}, column ${at.column})`);
   }
-  if (diag.help) out.push(`   ${c.blue('=')} ${c.bold('help')}: ${diag.help}`);
+  if (diag.help) out.push(`${pad}${c.blue('=')} ${c.bold('help')}: ${diag.help}`);
   return out.join('\n');
 }
 
@@ -135,6 +137,13 @@ interface FrameRenderOptions extends FrameOptions {
   paint?: (s: string) => string;
   /** Text placed after the carets on the last line. */
   label?: string;
+}
+
+/** Width of the line-number gutter codeFrame draws for a span. */
+function gutterWidth(index: LineIndex, span: Span): number {
+  const start = index.locate(span.start);
+  const end = index.locate(Math.max(span.start, span.end - 1));
+  return String(Math.min(end.line, start.line + 4)).length;
 }
 
 /** The lines of source around a span with carets under it. Used for diagnostics and for violations in data. */

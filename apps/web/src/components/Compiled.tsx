@@ -19,7 +19,7 @@ export function Compiled({ output, policyId }: { output: CompiledPolicy['output'
   return (
     <div className="compiled">
       <div className="compiled-bar">
-        <Tabs label="Generated files" items={PARTS} value={part} onChange={setPart} idPrefix="compiled" className="sub-tabs" />
+        <Tabs<Part> label="Generated files" items={PARTS} value={part} onChange={setPart} idPrefix="compiled" className="sub-tabs" />
         <CopyButton text={text} label={`Copy ${info.file(policyId)}`} />
       </div>
       <p className="compiled-about" role="tabpanel" id="compiled-panel" aria-labelledby={`compiled-tab-${part}`}>

@@ -1,0 +1,283 @@
+/**
+ * One record in full: its text with the offending characters marked, each
+ * problem with what to do about it and why the rule fired (the conditions
+ * with the values they saw), then the record's other fields. The lines are
+ * built once per record and width; the screen scrolls through them.
+ */
+import type { CompiledPolicy, FieldType, RecordInfo, RuleExplanation, Severity, TraceNode, Violation } from '@sellguard/core';
+import { getPath, show, type ShowKind } from '@sellguard/core/runtime';
+import { Lines } from '../components/Lines.js';
+import { fit, oneLine, plural, textWidth, truncate, wrapSegments, type Line, type Segment, type Tone } from '../layout.js';
+import { shortRule, whereIs, type FlaggedRecord } from '../model.js';
+
+export interface RecordViewInput {
+  record: FlaggedRecord;
+  /** The compiled policy, to read the record and explain the rules (absent while the policy has errors). */
+  policy?: CompiledPolicy;
+  /** The policy's text, for the conditions in explanations. */
+  policySource: string;
+  width: number;
+  color: boolean;
+  /** Where the record is in the filtered list. */
+  position?: { at: number; of: number };
+}
+
+export const SEVERITY_ICON: Record<Severity, string> = { error: '✖', warning: '▲', info: '●' };
+const MARK: Record<Severity, Tone> = { error: 'mark-error', warning: 'mark-warning', info: 'mark-info' };
+const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
+/** Explanation lines shown per condition, at most. */
+const MAX_TRACE_LINES = 14;
+const MAX_TRACE_DEPTH = 4;
+
+const cache = new WeakMap<FlaggedRecord, { key: string; policy?: CompiledPolicy; lines: Line[] }>();
+
+/** The record view's lines (cached per record, width, colour and policy). */
+export function recordViewLines(input: RecordViewInput): Line[] {
+  const key = `${input.width}|${input.color}|${input.position?.at}/${input.position?.of}|${input.policySource.length}`;
+  const hit = cache.get(input.record);
+  if (hit && hit.key === key && hit.policy === input.policy) return hit.lines;
+  const lines = buildLines(input);
+  cache.set(input.record, { key, policy: input.policy, lines });
+  return lines;
+}
+
+function buildLines({ record, policy, policySource, width, color, position }: RecordViewInput): Line[] {
+  const out: Line[] = [];
+  const problems = record.invalid?.length ?? record.violations.length;
+  out.push([
+    { text: whereIs(record), tone: 'heading' },
+    { text: `  ·  ${plural(problems, 'problem')}` },
+    { text: position ? `  ·  ${position.at} of ${position.of} in the list` : '', tone: 'dim' },
+  ]);
+  const decoded = !record.invalid && policy && record.raw !== undefined ? decode(policy, record.raw) : undefined;
+  const info = policy?.records.find((r) => r.name === policy.recordType) ?? policy?.records[0];
+
+  if (record.invalid?.length) {
+    out.push([], [{ text: 'This record could not be checked', tone: 'bad' }]);
+    for (const p of record.invalid) out.push(...wrapSegments([{ text: p.path ? `${p.path}: ` : '', tone: 'bold' }, { text: p.message }], width, 2));
+    out.push(...rawFields(record.raw, width));
+    return out;
+  }
+
+  const record_ = decoded ?? record.raw;
+  const shownInFull = new Set<string>();
+  for (const block of textBlocks(record, info, record_)) {
+    shownInFull.add(block.path);
+    out.push([], [{ text: block.path, tone: 'heading' }, { text: block.marks ? '' : '  (nothing marked)', tone: 'dim' }]);
+    out.push(...wrapSegments(markedSegments(block.text, block.spans, color), width, 2));
+  }
+
+  out.push([], [{ text: `Problems (${record.violations.length})`, tone: 'heading' }]);
+  const explanations = decoded !== undefined && policy ? explain(policy, decoded) : [];
+  const explained = new Set<string>();
+  for (const v of record.violations) {
+    out.push(...violationLines(v, width));
+    if (!explained.has(v.rule)) {
+      explained.add(v.rule);
+      const e = explanations.find((x) => x.rule === v.rule);
+      if (e) out.push(...explanationLines(e, policySource, width));
+    }
+  }
+
+  const rest = fieldLines(info, record_, shownInFull, width);
+  if (rest.length) out.push([], [{ text: 'Fields', tone: 'heading' }], ...rest);
+  return out;
+}
+
+function decode(policy: CompiledPolicy, raw: unknown): unknown {
+  try {
+    const r = policy.decode(raw);
+    return r.ok ? r.value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function explain(policy: CompiledPolicy, decoded: unknown): RuleExplanation[] {
+  try {
+    return policy.explain(decoded);
+  } catch {
+    return [];
+  }
+}
+
+interface TextBlock {
+  path: string;
+  text: string;
+  spans: Array<{ start: number; end: number; severity: Severity }>;
+  marks: boolean;
+}
+
+/** The record's long text fields, and every field a problem points into, with the spans to mark. */
+export function textBlocks(record: FlaggedRecord, info: RecordInfo | undefined, value: unknown): TextBlock[] {
+  const byPath = new Map<string, TextBlock['spans']>();
+  for (const v of record.violations) {
+    for (const s of v.spans) {
+      if (!byPath.has(s.path)) byPath.set(s.path, []);
+      byPath.get(s.path)!.push({ start: s.start, end: s.end, severity: v.severity });
+    }
+  }
+  const paths = [...(info?.fields.filter((f) => f.type.kind === 'text').map((f) => f.name) ?? [])];
+  for (const p of byPath.keys()) if (!paths.includes(p)) paths.push(p);
+  const blocks: TextBlock[] = [];
+  for (const path of paths) {
+    const text = getPath(value, path);
+    if (typeof text !== 'string') continue;
+    const spans = byPath.get(path) ?? [];
+    if (text === '' && spans.length === 0) continue;
+    blocks.push({ path, text, spans, marks: spans.length > 0 });
+  }
+  return blocks;
+}
+
+/**
+ * Text with the spans marked: inverse colour, or [brackets] without colour.
+ * Overlapping spans are merged; the most severe one decides the colour.
+ */
+export function markedSegments(text: string, spans: Array<{ start: number; end: number; severity: Severity }>, color: boolean): Segment[] {
+  const sorted = spans
+    .map((s) => ({ start: Math.max(0, Math.min(s.start, text.length)), end: Math.max(0, Math.min(s.end, text.length)), severity: s.severity }))
+    .filter((s) => s.end > s.start)
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: typeof sorted = [];
+  for (const s of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && s.start < last.end) {
+      last.end = Math.max(last.end, s.end);
+      if (RANK[s.severity] > RANK[last.severity]) last.severity = s.severity;
+    } else merged.push({ ...s });
+  }
+  const out: Segment[] = [];
+  let at = 0;
+  for (const s of merged) {
+    if (s.start > at) out.push({ text: text.slice(at, s.start) });
+    const marked = text.slice(s.start, s.end);
+    out.push(color ? { text: marked, tone: MARK[s.severity] } : { text: `[${marked}]`, tone: MARK[s.severity] });
+    at = s.end;
+  }
+  if (at < text.length) out.push({ text: text.slice(at) });
+  return out;
+}
+
+function violationLines(v: Violation, width: number): Line[] {
+  const out: Line[] = [[]];
+  out.push([
+    { text: `${SEVERITY_ICON[v.severity]} ${v.severity === 'info' ? 'note' : v.severity}`, tone: v.severity },
+    { text: '  ' },
+    { text: shortRule(v.rule), tone: 'bold' },
+    { text: v.path ? `  in ${v.path}` : '', tone: 'dim' },
+  ]);
+  out.push(...wrapSegments([{ text: v.message }], width, 4));
+  if (v.hint) out.push(...wrapSegments([{ text: 'What to do: ', tone: 'ok' }, { text: v.hint }], width, 4));
+  if (v.fix) out.push(...wrapSegments([{ text: 'Can be fixed automatically: ', tone: 'ok' }, { text: v.fix.description }], width, 4));
+  return out;
+}
+
+/** Why a rule fired: its guard, then each broken condition with the values it saw. */
+export function explanationLines(e: RuleExplanation, source: string, width: number): Line[] {
+  const out: Line[] = [[{ text: '    Why it fired:', tone: 'dim' }]];
+  if (e.when) {
+    out.push(conditionLine(6, 'The rule applies because', e.when.condition, e.when.trace, width));
+  }
+  for (const c of e.clauses) {
+    if (!c.violated) continue;
+    const lead = c.mode === 'forbid' ? 'Not allowed, and it holds:' : 'Required, and it does not hold:';
+    out.push(conditionLine(6, lead, c.condition, c.trace, width));
+    const steps: Line[] = [];
+    for (const child of c.trace?.children ?? []) traceLines(child, source, 8, 1, width, steps);
+    if (steps.length > MAX_TRACE_LINES) {
+      const more = steps.length - MAX_TRACE_LINES;
+      out.push(...steps.slice(0, MAX_TRACE_LINES), [{ text: `${' '.repeat(8)}… ${plural(more, 'more step')}`, tone: 'dim' }]);
+    } else out.push(...steps);
+  }
+  return out;
+}
+
+function conditionLine(indent: number, lead: string, condition: string, trace: TraceNode | null, width: number): Line {
+  const value = trace ? `  → ${trace.value}` : '';
+  const room = Math.max(8, width - indent - textWidth(lead) - 1 - textWidth(value));
+  return [{ text: ' '.repeat(indent) }, { text: `${lead} `, tone: 'dim' }, { text: truncate(oneLine(condition), room), tone: 'bold' }, { text: value, tone: 'bold' }];
+}
+
+function traceLines(node: TraceNode, source: string, indent: number, depth: number, width: number, out: Line[]): void {
+  const code = oneLine(source.slice(node.span.start, node.span.end)) || '(expression)';
+  const icon: Segment = node.held === undefined ? { text: '  ' } : node.held ? { text: '✓ ', tone: 'ok' } : { text: '✗ ', tone: 'dim' };
+  const valueRoom = Math.max(10, Math.floor((width - indent) * 0.4));
+  const value = truncate(oneLine(node.value), valueRoom);
+  const codeRoom = Math.max(8, width - indent - 2 - 3 - textWidth(value));
+  out.push([{ text: ' '.repeat(indent) }, icon, { text: truncate(code, codeRoom) }, { text: ' → ', tone: 'dim' }, { text: value, tone: 'bold' }]);
+  if (depth >= MAX_TRACE_DEPTH) return;
+  for (const child of node.children) traceLines(child, source, indent + 2, depth + 1, width, out);
+}
+
+const SHOW_KIND: Partial<Record<FieldType['kind'], ShowKind>> = {
+  string: 'string',
+  text: 'string',
+  number: 'number',
+  integer: 'integer',
+  percent: 'percent',
+  boolean: 'boolean',
+  date: 'date',
+  datetime: 'datetime',
+  duration: 'duration',
+  enum: 'string',
+};
+
+/** One line per field not already shown in full: name, then value. */
+function fieldLines(info: RecordInfo | undefined, value: unknown, skip: Set<string>, width: number): Line[] {
+  if (!info || value === null || typeof value !== 'object') return rawFields(value, width, skip);
+  const fields = info.fields.filter((f) => !skip.has(f.name));
+  const nameW = Math.min(24, Math.max(8, ...fields.map((f) => textWidth(f.name) + 2)));
+  return fields.map((f) => [
+    { text: '  ' },
+    { text: fit(f.name, nameW), tone: 'dim' },
+    { text: truncate(oneLine(showField(getPath(value, f.name), f.type)), Math.max(4, width - nameW - 2)) },
+  ]);
+}
+
+export function showField(value: unknown, type: FieldType): string {
+  if (value === undefined || value === null) return '(none)';
+  if (type.kind === 'list') {
+    if (!Array.isArray(value)) return show(value, 'other');
+    if (value.length === 0) return '(none)';
+    return `${value.length}: ${value.map((v) => showField(v, type.element)).join('; ')}`;
+  }
+  if (type.kind === 'record' || type.kind === 'map') {
+    if (typeof value !== 'object') return show(value, 'other');
+    return Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined && v !== null)
+      .map(([k, v]) => `${k} ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+      .join(', ');
+  }
+  return show(value, SHOW_KIND[type.kind] ?? 'other');
+}
+
+/** The fields of a record as read from the file (when it could not be read as the policy's record). */
+function rawFields(raw: unknown, width: number, skip: Set<string> = new Set()): Line[] {
+  if (raw === undefined) return [];
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return [[], [{ text: 'As read', tone: 'heading' }], ...wrapSegments([{ text: JSON.stringify(raw) ?? String(raw) }], width, 2)];
+  }
+  const entries = Object.entries(raw as Record<string, unknown>).filter(([k]) => !skip.has(k));
+  const nameW = Math.min(24, Math.max(8, ...entries.map(([k]) => textWidth(k) + 2)));
+  return [
+    [],
+    [{ text: 'Fields as read', tone: 'heading' }],
+    ...entries.map(([k, v]): Line => [
+      { text: '  ' },
+      { text: fit(k, nameW), tone: 'dim' },
+      { text: truncate(oneLine(typeof v === 'string' ? v : JSON.stringify(v) ?? String(v)), Math.max(4, width - nameW - 2)) },
+    ]),
+  ];
+}
+
+export interface RecordViewProps extends RecordViewInput {
+  height: number;
+  scroll: number;
+}
+
+export function RecordView(props: RecordViewProps) {
+  const lines = recordViewLines(props);
+  const top = Math.max(0, Math.min(props.scroll, lines.length - props.height));
+  return <Lines lines={lines.slice(top, top + props.height)} width={props.width} height={props.height} />;
+}
