@@ -101,6 +101,12 @@ export const FUNCTIONS: Record<string, FunctionInfo> = {
     params: [{ name: 'duration', accepts: duration, expected: 'a duration' }],
     result: () => T.number,
   },
+  today: {
+    name: 'today',
+    summary: 'the date the check runs for: today (UTC), or the day given with --as-of',
+    params: [],
+    result: () => T.date,
+  },
   dateOf: {
     name: 'dateOf',
     summary: 'the calendar day (UTC) of a date and time: dateOf(sentAt) - orderCompletedAt <= 30 days',
@@ -179,6 +185,15 @@ export const FUNCTIONS: Record<string, FunctionInfo> = {
       { name: 'with', accepts: stringy, expected: 'text' },
     ],
     result: () => T.string,
+  },
+  split: {
+    name: 'split',
+    summary: 'a text cut into a list at each separator: split("CE or FCC", " or ") is ["CE", "FCC"]; items are trimmed',
+    params: [
+      { name: 'text', accepts: stringy, expected: 'text' },
+      { name: 'separator', accepts: stringy, expected: 'text' },
+    ],
+    result: () => T.list(T.string),
   },
   join: {
     name: 'join',

@@ -374,6 +374,7 @@ function checkArithmetic(e: Extract<Expr, { kind: 'Binary' }>, left: IrExpr, rig
   const result = (type: Type): IrExpr => ({ op: 'arith', arith: op, left, right, type: nullable(type, maybeNull), span });
   if (lt.k === 'unknown' || rt.k === 'unknown') return result(T.unknown);
   if (op === '+' && isStringy(lt) && isStringy(rt)) return { op: 'concat', left, right, type: T.string, span };
+  if (op === '+' && lt.k === 'list' && rt.k === 'list') return { op: 'concat', left, right, type: T.list(unify([lt.element, rt.element])), span };
   if (isNumeric(lt) && isNumeric(rt)) {
     if (lt.k === 'integer' && rt.k === 'integer' && op !== '/') return result(T.integer);
     if (lt.k === 'percent' && rt.k === 'percent' && (op === '+' || op === '-')) return result(T.percent);

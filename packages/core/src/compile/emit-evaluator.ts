@@ -202,7 +202,7 @@ export function expr(e: IrExpr, ctx: Ctx): string {
       return `rt.${ARITH_FN[e.arith]}(${l}, ${r})`;
     }
     case 'concat':
-      return `rt.concat(${expr(e.left, ctx)}, ${expr(e.right, ctx)})`;
+      return e.type.k === 'list' ? `rt.concatLists(${expr(e.left, ctx)}, ${expr(e.right, ctx)})` : `rt.concat(${expr(e.left, ctx)}, ${expr(e.right, ctx)})`;
     case 'in': {
       const item = expr(e.item, ctx);
       const coll = expr(e.collection, ctx);

@@ -118,6 +118,7 @@ function compute(e: IrExpr, env: Env): unknown {
     case 'arith':
       return ARITH[e.arith](ev(e.left) as number | null, ev(e.right) as number | null);
     case 'concat':
+      if (e.type.k === 'list') return rt.concatLists(ev(e.left) as unknown[] | null, ev(e.right) as unknown[] | null);
       return rt.concat(ev(e.left) as string | null, ev(e.right) as string | null);
     case 'in': {
       const item = ev(e.item);

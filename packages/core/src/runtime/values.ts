@@ -39,6 +39,7 @@ export const mul = (a: Num, b: Num) => (a == null || b == null ? null : a * b);
 export const div = (a: Num, b: Num) => (a == null || b == null || b === 0 ? null : a / b);
 export const neg = (a: Num) => (a == null ? null : -a);
 export const concat = (a: string | null | undefined, b: string | null | undefined) => (a ?? '') + (b ?? '');
+export const concatLists = <T>(a: readonly T[] | null | undefined, b: readonly T[] | null | undefined): T[] => [...(a ?? []), ...(b ?? [])];
 
 /** Text search ignores case: `title contains "refurbished"` matches "Refurbished". */
 export function contains(haystack: string | null | undefined, needle: string | null | undefined): boolean {
@@ -105,6 +106,15 @@ export function regex(source: string): UserRegex {
 
 export const days = (d: Num) => (d == null ? null : d / DAY_MS);
 export const hours = (d: Num) => (d == null ? null : d / 3_600_000);
+let asOfDay: number | null = null;
+
+/** The day checks run for (`--as-of`); null means today. Dates are UTC days in milliseconds. */
+export function setAsOf(day: number | null): void {
+  asOfDay = day === null ? null : Math.floor(day / DAY_MS) * DAY_MS;
+}
+
+export const today = () => asOfDay ?? Math.floor(Date.now() / DAY_MS) * DAY_MS;
+
 /** The UTC calendar day of a timestamp. */
 export const dateOf = (t: Num) => (t == null ? null : Math.floor(t / DAY_MS) * DAY_MS);
 
@@ -186,6 +196,10 @@ export function replace(s: string | null | undefined, find: string | null | unde
   if (s == null) return null;
   if (!find) return s;
   return s.split(find).join(by ?? '');
+}
+export function split(s: string | null | undefined, separator: string | null | undefined): string[] {
+  if (s == null) return [];
+  return (separator ? s.split(separator) : [s]).map((x) => x.trim()).filter((x) => x !== '');
 }
 export function join(list: readonly unknown[] | null | undefined, separator?: string | null): string {
   return (list ?? []).map((x) => (x && typeof x === 'object' && 'text' in x ? (x as { text: string }).text : String(x))).join(separator ?? ', ');

@@ -1,0 +1,205 @@
+/**
+ * The whole screen: a top bar, the current screen, a bottom bar, exactly as
+ * many rows as the terminal has. Keys go through keyToAction and the pure
+ * reducer; the session (policy, check, watch) is read through a store.
+ */
+import { useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { Box, useApp, useInput } from 'ink';
+import { Footer, Header, type FooterProps } from './components/Bars.js';
+import { Lines as ScrollLines } from './components/Lines.js';
+import { useTerminalSize } from './components/useTerminalSize.js';
+import { exportRecords } from './export.js';
+import { matches, type Filters } from './filter.js';
+import { keyToAction } from './keys.js';
+import { plural, wrapSegments, type Line } from './layout.js';
+import type { FlaggedRecord } from './model.js';
+import { Diagnostics, diagnosticsLines } from './screens/Diagnostics.js';
+import { Help, helpLines } from './screens/Help.js';
+import { listPage, RecordList } from './screens/RecordList.js';
+import { RecordView, recordViewLines } from './screens/RecordView.js';
+import { ruleRows, rulesPage, Summary } from './screens/Summary.js';
+import type { SessionState, SessionStore } from './session.js';
+import { clampAll, initialState, reduce, type Action, type ExportFormat, type UiState, type View } from './state.js';
+import { useTheme } from './theme.js';
+
+export interface AppProps {
+  store: SessionStore;
+  /** Where exports are saved (default: the current folder). */
+  cwd?: string;
+  /** The state to start in (tests start on a given screen). */
+  initial?: UiState;
+  /** Called when the analyst quits. */
+  onQuit?: () => void;
+}
+
+export function App({ store, cwd, initial, onQuit }: AppProps) {
+  const session = useSyncExternalStore(store.subscribe, store.getState, store.getState);
+  const { columns: width, rows } = useTerminalSize();
+  const { color } = useTheme();
+  const { exit } = useApp();
+  const [raw, setRaw] = useState<UiState>(initial ?? initialState);
+  const [problemScroll, setProblemScroll] = useState(0);
+
+  const bodyHeight = Math.max(1, rows - 2);
+  const data = session.data;
+  const filtered = useFiltered(data.flagged, data.version, raw.filters);
+  const rules = useMemo(() => ruleRows(data, session.policy?.rules ?? []), [data, session.policy]);
+  const base: View = {
+    records: filtered.length,
+    rules: rules.map((r) => r.id),
+    listPage: listPage(bodyHeight),
+    rulesPage: rulesPage(bodyHeight, data.metrics),
+    lines: Infinity,
+    linesPage: bodyHeight,
+  };
+  const pre = clampAll(raw, base);
+  const selected: FlaggedRecord | undefined = filtered[pre.list.selected];
+  const textLines: Line[] =
+    pre.screen === 'record' && selected
+      ? recordViewLines({ record: selected, policy: session.policy, policySource: session.policySource, width, color, position: { at: pre.list.selected + 1, of: filtered.length } })
+      : pre.screen === 'help'
+        ? helpLines(width, session.watching)
+        : [];
+  const view: View = { ...base, lines: textLines.length };
+  const ui = clampAll(raw, view);
+  const viewRef = useRef(view);
+  viewRef.current = view;
+
+  const problems = session.status === 'policy-errors' || session.status === 'failed';
+  const problemLines = problems ? problemText(session, width) : [];
+  const showing: FooterProps['showing'] = ui.screen === 'help' ? 'help' : problems ? 'problems' : ui.screen;
+
+  const dispatch = (action: Action) => setRaw((prev) => reduce(clampAll(prev, viewRef.current), action, viewRef.current));
+
+  const quit = () => {
+    onQuit?.();
+    exit();
+  };
+
+  const save = (format: ExportFormat) => {
+    const policy = session.policy;
+    if (!policy) return dispatch({ type: 'notice', text: 'Nothing to save: the policy has errors.' });
+    try {
+      const path = exportRecords(filtered, format, { policy, filters: ui.filters, inputs: session.inputs, cwd: cwd ?? process.cwd() });
+      const partial = session.status === 'checking' && !session.rechecking ? ' (still reading: only the records read so far)' : '';
+      dispatch({ type: 'notice', text: `Saved ${plural(filtered.length, 'record')} to ${path}${partial}` });
+    } catch (e) {
+      dispatch({ type: 'notice', text: `Could not save the file: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  };
+
+  useInput((input, key) => {
+    const action = keyToAction(input, key, ui);
+    if (!action) return;
+    if (action.type === 'quit') return quit();
+    if (problems && ui.screen !== 'help') {
+      if (action.type === 'help') return dispatch(action);
+      const next = scrollProblems(action, problemScroll, problemLines.length, bodyHeight);
+      if (next !== null) setProblemScroll(next);
+      return;
+    }
+    dispatch(action);
+    if (action.type === 'export') save(action.format);
+  });
+
+  let body;
+  if (ui.screen === 'help') body = <Help width={width} height={bodyHeight} scroll={ui.scroll} watching={session.watching} />;
+  else if (problems) body = <ProblemText lines={problemLines} width={width} height={bodyHeight} scroll={problemScroll} session={session} />;
+  else if (ui.screen === 'record' && selected)
+    body = (
+      <RecordView
+        record={selected}
+        policy={session.policy}
+        policySource={session.policySource}
+        width={width}
+        height={bodyHeight}
+        scroll={ui.scroll}
+        color={color}
+        position={{ at: ui.list.selected + 1, of: filtered.length }}
+      />
+    );
+  else if (ui.screen === 'list' || ui.screen === 'record')
+    body = (
+      <RecordList
+        records={filtered}
+        total={data.flagged.length}
+        cursor={ui.list}
+        filters={ui.filters}
+        width={width}
+        height={bodyHeight}
+        loading={session.status === 'checking' && !session.rechecking}
+      />
+    );
+  else body = <Summary data={data} rows={rules} cursor={ui.rules} width={width} height={bodyHeight} />;
+
+  return (
+    <Box flexDirection="column" width={width} height={rows}>
+      <Header session={session} ui={ui} listed={filtered.length} width={width} color={color} />
+      {body}
+      <Footer ui={ui} showing={showing} listed={filtered.length} width={width} color={color} />
+    </Box>
+  );
+}
+
+/**
+ * The records matching the filters. While a file is being read the list only
+ * grows, so only the new records are filtered on each update.
+ */
+function useFiltered(flagged: FlaggedRecord[], version: number, filters: Filters): FlaggedRecord[] {
+  const cache = useRef<{ flagged: FlaggedRecord[]; filters: Filters; upTo: number; result: FlaggedRecord[] } | null>(null);
+  return useMemo(() => {
+    const c = cache.current;
+    if (c && c.flagged === flagged && c.filters === filters && flagged.length >= c.upTo) {
+      if (flagged.length === c.upTo) return c.result;
+      const result = c.result.concat(flagged.slice(c.upTo).filter((r) => matches(r, filters)));
+      cache.current = { flagged, filters, upTo: flagged.length, result };
+      return result;
+    }
+    const result = flagged.filter((r) => matches(r, filters));
+    cache.current = { flagged, filters, upTo: flagged.length, result };
+    return result;
+    // `version` changes when records are added to the same array.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [flagged, version, filters]);
+}
+
+/** What replaces the results while the policy has errors or an input cannot be read. */
+function problemText(session: SessionState, width: number): Line[] {
+  if (session.status === 'policy-errors') {
+    return diagnosticsLines({ diagnostics: session.diagnostics, source: session.policySource, fileName: session.policyFile, width, watching: session.watching });
+  }
+  const lines: Line[] = [[{ text: 'Something could not be read', tone: 'bad' }], ...wrapSegments([{ text: session.error ?? 'unknown problem' }], width, 2)];
+  lines.push([], ...wrapSegments([{ text: session.watching ? 'Waiting for the files to change: the check runs again by itself.' : 'Check the file names and start again.', tone: 'dim' }], width));
+  return lines;
+}
+
+function ProblemText({ lines, width, height, scroll, session }: { lines: Line[]; width: number; height: number; scroll: number; session: SessionState }) {
+  if (session.status === 'policy-errors') {
+    return (
+      <Diagnostics diagnostics={session.diagnostics} source={session.policySource} fileName={session.policyFile} width={width} height={height} scroll={scroll} watching={session.watching} />
+    );
+  }
+  const top = Math.max(0, Math.min(scroll, lines.length - height));
+  return <ScrollLines lines={lines.slice(top, top + height)} width={width} height={height} />;
+}
+
+function scrollProblems(action: Action, scroll: number, lines: number, page: number): number | null {
+  const max = Math.max(0, lines - page);
+  const to = (n: number) => Math.max(0, Math.min(n, max));
+  switch (action.type) {
+    case 'up':
+      return to(scroll - 1);
+    case 'down':
+      return to(scroll + 1);
+    case 'pageUp':
+      return to(scroll - page);
+    case 'pageDown':
+      return to(scroll + page);
+    case 'first':
+      return 0;
+    case 'last':
+      return max;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * Saving the records in the list (as filtered) to a file the analyst can
+ * share: JSON in the same shape as `sellguard check --format json` (plus the
+ * records as read and the filters used), or CSV with one row per problem for
+ * spreadsheets.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { policyInfo, reportJson, SummaryBuilder, type CompiledPolicy, type Report } from '@sellguard/core';
+import type { Filters } from './filter.js';
+import type { FlaggedRecord } from './model.js';
+import type { ExportFormat } from './state.js';
+
+export interface ExportContext {
+  policy: Pick<CompiledPolicy, 'id' | 'title' | 'rules'> & Partial<Pick<CompiledPolicy, 'source' | 'version'>>;
+  filters: Filters;
+  inputs: readonly string[];
+  /** Folder to write to (the current folder). */
+  cwd: string;
+  now?: Date;
+}
+
+/** Write the file; returns its path. Never overwrites: a second export in the same second gets "-2". */
+export function exportRecords(records: readonly FlaggedRecord[], format: ExportFormat, ctx: ExportContext): string {
+  const now = ctx.now ?? new Date();
+  const body = format === 'json' ? toJson(records, ctx, now) : toCsv(records);
+  const stamp = timestamp(now);
+  for (let n = 1; ; n++) {
+    const path = join(ctx.cwd, `sellguard-export-${stamp}${n > 1 ? `-${n}` : ''}.${format}`);
+    if (existsSync(path)) continue;
+    writeFileSync(path, body, { flag: 'wx' });
+    return path;
+  }
+}
+
+/** 2026-11-23T10:15:30 → 20261123-101530 (local time, safe in file names everywhere). */
+export function timestamp(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
+}
+
+export function toJson(records: readonly FlaggedRecord[], ctx: Omit<ExportContext, 'cwd'>, now: Date = new Date()): string {
+  const summary = new SummaryBuilder(ctx.policy);
+  for (const r of records) summary.add(r);
+  const report: Report = {
+    policy: policyInfo(ctx.policy as CompiledPolicy),
+    summary: summary.build(),
+    results: records.map(({ raw: _raw, ...result }) => result),
+  };
+  const json = reportJson(report);
+  const out = {
+    ...json,
+    results: json.results.map((r, i) => ({ ...r, ...(records[i].raw !== undefined ? { record: records[i].raw } : {}) })),
+    exported: {
+      at: now.toISOString(),
+      inputs: ctx.inputs,
+      filters: { rule: ctx.filters.rule, severity: ctx.filters.severity, text: ctx.filters.text || null },
+    },
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+export const CSV_COLUMNS = ['file', 'line', 'record', 'severity', 'rule', 'message', 'field', 'matched', 'hint'] as const;
+
+/** One row per problem; a record that could not be read gives one row per reason, with severity "unreadable". */
+export function toCsv(records: readonly FlaggedRecord[]): string {
+  const rows: string[][] = [[...CSV_COLUMNS]];
+  for (const r of records) {
+    const where = [r.file ?? '', r.line === undefined ? '' : String(r.line), String(r.index + 1)];
+    for (const p of r.invalid ?? []) rows.push([...where, 'unreadable', '', p.message, p.path, '', '']);
+    for (const v of r.violations) {
+      rows.push([...where, v.severity, v.rule, v.message, v.path, v.spans.map((s) => s.text).join(' | '), v.hint ?? '']);
+    }
+  }
+  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+/**
+ * Quote when needed (RFC 4180). Cells that a spreadsheet would run as a
+ * formula (=, +, -, @ first) get a leading apostrophe: exported messages
+ * come from outside and must not execute when the file is opened.
+ */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

@@ -1,0 +1,92 @@
+/**
+ * runTui: start the terminal UI on a policy and its inputs, and resolve with
+ * an exit code when the analyst quits. Used by the `sellguard-tui` binary and
+ * by the CLI's `sellguard tui` subcommand.
+ */
+import { openSync } from 'node:fs';
+import { ReadStream } from 'node:tty';
+import { render } from 'ink';
+import type { InputFormat } from '@sellguard/core/node';
+import { App } from './App.js';
+import { Session } from './session.js';
+import { colorWanted, ThemeContext } from './theme.js';
+
+export interface TuiOptions {
+  /** Path of the .policy file. */
+  policy: string;
+  /** Data files (JSON lines, JSON, CSV, tab-separated); '-' reads standard input. */
+  inputs: string[];
+  /** Read every input in this format instead of guessing from the file name. */
+  format?: InputFormat;
+  /** Check again whenever the policy or an input file changes on disk. */
+  watch?: boolean;
+  /** Force colours on or off (default: on for a terminal, off with NO_COLOR). */
+  color?: boolean;
+  /** Folder where exports are saved (default: the current folder). */
+  cwd?: string;
+  stdin?: NodeJS.ReadStream;
+  stdout?: NodeJS.WriteStream;
+  stderr?: NodeJS.WriteStream;
+}
+
+const ALT_SCREEN_ON = '\x1b[?1049h';
+const ALT_SCREEN_OFF = '\x1b[?1049l';
+
+/** Runs until the analyst quits; resolves with the process exit code (0, or 2 when it cannot start). */
+export async function runTui(options: TuiOptions): Promise<number> {
+  const stdout = options.stdout ?? process.stdout;
+  const stderr = options.stderr ?? process.stderr;
+  const dataStdin = options.stdin ?? process.stdin;
+  let keys: NodeJS.ReadStream = dataStdin;
+  if (options.inputs.length === 0) {
+    stderr.write('sellguard-tui: give at least one data file to check\n');
+    return 2;
+  }
+  if (options.inputs.includes('-') || !dataStdin.isTTY) {
+    // The data comes through standard input, so keys are read from the terminal itself.
+    const tty = openTerminal();
+    if (!tty) {
+      stderr.write('sellguard-tui needs an interactive terminal to read keys from. To check data in a script, use `sellguard check`.\n');
+      return 2;
+    }
+    keys = tty;
+  }
+  const color = options.color ?? colorWanted(stdout);
+  const session = new Session({
+    policy: options.policy,
+    inputs: options.inputs,
+    ...(options.format ? { format: options.format } : {}),
+    watch: Boolean(options.watch),
+    ...(options.inputs.includes('-') ? { stdin: dataStdin } : {}),
+  });
+  const fullScreen = Boolean(stdout.isTTY);
+  const leave = () => {
+    if (fullScreen) stdout.write(ALT_SCREEN_OFF);
+  };
+  if (fullScreen) stdout.write(ALT_SCREEN_ON);
+  process.once('exit', leave);
+  try {
+    const app = render(
+      <ThemeContext.Provider value={{ color }}>
+        <App store={session} {...(options.cwd ? { cwd: options.cwd } : {})} />
+      </ThemeContext.Provider>,
+      { stdout, stderr, stdin: keys, exitOnCtrlC: true, patchConsole: true, maxFps: 30, incrementalRendering: true },
+    );
+    session.start();
+    await app.waitUntilExit();
+    return 0;
+  } finally {
+    session.dispose();
+    if (keys !== dataStdin) keys.destroy();
+    leave();
+    process.off('exit', leave);
+  }
+}
+
+function openTerminal(): NodeJS.ReadStream | undefined {
+  try {
+    return new ReadStream(openSync('/dev/tty', 'r')) as unknown as NodeJS.ReadStream;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,94 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { compile, type CompiledPolicy } from '@sellguard/core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkData } from '../src/lib/check';
+import { parseData, replaceRecord } from '../src/lib/data';
+import { buildExamples, EXAMPLES, pickData, policyTitle } from '../src/lib/examples';
+import { analyzePolicy, applyFixToRaw } from '../src/lib/policy';
+
+const root = resolve(import.meta.dirname, '../../..');
+const source = readFileSync(resolve(root, 'policies/buyer-messaging.policy'), 'utf8');
+let policy: CompiledPolicy;
+
+beforeAll(() => {
+  const r = compile(source, { fileName: 'buyer-messaging.policy' });
+  expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  policy = r.policy!;
+});
+
+describe('checking the data pane', () => {
+  it('finds the violations in the shipped buyer messages, like the command line', () => {
+    const data = parseData(readFileSync(resolve(root, 'examples/buyer-messaging/messages.jsonl'), 'utf8'));
+    const { records, summary } = checkData(policy, data);
+    expect(summary.records).toBe(data.entries.length);
+    const rules = records.flatMap((r) => r.violations.map((v) => v.rule));
+    expect(rules).toContain('buyer-messaging/email-address');
+    expect(summary.byRule['buyer-messaging/email-address']).toBeGreaterThan(0);
+    // Every rule is counted, with 0 when it never fired.
+    expect(Object.keys(summary.byRule).sort()).toEqual(policy.rules.map((r) => r.fullId).sort());
+    expect(summary.withViolations).toBe(records.filter((r) => r.violations.length > 0).length);
+  });
+
+  it('lists records it cannot read with their problems, and still checks the rest', () => {
+    const text = [
+      JSON.stringify({ orderId: '114-3941689-8772232', body: 'Order 114-3941689-8772232: write to jo@example.com' }),
+      '{"orderId": "114-3941689-8772232", "body": ',
+      JSON.stringify({ orderId: '114-3941689-8772232', body: 'Order 114-3941689-8772232', priorReviewRequests: 'two' }),
+    ].join('\n');
+    const { records, summary } = checkData(policy, parseData(text));
+    expect(summary).toMatchObject({ records: 3, invalid: 2, checked: 1, withViolations: 1 });
+    expect(records[0].violations.map((v) => v.rule)).toContain('buyer-messaging/email-address');
+    expect(records[1]).toMatchObject({ line: 2, invalid: [{ path: '' }] });
+    expect(records[1].invalid![0].message).toMatch(/not valid JSON/);
+    expect(records[2].invalid).toEqual([expect.objectContaining({ path: 'priorReviewRequests' })]);
+  });
+
+  it('applies a fix to the raw record, under the key the record uses', () => {
+    const raw = { orderId: '114-3941689-8772232', subject: 'Order 114-3941689-8772232', message: 'See http://www.amazon.com/gp/help today' };
+    const text = `${JSON.stringify(raw)}\n`;
+    const data = parseData(text);
+    const [record] = checkData(policy, data).records;
+    const insecure = record.violations.find((v) => v.rule === 'buyer-messaging/insecure-link');
+    expect(insecure?.fix).toBeDefined();
+    const fixed = applyFixToRaw(policy, raw, insecure!.fix!) as Record<string, unknown>;
+    expect(fixed).toEqual({ ...raw, message: 'See https://www.amazon.com/gp/help today' });
+    const after = checkData(policy, parseData(replaceRecord(text, data, 0, fixed))).records[0];
+    expect(after.violations.map((v) => v.rule)).not.toContain('buyer-messaging/insecure-link');
+  });
+});
+
+describe('the language service in the editor', () => {
+  it('reports a syntax error with its place and never throws', () => {
+    const broken = source.replace('rule email-address error', 'rule email-address eror');
+    const a = analyzePolicy(broken);
+    expect(a.policy).toBeUndefined();
+    expect(a.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+    expect(a.tokens.length).toBeGreaterThan(100);
+  });
+});
+
+describe('the built-in examples', () => {
+  it('has every shipped policy, buyer-messaging first, with its sample data', () => {
+    expect(EXAMPLES[0].id).toBe('buyer-messaging');
+    expect(EXAMPLES[0].title).toBe('Buyer-Seller Messaging');
+    expect(EXAMPLES[0].dataFiles).toEqual(['messages.jsonl']);
+    expect(EXAMPLES[0].data).toContain('"orderId"');
+    const shipped = readdirSync(resolve(root, 'policies')).filter((f) => f.endsWith('.policy'));
+    expect(EXAMPLES.map((e) => `${e.id}.policy`).sort()).toEqual(shipped.sort());
+  });
+
+  it('pairs policies with examples/<policy>/ and prefers JSON lines', () => {
+    const ex = buildExamples(
+      { '../../policies/b.policy': 'policy b "Bee"', '../../policies/a.policy': 'policy a "A \\"quoted\\""' },
+      { '../../examples/b/x.csv': 'h\n1', '../../examples/b/x.jsonl': '{"h":1}', '../../examples/a/r.json': '{"n":1}', '../../examples/a/s.json': '[{"n":2},{"n":3}]', '../../examples/c/z.jsonl': '{}' },
+    );
+    expect(ex.map((e) => [e.id, e.title, e.dataFiles])).toEqual([
+      ['a', 'A "quoted"', ['r.json', 's.json']],
+      ['b', 'Bee', ['x.jsonl']],
+    ]);
+    expect(ex[0].data).toBe('{"n":1}\n{"n":2}\n{"n":3}\n');
+    expect(pickData([])).toEqual({ data: '', files: [] });
+    expect(policyTitle('# no header', 'fallback')).toBe('fallback');
+  });
+});
