@@ -176,15 +176,12 @@ function violationLines(v: Violation, width: number): Line[] {
 /** Why a rule fired: its guard, then each broken condition with the values it saw. */
 export function explanationLines(e: RuleExplanation, source: string, width: number): Line[] {
   const out: Line[] = [[{ text: '    Why it fired:', tone: 'dim' }]];
-  if (e.when) {
-    out.push(conditionLine(6, 'The rule applies because', e.when.condition, e.when.trace, width));
-  }
+  if (e.when) out.push(...conditionLines('Applies when:', e.when.condition, e.when.trace, width));
   for (const c of e.clauses) {
     if (!c.violated) continue;
-    const lead = c.mode === 'forbid' ? 'Not allowed, and it holds:' : 'Required, and it does not hold:';
-    out.push(conditionLine(6, lead, c.condition, c.trace, width));
+    out.push(...conditionLines(c.mode === 'forbid' ? 'Not allowed:' : 'Required:', c.condition, c.trace, width));
     const steps: Line[] = [];
-    for (const child of c.trace?.children ?? []) traceLines(child, source, 8, 1, width, steps);
+    if (c.trace) for (const child of relevantChildren(collapse(c.trace, source).node, c.trace.held, source, 8, steps)) traceLines(child, source, 8, 1, width, steps);
     if (steps.length > MAX_TRACE_LINES) {
       const more = steps.length - MAX_TRACE_LINES;
       out.push(...steps.slice(0, MAX_TRACE_LINES), [{ text: `${' '.repeat(8)}… ${plural(more, 'more step')}`, tone: 'dim' }]);
@@ -193,21 +190,75 @@ export function explanationLines(e: RuleExplanation, source: string, width: numb
   return out;
 }
 
-function conditionLine(indent: number, lead: string, condition: string, trace: TraceNode | null, width: number): Line {
-  const value = trace ? `  → ${trace.value}` : '';
-  const room = Math.max(8, width - indent - textWidth(lead) - 1 - textWidth(value));
-  return [{ text: ' '.repeat(indent) }, { text: `${lead} `, tone: 'dim' }, { text: truncate(oneLine(condition), room), tone: 'bold' }, { text: value, tone: 'bold' }];
+/** "Not allowed: <condition> → yes", wrapped under the lead. */
+function conditionLines(lead: string, condition: string, trace: TraceNode | null, width: number): Line[] {
+  const segments: Segment[] = [{ text: `${lead} `, tone: 'dim' }, { text: oneLine(condition), tone: 'bold' }];
+  if (trace) segments.push({ text: '  → ', tone: 'dim' }, { text: trace.value || '(nothing)', tone: 'bold' });
+  return wrapSegments(segments, width, 6);
+}
+
+function codeOf(node: TraceNode, source: string): string {
+  return oneLine(source.slice(node.span.start, node.span.end)) || '(expression)';
+}
+
+/** A call wrapped in a check of the same text (a detector and "found anything?") reads as one step. */
+function collapse(node: TraceNode, source: string): { node: TraceNode; value: string } {
+  const code = codeOf(node, source);
+  let n = node;
+  let value = node.value;
+  while (n.children.length === 1 && codeOf(n.children[0], source) === code) {
+    n = n.children[0];
+    if (n.value) value = n.value;
+  }
+  return { node: n, value };
+}
+
+/**
+ * The children worth showing. When a condition repeats for each item of a
+ * list ("any sentence ..."), only the items that decided the outcome are
+ * shown, and the others counted.
+ */
+function relevantChildren(node: TraceNode, held: boolean | undefined, source: string, indent: number, out: Line[]): TraceNode[] {
+  if (held === undefined) return node.children;
+  const groups = new Map<string, TraceNode[]>();
+  for (const c of node.children) {
+    const code = codeOf(c, source);
+    if (!groups.has(code)) groups.set(code, []);
+    groups.get(code)!.push(c);
+  }
+  const shown: TraceNode[] = [];
+  let hidden = 0;
+  for (const c of node.children) {
+    const group = groups.get(codeOf(c, source))!;
+    const repeated = group.length > 1 && c.held !== undefined && group.some((g) => g.held === held);
+    if (repeated && c.held !== held) hidden++;
+    else shown.push(c);
+  }
+  if (hidden > 0) {
+    // Counted after the shown steps by the caller's order: put the note last.
+    queueMicrotaskNote(out, indent, hidden, held);
+  }
+  return shown;
+}
+
+const notes = new WeakMap<Line[], Line[]>();
+function queueMicrotaskNote(out: Line[], indent: number, hidden: number, held: boolean): void {
+  const note: Line = [{ text: `${' '.repeat(indent)}(${hidden} other ${hidden === 1 ? 'item' : 'items'} ${held ? 'did not match' : 'matched'})`, tone: 'dim' }];
+  notes.set(out, [...(notes.get(out) ?? []), note]);
 }
 
 function traceLines(node: TraceNode, source: string, indent: number, depth: number, width: number, out: Line[]): void {
-  const code = oneLine(source.slice(node.span.start, node.span.end)) || '(expression)';
+  const { node: inner, value: raw } = collapse(node, source);
+  const code = codeOf(node, source);
   const icon: Segment = node.held === undefined ? { text: '  ' } : node.held ? { text: '✓ ', tone: 'ok' } : { text: '✗ ', tone: 'dim' };
-  const valueRoom = Math.max(10, Math.floor((width - indent) * 0.4));
-  const value = truncate(oneLine(node.value), valueRoom);
+  const valueRoom = Math.max(10, Math.floor((width - indent) * 0.45));
+  const value = truncate(oneLine(raw) || '(nothing)', valueRoom);
   const codeRoom = Math.max(8, width - indent - 2 - 3 - textWidth(value));
   out.push([{ text: ' '.repeat(indent) }, icon, { text: truncate(code, codeRoom) }, { text: ' → ', tone: 'dim' }, { text: value, tone: 'bold' }]);
   if (depth >= MAX_TRACE_DEPTH) return;
-  for (const child of node.children) traceLines(child, source, indent + 2, depth + 1, width, out);
+  const children: Line[] = [];
+  for (const child of relevantChildren(inner, node.held, source, indent + 2, children)) traceLines(child, source, indent + 2, depth + 1, width, children);
+  out.push(...children, ...(notes.get(children) ?? []));
 }
 
 const SHOW_KIND: Partial<Record<FieldType['kind'], ShowKind>> = {

@@ -1,12 +1,12 @@
 /** Loading a policy file from disk, with its imports and the spelling dictionary. */
-import { readFileSync, existsSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import dictionary from 'dictionary-en';
 import { compile, type CompileResult } from '../compile/index.js';
 import { setSpellingDictionary } from '../runtime/index.js';
 
 let dictionaryLoaded = false;
 
-/** The spelling detector's dictionary is loaded once per process, here: the browser loads its own. */
+/** The spelling detector's dictionary is set once per process, here: the browser loads its own. */
 export function loadSpellingDictionary(): void {
   if (dictionaryLoaded) return;
   setSpellingDictionary(dictionary);
@@ -14,20 +14,61 @@ export function loadSpellingDictionary(): void {
 }
 
 export interface LoadedPolicy extends CompileResult {
+  /** The text of the policy file. */
   source: string;
+  /** The path as given. */
   fileName: string;
+  /** The text of every imported file that was read, by the path the compiler asked for (diagnostics' `file`). */
+  sources: Map<string, string>;
 }
 
-export class PolicyFileError extends Error {}
+/** A policy file that cannot be read. Its message is a plain sentence for people. */
+export class PolicyFileError extends Error {
+  override name = 'PolicyFileError';
+}
 
+/**
+ * Read and compile a policy file. Imports are read relative to the importing
+ * file. Throws PolicyFileError when the file itself cannot be read; problems
+ * in the policy (and missing imports) come back as diagnostics.
+ */
 export function loadPolicy(fileName: string): LoadedPolicy {
-  if (!existsSync(fileName)) throw new PolicyFileError(`cannot read policy file '${fileName}': no such file`);
-  if (statSync(fileName).isDirectory()) throw new PolicyFileError(`cannot read policy file '${fileName}': it is a folder`);
+  const source = readPolicyText(fileName);
   loadSpellingDictionary();
-  const source = readFileSync(fileName, 'utf8');
+  const sources = new Map<string, string>();
   const result = compile(source, {
     fileName,
-    readFile: (path) => (existsSync(path) && !statSync(path).isDirectory() ? readFileSync(path, 'utf8') : undefined),
+    readFile: (path) => {
+      try {
+        if (statSync(path).isDirectory()) return undefined;
+        const text = readFileSync(path, 'utf8').replace(/^\ufeff/, '');
+        sources.set(path, text);
+        return text;
+      } catch {
+        return undefined;
+      }
+    },
   });
-  return { ...result, source, fileName };
+  return { ...result, source, fileName, sources };
+}
+
+function readPolicyText(fileName: string): string {
+  try {
+    if (statSync(fileName).isDirectory()) throw new PolicyFileError(`cannot read policy file '${fileName}': it is a folder, not a file`);
+    return readFileSync(fileName, 'utf8').replace(/^\ufeff/, '');
+  } catch (e) {
+    if (e instanceof PolicyFileError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : code === 'ENOTDIR'
+            ? 'a part of the path is not a folder'
+            : e instanceof Error
+              ? e.message
+              : String(e);
+    throw new PolicyFileError(`cannot read policy file '${fileName}': ${why}`);
+  }
 }

@@ -1,69 +1,103 @@
 /**
  * Checking a stream of records against a compiled policy. One bad record
- * never stops a run: it is counted as invalid, with the reason. Browser-safe.
+ * never stops a run: it is counted as invalid, with the reason, and the
+ * summary's counts always add up (records = checked + invalid).
+ * Browser-safe: no Node imports.
  */
 import type { CompiledPolicy, InputProblem, RecordResult, Report } from '../types.js';
 import { SummaryBuilder } from '../report/summary.js';
 
-/** A record as readers produce it. */
+/** A record as readers produce it (`InputRecord` from `@sellguard/core/node` is one). */
 export interface RawRecord {
+  /** 0-based position in the input. */
   index: number;
+  /** 1-based line where the record starts, when known. */
   line?: number;
   file?: string;
   raw?: unknown;
-  /** Set when the record could not even be read (bad JSON line). */
+  /** Set when the record could not even be read (a bad JSON line, a short CSV row). */
   error?: string;
 }
 
 export interface CheckOptions {
-  /** Called for every record, in order, with its result and (when it was read) its raw and decoded forms. */
+  /**
+   * Called for every record, in order, with its result and (when it was read)
+   * its raw and decoded forms. A front end keeps what it needs, e.g. the raw
+   * records that have violations, to show their text.
+   */
   onResult?: (result: RecordResult, raw: unknown, decoded: unknown) => void;
-  /** Keep results of clean records too (default: only records with violations or problems). */
+  /** Keep the results of clean records too (default: only records with violations or problems). */
   keepAll?: boolean;
 }
 
-/** Check one record: read problems, validation problems, or the violations. */
+function internalError(e: unknown): InputProblem {
+  const why = e instanceof Error ? e.message : String(e);
+  return { path: '', message: `internal error while checking: ${why}` };
+}
+
+/** Check one record: why it could not be read, why it does not fit the policy's record type, or its violations. */
 export function checkOne(policy: CompiledPolicy, rec: RawRecord): { result: RecordResult; decoded?: unknown } {
   const base: RecordResult = { index: rec.index, violations: [] };
   if (rec.line !== undefined) base.line = rec.line;
   if (rec.file !== undefined) base.file = rec.file;
   if (rec.error !== undefined) return { result: { ...base, invalid: [{ path: '', message: rec.error }] } };
-  const decoded = policy.decode(rec.raw);
-  if (!decoded.ok) return { result: { ...base, invalid: decoded.problems } };
+  let decoded;
   try {
-    return { result: { ...base, violations: policy.evaluate(decoded.value) }, decoded: decoded.value };
+    decoded = policy.decode(rec.raw);
   } catch (e) {
-    const problem: InputProblem = { path: '', message: `internal error while checking: ${e instanceof Error ? e.message : String(e)}` };
-    return { result: { ...base, invalid: [problem] } };
+    return { result: { ...base, invalid: [internalError(e)] } };
+  }
+  if (!decoded.ok) {
+    const problems = decoded.problems.length > 0 ? decoded.problems : [{ path: '', message: 'does not fit the record type' }];
+    return { result: { ...base, invalid: problems } };
+  }
+  try {
+    const violations = policy.evaluate(decoded.value);
+    return { result: { ...base, violations }, decoded: decoded.value };
+  } catch (e) {
+    return { result: { ...base, invalid: [internalError(e)] }, decoded: decoded.value };
   }
 }
 
+class Run {
+  readonly summary: SummaryBuilder;
+  readonly results: RecordResult[] = [];
+
+  constructor(
+    private readonly policy: CompiledPolicy,
+    private readonly opts: CheckOptions,
+  ) {
+    this.summary = new SummaryBuilder(policy);
+  }
+
+  add(rec: RawRecord): void {
+    const { result, decoded } = checkOne(this.policy, rec);
+    this.summary.add(result);
+    if (this.opts.keepAll || result.invalid || result.violations.length > 0) this.results.push(result);
+    this.opts.onResult?.(result, rec.raw, decoded);
+  }
+
+  report(): Report {
+    return { policy: policyInfo(this.policy), summary: this.summary.build(), results: this.results };
+  }
+}
+
+/** Check records from any source, e.g. `readRecords(...)` from `@sellguard/core/node`. */
 export async function checkRecords(policy: CompiledPolicy, records: Iterable<RawRecord> | AsyncIterable<RawRecord>, opts: CheckOptions = {}): Promise<Report> {
-  const summary = new SummaryBuilder(policy);
-  const results: RecordResult[] = [];
-  for await (const rec of records) {
-    const { result, decoded } = checkOne(policy, rec);
-    summary.add(result);
-    if (opts.keepAll || result.invalid || result.violations.length > 0) results.push(result);
-    opts.onResult?.(result, rec.raw, decoded);
-  }
-  return { policy: policyInfo(policy), summary: summary.build(), results };
+  const run = new Run(policy, opts);
+  for await (const rec of records) run.add(rec);
+  return run.report();
 }
 
-/** The same, synchronously, for arrays already in memory (the web playground). */
+/** The same, synchronously, for records already in memory (the web playground). */
 export function checkRecordsSync(policy: CompiledPolicy, records: Iterable<RawRecord>, opts: CheckOptions = {}): Report {
-  const summary = new SummaryBuilder(policy);
-  const results: RecordResult[] = [];
-  for (const rec of records) {
-    const { result, decoded } = checkOne(policy, rec);
-    summary.add(result);
-    if (opts.keepAll || result.invalid || result.violations.length > 0) results.push(result);
-    opts.onResult?.(result, rec.raw, decoded);
-  }
-  return { policy: policyInfo(policy), summary: summary.build(), results };
+  const run = new Run(policy, opts);
+  for (const rec of records) run.add(rec);
+  return run.report();
 }
 
-export function policyInfo(policy: CompiledPolicy): Report['policy'] {
+/** The policy's identity as a report shows it. */
+export function policyInfo(policy: Pick<CompiledPolicy, 'id' | 'title' | 'source' | 'version'>): Report['policy'] {
   return {
     id: policy.id,
     title: policy.title,

@@ -17,7 +17,7 @@ import { asText, finalize } from './util.js';
 const LBL = '\\p{sc=Latin}\\p{sc=Greek}\\p{sc=Cyrillic}\\p{N}\\p{M}';
 const SP = '[ \\t\\u00a0]';
 const AT_RE = new RegExp(
-  `[@\\uFF20]|${SP}{0,3}[\\[({<]${SP}{0,2}(?:at|ät|@)${SP}{0,2}[\\])}>]${SP}{0,3}|${SP}{1,3}at${SP}{1,3}`,
+  `[@\\uFF20]|${SP}{0,3}[\\[({<]${SP}{0,2}(?:at|ät|@|chiocciola|arroba|arobase|klammeraffe)${SP}{0,2}[\\])}>]${SP}{0,3}|${SP}{1,3}at${SP}{1,3}`,
   'giu',
 );
 const DOT_WORDS = '(?:dot|punkt|point|punto)';

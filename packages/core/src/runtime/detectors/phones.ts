@@ -29,9 +29,9 @@ const TRUNK_COUNTRIES: CountryCode[] = ['GB', 'DE', 'CN', 'FR', 'IT', 'ES', 'JP'
 const KEYWORD_COUNTRIES: CountryCode[] = ['US', 'GB', 'DE', 'CN', 'FR', 'IT', 'ES', 'JP'];
 
 const POSITIVE_RE =
-  /(?:\b(?:tel|tele|phone|telephone|call|ring|text|sms|whatsapp|mobile|cell|fax|hotline|telefon\w*|handy|mobil\w*|rufnummer|anruf\w*|ruf|t[ée]l[ée]phone|t[ée]l|portable|tel[ée]fono|m[óo]vil|cellulare|llam\w*|chiam\w*)\b|電話|电话|手机|携帯|連絡先|联系)/giu;
+  /(?:\b(?:tel|tele|phone|telephone|call|ring|text|sms|whatsapp|mobile|cell|fax|hotline|telefon\w*|handy|mobil\w*|rufnummer|anruf\w*|ruf|t[ée]l[ée]phone|t[ée]l|portable|tel[ée]fono|m[óo]vil|cellulare|ll[aá]m\w*|chiam\w*)\b|電話|电话|手机|携帯|連絡先|联系)/giu;
 const NEGATIVE_RE =
-  /(?:\b(?:order\w*|bestell\w*|commande|pedido|ordine|auftrag\w*|invoice\w*|rechnung\w*|facture|factura|fattura|sku|asin|ean|upc|gtin|isbn|mpn|model\w*|mod[èe]le|artikel\w*|art\.?-?nr|item|ref|reference|referenz|serial|serien\w*|s\/n|tracking|track|sendung\w*|paket\w*|suivi|seguimiento|zip|plz|postcode|postleitzahl|iban|bic|account|konto\w*|kunden\w*|customer|batch|lot|charge|lieferschein\w*|delivery|lieferung|versand\w*|parcel|shipment)\b|订单|注文|快递|运单|追跡|发票|型号|番号)/giu;
+  /(?:\b(?:order\w*|bestell\w*|commande|pedido|ordine|auftrag\w*|invoice\w*|rechnung\w*|facture|factura|fattura|sku|asin|ean|upc|gtin|isbn|mpn|model\w*|mod[èe]le|artikel\w*|art\.?-?nr|item|ref|reference|referenz|serial|serien\w*|s\/n|tracking|track|sendung\w*|paket\w*|suivi|seguimiento|zip|plz|postcode|postleitzahl|iban|bic|account|konto\w*|kunden\w*|customer|batch|lot|charge|lieferschein\w*|delivery|lieferung|versand\w*|parcel|shipment|case|ticket|claim|id|vat|ust|steuer\w*|tax)\b|订单|注文|快递|运单|追跡|发票|型号|番号)/giu;
 
 const UNIT_AFTER_RE =
   /^[ \u00a0]?(?:€|\$|£|¥|₹|%|‰|(?:eur|usd|gbp|chf|jpy|cny|rmb|ml|cl|l|kg|g|mg|cm|mm|m|km|x|pcs|pc|pieces|stück|stk|st|mah|w|kw|v|hz|gb|mb|tb|px|dpi|min|h|s|sec)\b)/iu;
@@ -70,8 +70,8 @@ function parse(text: string, country?: CountryCode): PhoneNumber | undefined {
 }
 
 /** The last phone / non-phone keyword on the same line within 40 characters before `start`. */
-function keywordContext(text: string, start: number): 'positive' | 'negative' | null {
-  let from = Math.max(0, start - 40);
+function keywordContext(text: string, start: number, reach = 40): 'positive' | 'negative' | null {
+  let from = Math.max(0, start - reach);
   const nl = text.lastIndexOf('\n', start - 1);
   if (nl >= from) from = nl + 1;
   const window = text.slice(from, start);
@@ -135,7 +135,9 @@ function evaluate(text: string, s: number, e: number, orderSpans: Array<{ start:
   // Decimal-looking: a single dot or comma between two groups where the last has 1-2 digits.
   if (/^\d+[.,]\d{1,2}$/.test(cand)) return null;
   const ctx = keywordContext(text, s);
-  if (ctx === 'negative') return null;
+  // A number written with its country code is a phone unless a label such as "order" sits right before it.
+  const international = /^\(?\+/.test(cand) || (cand.startsWith('00') && !cand.startsWith('000'));
+  if (ctx === 'negative' && !(international && keywordContext(text, s, 15) !== 'negative')) return null;
   const hasSeparators = groups.length > 1;
   // "(+49) 30 ..." -> "+49 30 ..."
   const trimmed = cand.replace(/^\([ \u00a0]?(\+[^)]*)\)/, '$1 ');

@@ -316,6 +316,14 @@ function splitParts(tok: Token): Token[] {
   return parts;
 }
 
+/** "Dear Ms. Okafor": a title's full stop does not end a sentence. */
+function afterTitle(text: string, start: number): boolean {
+  return /\b(Mr|Mrs|Ms|Miss|Dr|Prof|Mx|Sr|Jr|St)\.\s*$/.test(text.slice(Math.max(0, start - 8), start));
+}
+
+/** Word-forming prefixes that stand alone in hyphenated words: pre-assembled, re-ship, non-slip. */
+const PREFIXES = new Set(['pre', 're', 'non', 'co', 'anti', 'multi', 'semi', 'sub', 'self', 'over', 'under', 'mid', 'post', 'ex', 'eco', 'mini', 'micro']);
+
 function checkWord(text: string, tok: Token, ignore: Set<string>, capitalisedMid: Set<string>): 'ok' | 'unknown' | 'skip' {
   const w = tok.word.replace(/’/g, "'");
   // Leading / trailing apostrophes were trimmed; strip a possessive for the length and case tests.
@@ -325,10 +333,15 @@ function checkWord(text: string, tok: Token, ignore: Set<string>, capitalisedMid
   if (ignore.has(w.toLowerCase()) || ignore.has(bare.toLowerCase())) return 'skip';
   if (isAllCaps(letters)) return 'skip';
   if (hasUpper(letters.slice(1))) return 'skip';
+  // Capitalised words are names more often than mistakes: shop names in signatures
+  // ("Copperline Audio"), buyers after "Dear Ms." and places. Check one only where a
+  // sentence of ordinary words starts with it ("Teh package is late").
   if (/^[A-Z]/.test(letters)) {
-    if (!atSentenceStart(text, tok.start)) return 'skip';
-    if (capitalisedMid.has(bare)) return 'skip';
+    if (!atSentenceStart(text, tok.start) || capitalisedMid.has(bare) || afterTitle(text, tok.start)) return 'skip';
+    const next = /^[ \t]*,?[ \t]*([A-Za-z]+)/.exec(text.slice(tok.end, tok.end + 60));
+    if (!next || /^[A-Z]/.test(next[1])) return 'skip';
   }
+  if (PREFIXES.has(bare.toLowerCase())) return 'skip';
   // At a sentence start the dictionary accepts the capitalised form of a lower-case word ("Received"),
   // so "Teh" is still checked.
   return isCorrect(w) ? 'ok' : 'unknown';
