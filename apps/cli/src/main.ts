@@ -20,6 +20,13 @@ function positiveInt(value: string): number {
   return n;
 }
 
+function asOfDate(value: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
+  if (!m || new Date(ms).getUTCDate() !== Number(m[3])) throw new InvalidArgumentError('expected a date such as 2026-11-20');
+  return ms;
+}
+
 async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
   const program = new Command()
@@ -43,6 +50,7 @@ async function main(argv: string[]): Promise<number> {
         .default('error'),
     )
     .addOption(new Option('--input-format <format>', 'read inputs as this format instead of guessing from the file extension').choices(['jsonl', 'json', 'csv', 'tsv']))
+    .option('--as-of <date>', 'check as if today were this date (YYYY-MM-DD, UTC); default: today', asOfDate)
     .option('-o, --output <file>', 'write the report to a file instead of the screen')
     .option('--max-records <n>', 'show at most this many records in the text report', positiveInt)
     .option('--no-color', 'no colours (also when NO_COLOR is set)')

@@ -4,13 +4,13 @@
  * reducer; the session (policy, check, watch) is read through a store.
  */
 import { useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { Box, useApp, useInput } from 'ink';
+import { Box, useApp, useInput, type Key } from 'ink';
 import { Footer, Header, type FooterProps } from './components/Bars.js';
 import { Lines as ScrollLines } from './components/Lines.js';
 import { useTerminalSize } from './components/useTerminalSize.js';
 import { exportRecords } from './export.js';
-import { matches, type Filters } from './filter.js';
-import { keyToAction } from './keys.js';
+import { filterRecords, matches, type Filters } from './filter.js';
+import { isSpecialKey, keyToAction, splitBurst } from './keys.js';
 import { plural, wrapSegments, type Line } from './layout.js';
 import type { FlaggedRecord } from './model.js';
 import { Diagnostics, diagnosticsLines } from './screens/Diagnostics.js';
@@ -44,32 +44,44 @@ export function App({ store, cwd, initial, onQuit }: AppProps) {
   const data = session.data;
   const filtered = useFiltered(data.flagged, data.version, raw.filters);
   const rules = useMemo(() => ruleRows(data, session.policy?.rules ?? []), [data, session.policy]);
-  const base: View = {
-    records: filtered.length,
-    rules: rules.map((r) => r.id),
-    listPage: listPage(bodyHeight),
-    rulesPage: rulesPage(bodyHeight, data.metrics),
-    lines: Infinity,
-    linesPage: bodyHeight,
+
+  /** What is on screen for a given state: the view the reducer needs, the filtered records, the open record's lines. */
+  const layoutFor = (state: UiState) => {
+    const records = state.filters === raw.filters ? filtered : filterRecords(data.flagged, state.filters);
+    const base: View = {
+      records: records.length,
+      rules: rules.map((r) => r.id),
+      listPage: listPage(bodyHeight),
+      rulesPage: rulesPage(bodyHeight, data.metrics),
+      lines: Infinity,
+      linesPage: bodyHeight,
+    };
+    const pre = clampAll(state, base);
+    const record: FlaggedRecord | undefined = records[pre.list.selected];
+    const lines: Line[] =
+      pre.screen === 'record' && record
+        ? recordViewLines({ record, policy: session.policy, policySource: session.policySource, width, color, position: { at: pre.list.selected + 1, of: records.length } })
+        : pre.screen === 'help'
+          ? helpLines(width, session.watching)
+          : [];
+    const view: View = { ...base, lines: lines.length };
+    return { view, ui: clampAll(state, view), record, records };
   };
-  const pre = clampAll(raw, base);
-  const selected: FlaggedRecord | undefined = filtered[pre.list.selected];
-  const textLines: Line[] =
-    pre.screen === 'record' && selected
-      ? recordViewLines({ record: selected, policy: session.policy, policySource: session.policySource, width, color, position: { at: pre.list.selected + 1, of: filtered.length } })
-      : pre.screen === 'help'
-        ? helpLines(width, session.watching)
-        : [];
-  const view: View = { ...base, lines: textLines.length };
-  const ui = clampAll(raw, view);
-  const viewRef = useRef(view);
-  viewRef.current = view;
+  const { ui, record: selected } = layoutFor(raw);
 
   const problems = session.status === 'policy-errors' || session.status === 'failed';
   const problemLines = problems ? problemText(session, width) : [];
   const showing: FooterProps['showing'] = ui.screen === 'help' ? 'help' : problems ? 'problems' : ui.screen;
 
-  const dispatch = (action: Action) => setRaw((prev) => reduce(clampAll(prev, viewRef.current), action, viewRef.current));
+  // The state as of the last key: several keys can arrive before the next render (typing fast, pasting).
+  const current = useRef(ui);
+  current.current = ui;
+  const dispatch = (action: Action) => {
+    const { view, ui: before } = layoutFor(current.current);
+    const next = reduce(before, action, view);
+    current.current = next;
+    setRaw(next);
+  };
 
   const quit = () => {
     onQuit?.();
@@ -79,20 +91,21 @@ export function App({ store, cwd, initial, onQuit }: AppProps) {
   const save = (format: ExportFormat) => {
     const policy = session.policy;
     if (!policy) return dispatch({ type: 'notice', text: 'Nothing to save: the policy has errors.' });
+    const { records } = layoutFor(current.current);
     try {
-      const path = exportRecords(filtered, format, { policy, filters: ui.filters, inputs: session.inputs, cwd: cwd ?? process.cwd() });
+      const path = exportRecords(records, format, { policy, filters: current.current.filters, inputs: session.inputs, cwd: cwd ?? process.cwd() });
       const partial = session.status === 'checking' && !session.rechecking ? ' (still reading: only the records read so far)' : '';
-      dispatch({ type: 'notice', text: `Saved ${plural(filtered.length, 'record')} to ${path}${partial}` });
+      dispatch({ type: 'notice', text: `Saved ${plural(records.length, 'record')} to ${path}${partial}` });
     } catch (e) {
       dispatch({ type: 'notice', text: `Could not save the file: ${e instanceof Error ? e.message : String(e)}` });
     }
   };
 
-  useInput((input, key) => {
-    const action = keyToAction(input, key, ui);
+  const handleKey = (input: string, key: Partial<Key>) => {
+    const action = keyToAction(input, key, current.current);
     if (!action) return;
     if (action.type === 'quit') return quit();
-    if (problems && ui.screen !== 'help') {
+    if (problems && current.current.screen !== 'help') {
       if (action.type === 'help') return dispatch(action);
       const next = scrollProblems(action, problemScroll, problemLines.length, bodyHeight);
       if (next !== null) setProblemScroll(next);
@@ -100,6 +113,11 @@ export function App({ store, cwd, initial, onQuit }: AppProps) {
     }
     dispatch(action);
     if (action.type === 'export') save(action.format);
+  };
+
+  useInput((input, key) => {
+    if (input.length > 1 && !isSpecialKey(key)) for (const k of splitBurst(input)) handleKey(k.input, k.key);
+    else handleKey(input, key);
   });
 
   let body;

@@ -71,3 +71,33 @@ export const KEY_HELP: Array<[string, string]> = [
   ['?', 'show or hide this help'],
   ['q', 'quit'],
 ];
+
+export interface KeyPress {
+  input: string;
+  key: Partial<Key>;
+}
+
+/**
+ * Characters that arrive in one chunk (typed fast, sent by a script, or
+ * pasted) are separate key presses: "\t\rjj" is Tab, Enter, j, j.
+ */
+export function splitBurst(chunk: string): KeyPress[] {
+  const out: KeyPress[] = [];
+  for (const ch of chunk) {
+    const code = ch.codePointAt(0)!;
+    if (ch === '\t') out.push({ input: '', key: { tab: true } });
+    else if (ch === '\r' || ch === '\n') out.push({ input: '', key: { return: true } });
+    else if (ch === '\x7f' || ch === '\b') out.push({ input: '', key: { backspace: true } });
+    else if (ch === '\x1b') out.push({ input: '', key: { escape: true } });
+    else if (code < 0x20) out.push({ input: String.fromCharCode(code + 0x60), key: { ctrl: true } });
+    else out.push({ input: ch, key: {} });
+  }
+  return out;
+}
+
+/** Whether Ink recognised the chunk as one special key (an arrow, Page Down, ...). */
+export function isSpecialKey(key: Partial<Key>): boolean {
+  return Boolean(
+    key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown || key.home || key.end || key.return || key.escape || key.tab || key.backspace || key.delete || key.ctrl || key.meta,
+  );
+}

@@ -1,6 +1,6 @@
 /** `sellguard check POLICY INPUT...`: check records and report the violations. */
 import { writeFileSync } from 'node:fs';
-import { checkRecords, failsAt, getPath, renderJson, renderText, type RecordResult, type Severity } from '@sellguard/core';
+import { checkRecords, failsAt, getPath, renderJson, renderText, setAsOf, type RecordResult, type Severity } from '@sellguard/core';
 import { InputError, loadPolicy, readRecords, type InputFormat, type InputRecord } from '@sellguard/core/node';
 import { CliError, EXIT, printDiagnostics, useColor } from '../io.js';
 
@@ -11,6 +11,8 @@ export interface CheckFlags {
   output?: string;
   inputFormat?: InputFormat;
   maxRecords?: number;
+  /** The day to check as of (UTC midnight, ms); default today. */
+  asOf?: number;
 }
 
 export async function checkCommand(policyFile: string, inputs: string[], flags: CheckFlags): Promise<number> {
@@ -22,6 +24,7 @@ export async function checkCommand(policyFile: string, inputs: string[], flags: 
     throw new CliError(`the policy '${policyFile}' has errors; fix them and run again`);
   }
   const policy = loaded.policy;
+  setAsOf(flags.asOf ?? null);
   if (inputs.filter((i) => i === '-').length > 1) throw new CliError('standard input (-) can be read only once');
 
   // Keep the raw records that have violations, so the text report can show their text in context.

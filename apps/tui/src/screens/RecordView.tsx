@@ -63,7 +63,7 @@ function buildLines({ record, policy, policySource, width, color, position }: Re
   const shownInFull = new Set<string>();
   for (const block of textBlocks(record, info, record_)) {
     shownInFull.add(block.path);
-    out.push([], [{ text: block.path, tone: 'heading' }, { text: block.marks ? '' : '  (nothing marked)', tone: 'dim' }]);
+    out.push([], [{ text: block.path, tone: 'heading' }]);
     out.push(...wrapSegments(markedSegments(block.text, block.spans, color), width, 2));
   }
 
@@ -180,8 +180,8 @@ export function explanationLines(e: RuleExplanation, source: string, width: numb
   for (const c of e.clauses) {
     if (!c.violated) continue;
     out.push(...conditionLines(c.mode === 'forbid' ? 'Not allowed:' : 'Required:', c.condition, c.trace, width));
-    const steps: Line[] = [];
-    if (c.trace) for (const child of relevantChildren(collapse(c.trace, source).node, c.trace.held, source, 8, steps)) traceLines(child, source, 8, 1, width, steps);
+    if (!c.trace) continue;
+    const steps = childLines(collapse(c.trace, source).node, c.trace.held, source, 8, 1, width);
     if (steps.length > MAX_TRACE_LINES) {
       const more = steps.length - MAX_TRACE_LINES;
       out.push(...steps.slice(0, MAX_TRACE_LINES), [{ text: `${' '.repeat(8)}… ${plural(more, 'more step')}`, tone: 'dim' }]);
@@ -190,7 +190,7 @@ export function explanationLines(e: RuleExplanation, source: string, width: numb
   return out;
 }
 
-/** "Not allowed: <condition> → yes", wrapped under the lead. */
+/** "Not allowed: <condition> → yes", wrapped. */
 function conditionLines(lead: string, condition: string, trace: TraceNode | null, width: number): Line[] {
   const segments: Segment[] = [{ text: `${lead} `, tone: 'dim' }, { text: oneLine(condition), tone: 'bold' }];
   if (trace) segments.push({ text: '  → ', tone: 'dim' }, { text: trace.value || '(nothing)', tone: 'bold' });
@@ -201,7 +201,7 @@ function codeOf(node: TraceNode, source: string): string {
   return oneLine(source.slice(node.span.start, node.span.end)) || '(expression)';
 }
 
-/** A call wrapped in a check of the same text (a detector and "found anything?") reads as one step. */
+/** A call wrapped in a check of the same text (a detector, then "found anything?") reads as one step. */
 function collapse(node: TraceNode, source: string): { node: TraceNode; value: string } {
   const code = codeOf(node, source);
   let n = node;
@@ -214,51 +214,38 @@ function collapse(node: TraceNode, source: string): { node: TraceNode; value: st
 }
 
 /**
- * The children worth showing. When a condition repeats for each item of a
- * list ("any sentence ..."), only the items that decided the outcome are
- * shown, and the others counted.
+ * Lines for the children of a step. When a condition repeats for each item
+ * of a list ("any sentence ..."), only the items that decided the outcome
+ * are shown; the others are counted.
  */
-function relevantChildren(node: TraceNode, held: boolean | undefined, source: string, indent: number, out: Line[]): TraceNode[] {
-  if (held === undefined) return node.children;
+function childLines(node: TraceNode, held: boolean | undefined, source: string, indent: number, depth: number, width: number): Line[] {
+  const out: Line[] = [];
   const groups = new Map<string, TraceNode[]>();
   for (const c of node.children) {
     const code = codeOf(c, source);
     if (!groups.has(code)) groups.set(code, []);
     groups.get(code)!.push(c);
   }
-  const shown: TraceNode[] = [];
   let hidden = 0;
   for (const c of node.children) {
     const group = groups.get(codeOf(c, source))!;
-    const repeated = group.length > 1 && c.held !== undefined && group.some((g) => g.held === held);
+    const repeated = held !== undefined && group.length > 1 && group.some((g) => g.held === held);
     if (repeated && c.held !== held) hidden++;
-    else shown.push(c);
+    else out.push(...stepLines(c, source, indent, depth, width));
   }
-  if (hidden > 0) {
-    // Counted after the shown steps by the caller's order: put the note last.
-    queueMicrotaskNote(out, indent, hidden, held);
-  }
-  return shown;
+  if (hidden > 0) out.push([{ text: `${' '.repeat(indent)}(${hidden} other ${hidden === 1 ? 'item' : 'items'} ${held ? 'did not match' : 'matched'})`, tone: 'dim' }]);
+  return out;
 }
 
-const notes = new WeakMap<Line[], Line[]>();
-function queueMicrotaskNote(out: Line[], indent: number, hidden: number, held: boolean): void {
-  const note: Line = [{ text: `${' '.repeat(indent)}(${hidden} other ${hidden === 1 ? 'item' : 'items'} ${held ? 'did not match' : 'matched'})`, tone: 'dim' }];
-  notes.set(out, [...(notes.get(out) ?? []), note]);
-}
-
-function traceLines(node: TraceNode, source: string, indent: number, depth: number, width: number, out: Line[]): void {
+function stepLines(node: TraceNode, source: string, indent: number, depth: number, width: number): Line[] {
   const { node: inner, value: raw } = collapse(node, source);
   const code = codeOf(node, source);
   const icon: Segment = node.held === undefined ? { text: '  ' } : node.held ? { text: '✓ ', tone: 'ok' } : { text: '✗ ', tone: 'dim' };
-  const valueRoom = Math.max(10, Math.floor((width - indent) * 0.45));
-  const value = truncate(oneLine(raw) || '(nothing)', valueRoom);
+  const value = truncate(oneLine(raw) || '(nothing)', Math.max(10, Math.floor((width - indent) * 0.45)));
   const codeRoom = Math.max(8, width - indent - 2 - 3 - textWidth(value));
-  out.push([{ text: ' '.repeat(indent) }, icon, { text: truncate(code, codeRoom) }, { text: ' → ', tone: 'dim' }, { text: value, tone: 'bold' }]);
-  if (depth >= MAX_TRACE_DEPTH) return;
-  const children: Line[] = [];
-  for (const child of relevantChildren(inner, node.held, source, indent + 2, children)) traceLines(child, source, indent + 2, depth + 1, width, children);
-  out.push(...children, ...(notes.get(children) ?? []));
+  const line: Line = [{ text: ' '.repeat(indent) }, icon, { text: truncate(code, codeRoom) }, { text: ' → ', tone: 'dim' }, { text: value, tone: 'bold' }];
+  if (depth >= MAX_TRACE_DEPTH) return [line];
+  return [line, ...childLines(inner, node.held, source, indent + 2, depth + 1, width)];
 }
 
 const SHOW_KIND: Partial<Record<FieldType['kind'], ShowKind>> = {

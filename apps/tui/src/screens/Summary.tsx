@@ -77,10 +77,12 @@ export function summaryLines({ data, rows, cursor, width, height }: SummaryProps
       { text: '   notes ' },
       num(s.bySeverity.info, 'info'),
     ],
-    [],
   ];
   const metricRows = metricsHeight(data.metrics, height);
   const page = rulesPage(height, data.metrics);
+  const top = windowStart(cursor.selected, cursor.top, page, rows.length);
+  const range = rows.length > page ? `rows ${top + 1}–${Math.min(rows.length, top + page)} of ${rows.length}` : '';
+  lines.push([{ text: fit('', width - textWidth(range)) }, { text: range, tone: 'dim' }]);
   lines.push(...ruleTable(rows, cursor, width, page));
   if (metricRows > 0) {
     while (lines.length < height - metricRows) lines.push([]);
@@ -95,13 +97,12 @@ function ruleTable(rows: RuleRow[], cursor: Cursor, width: number, page: number)
   const nameW = Math.min(32, Math.max(12, Math.floor(width * 0.34)));
   const sevW = 11;
   const max = Math.max(1, ...rows.map((r) => r.count));
-  const countW = Math.max(5, count(max).length);
+  const countW = Math.max(7, count(max).length);
   const barW = width - 2 - nameW - 1 - sevW - countW - 1;
   const top = windowStart(cursor.selected, cursor.top, page, rows.length);
   const shown = rows.slice(top, top + page);
-  const range = rows.length > page ? `${top + 1}–${top + shown.length} of ${rows.length} ` : '';
   const header = `  ${fit('Rule', nameW)} ${fit('Severity', sevW)}${barW >= 4 ? fit('', barW) : ''}${fit('Problems', countW + 1, 'right')}`;
-  const out: Line[] = [[{ text: header.slice(0, Math.max(0, width - textWidth(range))), tone: 'heading' }, { text: range, tone: 'dim' }]];
+  const out: Line[] = [[{ text: header, tone: 'heading' }]];
   for (let i = 0; i < shown.length; i++) {
     const row = shown[i];
     const selected = top + i === cursor.selected;

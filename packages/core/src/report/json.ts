@@ -1,5 +1,29 @@
-/** The JSON report: one document, stable key order, for programs and CI. */
-import type { Report, Violation } from '../types.js';
+/**
+ * The JSON report: one document for programs and CI, keys always in the
+ * same order. Browser-safe.
+ *
+ * {
+ *   "policy":  { "id", "title", "source", "version" },      (source/version null when the policy has none)
+ *   "summary": { "records", "checked", "invalid", "withViolations", "violations",
+ *                "bySeverity": { "error", "warning", "info" }, "byRule": { "<policy>/<rule>": n, ... } },
+ *   "results": [ { "index", "line"?, "file"?,
+ *                  "violations": [ { "rule", "severity", "message", "path",
+ *                                    "spans": [ { "path", "start", "end", "text" } ], "hint"?, "fix"? } ],
+ *                  "invalid"?: [ { "path", "message" } ] } ]
+ * }
+ *
+ * `index` is 0-based; `line` is 1-based; span offsets are UTF-16 code units
+ * into the string at the span's path, `end` exclusive.
+ */
+import type { Fix, RecordResult, Report, Summary, Violation } from '../types.js';
+
+function fixJson(f: Fix) {
+  return {
+    kind: f.kind,
+    description: f.description,
+    edits: f.edits.map((e) => ({ path: e.path, start: e.start, end: e.end, text: e.text })),
+  };
+}
 
 function violationJson(v: Violation) {
   return {
@@ -9,25 +33,48 @@ function violationJson(v: Violation) {
     path: v.path,
     spans: v.spans.map((s) => ({ path: s.path, start: s.start, end: s.end, text: s.text })),
     ...(v.hint !== undefined ? { hint: v.hint } : {}),
-    ...(v.fix !== undefined ? { fix: v.fix } : {}),
+    ...(v.fix !== undefined ? { fix: fixJson(v.fix) } : {}),
   };
 }
 
+function summaryJson(s: Summary) {
+  return {
+    records: s.records,
+    checked: s.checked,
+    invalid: s.invalid,
+    withViolations: s.withViolations,
+    violations: s.violations,
+    bySeverity: { error: s.bySeverity.error ?? 0, warning: s.bySeverity.warning ?? 0, info: s.bySeverity.info ?? 0 },
+    byRule: { ...s.byRule },
+  };
+}
+
+function resultJson(r: RecordResult) {
+  return {
+    index: r.index,
+    ...(r.line !== undefined ? { line: r.line } : {}),
+    ...(r.file !== undefined ? { file: r.file } : {}),
+    violations: r.violations.map(violationJson),
+    ...(r.invalid ? { invalid: r.invalid.map((p) => ({ path: p.path, message: p.message })) } : {}),
+  };
+}
+
+/** The report as a plain object in the documented shape and key order. */
 export function reportJson(report: Report) {
   return {
-    policy: report.policy,
-    summary: report.summary,
-    results: report.results.map((r) => ({
-      index: r.index,
-      ...(r.line !== undefined ? { line: r.line } : {}),
-      ...(r.file !== undefined ? { file: r.file } : {}),
-      violations: r.violations.map(violationJson),
-      ...(r.invalid ? { invalid: r.invalid } : {}),
-    })),
+    policy: {
+      id: report.policy.id,
+      title: report.policy.title,
+      source: report.policy.source ?? null,
+      version: report.policy.version ?? null,
+    },
+    summary: summaryJson(report.summary),
+    results: report.results.map(resultJson),
     ...(report.metrics ? { metrics: report.metrics } : {}),
   };
 }
 
+/** The report as JSON text, 2-space indented, ending with a line break. */
 export function renderJson(report: Report): string {
   return `${JSON.stringify(reportJson(report), null, 2)}\n`;
 }

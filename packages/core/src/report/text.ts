@@ -1,104 +1,215 @@
 /**
- * The text report, for people: grouped by record, each violation with the
- * offending characters shown in context, then a summary and a verdict.
+ * The text report, for people: a line naming the policy; then each record
+ * with a problem, its violations with the offending characters shown in
+ * context; then a summary and a verdict. Browser-safe.
+ *
+ *   record 3 (line 3, messages.jsonl)
+ *     error  buyer-messaging/email-address  Remove the email address help@lumoshop.co
+ *            at body
+ *            │ …any problem, write to help@lumoshop.co and we will…
+ *            │                        ^^^^^^^^^^^^^^^^
+ *            hint: Buyers reach you through Amazon messaging.
+ *            fix: remove "help@lumoshop.co"
+ *
+ *   record 7 (line 8, messages.jsonl): could not be read — body: expected text, got number
  */
 import type { RecordResult, Report, Severity, Violation } from '../types.js';
-import { groupSpans, spanContext } from './context.js';
+import { groupSpans, oneLine, spanContext } from './context.js';
+import { countAtOrAbove, SEVERITIES } from './summary.js';
 
 export interface TextOptions {
+  /** ANSI colours. The caller decides (terminal, NO_COLOR); off by default. */
   color?: boolean;
   /** The scanned text at a path of a result's record, to show spans in context. */
   getText?: (result: RecordResult, path: string) => string | undefined;
   /** Show at most this many records (the summary still counts all). */
   maxRecords?: number;
-  /** The severity at which the run fails, for the verdict line. */
+  /** The severity at which the run fails, for the verdict line (default error). */
   failOn?: Severity | 'never';
+  /** Characters of context either side of a match (default 30). */
+  contextWidth?: number;
+  /** Excerpts shown per violation before "… and N more matches" (default 5). */
+  maxExcerpts?: number;
 }
 
-const codes = { red: [31, 39], yellow: [33, 39], blue: [34, 39], cyan: [36, 39], dim: [2, 22], bold: [1, 22], green: [32, 39] } as const;
-type Paint = (style: keyof typeof codes, s: string) => string;
+const STYLES = { red: [31, 39], yellow: [33, 39], blue: [34, 39], cyan: [36, 39], green: [32, 39], dim: [2, 22], bold: [1, 22] } as const;
+type Style = keyof typeof STYLES;
+type Paint = (style: Style, s: string) => string;
 
-const SEVERITY_STYLE: Record<Severity, keyof typeof codes> = { error: 'red', warning: 'yellow', info: 'blue' };
+const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', info: 'blue' };
+
+/** 1,204 */
+function num(n: number): string {
+  return n.toLocaleString('en-US');
+}
 
 function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
+  return `${num(n)} ${n === 1 ? word : many}`;
 }
 
 export function renderText(report: Report, opts: TextOptions = {}): string {
-  const paint: Paint = opts.color ? (style, s) => `\x1b[${codes[style][0]}m${s}\x1b[${codes[style][1]}m` : (_style, s) => s;
-  const out: string[] = [];
-  out.push(paint('bold', `${report.policy.title} (${report.policy.id})`));
-  const shown = opts.maxRecords === undefined ? report.results : report.results.slice(0, opts.maxRecords);
+  const paint: Paint = opts.color ? (style, s) => (s ? `\x1b[${STYLES[style][0]}m${s}\x1b[${STYLES[style][1]}m` : s) : (_style, s) => s;
+  const out: string[] = [paint('bold', policyLine(report))];
+  const shown = opts.maxRecords === undefined ? report.results : report.results.slice(0, Math.max(0, opts.maxRecords));
+  const fileName = fileNames(report.results);
   for (const result of shown) {
     out.push('');
-    out.push(...renderResult(result, opts, paint));
+    out.push(...renderResult(result, opts, paint, fileName));
   }
-  if (shown.length < report.results.length) out.push('', paint('dim', `… and ${plural(report.results.length - shown.length, 'more record')} (use --format json for everything)`));
-  out.push('', ...renderSummary(report, opts, paint));
+  if (shown.length < report.results.length) {
+    out.push('', paint('dim', `… and ${plural(report.results.length - shown.length, 'more record')} with problems, not shown (the JSON report lists them all)`));
+  }
+  out.push('', ...renderSummary(report, paint), '', verdict(report, opts.failOn ?? 'error', paint));
   return `${out.join('\n')}\n`;
 }
 
-function where(result: RecordResult): string {
-  const parts = [`record ${result.index + 1}`];
-  if (result.line !== undefined) parts.push(`line ${result.line}${result.file ? ` of ${result.file}` : ''}`);
-  return parts.length > 1 ? `${parts[0]} (${parts.slice(1).join(', ')})` : parts[0];
+function policyLine(report: Report): string {
+  const p = report.policy;
+  const details = [p.version ? `version ${p.version}` : '', p.source ? `source: ${p.source}` : ''].filter(Boolean);
+  return `Policy ${p.id}: ${oneLine(p.title)}${details.length ? ` (${details.join(', ')})` : ''}`;
 }
 
-function renderResult(result: RecordResult, opts: TextOptions, paint: Paint): string[] {
-  const out: string[] = [];
-  if (result.invalid) {
-    out.push(`${paint('bold', where(result))}: ${paint('red', 'could not be checked')}`);
-    for (const p of result.invalid) out.push(`  ${p.path ? `${p.path}: ` : ''}${p.message}`);
-    return out;
+/** How files are named in record headers: the base name when that is unambiguous, '-' as standard input. */
+function fileNames(results: readonly RecordResult[]): (file: string) => string {
+  const byBase = new Map<string, Set<string>>();
+  for (const r of results) {
+    if (r.file === undefined || r.file === '-') continue;
+    const base = baseName(r.file);
+    if (!byBase.has(base)) byBase.set(base, new Set());
+    byBase.get(base)!.add(r.file);
   }
-  out.push(paint('bold', where(result)));
+  return (file) => {
+    if (file === '-') return 'standard input';
+    const base = baseName(file);
+    return (byBase.get(base)?.size ?? 1) > 1 ? file : base;
+  };
+}
+
+function baseName(path: string): string {
+  const parts = path.split(/[\\/]/);
+  return parts[parts.length - 1] || path;
+}
+
+function where(result: RecordResult, fileName: (file: string) => string): string {
+  const details: string[] = [];
+  if (result.line !== undefined) details.push(`line ${num(result.line)}`);
+  if (result.file !== undefined) details.push(fileName(result.file));
+  return `record ${num(result.index + 1)}${details.length ? ` (${details.join(', ')})` : ''}`;
+}
+
+/** A reader's message starts with its line (`line 12: not valid JSON …`); the header already says it. */
+function withoutLine(message: string, line: number | undefined): string {
+  if (line === undefined) return message;
+  const m = /^line ([\d,]+)(, column \d+)?: /.exec(message);
+  if (!m || Number(m[1].replace(/,/g, '')) !== line) return message;
+  return m[2] ? `${m[2].slice(2)}: ${message.slice(m[0].length)}` : message.slice(m[0].length);
+}
+
+function renderResult(result: RecordResult, opts: TextOptions, paint: Paint, fileName: (file: string) => string): string[] {
+  const head = paint('bold', where(result, fileName));
+  if (result.invalid && result.invalid.length > 0) {
+    const internal = result.invalid.some((p) => p.message.startsWith('internal error'));
+    const what = paint('red', internal ? 'could not be checked' : 'could not be read');
+    const problems = result.invalid.map((p) => oneLine(`${p.path ? `${p.path}: ` : ''}${withoutLine(p.message, result.line)}`));
+    if (problems.length === 1) return [`${head}: ${what} — ${problems[0]}`];
+    return [`${head}: ${what}`, ...problems.map((p) => `  ${p}`)];
+  }
+  const out = [head];
   for (const v of result.violations) out.push(...renderViolation(result, v, opts, paint));
   return out;
 }
 
-const INDENT = '           ';
-
 function renderViolation(result: RecordResult, v: Violation, opts: TextOptions, paint: Paint): string[] {
-  const out: string[] = [];
-  out.push(`  ${paint(SEVERITY_STYLE[v.severity], v.severity.padEnd(8))} ${paint('cyan', v.rule)}  ${v.message}`);
-  if (v.path) out.push(`${INDENT}at ${v.path}`);
-  const byPath = new Map<string, typeof v.spans>();
+  const style = SEVERITY_STYLE[v.severity] ?? 'red';
+  const out = [`  ${paint(style, v.severity)}  ${paint('cyan', v.rule)}  ${oneLine(v.message)}`];
+  // Details line up under the rule id.
+  const indent = ' '.repeat(2 + v.severity.length + 2);
+  const gutter = paint('dim', '│');
+  const width = opts.contextWidth ?? 30;
+  const maxExcerpts = opts.maxExcerpts ?? 5;
+  if (v.path) out.push(`${indent}at ${v.path}`);
+
+  const byPath = new Map<string, Violation['spans']>();
   for (const s of v.spans) byPath.set(s.path, [...(byPath.get(s.path) ?? []), s]);
+  let excerpts = 0;
+  let hidden = 0;
   for (const [path, spans] of byPath) {
     const text = opts.getText?.(result, path);
-    if (typeof text !== 'string') continue;
-    if (path !== v.path) out.push(`${INDENT}in ${path}`);
-    for (const group of groupSpans(spans)) {
-      const ctx = spanContext(text, group);
-      out.push(`${INDENT}${paint('dim', '│')} ${ctx.text}`);
-      out.push(`${INDENT}${paint('dim', '│')} ${paint(SEVERITY_STYLE[v.severity], ctx.carets)}`);
+    // Offsets are only trusted when they still point at the matched characters.
+    const usable = typeof text === 'string' ? spans.filter((s) => text.slice(s.start, s.end) === s.text) : [];
+    const unplaced = spans.filter((s) => !usable.includes(s));
+    if (path !== v.path && spans.length > 0) out.push(`${indent}in ${path}`);
+    for (const group of groupSpans(usable, width)) {
+      if (excerpts >= maxExcerpts) {
+        hidden += group.length;
+        continue;
+      }
+      excerpts++;
+      const ctx = spanContext(text as string, group, width);
+      out.push(`${indent}${gutter} ${ctx.text}`);
+      out.push(`${indent}${gutter} ${paint(style, ctx.carets)}`);
+    }
+    if (unplaced.length > 0) {
+      const quoted = unplaced.map((s) => JSON.stringify(oneLine(s.text)));
+      const list = quoted.length > maxExcerpts ? [...quoted.slice(0, maxExcerpts), `and ${num(quoted.length - maxExcerpts)} more`] : quoted;
+      out.push(`${indent}matched: ${list.join(', ')}`);
     }
   }
-  if (v.hint) out.push(`${INDENT}${paint('green', 'hint:')} ${v.hint}`);
-  if (v.fix) out.push(`${INDENT}${paint('green', 'fix:')} ${v.fix.description}`);
+  if (hidden > 0) out.push(`${indent}${paint('dim', `… and ${plural(hidden, 'more match', 'more matches')}`)}`);
+  if (v.hint) out.push(`${indent}${paint('green', 'hint:')} ${oneLine(v.hint)}`);
+  if (v.fix) out.push(`${indent}${paint('green', 'fix:')} ${oneLine(v.fix.description)}`);
   return out;
 }
 
-function renderSummary(report: Report, opts: TextOptions, paint: Paint): string[] {
+function renderSummary(report: Report, paint: Paint): string[] {
   const s = report.summary;
-  const out: string[] = [paint('bold', 'Summary')];
-  out.push(`  ${plural(s.records, 'record')}: ${s.checked} checked, ${s.invalid} could not be checked, ${s.withViolations} with violations`);
-  const severities = (['error', 'warning', 'info'] as Severity[]).filter((x) => s.bySeverity[x] > 0).map((x) => plural(s.bySeverity[x], x));
-  out.push(`  ${plural(s.violations, 'violation')}${severities.length ? ` (${severities.join(', ')})` : ''}`);
-  const rules = Object.entries(s.byRule).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  if (rules.length) {
-    const width = String(rules[0][1]).length;
-    for (const [rule, n] of rules) out.push(`  ${String(n).padStart(width)}  ${rule}`);
+  const severities = SEVERITIES.filter((x) => (s.bySeverity[x] ?? 0) > 0).map((x) => plural(s.bySeverity[x], x));
+  const rows: Array<[string, string]> = [
+    ['records read', num(s.records)],
+    ['checked', num(s.checked)],
+    ['invalid', `${num(s.invalid)}${s.invalid > 0 ? '  (could not be read or checked)' : ''}`],
+    ['with violations', num(s.withViolations)],
+    ['violations', `${num(s.violations)}${severities.length ? `  (${severities.join(', ')})` : ''}`],
+  ];
+  const labelWidth = Math.max(...rows.map(([label]) => label.length));
+  const out = [paint('bold', 'Summary')];
+  for (const [label, value] of rows) out.push(`  ${label.padEnd(labelWidth)}  ${value}`);
+
+  // Each rule's severity, from its violations (every rule that fired has one in the results).
+  const severityOf = new Map<string, Severity>();
+  for (const r of report.results) for (const v of r.violations) if (!severityOf.has(v.rule)) severityOf.set(v.rule, v.severity);
+  const entries = Object.entries(s.byRule);
+  const order = new Map(entries.map(([rule], i) => [rule, i]));
+  const fired = entries.filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || order.get(a[0])! - order.get(b[0])!);
+  if (fired.length > 0) {
+    out.push('', `  ${paint('bold', 'by rule')}`);
+    const countWidth = Math.max(...fired.map(([, n]) => num(n).length));
+    const sevWidth = Math.max(...fired.map(([rule]) => (severityOf.get(rule) ?? '').length));
+    for (const [rule, n] of fired) {
+      const sev = severityOf.get(rule);
+      const sevText = sev ? paint(SEVERITY_STYLE[sev], sev.padEnd(sevWidth)) : ''.padEnd(sevWidth);
+      out.push(`    ${num(n).padStart(countWidth)}  ${sevText}  ${rule}`);
+    }
+    const quiet = entries.length - fired.length;
+    if (quiet > 0) out.push(`    ${paint('dim', `(${plural(quiet, 'other rule')} found nothing)`)}`);
   }
-  const failOn = opts.failOn ?? 'error';
-  const failing = failOn === 'never' ? 0 : (['error', 'warning', 'info'] as Severity[]).filter((x) => rank(x) >= rank(failOn)).reduce((n, x) => n + s.bySeverity[x], 0);
-  if (failOn !== 'never' && (failing > 0 || s.invalid > 0)) {
-    const reasons = [failing > 0 ? `${plural(failing, 'violation')} at or above ${failOn}` : '', s.invalid > 0 ? plural(s.invalid, 'record') + ' could not be checked' : ''].filter(Boolean);
-    out.push('', paint('red', `✗ Failed: ${reasons.join('; ')}.`));
-  } else out.push('', paint('green', `✓ Passed${s.violations > 0 ? ` (nothing at or above ${failOn})` : ''}.`));
   return out;
 }
 
-function rank(s: Severity | 'never'): number {
-  return s === 'error' ? 3 : s === 'warning' ? 2 : s === 'info' ? 1 : 4;
+/** The last line: passed or failed, and why, matching the exit code a CLI gives with the same threshold. */
+function verdict(report: Report, failOn: Severity | 'never', paint: Paint): string {
+  const s = report.summary;
+  if (s.records === 0) return paint('green', '✓ Passed: there were no records to check.');
+  const severities = SEVERITIES.filter((x) => (s.bySeverity[x] ?? 0) > 0).map((x) => plural(s.bySeverity[x], x));
+  const affected = s.withViolations > 0 ? ` in ${num(s.withViolations)} of ${plural(s.records, 'record')}` : '';
+  const unread = s.invalid > 0 ? `${plural(s.invalid, 'record')} could not be read or checked` : '';
+  const failing = countAtOrAbove(s, failOn);
+  if (failOn !== 'never' && (failing > 0 || s.invalid > 0)) {
+    const reasons = [failing > 0 ? `${severities.join(', ')}${affected}` : '', unread].filter(Boolean);
+    return paint('red', `✗ Failed: ${reasons.join('; ')}.`);
+  }
+  if (s.violations === 0 && s.invalid === 0) return paint('green', `✓ Passed: no violations in ${plural(s.records, 'record')}.`);
+  const found = [s.violations > 0 ? `${severities.join(', ')}${affected}` : '', unread].filter(Boolean).join('; ');
+  const why = failOn === 'never' ? 'nothing fails the run with --fail-on never' : `nothing at or above ${failOn}`;
+  return paint('green', `✓ Passed (${why}): ${found}.`);
 }

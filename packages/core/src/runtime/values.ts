@@ -147,6 +147,10 @@ const UNIT_WORDS: Array<[RegExp, string]> = [
   [/\b(ounces?|oz)\b/g, 'oz'],
   [/\b(millilit(er|re)s?|mls?)\b/g, 'ml'],
   [/\b(lit(er|re)s?|l)\b/g, 'l'],
+  [/\b(watts?|w)\b/g, 'w'],
+  [/\b(volts?|v)\b/g, 'v'],
+  [/\b(milliamp[- ]?hours?|mah)\b/g, 'mah'],
+  [/\b(hertz|hz)\b/g, 'hz'],
 ];
 
 /**
@@ -158,7 +162,7 @@ export function normalize(s: string | null | undefined): string | null {
   if (s == null) return null;
   let out = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
   for (const [pattern, unit] of UNIT_WORDS) out = out.replace(pattern, unit);
-  out = out.replace(/(\d)\s+(cm|mm|m|in|kg|g|lb|oz|ml|l)\b/g, '$1$2');
+  out = out.replace(/(\d)\s+(cm|mm|m|in|kg|g|lb|oz|ml|l|w|v|mah|hz)\b/g, '$1$2');
   return out.replace(/\s+/g, ' ').trim();
 }
 
