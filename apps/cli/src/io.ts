@@ -1,19 +1,24 @@
-/** Output helpers: colour only for terminals that want it, plain errors, exit codes. */
-import { renderDiagnostic, type Diagnostic } from '@sellguard/dsl';
+/** Output helpers: colour only for terminals that want it, plain errors, diagnostics as code frames. */
+import { writeFileSync } from 'node:fs';
+import { renderDiagnostic, sortDiagnostics, type Diagnostic } from '@sellguard/dsl';
+import { EXIT } from './exit-codes.js';
 
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+export { EXIT } from './exit-codes.js';
 
 /**
- * Colour only when writing to a terminal, and never with --no-color (commander
- * then passes false) or when NO_COLOR is set. FORCE_COLOR forces it.
+ * Colour only when writing to a terminal; never with --no-color or when
+ * NO_COLOR is set (even with --color); --color or FORCE_COLOR turn it on
+ * when the output is not a terminal.
  */
 export function useColor(stream: NodeJS.WriteStream, flag?: boolean): boolean {
-  if (flag === false) return false;
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
-  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
+  if (flag === false) return false;
+  if (flag === true) return true;
+  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '' && process.env.FORCE_COLOR !== '0') return true;
   return Boolean(stream.isTTY);
 }
 
+/** An error for people: printed as `sellguard: <message>`, then the process exits with `code`. */
 export class CliError extends Error {
   constructor(
     message: string,
@@ -23,10 +28,53 @@ export class CliError extends Error {
   }
 }
 
-export function printDiagnostics(diagnostics: Diagnostic[], source: string, fileName: string, color: boolean): void {
-  for (const d of diagnostics) process.stderr.write(`${renderDiagnostic(d, source, { fileName, color })}\n\n`);
+/**
+ * Print diagnostics to stderr as code frames, then a count line. A diagnostic
+ * in an imported file is shown against that file's text when it was read.
+ */
+export function printDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  source: string,
+  fileName: string,
+  color: boolean,
+  sources?: ReadonlyMap<string, string>,
+): void {
+  if (diagnostics.length === 0) return;
+  for (const d of sortDiagnostics([...diagnostics])) {
+    const own = d.file === undefined || d.file === fileName;
+    const text = own ? source : sources?.get(d.file!);
+    if (text === undefined) {
+      process.stderr.write(`${d.severity}[${d.code}]: ${d.message}\n  --> ${d.file}\n${d.help ? `   = help: ${d.help}\n` : ''}\n`);
+      continue;
+    }
+    process.stderr.write(`${renderDiagnostic(d, text, { fileName: own ? fileName : d.file!, color })}\n\n`);
+  }
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  const parts = [errors ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : ''].filter(Boolean);
-  if (parts.length) process.stderr.write(`${fileName}: ${parts.join(', ')}\n`);
+  const parts = [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean);
+  process.stderr.write(`${fileName}: ${parts.join(', ')}\n`);
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Write a file, turning file-system errors into plain sentences. */
+export function writeOutputFile(path: string, text: string, what: string): void {
+  try {
+    writeFileSync(path, text);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'its folder does not exist'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'it is a folder'
+            : e instanceof Error
+              ? e.message
+              : String(e);
+    throw new CliError(`cannot write ${what} '${path}': ${why}`);
+  }
 }

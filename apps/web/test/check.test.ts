@@ -87,7 +87,7 @@ describe('the built-in examples', () => {
       ['a', 'A "quoted"', ['r.json', 's.json']],
       ['b', 'Bee', ['x.jsonl']],
     ]);
-    expect(ex[0].data).toBe('{"n":1}\n{"n":2}\n{"n":3}\n');
+    expect(JSON.parse(ex[0].data)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
     expect(pickData([])).toEqual({ data: '', files: [] });
     expect(policyTitle('# no header', 'fallback')).toBe('fallback');
   });

@@ -26,6 +26,20 @@ describe('parseData', () => {
     ]);
   });
 
+  it('reads records held in a JSON object, as the command line does', () => {
+    const text = '{\n  "records": [\n    {"a": 1},\n    {"a": 2}\n  ],\n  "note": "x"\n}';
+    const p = parseData(text);
+    expect(p.format).toBe('json-wrapped');
+    expect(p.entries.map((e) => [e.line, e.raw])).toEqual([
+      [3, { a: 1 }],
+      [4, { a: 2 }],
+    ]);
+    expect(JSON.parse(replaceRecord(text, p, 1, { a: 5 }))).toEqual({ records: [{ a: 1 }, { a: 5 }], note: 'x' });
+    expect(JSON.parse(appendRecord(text, p, { a: 3 }))).toEqual({ records: [{ a: 1 }, { a: 2 }, { a: 3 }], note: 'x' });
+    expect(parseData('{"only": [{"a": 1}]}').entries.map((e) => e.raw)).toEqual([{ a: 1 }]);
+    expect(parseData('{"a": [1], "b": [2]}').format).toBe('json-object');
+  });
+
   it('reports a broken JSON list as one problem at its line', () => {
     const p = parseData('[\n {"a": 1},\n {"a" 2}\n]');
     expect(p.entries).toHaveLength(1);
@@ -51,6 +65,11 @@ describe('parseData', () => {
       { 'amazon-order-id': '114-1', quantity: '2' },
       { 'amazon-order-id': '114-2', quantity: '' },
     ]);
+  });
+
+  it('reads semicolon-separated CSV, as spreadsheets in Europe write it', () => {
+    const p = parseData('sku;price\nA-1;"3,50"\n');
+    expect(p.entries.map((e) => e.raw)).toEqual([{ sku: 'A-1', price: '3,50' }]);
   });
 
   it('treats blank text as no records', () => {

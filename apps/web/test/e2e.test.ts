@@ -46,6 +46,7 @@ describe.skipIf(!haveBrowser)('the playground in a browser', () => {
     server = await serve(DIST);
     browser = await launch();
     context = browser.context;
+    context.setDefaultTimeout(8000);
     page = context.pages()[0] ?? (await context.newPage());
     watch(page, 'page');
   }, 120_000);

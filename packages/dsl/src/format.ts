@@ -194,13 +194,32 @@ class Printer {
     return [first, ...body, `${pad(indent)}}`].join('\n');
   }
 
-  /** `[a, b]` on one line if it fits (and holds no comment), else one element per line. */
-  private group(open: string, close: string, span: A.Span, elems: Item[], indent: number, col: number, spaced: boolean): string {
+  /**
+   * `[a, b]` on one line if it fits (and holds no comment), else one element
+   * per line. With `fill` (lists of plain literals such as phrase lists), the
+   * elements are packed into as few lines as fit instead.
+   */
+  private group(open: string, close: string, span: A.Span, elems: Item[], indent: number, col: number, spaced: boolean, fill = false): string {
     const flatElems = elems.map((e) => e.render(-1));
     const inner = flatElems.join(', ');
     const flat = elems.length === 0 ? `${open}${close}` : spaced ? `${open} ${inner} ${close}` : `${open}${inner}${close}`;
-    const multiline = this.hasCommentsIn(span) || (col + flat.length > WIDTH && elems.length > 0) || flat.includes('\n');
+    const commented = this.hasCommentsIn(span);
+    const multiline = commented || (col + flat.length > WIDTH && elems.length > 0) || flat.includes('\n');
     if (!multiline) return flat;
+    if (fill && !commented) {
+      const lines: string[] = [open];
+      let line = '';
+      flatElems.forEach((text, i) => {
+        const piece = text + (i < flatElems.length - 1 ? ',' : '');
+        if (line && indent + 2 + line.length + 1 + piece.length > WIDTH) {
+          lines.push(pad(indent + 2) + line);
+          line = piece;
+        } else line = line ? `${line} ${piece}` : piece;
+      });
+      if (line) lines.push(pad(indent + 2) + line);
+      lines.push(pad(indent) + close);
+      return lines.join('\n');
+    }
     const lines: string[] = [];
     const opener = this.takeTrailing(span.start + 1);
     lines.push(open + (opener.length ? ` ${opener[0].text}` : ''));
@@ -281,7 +300,7 @@ class Printer {
         const head = `${pad(indent)}phrases ${d.name.text} = `;
         const open = this.findChar(this.findChar(d.name.span.end, '=') + 1, '[');
         const items = d.phrases.map((p) => ({ start: p.span.start, end: p.span.end, render: (ind: number) => pad(Math.max(ind, 0)) + q(p) }));
-        return head + this.group('[', ']', { start: open, end: d.span.end }, items, indent, head.length, false);
+        return head + this.group('[', ']', { start: open, end: d.span.end }, items, indent, head.length, false, true);
       }
       case 'RuleDecl':
         return this.rule(d, indent);
@@ -434,6 +453,7 @@ class Printer {
           indent,
           col,
           false,
+          e.items.every((x) => x.kind === 'String' || x.kind === 'Number' || x.kind === 'Percent' || x.kind === 'Date'),
         );
       case 'Object':
         if (indent < 0) return e.entries.length ? `{ ${e.entries.map((x) => this.entry(x, -1)).join(', ')} }` : '{}';

@@ -82,10 +82,19 @@ describe('format', () => {
     expect(formatted(text)).toBe(text);
   });
 
-  it('breaks long lists one item per line, and keeps short ones on one line', () => {
+  it('fills long lists of plain values into lines of at most 100 columns, and keeps short ones on one line', () => {
     const items = Array.from({ length: 12 }, (_, i) => `"phrase number ${i}"`);
     const out = formatted(`phrases p = [${items.join(', ')}]\nconst short = [1, 2]\n`);
-    expect(out).toBe(`phrases p = [\n${items.map((i) => `  ${i}`).join(',\n')}\n]\n\nconst short = [1, 2]\n`);
+    // Each "phrase number N", is 19 or 20 characters: five fit on a 100-column line after the indent.
+    const line = (from: number, to: number) => `  ${items.slice(from, to).join(', ')}${to < items.length ? ',' : ''}`;
+    expect(out).toBe(`phrases p = [\n${line(0, 5)}\n${line(5, 10)}\n${line(10, 12)}\n]\n\nconst short = [1, 2]\n`);
+    for (const l of out.split('\n')) expect(l.length).toBeLessThanOrEqual(100);
+  });
+
+  it('breaks long lists of expressions one item per line', () => {
+    const items = Array.from({ length: 8 }, (_, i) => `lower(fieldNumber${i})`);
+    const out = formatted(`const c = [${items.join(', ')}]\n`);
+    expect(out).toBe(`const c = [\n${items.map((i) => `  ${i}`).join(',\n')}\n]\n`);
   });
 
   it('keeps nested lists flat when they fit inside a broken parent', () => {

@@ -1,8 +1,20 @@
-/** `sellguard check POLICY INPUT...`: check records and report the violations. */
-import { writeFileSync } from 'node:fs';
-import { checkRecords, failsAt, getPath, renderJson, renderText, setAsOf, type RecordResult, type Severity } from '@sellguard/core';
-import { InputError, loadPolicy, readRecords, type InputFormat, type InputRecord } from '@sellguard/core/node';
-import { CliError, EXIT, printDiagnostics, useColor } from '../io.js';
+/** `sellguard check POLICY INPUT...`: check records against a policy and report the violations. */
+import {
+  checkInput,
+  checkRecords,
+  failsAt,
+  InputError,
+  loadPolicy,
+  readRecords,
+  renderJson,
+  renderText,
+  type InputFormat,
+  type InputRecord,
+  type RecordResult,
+  type Severity,
+} from '@sellguard/core/node';
+import { getPath } from '@sellguard/core';
+import { CliError, EXIT, printDiagnostics, useColor, writeOutputFile } from '../io.js';
 
 export interface CheckFlags {
   format: 'text' | 'json';
@@ -11,24 +23,35 @@ export interface CheckFlags {
   output?: string;
   inputFormat?: InputFormat;
   maxRecords?: number;
-  /** The day to check as of (UTC midnight, ms); default today. */
-  asOf?: number;
 }
 
 export async function checkCommand(policyFile: string, inputs: string[], flags: CheckFlags): Promise<number> {
-  const color = useColor(process.stderr, flags.color);
+  const stderrColor = useColor(process.stderr, flags.color);
   const loaded = loadPolicy(policyFile);
-  const problems = loaded.diagnostics.filter((d) => d.severity === 'error');
-  if (!loaded.policy || problems.length > 0) {
-    printDiagnostics(loaded.diagnostics, loaded.source, policyFile, color);
+  if (!loaded.policy) {
+    printDiagnostics(loaded.diagnostics, loaded.source, policyFile, stderrColor, loaded.sources);
     throw new CliError(`the policy '${policyFile}' has errors; fix them and run again`);
   }
+  // Warnings do not stop a check, but they are worth seeing.
+  printDiagnostics(loaded.diagnostics, loaded.source, policyFile, stderrColor, loaded.sources);
   const policy = loaded.policy;
-  setAsOf(flags.asOf ?? null);
-  if (inputs.filter((i) => i === '-').length > 1) throw new CliError('standard input (-) can be read only once');
 
-  // Keep the raw records that have violations, so the text report can show their text in context.
-  const texts = new Map<number, unknown>();
+  if (inputs.filter((i) => i === '-').length > 1) throw new CliError('standard input (-) can be read only once');
+  // Every input must open before any is read, so a typo in the last one costs nothing.
+  for (const input of inputs) {
+    try {
+      checkInput(input);
+    } catch (e) {
+      if (e instanceof InputError) throw new CliError(e.message);
+      throw e;
+    }
+  }
+  if (inputs.includes('-') && process.stdin.isTTY) process.stderr.write('sellguard: reading records from standard input (end with Ctrl-D)\n');
+
+  // The text report shows each violation's text in context, so keep the records that have
+  // violations (only those, and only as many as will be shown).
+  const texts = new Map<number, { decoded: unknown; raw: unknown }>();
+  const keepTexts = flags.format === 'text';
   async function* all(): AsyncGenerator<InputRecord> {
     let next = 0;
     for (const input of inputs) {
@@ -42,13 +65,16 @@ export async function checkCommand(policyFile: string, inputs: string[], flags: 
   try {
     report = await checkRecords(policy, all(), {
       onResult: (result, raw, decoded) => {
-        if (flags.format === 'text' && result.violations.length > 0) texts.set(result.index, decoded ?? raw);
+        if (!keepTexts || result.violations.length === 0) return;
+        if (flags.maxRecords !== undefined && texts.size >= flags.maxRecords) return;
+        texts.set(result.index, { decoded, raw });
       },
     });
   } catch (e) {
     if (e instanceof InputError) throw new CliError(e.message);
     throw e;
   }
+
   const output =
     flags.format === 'json'
       ? renderJson(report)
@@ -57,11 +83,26 @@ export async function checkCommand(policyFile: string, inputs: string[], flags: 
           failOn: flags.failOn,
           ...(flags.maxRecords !== undefined ? { maxRecords: flags.maxRecords } : {}),
           getText: (result: RecordResult, path: string) => {
-            const value = getPath(texts.get(result.index), path);
-            return typeof value === 'string' ? value : undefined;
+            const kept = texts.get(result.index);
+            if (!kept) return undefined;
+            // Spans point into the decoded record (what the rules saw); the raw one is the fallback.
+            for (const source of [kept.decoded, kept.raw]) {
+              const value = getPath(source, path);
+              if (typeof value === 'string') return value;
+            }
+            return undefined;
           },
         });
-  if (flags.output) writeFileSync(flags.output, output);
-  else process.stdout.write(output);
+  if (flags.output) {
+    writeOutputFile(flags.output, output, 'the report file');
+    process.stderr.write(`sellguard: wrote the report to ${flags.output}\n`);
+  } else await writeStdout(output);
   return failsAt(report.summary, flags.failOn) ? EXIT.failed : EXIT.ok;
+}
+
+/** Write to stdout and wait until it is flushed (a large report to a pipe). */
+function writeStdout(text: string): Promise<void> {
+  return new Promise((resolve) => {
+    process.stdout.write(text, () => resolve());
+  });
 }

@@ -1,10 +1,11 @@
 /**
- * Check the data pane's records with a compiled policy: decode each record,
- * evaluate every rule, and count what happened. The same decode and
- * evaluate the CLI runs; this only adds the records the data pane could not
- * read (bad JSON lines), which the checker never sees.
+ * Check the data pane's records with a compiled policy, with the same runner
+ * the command line uses (`checkRecordsSync` from @sellguard/core): records
+ * that could not be read are counted as invalid, never dropped. The
+ * playground keeps every record, with its raw and decoded forms, to show
+ * the matched text, fill the form and explain it.
  */
-import type { CompiledPolicy, InputProblem, RecordResult, Severity, Summary, Violation } from '@sellguard/core';
+import { checkRecordsSync, type CompiledPolicy, type RecordResult, type Summary, type Violation } from '@sellguard/core';
 import type { ParsedData } from './data';
 
 export interface CheckedRecord extends RecordResult {
@@ -20,51 +21,22 @@ export interface CheckOutcome {
 }
 
 export function checkData(policy: CompiledPolicy, data: ParsedData): CheckOutcome {
-  const records = data.entries.map((entry): CheckedRecord => {
-    const base = { index: entry.index, line: entry.line, raw: entry.raw };
-    if (entry.error !== undefined) return { ...base, violations: [], invalid: [{ path: '', message: entry.error }] };
-    let decoded: ReturnType<CompiledPolicy['decode']>;
-    try {
-      decoded = policy.decode(entry.raw);
-    } catch (e) {
-      return { ...base, violations: [], invalid: [{ path: '', message: `This record could not be read: ${errorText(e)}` }] };
-    }
-    if (!decoded.ok) return { ...base, violations: [], invalid: decoded.problems };
-    try {
-      return { ...base, decoded: decoded.value, violations: policy.evaluate(decoded.value) };
-    } catch (e) {
-      const problem: InputProblem = { path: '', message: `Checking this record failed: ${errorText(e)}` };
-      return { ...base, decoded: decoded.value, violations: [], invalid: [problem] };
-    }
-  });
-  return { records, summary: summarize(policy, records) };
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
-export function summarize(policy: Pick<CompiledPolicy, 'rules'>, records: readonly RecordResult[]): Summary {
-  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  const byRule: Record<string, number> = {};
-  for (const r of policy.rules) byRule[r.fullId] = 0;
-  let invalid = 0;
-  let withViolations = 0;
-  let violations = 0;
-  for (const r of records) {
-    if (r.invalid) invalid++;
-    if (r.violations.length > 0) withViolations++;
-    for (const v of r.violations) {
-      violations++;
-      bySeverity[v.severity]++;
-      byRule[v.rule] = (byRule[v.rule] ?? 0) + 1;
-    }
-  }
-  return { records: records.length, checked: records.length - invalid, invalid, withViolations, violations, bySeverity, byRule };
+  const records: CheckedRecord[] = [];
+  const report = checkRecordsSync(
+    policy,
+    data.entries.map((e) => ({ index: e.index, line: e.line, ...(e.error !== undefined ? { error: e.error } : { raw: e.raw }) })),
+    {
+      keepAll: true,
+      onResult: (result, raw, decoded) => {
+        records.push({ ...result, line: result.line ?? 1, raw, ...(decoded !== undefined ? { decoded } : {}) });
+      },
+    },
+  );
+  return { records, summary: report.summary };
 }
 
 /** The most serious severity among violations, for a record's badge. */
-export function worst(violations: readonly Violation[]): Severity | undefined {
+export function worst(violations: readonly Violation[]): Violation['severity'] | undefined {
   if (violations.some((v) => v.severity === 'error')) return 'error';
   if (violations.some((v) => v.severity === 'warning')) return 'warning';
   return violations.length ? 'info' : undefined;

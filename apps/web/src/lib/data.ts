@@ -5,7 +5,7 @@
  * cannot be read is kept too, with a plain-language reason.
  */
 
-export type DataFormat = 'empty' | 'jsonl' | 'json-array' | 'json-object' | 'csv' | 'tsv';
+export type DataFormat = 'empty' | 'jsonl' | 'json-array' | 'json-object' | 'json-wrapped' | 'csv' | 'tsv';
 
 export interface DataEntry {
   /** 0-based position among the records. */
@@ -23,6 +23,8 @@ export interface ParsedData {
   entries: DataEntry[];
   /** Column names, for CSV and tab-separated text. */
   header?: string[];
+  /** For a JSON object holding the records (`{"records": [...]}`): the key of the list, and the object. */
+  wrapper?: { key: string; doc: Record<string, unknown> };
 }
 
 export const FORMAT_NAMES: Record<DataFormat, string> = {
@@ -30,6 +32,7 @@ export const FORMAT_NAMES: Record<DataFormat, string> = {
   jsonl: 'JSON lines',
   'json-array': 'JSON list',
   'json-object': 'one JSON record',
+  'json-wrapped': 'JSON list',
   csv: 'CSV',
   tsv: 'tab-separated',
 };
@@ -40,12 +43,20 @@ export function parseData(text: string): ParsedData {
   const first = trimmed[0];
   if (first === '[') return parseJsonArray(text);
   if (first === '{') {
+    let value: unknown;
     try {
-      const value: unknown = JSON.parse(text);
-      return { format: 'json-object', entries: [{ index: 0, line: lineOf(text, text.indexOf('{')), raw: value }] };
+      value = JSON.parse(text);
     } catch {
       return parseJsonLines(text);
     }
+    const key = wrapperKey(value);
+    if (key !== undefined) {
+      const doc = value as Record<string, unknown>;
+      const items = doc[key] as unknown[];
+      const starts = elementStarts(text, listStart(text, key));
+      return { format: 'json-wrapped', wrapper: { key, doc }, entries: items.map((raw, index) => ({ index, line: lineOf(text, starts[index] ?? 0), raw })) };
+    }
+    return { format: 'json-object', entries: [{ index: 0, line: lineOf(text, text.indexOf('{')), raw: value }] };
   }
   return parseDelimited(text);
 }
@@ -95,13 +106,31 @@ function parseJsonArray(text: string): ParsedData {
   return { format: 'json-array', entries: value.map((raw, index) => ({ index, line: lineOf(text, starts[index] ?? 0), raw })) };
 }
 
-/** Offsets where each element of a top-level JSON array starts (the text is known to be valid JSON). */
-function elementStarts(text: string): number[] {
+/** The keys under which a JSON object may hold the records, like the command line reads them. */
+const WRAPPER_KEYS = ['records', 'rows', 'data', 'results', 'entries'];
+
+/** `{"records": [...]}` or any object whose only member is a list: the key of the list. */
+export function wrapperKey(doc: unknown): string | undefined {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return undefined;
+  const obj = doc as Record<string, unknown>;
+  const keys = Object.keys(obj);
+  if (keys.length === 1 && Array.isArray(obj[keys[0]])) return keys[0];
+  return WRAPPER_KEYS.find((k) => Array.isArray(obj[k]));
+}
+
+/** Offset of the list under a top-level key (the text is known to be valid JSON). */
+function listStart(text: string, key: string): number {
+  const m = new RegExp(`"${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\s*:\\s*\\[`).exec(text);
+  return m ? m.index + m[0].length - 1 : 0;
+}
+
+/** Offsets where each element of the JSON array starting at `from` starts (the text is known to be valid JSON). */
+function elementStarts(text: string, from = text.indexOf('[')): number[] {
   const out: number[] = [];
   let depth = 0;
   let inString = false;
   let expecting = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = Math.max(0, from); i < text.length; i++) {
     const c = text[i];
     if (inString) {
       if (c === '\\') i++;
@@ -117,7 +146,10 @@ function elementStarts(text: string): number[] {
     else if (c === '[' || c === '{') {
       depth++;
       if (depth === 1) expecting = true;
-    } else if (c === ']' || c === '}') depth--;
+    } else if (c === ']' || c === '}') {
+      depth--;
+      if (depth === 0) break;
+    }
     else if (c === ',' && depth === 1) expecting = true;
   }
   return out;
@@ -171,9 +203,23 @@ export function parseRows(text: string, delimiter: string): Array<{ line: number
   return rows;
 }
 
+/** The most frequent of comma, semicolon and tab in the header (comma on a tie), as the command line does. */
+function sniffDelimiter(header: string): string {
+  let best = ',';
+  let bestCount = header.split(',').length;
+  for (const d of [';', '\t']) {
+    const n = header.split(d).length;
+    if (n > bestCount) {
+      best = d;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
 function parseDelimited(text: string): ParsedData {
   const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
-  const delimiter = firstLine.includes('\t') ? '\t' : ',';
+  const delimiter = sniffDelimiter(firstLine);
   const format: DataFormat = delimiter === '\t' ? 'tsv' : 'csv';
   const rows = parseRows(text, delimiter);
   const [head, ...body] = rows;
@@ -204,10 +250,10 @@ export function replaceRecord(text: string, parsed: ParsedData, index: number, r
     }
     case 'json-object':
       return `${JSON.stringify(raw, null, 2)}\n`;
-    case 'json-array': {
+    case 'json-array':
+    case 'json-wrapped': {
       if (parsed.entries.some((e) => e.error !== undefined)) return text;
-      const all = parsed.entries.map((e) => (e.index === index ? raw : e.raw));
-      return `${JSON.stringify(all, null, 2)}\n`;
+      return jsonList(parsed, parsed.entries.map((e) => (e.index === index ? raw : e.raw)));
     }
     case 'csv':
     case 'tsv':
@@ -227,12 +273,19 @@ export function appendRecord(text: string, parsed: ParsedData, raw: unknown): st
       return `${text.replace(/\s*$/, '')}\n${JSON.stringify(raw)}\n`;
     case 'json-object':
     case 'json-array':
+    case 'json-wrapped':
     case 'csv':
     case 'tsv':
       if (parsed.entries.some((e) => e.raw === undefined)) return text;
-      if (parsed.format === 'json-array') return `${JSON.stringify([...parsed.entries.map((e) => e.raw), raw], null, 2)}\n`;
+      if (parsed.format === 'json-array' || parsed.format === 'json-wrapped') return jsonList(parsed, [...parsed.entries.map((e) => e.raw), raw]);
       return toJsonLines([...parsed.entries.map((e) => e.raw), raw]);
   }
+}
+
+/** A JSON list of records, inside its wrapper object when it had one. */
+function jsonList(parsed: ParsedData, records: unknown[]): string {
+  const doc = parsed.wrapper ? { ...parsed.wrapper.doc, [parsed.wrapper.key]: records } : records;
+  return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
 export function toJsonLines(records: unknown[]): string {

@@ -3,7 +3,6 @@
  * (examples/<policy>/*), built into the site. New policies show up here
  * without code changes.
  */
-import { toJsonLines } from './data';
 
 const policyFiles = import.meta.glob<string>('../../../../policies/*.policy', { query: '?raw', import: 'default', eager: true });
 const dataFiles = import.meta.glob<string>('../../../../examples/*/*.{jsonl,json,csv,tsv,txt}', { query: '?raw', import: 'default', eager: true });
@@ -36,7 +35,7 @@ export function policyTitle(source: string, fallback: string): string {
   return m ? m[1].replace(/\\(.)/g, '$1') : fallback;
 }
 
-/** The sample data for one policy: the files of the most convenient format; several JSON files become JSON lines. */
+/** The sample data for one policy: the files of the most convenient format; several JSON files become one JSON list. */
 export function pickData(files: Array<{ path: string; text: string }>): { data: string; files: string[] } {
   for (const ext of PREFERENCE) {
     const chosen = files.filter((f) => extension(f.path) === ext).sort((a, b) => a.path.localeCompare(b.path));
@@ -50,7 +49,7 @@ export function pickData(files: Array<{ path: string; text: string }>): { data: 
           if (Array.isArray(v)) records.push(...v);
           else records.push(v);
         }
-        return { data: toJsonLines(records), files: chosen.map((f) => baseName(f.path)) };
+        return { data: `${JSON.stringify(records, null, 2)}\n`, files: chosen.map((f) => baseName(f.path)) };
       } catch {
         // fall through to the first file alone
       }

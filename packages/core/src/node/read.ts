@@ -255,29 +255,160 @@ function parseJsonLine(text: string, line: number): Read {
   try {
     return { line, raw: JSON.parse(text) };
   } catch (e) {
-    const { reason, offset } = jsonReason(e);
-    return { line, error: `line ${line}: not valid JSON: ${reason}${offset !== undefined ? ` at column ${offset + 1}` : ''}` };
+    const { reason, offset } = jsonProblem(text, e);
+    return { line, error: `line ${line}${offset !== undefined ? `, column ${offset + 1}` : ''}: not valid JSON: ${reason}` };
   }
 }
 
 /**
- * JSON.parse's message said plainly, without repeating the input, and the
- * offset it names: `Unexpected token 'o', "not json" is not valid JSON`
- * becomes `unexpected character 'o'`.
+ * Why text is not JSON, in plain words, and where: JSON.parse does not always
+ * say where (`Unexpected token 'o', "not json" is not valid JSON`), so the
+ * text is walked again to find the first offending character.
  */
-function jsonReason(e: unknown): { reason: string; offset?: number } {
-  const message = e instanceof Error ? e.message : String(e);
-  const position = /at position (\d+)/.exec(message);
-  const offset = position ? Number(position[1]) : undefined;
-  const token = /^Unexpected token '?(.+?)'?, .* is not valid JSON$/s.exec(message) ?? /^Unexpected token (\S+?),? /.exec(message);
-  if (token) return { reason: `unexpected character '${token[1]}'`, ...(offset !== undefined ? { offset } : {}) };
-  if (/Unexpected end of JSON input|Unterminated string/.test(message)) return { reason: 'the value ends too early (a missing }, ] or ")' };
-  const reason = message
-    .replace(/ in JSON at position \d+.*$/s, '')
-    .replace(/ at position \d+.*$/s, '')
-    .replace(/ \(line \d+ column \d+\)$/, '')
-    .replace(/^([A-Z])/, (c) => c.toLowerCase());
-  return { reason, ...(offset !== undefined ? { offset } : {}) };
+export function jsonProblem(text: string, e?: unknown): { reason: string; offset?: number } {
+  const found = findJsonError(text);
+  if (found) return found;
+  const message = e instanceof Error ? e.message : String(e ?? 'not valid JSON');
+  return { reason: message.replace(/^([A-Z])/, (c) => c.toLowerCase()) };
+}
+
+function describeChar(ch: string | undefined): string {
+  if (ch === undefined) return 'the end of the text';
+  if (ch === '\n') return 'a line break';
+  if (ch === ' ') return 'a space';
+  if (ch === '\t') return 'a tab';
+  const code = ch.charCodeAt(0);
+  if (code < 0x20) return `the control character U+${code.toString(16).padStart(4, '0').toUpperCase()}`;
+  return `'${ch}'`;
+}
+
+class JsonSyntax {
+  constructor(
+    readonly offset: number,
+    readonly reason: string,
+  ) {}
+}
+
+/** The first syntax error in text, or undefined when it is valid JSON. */
+function findJsonError(text: string): { reason: string; offset: number } | undefined {
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  };
+  const fail = (reason: string): never => {
+    throw new JsonSyntax(i, reason);
+  };
+  const unexpected = (context = ''): never => {
+    if (i >= text.length) return fail('the text ends too early (a missing }, ] or ")');
+    const word = /^[A-Za-z_][\w$-]*/.exec(text.slice(i, i + 40))?.[0];
+    if (word) return fail(`unexpected word '${word}'${context || ' (text needs double quotes)'}`);
+    if (text[i] === "'") return fail(`unexpected single quote${context} (JSON needs double quotes)`);
+    return fail(`unexpected ${describeChar(text[i])}${context}`);
+  };
+  const string = () => {
+    i++;
+    for (;;) {
+      if (i >= text.length) fail('a string is not closed (a missing ")');
+      const c = text.charCodeAt(i);
+      if (c === 0x22) {
+        i++;
+        return;
+      }
+      if (c < 0x20) fail(`${describeChar(text[i])} inside a string (write it as \\n, \\t, …)`);
+      if (c === 0x5c) {
+        const next = text[i + 1];
+        if (next === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail('a \\u escape needs four hex digits');
+          i += 6;
+          continue;
+        }
+        if (next === undefined || !'"\\/bfnrt'.includes(next)) {
+          i++;
+          fail(`the escape \\${next ?? ''} is not valid in JSON`);
+        }
+        i += 2;
+        continue;
+      }
+      i++;
+    }
+  };
+  const value = (depth: number): void => {
+    if (depth > 5000) fail('nested too deeply');
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') {
+        i++;
+        return;
+      }
+      for (;;) {
+        ws();
+        if (text[i] !== '"') text[i] === '}' ? fail("a trailing comma before '}'") : unexpected(' where a property name in double quotes should be');
+        string();
+        ws();
+        if (text[i] !== ':') unexpected(" where ':' should follow the property name");
+        i++;
+        value(depth + 1);
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === '}') {
+          i++;
+          return;
+        }
+        unexpected(" where ',' or '}' should be");
+      }
+    }
+    if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') {
+        i++;
+        return;
+      }
+      for (;;) {
+        ws();
+        if (text[i] === ']') fail("a trailing comma before ']'");
+        value(depth + 1);
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === ']') {
+          i++;
+          return;
+        }
+        unexpected(" where ',' or ']' should be");
+      }
+    }
+    if (c === '"') return string();
+    const num = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (num && num[0] !== '-' && num[0].length > 0) {
+      i += num[0].length;
+      return;
+    }
+    for (const literal of ['true', 'false', 'null']) {
+      if (text.startsWith(literal, i)) {
+        i += literal.length;
+        return;
+      }
+    }
+    unexpected();
+  };
+  try {
+    value(0);
+    ws();
+    if (i < text.length) fail(`unexpected ${describeChar(text[i])} after the end of the JSON value`);
+    return undefined;
+  } catch (err) {
+    if (err instanceof JsonSyntax) return { reason: err.reason, offset: Math.min(err.offset, text.length) };
+    throw err;
+  }
 }
 
 /** Keys that hold the records in a wrapper object such as `{ "records": [...] }`. */
@@ -306,7 +437,7 @@ async function* readJsonDocument(chunks: AsyncIterable<string>, _input: string):
       }
       return;
     }
-    const { reason, offset } = jsonReason(e);
+    const { reason, offset } = jsonProblem(text, e);
     const at = offset !== undefined ? locate(text, offset) : undefined;
     const line = at?.line ?? 1;
     yield { line, error: `line ${line}${at ? `, column ${at.column}` : ''}: not valid JSON: ${reason}; nothing in this file could be read` };

@@ -1,0 +1,68 @@
+/**
+ * The shipped policies keep their promises: they compile, every example
+ * passes, every rule has a hint, a source, an example that fires it and one
+ * that does not, every sample file reads without invalid records, and
+ * docs/policies.md matches them.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { format } from '@sellguard/dsl';
+import { checkRecords } from '../../packages/core/src/index.js';
+import { loadPolicy, readRecords } from '../../packages/core/src/node/index.js';
+import { policiesDoc } from '../../scripts/policies-doc.mjs';
+
+const root = resolve(import.meta.dirname, '../..');
+const files = readdirSync(join(root, 'policies')).filter((f) => f.endsWith('.policy')).sort();
+
+describe.each(files)('%s', (file) => {
+  const path = join(root, 'policies', file);
+  const loaded = loadPolicy(path);
+  const policy = loaded.policy!;
+
+  it('compiles without errors or warnings', () => {
+    expect(loaded.diagnostics).toEqual([]);
+  });
+
+  it('is formatted', () => {
+    expect(format(loaded.source).changed).toBe(false);
+  });
+
+  it('passes all its examples', () => {
+    const failed = policy.runExamples().filter((o) => !o.passed);
+    expect(failed.map((o) => `${o.name}: ${o.failures.join('; ')}`)).toEqual([]);
+  });
+
+  it('has a hint, a source, a firing and a passing example for every rule', () => {
+    const outcomes = policy.runExamples();
+    for (const rule of policy.rules) {
+      expect(rule.hint, `${rule.id} hint`).toBeTruthy();
+      expect(rule.source, `${rule.id} source`).toBeTruthy();
+      expect(outcomes.some((o) => o.fired.includes(rule.id)), `${rule.id} has an example that fires it`).toBe(true);
+      expect(outcomes.some((o) => !o.fired.includes(rule.id)), `${rule.id} has an example that does not fire it`).toBe(true);
+    }
+  });
+
+  it('reads every sample file without invalid records; the samples mix compliant and failing records', async () => {
+    const dir = join(root, 'examples', policy.id);
+    const samples = readdirSync(dir).filter((f) => /\.(jsonl|json|csv|tsv|txt)$/.test(f));
+    expect(samples.length).toBeGreaterThan(0);
+    let records = 0;
+    let failing = 0;
+    for (const sample of samples) {
+      const report = await checkRecords(policy, readRecords(join(dir, sample)));
+      expect(report.summary.invalid, sample).toBe(0);
+      expect(report.summary.records, sample).toBeGreaterThan(0);
+      records += report.summary.records;
+      failing += report.summary.withViolations;
+    }
+    expect(failing).toBeGreaterThan(0);
+    expect(failing).toBeLessThan(records);
+  });
+});
+
+describe('docs/policies.md', () => {
+  it('matches the policies (regenerate with npm run docs:policies)', () => {
+    expect(readFileSync(join(root, 'docs/policies.md'), 'utf8')).toBe(policiesDoc());
+  });
+});
