@@ -10,87 +10,114 @@ import { checkCommand } from './commands/check.js';
 import { compileCommand } from './commands/compile.js';
 import { fmtCommand } from './commands/fmt.js';
 import { testCommand } from './commands/test.js';
-import { CliError, EXIT } from './io.js';
+import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
+import { CliError } from './io.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
-function positiveInt(value: string): number {
+function wholeNumber(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number');
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number, e.g. 50');
   return n;
 }
 
-function asOfDate(value: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
-  const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
-  if (!m || new Date(ms).getUTCDate() !== Number(m[3])) throw new InvalidArgumentError('expected a date such as 2026-11-20');
-  return ms;
+/** --color and --no-color on a command: undefined means "colour on terminals". */
+function colorOptions(cmd: Command): Command {
+  return cmd.option('--color', 'colours even when the output is not a terminal').option('--no-color', 'no colours (also when NO_COLOR is set)');
+}
+
+export function buildProgram(setCode: (code: number) => void): Command {
+  const program = new Command()
+    .name('sellguard')
+    .usage('<command> [options]')
+    .description('Check Amazon seller data (buyer messages, offers, order reports) against policy files.')
+    .version(pkg.version, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .helpCommand('help [command]', 'show help for a command')
+    .showHelpAfterError('(run sellguard --help to see the commands)')
+    .configureOutput({ outputError: (s, write) => write(s.replace(/^error: /, 'sellguard: ')) })
+    .exitOverride()
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  sellguard check policies/buyer-messaging.policy examples/buyer-messaging/messages.jsonl',
+        '  sellguard test                                  # every policies/*.policy',
+        '  sellguard fmt --check policies/*.policy',
+        '  sellguard compile policies/buyer-messaging.policy --out build/',
+        '',
+        'Run sellguard <command> --help for the options of a command.',
+      ].join('\n'),
+    );
+
+  colorOptions(
+    program
+      .command('check')
+      .description('check data against a policy')
+      .argument('<policy>', 'the .policy file')
+      .argument('<inputs...>', 'JSONL, JSON, CSV or tab-separated files (.tsv, .txt: Amazon flat-file reports); - reads standard input')
+      .addOption(new Option('-f, --format <format>', 'a report for people (text) or programs (json)').choices(['text', 'json']).default('text'))
+      .addOption(
+        new Option('--fail-on <severity>', 'exit with 1 when a violation at or above this severity fires; records that cannot be read also fail, unless never')
+          .choices(['error', 'warning', 'info', 'never'])
+          .default('error'),
+      )
+      .addOption(new Option('--input-format <format>', 'read the inputs as this format instead of going by their extension').choices(['jsonl', 'json', 'csv', 'tsv']))
+      .option('-o, --output <file>', 'write the report to a file instead of the screen')
+      .option('--max-records <n>', 'show at most this many records in the text report (the summary counts all)', wholeNumber),
+  )
+    .addHelpText(
+      'after',
+      `\nExamples:\n  sellguard check policies/buyer-messaging.policy examples/buyer-messaging/messages.jsonl\n  sellguard check policies/buyer-messaging.policy drafts.csv --format json > report.json\n  cat drafts.jsonl | sellguard check policies/buyer-messaging.policy -\n\n${EXIT_CODES_HELP}`,
+    )
+    .action(async (policy: string, inputs: string[], opts) => {
+      setCode(await checkCommand(policy, inputs, opts));
+    });
+
+  colorOptions(
+    program
+      .command('test')
+      .description("run the policies' own examples")
+      .argument('[policies...]', '.policy files or folders (default: policies/*.policy)'),
+  )
+    .addHelpText('after', '\nExample:\n  sellguard test policies/buyer-messaging.policy\n\nExit codes: 0 every example passed; 1 one failed or a policy does not compile; 2 a policy file cannot be read.')
+    .action((policies: string[], opts) => {
+      setCode(testCommand(policies, opts));
+    });
+
+  colorOptions(
+    program
+      .command('fmt')
+      .description('format policy files in place')
+      .argument('<files...>', '.policy files; - formats standard input to standard output')
+      .option('--check', 'change nothing: list the files that are not formatted and exit with 1 if any'),
+  )
+    .addHelpText('after', '\nExample:\n  sellguard fmt --check policies/*.policy\n\nExit codes: 0 done (or all formatted); 1 --check found files to format; 2 a file has syntax errors (it is left as it is) or cannot be read.')
+    .action((files: string[], opts) => {
+      setCode(fmtCommand(files, opts));
+    });
+
+  colorOptions(
+    program
+      .command('compile')
+      .description('compile a policy to JS and .d.ts')
+      .argument('<policy>', 'the .policy file')
+      .requiredOption('--out <dir>', 'the folder to write <policy-id>.js and <policy-id>.d.ts into'),
+  )
+    .addHelpText('after', '\nExample:\n  sellguard compile policies/buyer-messaging.policy --out build/')
+    .action((policy: string, opts) => {
+      setCode(compileCommand(policy, opts));
+    });
+
+  return program;
 }
 
 async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
-  const program = new Command()
-    .name('sellguard')
-    .description('Check Amazon seller data (buyer messages, offers, product records, order reports) against policy files.')
-    .version(pkg.version, '-v, --version', 'print the version')
-    .helpOption('-h, --help', 'show help')
-    .showHelpAfterError('(run sellguard --help for the list of commands)')
-    .configureOutput({ outputError: (s, write) => write(s.replace(/^error: /, 'sellguard: ')) })
-    .exitOverride();
-
-  program
-    .command('check')
-    .description('check records against a policy and report every violation')
-    .argument('<policy>', 'the .policy file')
-    .argument('<inputs...>', 'JSONL, JSON, CSV or tab-separated files (Amazon flat-file reports); - reads standard input')
-    .addOption(new Option('-f, --format <format>', 'output for people (text) or programs (json)').choices(['text', 'json']).default('text'))
-    .addOption(
-      new Option('--fail-on <severity>', 'exit with 1 when a violation at or above this severity fires (invalid records also fail unless never)')
-        .choices(['error', 'warning', 'info', 'never'])
-        .default('error'),
-    )
-    .addOption(new Option('--input-format <format>', 'read inputs as this format instead of guessing from the file extension').choices(['jsonl', 'json', 'csv', 'tsv']))
-    .option('--as-of <date>', 'check as if today were this date (YYYY-MM-DD, UTC); default: today', asOfDate)
-    .option('-o, --output <file>', 'write the report to a file instead of the screen')
-    .option('--max-records <n>', 'show at most this many records in the text report', positiveInt)
-    .option('--no-color', 'no colours (also when NO_COLOR is set)')
-    .addHelpText('after', '\nExamples:\n  sellguard check policies/buyer-messaging.policy examples/buyer-messaging/messages.jsonl\n  sellguard check policies/buyer-messaging.policy drafts.csv --format json > report.json\n\nExit codes: 0 nothing at or above --fail-on, 1 something did (or a record could not be read), 2 the policy or an input could not be used.')
-    .action(async (policy: string, inputs: string[], opts) => {
-      code = await checkCommand(policy, inputs, opts);
-    });
-
-  program
-    .command('test')
-    .description("run the policies' own examples")
-    .argument('[policies...]', '.policy files (default: policies/*.policy)')
-    .option('--no-color', 'no colours')
-    .addHelpText('after', '\nExample:\n  sellguard test policies/buyer-messaging.policy')
-    .action((policies: string[], opts) => {
-      code = testCommand(policies, opts);
-    });
-
-  program
-    .command('fmt')
-    .description('format policy files in the canonical layout (comments are kept)')
-    .argument('<files...>', '.policy files')
-    .option('--check', 'only list the files that are not formatted; exit with 1 if any')
-    .option('--no-color', 'no colours')
-    .addHelpText('after', '\nExample:\n  sellguard fmt --check policies/*.policy')
-    .action((files: string[], opts) => {
-      code = fmtCommand(files, opts);
-    });
-
-  program
-    .command('compile')
-    .description('compile a policy into a standalone JavaScript module and its TypeScript types')
-    .argument('<policy>', 'the .policy file')
-    .requiredOption('--out <dir>', 'the folder to write <policy-id>.js and <policy-id>.d.ts into')
-    .option('--no-color', 'no colours')
-    .addHelpText('after', '\nExample:\n  sellguard compile policies/buyer-messaging.policy --out build/')
-    .action((policy: string, opts) => {
-      code = compileCommand(policy, opts);
-    });
-
+  const program = buildProgram((c) => {
+    code = c;
+  });
   try {
     await program.parseAsync(argv);
     return code;
@@ -99,13 +126,20 @@ async function main(argv: string[]): Promise<number> {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
     if (typeof err.code === 'string' && err.code.startsWith('commander.')) return EXIT.usage;
     if (e instanceof CliError || e instanceof PolicyFileError) {
-      process.stderr.write(`sellguard: ${(e as Error).message}\n`);
+      process.stderr.write(`sellguard: ${e.message}\n`);
       return e instanceof CliError ? e.code : EXIT.usage;
     }
     process.stderr.write(`sellguard: unexpected error: ${e instanceof Error ? e.message : String(e)}\n(this is a bug in Sellguard; please report it)\n`);
     return EXIT.usage;
   }
 }
+
+// `sellguard check … | head` closes the pipe early: stop quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  process.stderr.write(`sellguard: cannot write the output: ${e.message}\n`);
+  process.exit(EXIT.usage);
+});
 
 main(process.argv).then((code) => {
   process.exitCode = code;

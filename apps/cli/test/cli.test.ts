@@ -1,22 +1,22 @@
 /**
  * Scenario tests: the built `sellguard` binary, spawned the way a user runs
- * it, in a temporary folder. (npm test builds everything first.)
+ * it, in a temporary folder. The binary is built first (incrementally).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../../..');
 const bin = join(root, 'apps/cli/dist/main.js');
 
-function sellguard(args: string[], opts: { cwd?: string; input?: string } = {}) {
+function sellguard(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}) {
   const r = spawnSync(process.execPath, [bin, ...args], {
-    cwd: opts.cwd ?? root,
+    cwd: opts.cwd ?? dir,
     input: opts.input ?? '',
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...opts.env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -32,58 +32,128 @@ example "has email" { given { orderId: "1", body: "mail a@b.com" } expect email-
 example "clean" { given { orderId: "1", body: "hello" } expect nothing }
 `;
 
+/** Line 3 is not JSON, line 4 is blank, line 5 has a list where text belongs. */
+const MIXED = [
+  '{"orderId":"1","body":"write to jo@example.com"}',
+  '{"orderId":"2","body":"fine"}',
+  'not json',
+  '',
+  '{"orderId":"3","body":["x"]}',
+  '{"orderId":"4","body":"PLEASE RESPOND"}',
+  '',
+].join('\n');
+
 let dir: string;
 beforeAll(() => {
-  if (!existsSync(bin)) throw new Error('build first: npm run build');
+  const tsc = join(root, 'node_modules/typescript/bin/tsc');
+  const build = spawnSync(process.execPath, [tsc, '-b', 'apps/cli'], { cwd: root, encoding: 'utf8' });
+  if (build.status !== 0 || !existsSync(bin)) throw new Error(`could not build the CLI:\n${build.stdout}${build.stderr}`);
   dir = mkdtempSync(join(tmpdir(), 'sellguard-cli-'));
   writeFileSync(join(dir, 'demo.policy'), POLICY);
   writeFileSync(join(dir, 'clean.jsonl'), '{"orderId":"1","body":"hello"}\n{"orderId":"2","body":"thanks"}\n');
-  writeFileSync(join(dir, 'mixed.jsonl'), '{"orderId":"1","body":"write to jo@example.com"}\n{"orderId":"2","body":"fine"}\nnot json\n\n{"orderId":3,"body":["x"]}\n{"orderId":"4","body":"PLEASE RESPOND"}\n');
+  writeFileSync(join(dir, 'mixed.jsonl'), MIXED);
   writeFileSync(join(dir, 'messages.csv'), 'orderId,body\n1,"line one\nline two, jo@example.com"\n2,ok\n');
+  writeFileSync(join(dir, 'shout.jsonl'), '{"orderId":"4","body":"PLEASE RESPOND"}\n');
+}, 180_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('sellguard --help', () => {
-  it('lists the commands', () => {
+describe('sellguard --help and usage errors', () => {
+  it('lists every command with a description and an example each', () => {
     const r = sellguard(['--help']);
     expect(r.code).toBe(0);
-    for (const c of ['check', 'test', 'fmt', 'compile']) expect(r.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
+    for (const c of ['check', 'test', 'fmt', 'compile']) {
+      expect(r.stdout).toMatch(new RegExp(`^  ${c} .*\\S  +\\w`, 'm'));
+      expect(r.stdout).toMatch(new RegExp(`^  sellguard ${c}\\b`, 'm'));
+    }
   });
-  it('rejects an unknown command with exit 2', () => {
-    const r = sellguard(['chek']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain("unknown command 'chek'");
+
+  it('prints the version', () => {
+    const r = sellguard(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('documents that invalid records fail a check', () => {
+    const r = sellguard(['check', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('invalid records count as failures unless --fail-on never');
+  });
+
+  it('rejects an unknown command, a missing argument and a bad choice with exit 2', () => {
+    const unknown = sellguard(['chek']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("sellguard: unknown command 'chek'");
+    expect(sellguard(['check', 'demo.policy']).code).toBe(2);
+    const choice = sellguard(['check', 'demo.policy', 'clean.jsonl', '--fail-on', 'sometimes']);
+    expect(choice.code).toBe(2);
+    expect(choice.stderr).toContain('sometimes');
   });
 });
 
 describe('sellguard check', () => {
   it('exits 0 when nothing fires', () => {
-    const r = sellguard(['check', 'demo.policy', 'clean.jsonl'], { cwd: dir });
+    const r = sellguard(['check', 'demo.policy', 'clean.jsonl']);
+    expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('2 records: 2 checked, 0 could not be checked, 0 with violations');
+    expect(r.stdout).toMatch(/^  records read +2$/m);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('✓ Passed: no violations in 2 records.');
   });
 
-  it('reports violations with the matched text in context, bad lines with their line, and goes on', () => {
-    const r = sellguard(['check', 'demo.policy', 'mixed.jsonl'], { cwd: dir });
+  it('reports violations in context, bad lines with their line, and goes on', () => {
+    const r = sellguard(['check', 'demo.policy', 'mixed.jsonl']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('record 1 (line 1 of mixed.jsonl)');
-    expect(r.stdout).toContain('error    demo/email-address  Remove the email address jo@example.com');
-    expect(r.stdout).toContain('│ write to jo@example.com');
-    expect(r.stdout).toContain('│          ^^^^^^^^^^^^^^');
-    expect(r.stdout).toContain('line 3 is not valid JSON');
-    expect(r.stdout).toContain('record 4 (line 5 of mixed.jsonl): could not be checked');
-    expect(r.stdout).toContain('body: expected text, got a list');
-    expect(r.stdout).toContain('5 records: 3 checked, 2 could not be checked, 2 with violations');
+    const out = r.stdout;
+    expect(out).toContain('Policy demo: Demo (source: tests)');
+    expect(out).toContain(
+      [
+        'record 1 (line 1, mixed.jsonl)',
+        '  error  demo/email-address  Remove the email address jo@example.com',
+        '         at body',
+        '         │ write to jo@example.com',
+        '         │          ^^^^^^^^^^^^^^',
+        '         hint: Buyers reach you through Amazon messaging.',
+      ].join('\n'),
+    );
+    expect(out).toContain("record 3 (line 3, mixed.jsonl): could not be read — not valid JSON at column 1: unexpected word 'not'");
+    expect(out).toContain('record 4 (line 5, mixed.jsonl): could not be read — body: expected text, got a list');
+    // The record after the bad ones was still checked.
+    expect(out).toContain('record 5 (line 6, mixed.jsonl)\n  warning  demo/shouting  Do not shout');
+    expect(out).toMatch(/^  records read +5$/m);
+    expect(out).toMatch(/^  checked +3$/m);
+    expect(out).toMatch(/^  invalid +2 /m);
+    expect(out).toMatch(/^  with violations +2$/m);
+    expect(out).toMatch(/^    1  error    demo\/email-address$/m);
+    expect(out).toMatch(/^    1  warning  demo\/shouting$/m);
+    expect(out.trimEnd().split('\n').at(-1)).toBe('✗ Failed: 1 error, 1 warning in 2 of 5 records; 2 records could not be read or checked.');
   });
 
   it('prints one JSON document in the documented shape', () => {
-    const r = sellguard(['check', 'demo.policy', 'mixed.jsonl', '--format', 'json'], { cwd: dir });
+    const r = sellguard(['check', 'demo.policy', 'mixed.jsonl', '--format', 'json']);
+    expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
     expect(Object.keys(doc)).toEqual(['policy', 'summary', 'results']);
-    expect(doc.summary).toMatchObject({ records: 5, checked: 3, invalid: 2, withViolations: 2, violations: 2 });
-    expect(doc.summary.byRule).toEqual({ 'demo/email-address': 1, 'demo/shouting': 1 });
-    const first = doc.results[0];
-    expect(first.index).toBe(0);
-    expect(first.violations[0]).toEqual({
+    expect(doc.policy).toEqual({ id: 'demo', title: 'Demo', source: 'tests', version: null });
+    expect(doc.summary).toEqual({
+      records: 5,
+      checked: 3,
+      invalid: 2,
+      withViolations: 2,
+      violations: 2,
+      bySeverity: { error: 1, warning: 1, info: 0 },
+      byRule: { 'demo/email-address': 1, 'demo/shouting': 1 },
+    });
+    expect(doc.summary.records).toBe(doc.summary.checked + doc.summary.invalid);
+    expect(doc.results.map((x: { index: number; line: number }) => [x.index, x.line])).toEqual([
+      [0, 1],
+      [2, 3],
+      [3, 5],
+      [4, 6],
+    ]);
+    expect(Object.keys(doc.results[0])).toEqual(['index', 'line', 'file', 'violations']);
+    expect(doc.results[0].violations[0]).toEqual({
       rule: 'demo/email-address',
       severity: 'error',
       message: 'Remove the email address jo@example.com',
@@ -91,76 +161,166 @@ describe('sellguard check', () => {
       spans: [{ path: 'body', start: 9, end: 23, text: 'jo@example.com' }],
       hint: 'Buyers reach you through Amazon messaging.',
     });
-    expect(doc.results.map((x: { index: number }) => x.index)).toEqual([0, 2, 3, 4]);
+    expect(doc.results[1]).toEqual({
+      index: 2,
+      line: 3,
+      file: 'mixed.jsonl',
+      violations: [],
+      invalid: [{ path: '', message: "line 3, column 1: not valid JSON: unexpected word 'not' (text needs double quotes)" }],
+    });
+    expect(doc.results[2].invalid).toEqual([{ path: 'body', message: expect.stringContaining('expected text') }]);
   });
 
   it('honours --fail-on', () => {
-    writeFileSync(join(dir, 'shout.jsonl'), '{"orderId":"4","body":"PLEASE RESPOND"}\n');
-    expect(sellguard(['check', 'demo.policy', 'shout.jsonl'], { cwd: dir }).code).toBe(0);
-    expect(sellguard(['check', 'demo.policy', 'shout.jsonl', '--fail-on', 'warning'], { cwd: dir }).code).toBe(1);
-    expect(sellguard(['check', 'demo.policy', 'mixed.jsonl', '--fail-on', 'never'], { cwd: dir }).code).toBe(0);
+    expect(sellguard(['check', 'demo.policy', 'shout.jsonl']).code).toBe(0);
+    expect(sellguard(['check', 'demo.policy', 'shout.jsonl', '--fail-on', 'warning']).code).toBe(1);
+    expect(sellguard(['check', 'demo.policy', 'shout.jsonl', '--fail-on', 'info']).code).toBe(1);
+    // Invalid records fail a run, unless nothing does.
+    writeFileSync(join(dir, 'only-bad.jsonl'), '{"orderId":"1"}\n');
+    expect(sellguard(['check', 'demo.policy', 'only-bad.jsonl']).code).toBe(1);
+    expect(sellguard(['check', 'demo.policy', 'mixed.jsonl', '--fail-on', 'never']).code).toBe(0);
   });
 
   it('reads CSV with quoted line breaks and reports the line where a record starts', () => {
-    const r = sellguard(['check', 'demo.policy', 'messages.csv', '--format', 'json'], { cwd: dir });
+    const r = sellguard(['check', 'demo.policy', 'messages.csv', '--format', 'json']);
     const doc = JSON.parse(r.stdout);
     expect(doc.summary.records).toBe(2);
+    expect(doc.results).toHaveLength(1);
     expect(doc.results[0]).toMatchObject({ index: 0, line: 2 });
+    const text = sellguard(['check', 'demo.policy', 'messages.csv']).stdout;
+    expect(text).toContain('│ line one⏎line two, jo@example.com\n');
+    expect(text).toContain('│                    ^^^^^^^^^^^^^^\n');
   });
 
-  it('reads standard input', () => {
-    const r = sellguard(['check', 'demo.policy', '-', '--format', 'json'], { cwd: dir, input: '{"orderId":"1","body":"a@b.co"}\n' });
-    expect(JSON.parse(r.stdout).summary.violations).toBe(1);
+  it('reads tab-separated flat files with literal quotes', () => {
+    writeFileSync(join(dir, 'report.txt'), 'order-id\tbody\n1\t12" x 18" board, ask bo@example.com\n2\tfine\n');
+    const doc = JSON.parse(sellguard(['check', 'demo.policy', 'report.txt', '--format', 'json']).stdout);
+    expect(doc.summary).toMatchObject({ records: 2, invalid: 0, violations: 1 });
+    expect(doc.results[0].violations[0].spans[0].text).toBe('bo@example.com');
   });
 
-  it('explains a missing input or policy in plain words, exit 2', () => {
-    const missing = sellguard(['check', 'demo.policy', 'nope.jsonl'], { cwd: dir });
+  it('reads standard input, sniffing the format', () => {
+    const jsonl = sellguard(['check', 'demo.policy', '-', '--format', 'json'], { input: '{"orderId":"1","body":"a@b.co"}\n' });
+    expect(jsonl.code).toBe(1);
+    const doc = JSON.parse(jsonl.stdout);
+    expect(doc.summary.violations).toBe(1);
+    expect(doc.results[0]).toMatchObject({ index: 0, line: 1, file: '-' });
+    const array = sellguard(['check', 'demo.policy', '-', '--format', 'json'], { input: '[\n {"orderId":"1","body":"ok"},\n {"orderId":"2","body":"x@y.co"}\n]\n' });
+    expect(JSON.parse(array.stdout).results.map((x: { line: number }) => x.line)).toEqual([3]);
+    const csv = sellguard(['check', 'demo.policy', '-'], { input: 'orderId,body\n1,hello\n' });
+    expect(csv.code).toBe(0);
+    expect(csv.stdout).toMatch(/^  records read +1$/m);
+    const text = sellguard(['check', 'demo.policy', '-'], { input: '{"orderId":"1","body":"a@b.co"}\n' });
+    expect(text.stdout).toContain('record 1 (line 1, standard input)');
+  });
+
+  it('checks several inputs with one numbering, and names each file', () => {
+    const doc = JSON.parse(sellguard(['check', 'demo.policy', 'clean.jsonl', 'shout.jsonl', '--format', 'json']).stdout);
+    expect(doc.summary.records).toBe(3);
+    expect(doc.results).toEqual([expect.objectContaining({ index: 2, line: 1, file: 'shout.jsonl' })]);
+  });
+
+  it('explains a missing input or policy in plain words, exit 2, before reading anything', () => {
+    const missing = sellguard(['check', 'demo.policy', 'clean.jsonl', 'nope.jsonl']);
     expect(missing.code).toBe(2);
+    expect(missing.stdout).toBe('');
     expect(missing.stderr).toBe("sellguard: cannot read input file 'nope.jsonl': no such file\n");
-    const noPolicy = sellguard(['check', 'nope.policy', 'clean.jsonl'], { cwd: dir });
+    const noPolicy = sellguard(['check', 'nope.policy', 'clean.jsonl']);
     expect(noPolicy.code).toBe(2);
     expect(noPolicy.stderr).toBe("sellguard: cannot read policy file 'nope.policy': no such file\n");
+    mkdirSync(join(dir, 'folder.jsonl'), { recursive: true });
+    const folder = sellguard(['check', 'demo.policy', 'folder.jsonl']);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toBe("sellguard: cannot read input file 'folder.jsonl': it is a folder, not a file\n");
   });
 
   it('prints the diagnostics of a broken policy as code frames, exit 2', () => {
     writeFileSync(join(dir, 'broken.policy'), POLICY.replace('forbid emails(body)', 'forbid emails(bdy)'));
-    const r = sellguard(['check', 'broken.policy', 'clean.jsonl'], { cwd: dir });
+    const r = sellguard(['check', 'broken.policy', 'clean.jsonl']);
     expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
     expect(r.stderr).toContain('error[SG2001]: there is no field or constant called `bdy`');
     expect(r.stderr).toContain('--> broken.policy:4:17');
     expect(r.stderr).toContain('help: did you mean `body`?');
+    expect(r.stderr).toContain("sellguard: the policy 'broken.policy' has errors");
+    expect(r.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
+  });
+
+  it('writes the report to --output, and colours only when asked', () => {
+    const r = sellguard(['check', 'demo.policy', 'mixed.jsonl', '--output', 'report.txt', '--color']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(readFileSync(join(dir, 'report.txt'), 'utf8')).toContain('record 1 (line 1, mixed.jsonl)');
+    expect(readFileSync(join(dir, 'report.txt'), 'utf8')).not.toContain('\x1b[');
+    expect(sellguard(['check', 'demo.policy', 'mixed.jsonl']).stdout).not.toContain('\x1b[');
+    expect(sellguard(['check', 'demo.policy', 'mixed.jsonl', '--color'], { env: { NO_COLOR: '' } }).stdout).toContain('\x1b[31merror\x1b[39m');
+    // NO_COLOR wins over --color.
+    expect(sellguard(['check', 'demo.policy', 'mixed.jsonl', '--color'], { env: { NO_COLOR: '1' } }).stdout).not.toContain('\x1b[');
+    const nowhere = sellguard(['check', 'demo.policy', 'mixed.jsonl', '--output', join(dir, 'no/such/dir/r.txt')]);
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.stderr).toMatch(/^sellguard: cannot write the report file '.*r\.txt': its folder does not exist\n$/);
+  });
+
+  it('limits the records shown with --max-records, still counting all', () => {
+    const r = sellguard(['check', 'demo.policy', 'mixed.jsonl', '--max-records', '1']);
+    expect(r.stdout).toContain('record 1 (line 1, mixed.jsonl)');
+    expect(r.stdout).not.toContain('record 3 (');
+    expect(r.stdout).toContain('… and 3 more records with problems, not shown');
+    expect(r.stdout).toMatch(/^  records read +5$/m);
   });
 });
 
 describe('sellguard test', () => {
   it('runs the examples and ends with the counts', () => {
-    const r = sellguard(['test', 'demo.policy'], { cwd: dir });
+    const r = sellguard(['test', 'demo.policy']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('✓ demo: has email');
+    expect(r.stdout).toContain('✓ demo: has email\n');
+    expect(r.stdout).toContain('✓ demo: clean\n');
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('2 passed, 0 failed');
   });
-  it('shows what fired when an example fails', () => {
+
+  it('shows why an example failed and exits 1', () => {
     writeFileSync(join(dir, 'wrong.policy'), POLICY.replace('expect nothing', 'expect email-address'));
-    const r = sellguard(['test', 'wrong.policy'], { cwd: dir });
+    const r = sellguard(['test', 'wrong.policy']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('✗ demo: clean (wrong.policy:9)');
     expect(r.stdout).toContain('expected email-address to fire, but it did not');
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('1 passed, 1 failed');
+  });
+
+  it('defaults to policies/*.policy and counts a policy that does not compile as a failure', () => {
+    const project = join(dir, 'project');
+    mkdirSync(join(project, 'policies'), { recursive: true });
+    writeFileSync(join(project, 'policies', 'a.policy'), POLICY);
+    writeFileSync(join(project, 'policies', 'b.policy'), POLICY.replace('forbid emails(body)', 'forbid emails(bdy)'));
+    const r = sellguard(['test'], { cwd: project });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('✗ policies/b.policy: does not compile');
+    expect(r.stderr).toContain('error[SG2001]');
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('2 passed, 1 failed');
   });
 });
 
 describe('sellguard fmt', () => {
   it('checks, formats, and leaves formatted files alone', () => {
     writeFileSync(join(dir, 'messy.policy'), 'policy   demo "Demo"\nrecord M {   body :text }\n');
-    expect(sellguard(['fmt', '--check', 'messy.policy'], { cwd: dir }).code).toBe(1);
-    expect(sellguard(['fmt', 'messy.policy'], { cwd: dir }).code).toBe(0);
+    const check = sellguard(['fmt', '--check', 'messy.policy']);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toBe('messy.policy\n');
+    expect(readFileSync(join(dir, 'messy.policy'), 'utf8')).toBe('policy   demo "Demo"\nrecord M {   body :text }\n');
+    expect(sellguard(['fmt', 'messy.policy']).code).toBe(0);
     expect(readFileSync(join(dir, 'messy.policy'), 'utf8')).toBe('policy demo "Demo"\n\nrecord M {\n  body: text\n}\n');
-    expect(sellguard(['fmt', '--check', 'messy.policy'], { cwd: dir }).code).toBe(0);
+    const again = sellguard(['fmt', '--check', 'messy.policy']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe('');
   });
-  it('refuses to format a file with syntax errors', () => {
+
+  it('refuses to format a file with syntax errors, exit 2', () => {
     writeFileSync(join(dir, 'bad.policy'), 'policy demo "Demo"\nrecord M { body: }\n');
-    const r = sellguard(['fmt', 'bad.policy'], { cwd: dir });
+    const r = sellguard(['fmt', 'bad.policy']);
     expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/error\[SG\d+\]/);
+    expect(r.stderr).toContain('--> bad.policy:2:');
     expect(readFileSync(join(dir, 'bad.policy'), 'utf8')).toBe('policy demo "Demo"\nrecord M { body: }\n');
   });
 });
@@ -168,8 +328,10 @@ describe('sellguard fmt', () => {
 describe('sellguard compile', () => {
   it('writes a module and types that work without the compiler', async () => {
     const out = join(dir, 'build');
-    const r = sellguard(['compile', 'demo.policy', '--out', out], { cwd: dir });
+    const r = sellguard(['compile', 'demo.policy', '--out', out]);
     expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`wrote ${join(out, 'demo.js')}\n`);
+    expect(r.stdout).toContain(`wrote ${join(out, 'demo.d.ts')}\n`);
     const dts = readFileSync(join(out, 'demo.d.ts'), 'utf8');
     expect(dts).toContain('export interface Message {');
     expect(dts).toContain('export declare function check(');
@@ -179,5 +341,11 @@ describe('sellguard compile', () => {
     const mod = await import(join(out, 'demo.mjs'));
     expect(mod.check({ orderId: '1', body: 'x@y.co' })).toMatchObject({ ok: true, violations: [{ rule: 'demo/email-address' }] });
     expect(mod.check({ orderId: '1' })).toEqual({ ok: false, problems: [{ path: 'body', message: 'is missing: expected text' }] });
+  });
+
+  it('needs --out, exit 2', () => {
+    const r = sellguard(['compile', 'demo.policy']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--out');
   });
 });

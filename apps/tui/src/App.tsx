@@ -3,6 +3,7 @@
  * many rows as the terminal has. Keys go through keyToAction and the pure
  * reducer; the session (policy, check, watch) is read through a store.
  */
+import { isAbsolute, relative } from 'node:path';
 import { useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Box, useApp, useInput, type Key } from 'ink';
 import { Footer, Header, type FooterProps } from './components/Bars.js';
@@ -11,7 +12,7 @@ import { useTerminalSize } from './components/useTerminalSize.js';
 import { exportRecords } from './export.js';
 import { filterRecords, matches, type Filters } from './filter.js';
 import { isSpecialKey, keyToAction, splitBurst } from './keys.js';
-import { plural, wrapSegments, type Line } from './layout.js';
+import { plural, shortenPath, wrapSegments, type Line } from './layout.js';
 import type { FlaggedRecord } from './model.js';
 import { Diagnostics, diagnosticsLines } from './screens/Diagnostics.js';
 import { Help, helpLines } from './screens/Help.js';
@@ -94,8 +95,11 @@ export function App({ store, cwd, initial, onQuit }: AppProps) {
     const { records } = layoutFor(current.current);
     try {
       const path = exportRecords(records, format, { policy, filters: current.current.filters, inputs: session.inputs, cwd: cwd ?? process.cwd() });
-      const partial = session.status === 'checking' && !session.rechecking ? ' (still reading: only the records read so far)' : '';
-      dispatch({ type: 'notice', text: `Saved ${plural(records.length, 'record')} to ${path}${partial}` });
+      const partial = session.status === 'checking' && !session.rechecking ? ' (only the records read so far)' : '';
+      const lead = `Saved ${plural(records.length, 'record')} to `;
+      const shown = relative(process.cwd(), path);
+      const where = shown.startsWith('..') || isAbsolute(shown) ? path : shown;
+      dispatch({ type: 'notice', text: `${lead}${shortenPath(where, width - lead.length - partial.length)}${partial}` });
     } catch (e) {
       dispatch({ type: 'notice', text: `Could not save the file: ${e instanceof Error ? e.message : String(e)}` });
     }

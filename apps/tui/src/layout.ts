@@ -167,6 +167,17 @@ export function windowStart(selected: number, top: number, page: number, count: 
   return Math.max(0, Math.min(t, count - page));
 }
 
+/** A path cut in the middle so that it fits and its file name stays whole: /tmp/…/sellguard-export-1.csv. */
+export function shortenPath(path: string, max: number): string {
+  if (textWidth(path) <= max) return path;
+  const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  const name = path.slice(slash + 1);
+  const head = path.slice(0, slash + 1);
+  const room = max - textWidth(name) - 2;
+  if (room <= 0) return truncate(name, max);
+  return `${head.slice(0, room)}…${path[slash] ?? '/'}${name}`;
+}
+
 /** 1234567 → "1,234,567". */
 export function count(n: number): string {
   return n.toLocaleString('en-US');

@@ -1,4 +1,4 @@
-import type { CompiledPolicy, Fix } from '@sellguard/core';
+import { setAsOf, type CompiledPolicy, type Fix } from '@sellguard/core';
 import { format } from '@sellguard/dsl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Compiled } from './components/Compiled';
@@ -33,6 +33,17 @@ rule email-address error "Email addresses are not allowed: {matched}" {
 }
 `;
 
+/** Today as YYYY-MM-DD, in UTC like the checker's today(). */
+function todayText(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Set the day today() means for the checks that follow; '' is the real today. */
+function applyAsOf(asOf: string): void {
+  const ms = asOf ? Date.parse(`${asOf}T00:00:00Z`) : NaN;
+  setAsOf(Number.isNaN(ms) ? null : ms);
+}
+
 function exampleState(ex: Example | undefined): ShareState {
   return { policy: ex?.policy ?? STARTER_POLICY, data: ex?.data ?? '{"body": "Write to me at jo@example.com"}\n', record: 0, tab: 'results', view: 'text' };
 }
@@ -57,6 +68,7 @@ export function App() {
   const [selected, setSelected] = useState(initial.record);
   const [tab, setTab] = useState<OutputTab>(initial.tab);
   const [view, setView] = useState<DataView>(initial.view);
+  const [asOf, setAsOfDate] = useState(initial.asOf ?? '');
   const [spelling, setSpelling] = useState<'loading' | 'ready' | 'off'>('loading');
   const [shareUrl, setShareUrl] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -65,6 +77,7 @@ export function App() {
   /** After an example loads, select its first record with problems. */
   const pickFirstProblem = useRef(decodeState(window.location.hash) === null);
   const policyEditor = useRef<PolicyEditorHandle>(null);
+  const outputBody = useRef<HTMLDivElement>(null);
   const dataEditor = useRef<DataEditorHandle>(null);
 
   // ---- the policy: analysed 150 ms after the last keystroke
@@ -80,7 +93,12 @@ export function App() {
   const parsedNow = useMemo(() => parseData(dataText), [dataText]);
   const [checkedText, flushData] = useDebounced(dataText, DEBOUNCE_MS);
   const parsed = useMemo(() => (checkedText === dataText ? parsedNow : parseData(checkedText)), [checkedText, dataText, parsedNow]);
-  const outcome = useMemo(() => (policy ? checkData(policy, parsed) : undefined), [policy, parsed, spelling]); // eslint-disable-line react-hooks/exhaustive-deps
+  const outcome = useMemo(() => {
+    if (!policy) return undefined;
+    applyAsOf(asOf);
+    return checkData(policy, parsed);
+  }, [policy, parsed, spelling, asOf]); // eslint-disable-line react-hooks/exhaustive-deps
+  const usesToday = good ? /\btoday\s*\(/.test(good.source) : false;
 
   const count = parsedNow.entries.length;
   const sel = Math.max(0, Math.min(selected, count - 1));
@@ -90,11 +108,12 @@ export function App() {
   const explanation = useMemo(() => {
     if (tab !== 'explain' || !policy || selRecord?.decoded === undefined) return undefined;
     try {
+      applyAsOf(asOf);
       return policy.explain(selRecord.decoded);
     } catch {
       return undefined;
     }
-  }, [tab, policy, selRecord]);
+  }, [tab, policy, selRecord, asOf]);
 
   // ---- spelling: the dictionary loads after the first paint, then the data is checked again
   useEffect(() => {
@@ -115,14 +134,22 @@ export function App() {
     if (first) setSelected(first.index);
   }, [outcome]);
 
+  // A new tab, or another record explained, starts at the top.
+  useEffect(() => {
+    if (outputBody.current) outputBody.current.scrollTop = 0;
+  }, [tab, tab === 'explain' ? sel : -1]); // eslint-disable-line react-hooks/exhaustive-deps
+
   useEffect(() => {
     if (!notice) return;
-    const t = setTimeout(() => setNotice(null), 5000);
+    const t = setTimeout(() => setNotice(null), 3500);
     return () => clearTimeout(t);
   }, [notice]);
 
   // ---- the address keeps the whole state, so reloading or sharing shows the same thing
-  const state: ShareState = useMemo(() => ({ policy: policyText, data: dataText, record: sel, tab, view }), [policyText, dataText, sel, tab, view]);
+  const state: ShareState = useMemo(
+    () => ({ policy: policyText, data: dataText, record: sel, tab, view, ...(asOf ? { asOf } : {}) }),
+    [policyText, dataText, sel, tab, view, asOf],
+  );
   const stateRef = useRef(state);
   stateRef.current = state;
   useEffect(() => {
@@ -144,6 +171,7 @@ export function App() {
       setSelected(s.record);
       setTab(s.tab);
       setView(s.view);
+      setAsOfDate(s.asOf ?? '');
     },
     [flushPolicy, flushData],
   );
@@ -153,7 +181,7 @@ export function App() {
       const s = decodeState(window.location.hash);
       if (!s) return;
       const cur = stateRef.current;
-      if (s.policy === cur.policy && s.data === cur.data && s.record === cur.record && s.tab === cur.tab && s.view === cur.view) return;
+      if (encodeState(s) === encodeState(cur)) return;
       pickFirstProblem.current = false;
       restore(s);
     };
@@ -230,8 +258,10 @@ export function App() {
   };
 
   const openShare = () => {
-    const hash = `#${encodeState(state)}`;
-    window.history.replaceState(null, '', hash);
+    // A policy that looks at today's date is pinned to the day the sender saw.
+    const shared = usesToday && !asOf ? { ...state, asOf: todayText() } : state;
+    if (shared !== state) setAsOfDate(shared.asOf ?? '');
+    window.history.replaceState(null, '', `#${encodeState(shared)}`);
     touch();
     setShareUrl(window.location.href);
   };
@@ -278,8 +308,8 @@ export function App() {
         <nav className="examples" aria-label="Examples">
           <span className="examples-label">Examples</span>
           {EXAMPLES.map((ex) => (
-            <button key={ex.id} type="button" className="example" aria-pressed={activeExample?.id === ex.id} onClick={() => loadExample(ex)} title={`Load the ${ex.title} policy${ex.dataFiles.length ? ` with ${ex.dataFiles.join(', ')}` : ''}`}>
-              {ex.title}
+            <button key={ex.id} type="button" className="example" aria-pressed={activeExample?.id === ex.id} onClick={() => loadExample(ex)} title={`Load the “${ex.title}” policy${ex.dataFiles.length ? ` with its sample data (${ex.dataFiles.join(', ')})` : ''}`}>
+              {ex.title.split(':')[0]}
             </button>
           ))}
         </nav>
@@ -320,7 +350,7 @@ export function App() {
         </section>
 
         <div className="right">
-          <section className="pane data-pane" aria-labelledby="data-heading">
+          <section className={`pane data-pane view-${view}`} aria-labelledby="data-heading">
             <div className="pane-head">
               <h2 id="data-heading">Data</h2>
               <Tabs label="Show the data as" items={DATA_VIEWS} value={view} onChange={(v) => (touch(), setView(v))} idPrefix="data" />
@@ -366,8 +396,17 @@ export function App() {
             <div className="pane-head">
               <Tabs label="Output" items={OUTPUT_TABS} value={tab} onChange={(t) => (touch(), setTab(t))} idPrefix="output" />
               {spelling === 'loading' && <span className="muted small-text">Loading the spelling dictionary…</span>}
+              {usesToday && (
+                <label className="as-of" title="This policy compares dates with today. Choose another day to check as if it were that day.">
+                  Check as of{' '}
+                  <input type="date" value={asOf} onChange={(e) => (touch(), setAsOfDate(e.target.value))} aria-describedby="as-of-note" />
+                  <span id="as-of-note" className="muted small-text">
+                    {asOf ? '' : '(today)'}
+                  </span>
+                </label>
+              )}
             </div>
-            <div id="output-panel" role="tabpanel" aria-labelledby={`output-tab-${tab}`} className="output-body" tabIndex={-1}>
+            <div id="output-panel" role="tabpanel" aria-labelledby={`output-tab-${tab}`} className="output-body" tabIndex={-1} ref={outputBody}>
               {policyBroken && (
                 <p className="banner" role="note">
                   {good

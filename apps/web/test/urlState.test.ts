@@ -16,6 +16,12 @@ describe('URL state', () => {
     expect(decodeState(hash.slice(1))).toEqual(state);
   });
 
+  it('keeps the check date when there is one', () => {
+    const dated = { ...state, asOf: '2026-11-03' };
+    expect(decodeState(encodeState(dated))).toEqual(dated);
+    expect(decodeState(encodeState({ ...state, asOf: 'yesterday' }))).toEqual(state);
+  });
+
   it('uses only characters that are safe in a URL fragment', () => {
     expect(encodeState(state)).toMatch(/^s=[A-Za-z0-9+\-_$]+$/);
   });

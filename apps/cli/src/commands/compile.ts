@@ -1,21 +1,24 @@
-/** `sellguard compile POLICY --out DIR`: a standalone ES module and its types. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+/** `sellguard compile POLICY --out DIR`: a standalone ES module and its TypeScript types. */
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadPolicy } from '@sellguard/core/node';
-import { CliError, EXIT, printDiagnostics, useColor } from '../io.js';
+import { CliError, EXIT, printDiagnostics, useColor, writeOutputFile } from '../io.js';
 
 export function compileCommand(policyFile: string, flags: { out: string; color?: boolean }): number {
   const loaded = loadPolicy(policyFile);
-  if (!loaded.policy) {
-    printDiagnostics(loaded.diagnostics, loaded.source, policyFile, useColor(process.stderr, flags.color));
-    throw new CliError(`the policy '${policyFile}' has errors; nothing was written`);
+  printDiagnostics(loaded.diagnostics, loaded.source, policyFile, useColor(process.stderr, flags.color), loaded.sources);
+  if (!loaded.policy) throw new CliError(`the policy '${policyFile}' has errors; nothing was written`);
+  try {
+    mkdirSync(flags.out, { recursive: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError(`cannot create the folder '${flags.out}': ${code === 'EEXIST' || code === 'ENOTDIR' ? 'a file with that name is in the way' : code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
   }
-  mkdirSync(flags.out, { recursive: true });
   const id = loaded.policy.id;
   const js = join(flags.out, `${id}.js`);
   const dts = join(flags.out, `${id}.d.ts`);
-  writeFileSync(js, loaded.policy.output.module);
-  writeFileSync(dts, loaded.policy.output.dts);
+  writeOutputFile(js, loaded.policy.output.module, 'file');
+  writeOutputFile(dts, loaded.policy.output.dts, 'file');
   process.stdout.write(`wrote ${js}\nwrote ${dts}\n(the module imports @sellguard/core/runtime; install @sellguard/core where you use it)\n`);
   return EXIT.ok;
 }

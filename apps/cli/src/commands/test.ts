@@ -1,49 +1,80 @@
 /** `sellguard test [POLICY...]`: run the policies' own examples. */
-import { readdirSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineIndex } from '@sellguard/dsl';
-import { loadPolicy } from '@sellguard/core/node';
-import { EXIT, printDiagnostics, useColor } from '../io.js';
+import { loadPolicy, PolicyFileError, type ExampleOutcome } from '@sellguard/core/node';
+import { CliError, EXIT, printDiagnostics, useColor } from '../io.js';
 
-export function defaultPolicies(): string[] {
-  const dir = 'policies';
-  if (!existsSync(dir)) return [];
+/** `policies/*.policy` in the current folder, sorted. */
+export function defaultPolicies(dir = 'policies'): string[] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith('.policy'))
     .sort()
     .map((f) => join(dir, f));
 }
 
+/** Files as given; a folder stands for the .policy files in it. */
+function expand(files: string[]): string[] {
+  return files.flatMap((f) => (existsSync(f) && statSync(f).isDirectory() ? defaultPolicies(f) : [f]));
+}
+
 export function testCommand(files: string[], flags: { color?: boolean }): number {
   const color = useColor(process.stdout, flags.color);
+  const stderrColor = useColor(process.stderr, flags.color);
   const paint = (code: number, s: string) => (color ? `\x1b[${code}m${s}\x1b[39m` : s);
-  const policies = files.length > 0 ? files : defaultPolicies();
+  const policies = files.length > 0 ? expand(files) : defaultPolicies();
+  if (policies.length === 0) {
+    throw new CliError(files.length > 0 ? `no .policy files in ${files.join(', ')}` : 'no policy files to test: name them, e.g. sellguard test policies/*.policy (the default, policies/*.policy, found none)');
+  }
   let passed = 0;
   let failed = 0;
+  let unusable = false;
+  const out = (line: string) => process.stdout.write(`${line}\n`);
   for (const file of policies) {
-    const loaded = loadPolicy(file);
+    let loaded;
+    try {
+      loaded = loadPolicy(file);
+    } catch (e) {
+      if (!(e instanceof PolicyFileError)) throw e;
+      process.stderr.write(`sellguard: ${e.message}\n`);
+      out(`${paint(31, '✗')} ${file}: cannot be read`);
+      failed++;
+      unusable = true;
+      continue;
+    }
+    printDiagnostics(loaded.diagnostics, loaded.source, file, stderrColor, loaded.sources);
     if (!loaded.policy) {
-      printDiagnostics(loaded.diagnostics, loaded.source, file, useColor(process.stderr, flags.color));
-      process.stdout.write(`${paint(31, '✗')} ${file}: does not compile\n`);
+      out(`${paint(31, '✗')} ${file}: does not compile (see the errors above)`);
       failed++;
       continue;
     }
+    const id = loaded.policy.id;
+    let outcomes: ExampleOutcome[];
+    try {
+      outcomes = loaded.policy.runExamples();
+    } catch (e) {
+      out(`${paint(31, '✗')} ${id}: the examples could not be run: internal error: ${e instanceof Error ? e.message : String(e)}`);
+      failed++;
+      continue;
+    }
+    if (outcomes.length === 0) out(`- ${id}: no examples (${file})`);
     const index = new LineIndex(loaded.source);
-    const outcomes = loaded.policy.runExamples();
-    if (outcomes.length === 0) process.stdout.write(`  ${file}: no examples\n`);
     for (const o of outcomes) {
       if (o.passed) {
         passed++;
-        process.stdout.write(`${paint(32, '✓')} ${loaded.policy.id}: ${o.name}\n`);
-      } else {
-        failed++;
-        const at = index.locate(o.span.start);
-        process.stdout.write(`${paint(31, '✗')} ${loaded.policy.id}: ${o.name} (${file}:${at.line})\n`);
-        for (const f of o.failures) process.stdout.write(`    ${f}\n`);
-        process.stdout.write(`    fired: ${o.fired.length ? o.fired.join(', ') : 'nothing'}\n`);
+        out(`${paint(32, '✓')} ${id}: ${o.name}`);
+        continue;
       }
+      failed++;
+      out(`${paint(31, '✗')} ${id}: ${o.name} (${file}:${index.locate(o.span.start).line})`);
+      for (const f of o.failures) out(`    ${f}`);
+      for (const p of o.invalid ?? []) out(`    the example's input does not fit: ${p.path ? `${p.path}: ` : ''}${p.message}`);
+      if (!o.invalid?.length) out(`    fired: ${o.fired.length ? o.fired.join(', ') : 'nothing'}`);
     }
   }
-  process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+  out('');
+  out(`${passed} passed, ${failed} failed`);
+  if (unusable) return EXIT.usage;
   return failed > 0 ? EXIT.failed : EXIT.ok;
 }

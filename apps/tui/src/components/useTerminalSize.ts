@@ -8,7 +8,7 @@ export interface TerminalSize {
 }
 
 /** Below this the screens still draw, but cut more. */
-export const MIN_SIZE: TerminalSize = { columns: 40, rows: 10 };
+export const MIN_SIZE: TerminalSize = { columns: 30, rows: 6 };
 
 function read(stream: { columns?: number; rows?: number }): TerminalSize {
   return { columns: Math.max(MIN_SIZE.columns, stream.columns || 80), rows: Math.max(MIN_SIZE.rows, stream.rows || 24) };

@@ -176,10 +176,10 @@ function violationLines(v: Violation, width: number): Line[] {
 /** Why a rule fired: its guard, then each broken condition with the values it saw. */
 export function explanationLines(e: RuleExplanation, source: string, width: number): Line[] {
   const out: Line[] = [[{ text: '    Why it fired:', tone: 'dim' }]];
-  if (e.when) out.push(...conditionLines('Applies when:', e.when.condition, e.when.trace, width));
+  if (e.when) out.push(...conditionLines('Applies when:', e.when.condition, e.when.trace, source, width));
   for (const c of e.clauses) {
     if (!c.violated) continue;
-    out.push(...conditionLines(c.mode === 'forbid' ? 'Not allowed:' : 'Required:', c.condition, c.trace, width));
+    out.push(...conditionLines(c.mode === 'forbid' ? 'Not allowed:' : 'Required:', c.condition, c.trace, source, width));
     if (!c.trace) continue;
     const steps = childLines(collapse(c.trace, source).node, c.trace.held, source, 8, 1, width);
     if (steps.length > MAX_TRACE_LINES) {
@@ -191,9 +191,10 @@ export function explanationLines(e: RuleExplanation, source: string, width: numb
 }
 
 /** "Not allowed: <condition> → yes", wrapped. */
-function conditionLines(lead: string, condition: string, trace: TraceNode | null, width: number): Line[] {
+function conditionLines(lead: string, condition: string, trace: TraceNode | null, source: string, width: number): Line[] {
   const segments: Segment[] = [{ text: `${lead} `, tone: 'dim' }, { text: oneLine(condition), tone: 'bold' }];
-  if (trace) segments.push({ text: '  → ', tone: 'dim' }, { text: trace.value || '(nothing)', tone: 'bold' });
+  // "emails(body) → desk@lumo-shop.com" says more than "→ yes": show what was found when there is something.
+  if (trace) segments.push({ text: '  → ', tone: 'dim' }, { text: truncate(oneLine(collapse(trace, source).value) || '(nothing)', Math.max(10, width - 10)), tone: 'bold' });
   return wrapSegments(segments, width, 6);
 }
 

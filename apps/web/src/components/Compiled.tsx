@@ -22,12 +22,14 @@ export function Compiled({ output, policyId }: { output: CompiledPolicy['output'
         <Tabs<Part> label="Generated files" items={PARTS} value={part} onChange={setPart} idPrefix="compiled" className="sub-tabs" />
         <CopyButton text={text} label={`Copy ${info.file(policyId)}`} />
       </div>
-      <p className="compiled-about" role="tabpanel" id="compiled-panel" aria-labelledby={`compiled-tab-${part}`}>
-        {info.about} {text.split('\n').length} lines.
-      </p>
-      <pre className="code-block" tabIndex={0} aria-label={info.file(policyId)}>
-        <code>{text}</code>
-      </pre>
+      <div role="tabpanel" id="compiled-panel" aria-labelledby={`compiled-tab-${part}`}>
+        <p className="compiled-about">
+          {info.about} {text.split('\n').length} lines.
+        </p>
+        <pre className="code-block" tabIndex={0} aria-label={info.file(policyId)}>
+          <code>{text}</code>
+        </pre>
+      </div>
     </div>
   );
 }

@@ -3,8 +3,9 @@
  * condition as written with "held" or "not held", and the values the
  * checker saw while evaluating it.
  */
-import type { RuleExplanation, TraceNode } from '@sellguard/core';
-import { SeverityBadge } from './Severity';
+import type { RuleExplanation, Severity, TraceNode } from '@sellguard/core';
+
+const SEVERITY_NOTE: Record<Severity, string> = { error: 'counts as an error', warning: 'counts as a warning', info: 'counts as a note' };
 
 interface Props {
   explanation: RuleExplanation[];
@@ -38,7 +39,7 @@ function RuleBlock({ rule, source }: { rule: RuleExplanation; source: string }) 
       <div className="rule-explain-head">
         <span className={`outcome outcome-tag-${!rule.applies ? 'skipped' : broken ? 'broken' : 'passed'}`}>{outcome}</span>
         <code className="rule-id">{rule.rule}</code>
-        <SeverityBadge level={rule.severity} />
+        <span className="rule-severity">{SEVERITY_NOTE[rule.severity]}</span>
       </div>
       {rule.when && <Condition label="applies when" condition={rule.when.condition} trace={rule.when.trace} source={source} verdict={rule.applies ? 'so the rule was checked' : 'so the rule was skipped'} />}
       {rule.applies &&

@@ -146,11 +146,11 @@ export function describeType(type: FieldType): string {
     case 'enum':
       return 'one of a list';
     case 'list':
-      return `list of ${describeType(type.element)}${type.element.kind === 'record' ? '' : ' values'}`;
+      return type.element.kind === 'record' ? 'list' : `list of ${describeType(type.element)} values`;
     case 'map':
       return 'table of names and values';
     case 'record':
-      return type.name;
+      return 'group of fields';
   }
 }
 

@@ -15,6 +15,8 @@ export interface ShareState {
   record: number;
   tab: OutputTab;
   view: DataView;
+  /** The day the checks run for (YYYY-MM-DD), for policies that use today(); absent means today. */
+  asOf?: string;
 }
 
 const TABS: readonly OutputTab[] = ['results', 'explain', 'compiled'];
@@ -22,7 +24,7 @@ const VIEWS: readonly DataView[] = ['text', 'form'];
 const VERSION = 1;
 
 export function encodeState(state: ShareState): string {
-  const payload = { v: VERSION, p: state.policy, d: state.data, r: state.record, t: state.tab, w: state.view };
+  const payload = { v: VERSION, p: state.policy, d: state.data, r: state.record, t: state.tab, w: state.view, ...(state.asOf ? { a: state.asOf } : {}) };
   return `s=${compressToEncodedURIComponent(JSON.stringify(payload))}`;
 }
 
@@ -49,7 +51,8 @@ export function decodeState(hash: string): ShareState | null {
   const record = typeof o.r === 'number' && Number.isInteger(o.r) && o.r >= 0 ? o.r : 0;
   const tab = TABS.includes(o.t as OutputTab) ? (o.t as OutputTab) : 'results';
   const view = VIEWS.includes(o.w as DataView) ? (o.w as DataView) : 'text';
-  return { policy: o.p, data: o.d, record, tab, view };
+  const asOf = typeof o.a === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(o.a) ? o.a : undefined;
+  return { policy: o.p, data: o.d, record, tab, view, ...(asOf ? { asOf } : {}) };
 }
 
 /** A full link to the state, based on the current page address. */

@@ -168,12 +168,17 @@ async function peekText(chunks: AsyncIterable<string>): Promise<{ head: string; 
     }
   }
   async function* rest(): AsyncGenerator<string> {
-    yield* seen;
-    if (done) return;
-    for (;;) {
-      const n = await it.next();
-      if (n.done) return;
-      yield n.value;
+    try {
+      yield* seen;
+      if (done) return;
+      for (;;) {
+        const n = await it.next();
+        if (n.done) return;
+        yield n.value;
+      }
+    } finally {
+      // A reader that stops early closes the file.
+      if (!done) await it.return?.();
     }
   }
   return { head, rest: rest() };

@@ -102,7 +102,12 @@ function withoutLine(message: string, line: number | undefined): string {
   if (line === undefined) return message;
   const m = /^line ([\d,]+)(, column \d+)?: /.exec(message);
   if (!m || Number(m[1].replace(/,/g, '')) !== line) return message;
-  return m[2] ? `${m[2].slice(2)}: ${message.slice(m[0].length)}` : message.slice(m[0].length);
+  const rest = message.slice(m[0].length);
+  if (!m[2]) return rest;
+  // `line 3, column 8: not valid JSON: …` → `not valid JSON at column 8: …`
+  const at = m[2].slice(2);
+  const colon = rest.indexOf(': ');
+  return colon > 0 ? `${rest.slice(0, colon)} at ${at}${rest.slice(colon)}` : `${rest} (${at})`;
 }
 
 function renderResult(result: RecordResult, opts: TextOptions, paint: Paint, fileName: (file: string) => string): string[] {
