@@ -181,7 +181,6 @@ function useFiltered(flagged: FlaggedRecord[], version: number, filters: Filters
     cache.current = { flagged, filters, upTo: flagged.length, result };
     return result;
     // `version` changes when records are added to the same array.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [flagged, version, filters]);
 }
 

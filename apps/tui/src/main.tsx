@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** sellguard-tui POLICY INPUT...: review a batch of records against a policy in the terminal. */
 import { Command, Option } from 'commander';
+import type { InputFormat } from '@sellguard/core/node';
 import { runTui } from './run.js';
 
 const program = new Command()
@@ -8,17 +9,19 @@ const program = new Command()
   .description('Review records against a Sellguard policy in the terminal: a summary per rule, the records with problems, and each record with the offending characters marked.')
   .argument('<policy>', 'the .policy file')
   .argument('<inputs...>', 'data files: JSON lines, JSON, CSV or tab-separated (- for standard input)')
-  .addOption(new Option('-f, --format <format>', 'read the data as this format instead of guessing from the file name').choices(['jsonl', 'json', 'csv', 'tsv']))
-  .option('-w, --watch', 'check again whenever the policy or a data file is saved')
-  .option('--no-color', 'do not use colours (also: set NO_COLOR)')
+  .addOption(new Option('--input-format <format>', 'read the inputs as this format instead of going by their extension').choices(['jsonl', 'json', 'csv', 'tsv']))
+  .option('-w, --watch', 'check again whenever the policy or a data file is saved, keeping your place')
+  .option('--color', 'colours even when NO_COLOR is set')
+  .option('--no-color', 'no colours (also when NO_COLOR is set)')
   .showHelpAfterError()
-  .action(async (policy: string, inputs: string[], opts: { format?: 'jsonl' | 'json' | 'csv' | 'tsv'; watch?: boolean; color: boolean }) => {
+  .addHelpText('after', '\nExamples:\n  sellguard-tui policies/buyer-messaging.policy examples/buyer-messaging/messages.jsonl\n  sellguard-tui --watch policies/buyer-messaging.policy drafts.csv\n\nIn the UI, press ? for the keys.')
+  .action(async (policy: string, inputs: string[], opts: { inputFormat?: InputFormat; watch?: boolean; color?: boolean }) => {
     process.exitCode = await runTui({
       policy,
       inputs,
-      ...(opts.format ? { format: opts.format } : {}),
+      ...(opts.inputFormat ? { inputFormat: opts.inputFormat } : {}),
       watch: Boolean(opts.watch),
-      ...(opts.color === false ? { color: false } : {}),
+      ...(opts.color !== undefined ? { color: opts.color } : {}),
     });
   });
 

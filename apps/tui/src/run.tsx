@@ -16,8 +16,8 @@ export interface TuiOptions {
   policy: string;
   /** Data files (JSON lines, JSON, CSV, tab-separated); '-' reads standard input. */
   inputs: string[];
-  /** Read every input in this format instead of guessing from the file name. */
-  format?: InputFormat;
+  /** Read every input in this format instead of going by the file extension (the CLI's --input-format). */
+  inputFormat?: InputFormat;
   /** Check again whenever the policy or an input file changes on disk. */
   watch?: boolean;
   /** Force colours on or off (default: on for a terminal, off with NO_COLOR). */
@@ -32,7 +32,12 @@ export interface TuiOptions {
 const ALT_SCREEN_ON = '\x1b[?1049h';
 const ALT_SCREEN_OFF = '\x1b[?1049l';
 
-/** Runs until the analyst quits; resolves with the process exit code (0, or 2 when it cannot start). */
+/**
+ * Runs until the analyst quits. Resolves with the exit code, as the CLI's
+ * table has it: 0, or 2 when the UI could not start (no terminal, no input)
+ * or was left while the policy had errors or an input could not be opened.
+ * Violations do not change the code: this is a review tool, `sellguard check` is the gate.
+ */
 export async function runTui(options: TuiOptions): Promise<number> {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
@@ -55,7 +60,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
   const session = new Session({
     policy: options.policy,
     inputs: options.inputs,
-    ...(options.format ? { format: options.format } : {}),
+    ...(options.inputFormat ? { format: options.inputFormat } : {}),
     watch: Boolean(options.watch),
     ...(options.inputs.includes('-') ? { stdin: dataStdin } : {}),
   });
@@ -74,7 +79,8 @@ export async function runTui(options: TuiOptions): Promise<number> {
     );
     session.start();
     await app.waitUntilExit();
-    return 0;
+    const { status } = session.getState();
+    return status === 'policy-errors' || status === 'failed' ? 2 : 0;
   } finally {
     session.dispose();
     if (keys !== dataStdin) keys.destroy();

@@ -31,24 +31,28 @@ const MAX_TRACE_DEPTH = 4;
 
 const cache = new WeakMap<FlaggedRecord, { key: string; policy?: CompiledPolicy; lines: Line[] }>();
 
-/** The record view's lines (cached per record, width, colour and policy). */
+/** The record view's lines. The body is built once per record, width, colour and policy; the heading (with the list position) each time. */
 export function recordViewLines(input: RecordViewInput): Line[] {
-  const key = `${input.width}|${input.color}|${input.position?.at}/${input.position?.of}|${input.policySource.length}`;
-  const hit = cache.get(input.record);
-  if (hit && hit.key === key && hit.policy === input.policy) return hit.lines;
-  const lines = buildLines(input);
-  cache.set(input.record, { key, policy: input.policy, lines });
-  return lines;
+  const key = `${input.width}|${input.color}|${input.policySource.length}`;
+  let hit = cache.get(input.record);
+  if (!hit || hit.key !== key || hit.policy !== input.policy) {
+    hit = { key, policy: input.policy, lines: bodyLines(input) };
+    cache.set(input.record, hit);
+  }
+  return [heading(input), ...hit.lines];
 }
 
-function buildLines({ record, policy, policySource, width, color, position }: RecordViewInput): Line[] {
-  const out: Line[] = [];
+function heading({ record, position }: RecordViewInput): Line {
   const problems = record.invalid?.length ?? record.violations.length;
-  out.push([
+  return [
     { text: whereIs(record), tone: 'heading' },
     { text: `  ·  ${plural(problems, 'problem')}` },
     { text: position ? `  ·  ${position.at} of ${position.of} in the list` : '', tone: 'dim' },
-  ]);
+  ];
+}
+
+function bodyLines({ record, policy, policySource, width, color }: RecordViewInput): Line[] {
+  const out: Line[] = [];
   const decoded = !record.invalid && policy && record.raw !== undefined ? decode(policy, record.raw) : undefined;
   const info = policy?.records.find((r) => r.name === policy.recordType) ?? policy?.records[0];
 
