@@ -21,6 +21,14 @@ function wholeNumber(value: string): number {
   return n;
 }
 
+/** YYYY-MM-DD as a UTC day in milliseconds. */
+function asOfDate(value: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
+  if (!m || new Date(ms).getUTCDate() !== Number(m[3])) throw new InvalidArgumentError('expected a date such as 2026-11-20');
+  return ms;
+}
+
 /** --color and --no-color on a command: undefined means "colour on terminals". */
 function colorOptions(cmd: Command): Command {
   return cmd.option('--color', 'colours even when the output is not a terminal').option('--no-color', 'no colours (also when NO_COLOR is set)');
@@ -64,6 +72,7 @@ export function buildProgram(setCode: (code: number) => void): Command {
           .default('error'),
       )
       .addOption(new Option('--input-format <format>', 'read the inputs as this format instead of going by their extension').choices(['jsonl', 'json', 'csv', 'tsv']))
+      .option('--as-of <date>', 'check as if today were this date (YYYY-MM-DD, UTC); default: today', asOfDate)
       .option('-o, --output <file>', 'write the report to a file instead of the screen')
       .option('--max-records <n>', 'show at most this many records in the text report (the summary counts all)', wholeNumber),
   )

@@ -261,6 +261,18 @@ describe('sellguard check', () => {
     expect(nowhere.stderr).toMatch(/^sellguard: cannot write the report file '.*r\.txt': its folder does not exist\n$/);
   });
 
+  it('checks as of another day with --as-of', () => {
+    writeFileSync(join(dir, 'cert.policy'), 'policy cert "Certificates" source "tests"\nrecord Cert { id: string  expiresAt: date }\nrule expired error "Certificate {id} has expired" { require expiresAt >= today() }\n');
+    writeFileSync(join(dir, 'certs.jsonl'), '{"id":"c1","expiresAt":"2026-06-01"}\n');
+    expect(sellguard(['check', 'cert.policy', 'certs.jsonl', '--as-of', '2026-05-01']).code).toBe(0);
+    const late = sellguard(['check', 'cert.policy', 'certs.jsonl', '--as-of', '2026-07-01']);
+    expect(late.code).toBe(1);
+    expect(late.stdout).toContain('Certificate c1 has expired');
+    const bad = sellguard(['check', 'cert.policy', 'certs.jsonl', '--as-of', '2026-02-30']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('expected a date such as 2026-11-20');
+  });
+
   it('limits the records shown with --max-records, still counting all', () => {
     const r = sellguard(['check', 'demo.policy', 'mixed.jsonl', '--max-records', '1']);
     expect(r.stdout).toContain('record 1 (line 1, mixed.jsonl)');

@@ -152,7 +152,7 @@ export function App({ store, cwd, initial, onQuit }: AppProps) {
         loading={session.status === 'checking' && !session.rechecking}
       />
     );
-  else body = <Summary data={data} rows={rules} cursor={ui.rules} width={width} height={bodyHeight} />;
+  else body = <Summary data={data} rows={rules} cursor={ui.rules} width={width} height={bodyHeight} empty={session.status === 'loading' ? 'Loading the policy…' : undefined} />;
 
   return (
     <Box flexDirection="column" width={width} height={rows}>

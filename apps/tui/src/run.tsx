@@ -75,7 +75,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
       <ThemeContext.Provider value={{ color }}>
         <App store={session} {...(options.cwd ? { cwd: options.cwd } : {})} />
       </ThemeContext.Provider>,
-      { stdout, stderr, stdin: keys, exitOnCtrlC: true, patchConsole: true, maxFps: 30, incrementalRendering: true },
+      { stdout, stderr, stdin: keys, exitOnCtrlC: true, patchConsole: stdout === process.stdout, maxFps: 30, incrementalRendering: true },
     );
     session.start();
     await app.waitUntilExit();

@@ -276,6 +276,13 @@ describe('while checking and watching', () => {
     expect(selectedRow(r)).toContain('messages.jsonl line 3');
   });
 
+  test('while the policy loads, the summary says so', async () => {
+    const state = await fixtureState();
+    const r = await renderAt(<App store={fixedStore({ ...state, status: 'loading', policy: undefined, data: { ...state.data, summary: { ...state.data.summary, byRule: {}, invalid: 0 } } })} />);
+    expect(r.screen()).toContain('Loading the policy…');
+    expect(r.screen()).not.toContain('no rules');
+  });
+
   test('a missing input is said plainly', async () => {
     const state = await fixtureState();
     const r = await renderAt(<App store={fixedStore({ ...state, status: 'failed', error: "cannot read input file 'x.jsonl': no such file" })} />);

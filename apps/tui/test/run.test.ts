@@ -3,9 +3,16 @@ import { EventEmitter } from 'node:events';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
-import { runTui } from '../src/index.js';
-import { MESSAGES, POLICY, tick } from './helpers.js';
+import { describe, expect, test, vi } from 'vitest';
+
+// Ink decides at import time whether it runs in CI (then it only draws the last frame, at exit).
+// CI runs these tests with CI=true; the UI under test is interactive.
+vi.hoisted(() => {
+  for (const key of Object.keys(process.env)) if (key === 'CI' || key === 'CONTINUOUS_INTEGRATION' || key.startsWith('CI_')) delete process.env[key];
+});
+
+const { runTui } = await import('../src/index.js');
+const { MESSAGES, POLICY, tick } = await import('./helpers.js');
 
 class FakeStdin extends EventEmitter {
   isTTY = true;

@@ -13,7 +13,7 @@ import {
   type RecordResult,
   type Severity,
 } from '@sellguard/core/node';
-import { getPath } from '@sellguard/core';
+import { getPath, setAsOf } from '@sellguard/core';
 import { CliError, EXIT, printDiagnostics, useColor, writeOutputFile } from '../io.js';
 
 export interface CheckFlags {
@@ -23,6 +23,8 @@ export interface CheckFlags {
   output?: string;
   inputFormat?: InputFormat;
   maxRecords?: number;
+  /** The day to check as of (UTC midnight, ms); default today. */
+  asOf?: number;
 }
 
 export async function checkCommand(policyFile: string, inputs: string[], flags: CheckFlags): Promise<number> {
@@ -35,6 +37,7 @@ export async function checkCommand(policyFile: string, inputs: string[], flags: 
   // Warnings do not stop a check, but they are worth seeing.
   printDiagnostics(loaded.diagnostics, loaded.source, policyFile, stderrColor, loaded.sources);
   const policy = loaded.policy;
+  setAsOf(flags.asOf ?? null);
 
   if (inputs.filter((i) => i === '-').length > 1) throw new CliError('standard input (-) can be read only once');
   // Every input must open before any is read, so a typo in the last one costs nothing.

@@ -51,9 +51,11 @@ export interface SummaryProps {
   cursor: Cursor;
   width: number;
   height: number;
+  /** Said instead of the rule table when there are no rules yet (e.g. "Loading the policy…"). */
+  empty?: string;
 }
 
-export function summaryLines({ data, rows, cursor, width, height }: SummaryProps): Line[] {
+export function summaryLines({ data, rows, cursor, width, height, empty }: SummaryProps): Line[] {
   const s = data.summary;
   const num = (n: number, tone: Tone = 'bold'): Segment => ({ text: count(n), tone: n > 0 ? tone : 'plain' });
   const share = s.checked > 0 && s.withViolations > 0 ? ` (${percent(s.withViolations, s.checked)})` : '';
@@ -83,7 +85,7 @@ export function summaryLines({ data, rows, cursor, width, height }: SummaryProps
   const top = windowStart(cursor.selected, cursor.top, page, rows.length);
   const range = rows.length > page ? `rows ${top + 1}–${Math.min(rows.length, top + page)} of ${rows.length}` : '';
   lines.push([{ text: fit('', width - textWidth(range)) }, { text: range, tone: 'dim' }]);
-  lines.push(...ruleTable(rows, cursor, width, page));
+  lines.push(...ruleTable(rows, cursor, width, page, empty));
   if (metricRows > 0) {
     while (lines.length < height - metricRows) lines.push([]);
     lines.push([], [{ text: 'Measures against their targets', tone: 'heading' }]);
@@ -92,8 +94,8 @@ export function summaryLines({ data, rows, cursor, width, height }: SummaryProps
   return lines.slice(0, height);
 }
 
-function ruleTable(rows: RuleRow[], cursor: Cursor, width: number, page: number): Line[] {
-  if (rows.length === 0) return [[{ text: 'This policy has no rules.', tone: 'dim' }]];
+function ruleTable(rows: RuleRow[], cursor: Cursor, width: number, page: number, empty = 'This policy has no rules.'): Line[] {
+  if (rows.length === 0) return [[{ text: empty, tone: 'dim' }]];
   const nameW = Math.min(32, Math.max(12, Math.floor(width * 0.34)));
   const sevW = 11;
   const max = Math.max(1, ...rows.map((r) => r.count));
