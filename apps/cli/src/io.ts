@@ -1,5 +1,6 @@
 /** Output helpers: colour only for terminals that want it, plain errors, diagnostics as code frames. */
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { once } from 'node:events';
 import { renderDiagnostic, sortDiagnostics, type Diagnostic } from '@sellguard/dsl';
 import { EXIT } from './exit-codes.js';
 
@@ -59,22 +60,66 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+function writeError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'ENOENT'
+    ? 'its folder does not exist'
+    : code === 'EACCES' || code === 'EPERM'
+      ? 'permission denied'
+      : code === 'EISDIR'
+        ? 'it is a folder'
+        : code === 'ENOSPC'
+          ? 'the disk is full'
+          : e instanceof Error
+            ? e.message
+            : String(e);
+}
+
 /** Write a file, turning file-system errors into plain sentences. */
 export function writeOutputFile(path: string, text: string, what: string): void {
   try {
     writeFileSync(path, text);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'its folder does not exist'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'permission denied'
-          : code === 'EISDIR'
-            ? 'it is a folder'
-            : e instanceof Error
-              ? e.message
-              : String(e);
-    throw new CliError(`cannot write ${what} '${path}': ${why}`);
+    throw new CliError(`cannot write ${what} '${path}': ${writeError(e)}`);
+  }
+}
+
+/**
+ * Write text made in pieces (a large report) to a file, or to stdout when no
+ * file is given, in batches and respecting back-pressure, so the whole text
+ * never has to be one string.
+ */
+export async function writeChunks(chunks: Iterable<string>, file?: { path: string; what: string }): Promise<void> {
+  const BATCH = 1 << 16;
+  let fd: number | undefined;
+  if (file) {
+    try {
+      fd = openSync(file.path, 'w');
+    } catch (e) {
+      throw new CliError(`cannot write ${file.what} '${file.path}': ${writeError(e)}`);
+    }
+  }
+  const flush = async (text: string) => {
+    if (!text) return;
+    if (fd !== undefined) {
+      try {
+        writeSync(fd, text);
+      } catch (e) {
+        throw new CliError(`cannot write ${file!.what} '${file!.path}': ${writeError(e)}`);
+      }
+    } else if (!process.stdout.write(text)) await once(process.stdout, 'drain');
+  };
+  try {
+    let batch = '';
+    for (const chunk of chunks) {
+      batch += chunk;
+      if (batch.length >= BATCH) {
+        await flush(batch);
+        batch = '';
+      }
+    }
+    await flush(batch);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }

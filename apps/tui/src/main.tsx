@@ -2,7 +2,7 @@
 /** sellguard-tui POLICY INPUT...: review a batch of records against a policy in the terminal. */
 import { Command, Option } from 'commander';
 import type { InputFormat } from '@sellguard/core/node';
-import { runTui } from './run.js';
+import { runTui } from './index.js';
 
 const program = new Command()
   .name('sellguard-tui')

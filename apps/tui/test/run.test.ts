@@ -11,7 +11,7 @@ vi.hoisted(() => {
   for (const key of Object.keys(process.env)) if (key === 'CI' || key === 'CONTINUOUS_INTEGRATION' || key.startsWith('CI_')) delete process.env[key];
 });
 
-const { runTui } = await import('../src/index.js');
+const { runTui, clearCiMarkers } = await import('../src/index.js');
 const { MESSAGES, POLICY, tick } = await import('./helpers.js');
 
 class FakeStdin extends EventEmitter {
@@ -70,7 +70,7 @@ describe('runTui', () => {
   });
 
   test('a policy with errors is shown, and leaving then gives exit code 2', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sellguard-run-'));
+    const dir = mkdtempSync(join(tmpdir(), 'sellguard-tui-run-'));
     const policy = join(dir, 'broken.policy');
     writeFileSync(policy, readFileSync(POLICY, 'utf8').replace('forbid emails(body)', 'forbid emails(bodyy)'));
     const s = streams();
@@ -81,7 +81,7 @@ describe('runTui', () => {
   });
 
   test('--input-format reads a file whatever its extension', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sellguard-run-'));
+    const dir = mkdtempSync(join(tmpdir(), 'sellguard-tui-run-'));
     const input = join(dir, 'messages.txt');
     copyFileSync(MESSAGES, input);
     const s = streams();
@@ -96,4 +96,10 @@ describe('runTui', () => {
     expect(await runTui({ policy: POLICY, inputs: [], ...s.io })).toBe(2);
     expect(s.stderr.output).toContain('give at least one data file');
   });
+});
+
+test('clearCiMarkers removes what makes Ink think it runs in CI, and nothing else', () => {
+  const env: NodeJS.ProcessEnv = { CI: 'true', CI_JOB_ID: '7', CONTINUOUS_INTEGRATION: '1', PATH: '/bin', NO_COLOR: '1', CIRCLE: 'x' };
+  clearCiMarkers(env);
+  expect(env).toEqual({ PATH: '/bin', NO_COLOR: '1', CIRCLE: 'x' });
 });

@@ -8,7 +8,7 @@
  * docs/images/tui-summary.txt for the README.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,7 +67,10 @@ describe.skipIf(!hasTmux)('sellguard-tui in tmux at 80x24', () => {
   }, 120_000);
 
   afterAll(() => {
+    // The socket path, to remove it too: killing the server leaves the file behind.
+    const path = spawnSync('tmux', ['-L', socket, 'display-message', '-p', '#{socket_path}'], { encoding: 'utf8' }).stdout.trim();
     spawnSync('tmux', ['-L', socket, 'kill-server']);
+    if (path) rmSync(path, { force: true });
   });
 
   test('summary, search, a record with its violation highlighted, quit', async () => {
@@ -100,9 +103,9 @@ describe.skipIf(!hasTmux)('sellguard-tui in tmux at 80x24', () => {
     await showing('main', 'exited 0');
   });
 
-  test('with NO_COLOR the marks are [brackets] and nothing is coloured', async () => {
+  test('with NO_COLOR the marks are [brackets] and nothing is coloured (and CI=true in the shell changes nothing)', async () => {
     const dir = workspace();
-    start('plain', dir, ['messages.policy', 'messages.jsonl'], { NO_COLOR: '1' });
+    start('plain', dir, ['messages.policy', 'messages.jsonl'], { NO_COLOR: '1', CI: 'true' });
     await showing('plain', '✓ 7 records checked');
     keys('plain', 'Tab');
     await showing('plain', '[Records 6]');

@@ -5,16 +5,16 @@ import {
   failsAt,
   InputError,
   loadPolicy,
+  jsonChunks,
   readRecords,
-  renderJson,
-  renderText,
+  textChunks,
   type InputFormat,
   type InputRecord,
   type RecordResult,
   type Severity,
 } from '@sellguard/core/node';
 import { getPath, setAsOf } from '@sellguard/core';
-import { CliError, EXIT, printDiagnostics, useColor, writeOutputFile } from '../io.js';
+import { CliError, EXIT, printDiagnostics, useColor, writeChunks } from '../io.js';
 
 export interface CheckFlags {
   format: 'text' | 'json';
@@ -80,8 +80,8 @@ export async function checkCommand(policyFile: string, inputs: string[], flags: 
 
   const output =
     flags.format === 'json'
-      ? renderJson(report)
-      : renderText(report, {
+      ? jsonChunks(report)
+      : textChunks(report, {
           color: flags.output ? false : useColor(process.stdout, flags.color),
           failOn: flags.failOn,
           ...(flags.maxRecords !== undefined ? { maxRecords: flags.maxRecords } : {}),
@@ -96,16 +96,7 @@ export async function checkCommand(policyFile: string, inputs: string[], flags: 
             return undefined;
           },
         });
-  if (flags.output) {
-    writeOutputFile(flags.output, output, 'the report file');
-    process.stderr.write(`sellguard: wrote the report to ${flags.output}\n`);
-  } else await writeStdout(output);
+  await writeChunks(output, flags.output ? { path: flags.output, what: 'the report file' } : undefined);
+  if (flags.output) process.stderr.write(`sellguard: wrote the report to ${flags.output}\n`);
   return failsAt(report.summary, flags.failOn) ? EXIT.failed : EXIT.ok;
-}
-
-/** Write to stdout and wait until it is flushed (a large report to a pipe). */
-function writeStdout(text: string): Promise<void> {
-  return new Promise((resolve) => {
-    process.stdout.write(text, () => resolve());
-  });
 }

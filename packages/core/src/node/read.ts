@@ -149,7 +149,7 @@ async function* decodeText(bytes: AsyncIterable<Buffer | string>, input: string)
     const where = input === '-' ? 'standard input' : `input file '${input}'`;
     throw new InputError(`cannot read ${where}: ${reason(e)}`);
   }
-  const tail = (decoder?.decode() ?? '') + (pendingCR ? '\r' : '');
+  const tail = (pendingCR ? '\r' : '') + (decoder?.decode() ?? '');
   if (tail) yield tail.replace(/\r\n/g, '\n');
 }
 

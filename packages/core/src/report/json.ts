@@ -59,15 +59,14 @@ function resultJson(r: RecordResult) {
   };
 }
 
+function policyJson(p: Report['policy']) {
+  return { id: p.id, title: p.title, source: p.source ?? null, version: p.version ?? null };
+}
+
 /** The report as a plain object in the documented shape and key order. */
 export function reportJson(report: Report) {
   return {
-    policy: {
-      id: report.policy.id,
-      title: report.policy.title,
-      source: report.policy.source ?? null,
-      version: report.policy.version ?? null,
-    },
+    policy: policyJson(report.policy),
     summary: summaryJson(report.summary),
     results: report.results.map(resultJson),
     ...(report.metrics ? { metrics: report.metrics } : {}),
@@ -76,5 +75,26 @@ export function reportJson(report: Report) {
 
 /** The report as JSON text, 2-space indented, ending with a line break. */
 export function renderJson(report: Report): string {
-  return `${JSON.stringify(reportJson(report), null, 2)}\n`;
+  return [...jsonChunks(report)].join('');
+}
+
+/**
+ * The same text as renderJson, in pieces (one per result), so a large report
+ * can be written out without building one huge string.
+ */
+export function* jsonChunks(report: Report): Generator<string> {
+  const doc = { policy: policyJson(report.policy), summary: summaryJson(report.summary), metrics: report.metrics };
+  const nest = (value: unknown, pad: string) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${pad}`);
+  yield `{\n  "policy": ${nest(doc.policy, '  ')},\n  "summary": ${nest(doc.summary, '  ')},\n  "results": `;
+  if (report.results.length === 0) yield '[]';
+  else {
+    yield '[';
+    for (let i = 0; i < report.results.length; i++) {
+      // One result at a time: the plain copy of each is dropped once written.
+      yield `${i === 0 ? '' : ','}\n    ${nest(resultJson(report.results[i]), '    ')}`;
+    }
+    yield '\n  ]';
+  }
+  if (doc.metrics) yield `,\n  "metrics": ${nest(doc.metrics, '  ')}`;
+  yield '\n}\n';
 }

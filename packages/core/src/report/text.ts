@@ -48,19 +48,20 @@ function plural(n: number, word: string, many = `${word}s`): string {
 }
 
 export function renderText(report: Report, opts: TextOptions = {}): string {
+  return [...textChunks(report, opts)].join('');
+}
+
+/** The same text as renderText, one record at a time, for writing large reports out as they are made. */
+export function* textChunks(report: Report, opts: TextOptions = {}): Generator<string> {
   const paint: Paint = opts.color ? (style, s) => (s ? `\x1b[${STYLES[style][0]}m${s}\x1b[${STYLES[style][1]}m` : s) : (_style, s) => s;
-  const out: string[] = [paint('bold', policyLine(report))];
-  const shown = opts.maxRecords === undefined ? report.results : report.results.slice(0, Math.max(0, opts.maxRecords));
+  yield `${paint('bold', policyLine(report))}\n`;
+  const limit = opts.maxRecords === undefined ? report.results.length : Math.min(report.results.length, Math.max(0, opts.maxRecords));
   const fileName = fileNames(report.results);
-  for (const result of shown) {
-    out.push('');
-    out.push(...renderResult(result, opts, paint, fileName));
+  for (let i = 0; i < limit; i++) yield `\n${renderResult(report.results[i], opts, paint, fileName).join('\n')}\n`;
+  if (limit < report.results.length) {
+    yield `\n${paint('dim', `… and ${plural(report.results.length - limit, 'more record')} with problems, not shown (the JSON report lists them all)`)}\n`;
   }
-  if (shown.length < report.results.length) {
-    out.push('', paint('dim', `… and ${plural(report.results.length - shown.length, 'more record')} with problems, not shown (the JSON report lists them all)`));
-  }
-  out.push('', ...renderSummary(report, paint), '', verdict(report, opts.failOn ?? 'error', paint));
-  return `${out.join('\n')}\n`;
+  yield `\n${[...renderSummary(report, paint), '', verdict(report, opts.failOn ?? 'error', paint)].join('\n')}\n`;
 }
 
 function policyLine(report: Report): string {

@@ -1,7 +1,7 @@
 /** The JSON report: the documented shape, keys in a fixed order, 2-space indents. */
 import { describe, expect, it } from 'vitest';
 import { checkRecordsSync } from '../../src/runtime/check.js';
-import { renderJson } from '../../src/report/index.js';
+import { jsonChunks, renderJson, renderText, reportJson, textChunks } from '../../src/report/index.js';
 import type { Report } from '../../src/types.js';
 import { fakePolicy } from './fake-policy.js';
 
@@ -104,5 +104,23 @@ describe('renderJson', () => {
     expect(Object.keys(doc.results[0])).toEqual(['index', 'violations']);
     expect(Object.keys(doc.results[0].violations[0])).toEqual(['rule', 'severity', 'message', 'path', 'spans']);
     expect(Object.keys(doc.results[0].violations[0].spans[0])).toEqual(['path', 'start', 'end', 'text']);
+  });
+
+  it('can be written in pieces that make the same text', () => {
+    const policy = fakePolicy();
+    const many = checkRecordsSync(
+      policy,
+      Array.from({ length: 25 }, (_, i) => ({ index: i, line: i + 1, raw: i % 3 === 0 ? { body: `x${i}@y.co REFUND` } : i % 3 === 1 ? { body: 'ok' } : { body: i } })),
+    );
+    const empty = checkRecordsSync(policy, [{ index: 0, raw: { body: 'ok' } }]);
+    const withMetrics: Report = { ...empty, metrics: { defectRate: { value: 0.5, unit: '%' } } };
+    for (const report of [many, empty, withMetrics]) {
+      const chunks = [...jsonChunks(report)];
+      expect(chunks.join('')).toBe(`${JSON.stringify(reportJson(report), null, 2)}\n`);
+      expect(renderJson(report)).toBe(chunks.join(''));
+      expect([...textChunks(report, { maxRecords: 3 })].join('')).toBe(renderText(report, { maxRecords: 3 }));
+    }
+    // One piece per result, so a long report is never one string.
+    expect([...jsonChunks(many)].length).toBeGreaterThan(many.results.length);
   });
 });
