@@ -119,6 +119,22 @@ export function buildProgram(setCode: (code: number) => void): Command {
       setCode(compileCommand(policy, opts));
     });
 
+  colorOptions(
+    program
+      .command('tui')
+      .description('review the records with problems in an interactive terminal view')
+      .argument('<policy>', 'the .policy file')
+      .argument('<inputs...>', 'JSONL, JSON, CSV or tab-separated files')
+      .addOption(new Option('--input-format <format>', 'read the inputs as this format instead of going by their extension').choices(['jsonl', 'json', 'csv', 'tsv']))
+      .option('-w, --watch', 'check again whenever the policy or a data file is saved'),
+  )
+    .addHelpText('after', '\nExample:\n  sellguard tui policies/buyer-messaging.policy examples/buyer-messaging/messages.jsonl\n\nKeys: arrows or j/k move, Enter opens, Esc goes back, / searches, ? shows all keys, q quits.')
+    .action(async (policy: string, inputs: string[], opts) => {
+      // Loaded on demand: Ink and React are only needed for the interactive view.
+      const { runTui } = await import('@sellguard/tui');
+      setCode(await runTui({ policy, inputs, inputFormat: opts.inputFormat, watch: opts.watch, color: opts.color }));
+    });
+
   return program;
 }
 
