@@ -17,9 +17,12 @@ import dictionary from 'dictionary-en';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const policyFile = join(root, 'policies/buyer-messaging.policy');
-const corpusFile = join(root, 'corpus/buyer-messaging/messages.jsonl');
+const corpora = {
+  tuning: join(root, 'corpus/buyer-messaging/messages.jsonl'),
+  holdout: join(root, 'corpus/buyer-messaging/holdout.jsonl'),
+};
 
-export async function measure() {
+export async function measure(corpusFile = corpora.tuning) {
   setSpellingDictionary(dictionary);
   const { policy, diagnostics } = compile(readFileSync(policyFile, 'utf8'), { fileName: policyFile });
   if (!policy) throw new Error(`the policy does not compile: ${diagnostics.map((d) => d.message).join('; ')}`);
@@ -61,27 +64,37 @@ export function table({ stats, ruleIds }) {
   return rows.join('\n');
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const result = await measure();
-  const body = table(result);
-  console.log(body);
-  const problems = [];
+function problemsOf(result) {
+  const out = [];
   for (const id of result.ruleIds) {
     const s = result.stats[id];
-    if (s.falsePositives.length) problems.push(`${id}: false alarms on ${s.falsePositives.join(', ')}`);
-    if (s.misses.length) problems.push(`${id}: missed ${s.misses.join(', ')}`);
+    if (s.falsePositives.length) out.push(`${id}: false alarms on ${s.falsePositives.join(', ')}`);
+    if (s.misses.length) out.push(`${id}: missed ${s.misses.join(', ')}`);
   }
-  if (problems.length) console.log(`\n${problems.join('\n')}`);
+  return out;
+}
+
+const languagesOf = (result) =>
+  [...result.languages.entries()].sort((a, b) => b[1] - a[1]).map(([l, n]) => `${l} ${n}`).join(', ');
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const tuning = await measure(corpora.tuning);
+  const holdout = await measure(corpora.holdout);
+  for (const [name, result] of [['tuning corpus (messages.jsonl)', tuning], ['held-out corpus (holdout.jsonl)', holdout]]) {
+    console.log(`\n${name}: ${result.total} messages\n`);
+    console.log(table(result));
+    const problems = problemsOf(result);
+    if (problems.length) console.log(`\n${problems.join('\n')}`);
+  }
   if (process.argv.includes('--write')) {
-    const langs = [...result.languages.entries()].sort((a, b) => b[1] - a[1]).map(([l, n]) => `${l} ${n}`).join(', ');
     const doc = `# Accuracy of the buyer-messaging policy
 
 How well \`policies/buyer-messaging.policy\` finds what it should, measured on
-the labelled corpus in \`corpus/buyer-messaging/messages.jsonl\`
-(${result.total} realistic seller messages: ${langs}; plain text and HTML; about
-half of them compliant, including deliberate near-misses such as order ids,
-tracking numbers and prices that are not phone numbers). Each message is
-labelled with every rule it breaks (see \`corpus/buyer-messaging/README.md\`).
+two labelled corpora of realistic seller messages (plain text and HTML, about
+half of them compliant, with deliberate near-misses such as order ids,
+tracking numbers, VAT numbers and prices that are not phone numbers). Each
+message is labelled with every rule it breaks; see
+\`corpus/buyer-messaging/README.md\` for the labelling conventions.
 
 - **precision**: of the messages a rule flagged, the share that really break it (false alarms lower it);
 - **recall**: of the messages that break a rule, the share it flagged.
@@ -89,16 +102,43 @@ labelled with every rule it breaks (see \`corpus/buyer-messaging/README.md\`).
 Reproduce with:
 
 \`\`\`sh
-npm run accuracy            # prints this table and lists every miss and false alarm
+npm run accuracy            # prints both tables and lists every miss and false alarm
 npm run accuracy -- --write # rewrites this file
 \`\`\`
 
-${body}
+## Tuning corpus
 
-The corpus was written for this purpose and the policy was tuned on it, so
-these numbers are an upper bound for unseen data; the near-miss messages are
-there to keep the tuning honest. New messages that expose a false alarm or a
-miss belong in the corpus, with their labels.
+\`corpus/buyer-messaging/messages.jsonl\`: ${tuning.total} messages (${languagesOf(tuning)}). The
+phrase lists were tuned on it, so these numbers are an upper bound.
+
+${table(tuning)}
+
+## Held-out corpus
+
+\`corpus/buyer-messaging/holdout.jsonl\`: ${holdout.total} messages (${languagesOf(holdout)}),
+written separately, without looking at the policy, in styles and phrasings
+the tuning corpus does not have.
+
+${table(holdout)}
+
+**Its first measurement, before any change prompted by it**, is the honest
+estimate for unseen data. It was: precision 1.000 and recall 1.000 for 14 of
+the 22 rules; marketing-content recall 0.727, incentivized-review recall 0.875,
+review-manipulation precision 0.875 and recall 0.700, insecure-link recall
+0.857, email-address recall 0.750, phone-number precision 0.875, spelling
+precision 0.667. The misses it showed were general gaps (social-media
+invitations, vouchers, "talk to us before posting", asking to update a
+review, Spanish and bracketed disguised emails, VAT numbers read as phones,
+logos linked over http) and were fixed as such; the table above is after
+those fixes, so the held-out set is now partly a tuning set too. The next
+held-out set should be written fresh.
+
+## Known limits
+
+- \`spelling\` (a warning) flags real but rare words that the Hunspell
+  dictionary lacks (technical terms such as "codec", "pupillary", "duffel").
+  Sellers can ignore or add such words; precision on unseen text is lower than
+  for the other rules.
 `;
     writeFileSync(join(root, 'docs/accuracy.md'), doc);
   }

@@ -17,10 +17,10 @@ import { asText, finalize } from './util.js';
 const LBL = '\\p{sc=Latin}\\p{sc=Greek}\\p{sc=Cyrillic}\\p{N}\\p{M}';
 const SP = '[ \\t\\u00a0]';
 const AT_RE = new RegExp(
-  `[@\\uFF20]|${SP}{0,3}[\\[({<]${SP}{0,2}(?:at|ät|@|chiocciola|arroba|arobase|klammeraffe)${SP}{0,2}[\\])}>]${SP}{0,3}|${SP}{1,3}at${SP}{1,3}`,
+  `[@\\uFF20]|${SP}{0,3}[\\[({<]${SP}{0,2}(?:at|ät|@|chiocciola|arroba|arobase|klammeraffe)${SP}{0,2}[\\])}>]${SP}{0,3}|${SP}{1,3}(?:at|arroba|chiocciola|arobase)${SP}{1,3}`,
   'giu',
 );
-const DOT_WORDS = '(?:dot|punkt|point|punto)';
+const DOT_WORDS = '(?:dot|punkt|point|punto|\\.)';
 /** One dot form (captured as group 1), then a label (group 2). */
 const DOT_LABEL_RE = new RegExp(
   `(\\.|\\uFF0E|${SP}{1,3}\\.${SP}{0,3}|\\.${SP}{1,3}|${SP}{0,3}[\\[({<]${SP}{0,2}${DOT_WORDS}${SP}{0,2}[\\])}>]${SP}{0,3}|${SP}{1,3}${DOT_WORDS}${SP}{1,3})` +
@@ -92,7 +92,8 @@ export function findTextEmails(text: string): FoundEmail[] {
     const marker = m[0].trim().toLowerCase();
     const plainAt = marker === '@';
     const fullWidthAt = marker === '\uff20';
-    const wordAt = marker === 'at';
+    // Spelled-out "at" in any of the marketplaces' languages: the strict checks for bare words apply.
+    const wordAt = marker === 'at' || marker === 'arroba' || marker === 'chiocciola' || marker === 'arobase';
     // Local part
     let ls = localStart(text, ms);
     if (ls < 0 || ls < minStart) continue;

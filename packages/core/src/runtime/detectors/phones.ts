@@ -31,7 +31,7 @@ const KEYWORD_COUNTRIES: CountryCode[] = ['US', 'GB', 'DE', 'CN', 'FR', 'IT', 'E
 const POSITIVE_RE =
   /(?:\b(?:tel|tele|phone|telephone|call|ring|text|sms|whatsapp|mobile|cell|fax|hotline|telefon\w*|handy|mobil\w*|rufnummer|anruf\w*|ruf|t[ée]l[ée]phone|t[ée]l|portable|tel[ée]fono|m[óo]vil|cellulare|ll[aá]m\w*|chiam\w*)\b|電話|电话|手机|携帯|連絡先|联系)/giu;
 const NEGATIVE_RE =
-  /(?:\b(?:order\w*|bestell\w*|commande|pedido|ordine|auftrag\w*|invoice\w*|rechnung\w*|facture|factura|fattura|sku|asin|ean|upc|gtin|isbn|mpn|model\w*|mod[èe]le|artikel\w*|art\.?-?nr|item|ref|reference|referenz|serial|serien\w*|s\/n|tracking|track|sendung\w*|paket\w*|suivi|seguimiento|zip|plz|postcode|postleitzahl|iban|bic|account|konto\w*|kunden\w*|customer|batch|lot|charge|lieferschein\w*|delivery|lieferung|versand\w*|parcel|shipment|case|ticket|claim|id|vat|ust|steuer\w*|tax)\b|订单|注文|快递|运单|追跡|发票|型号|番号)/giu;
+  /(?:\b(?:order\w*|bestell\w*|commande|pedido|ordine|auftrag\w*|invoice\w*|rechnung\w*|facture|factura|fattura|sku|asin|ean|upc|gtin|isbn|mpn|model\w*|mod[èe]le|artikel\w*|art\.?-?nr|item|ref|reference|referenz|serial|serien\w*|s\/n|tracking|track|sendung\w*|paket\w*|suivi|seguimiento|zip|plz|postcode|postleitzahl|iban|bic|account|konto\w*|kunden\w*|customer|batch|lot|charge|lieferschein\w*|delivery|lieferung|versand\w*|parcel|shipment|case|ticket|claim|id|vat|ust|steuer\w*|tax|iva|p\.iva|partita|siret|siren|cif|nif|tva|sdi|mwst)\b|订单|注文|快递|运单|追跡|发票|型号|番号)/giu;
 
 const UNIT_AFTER_RE =
   /^[ \u00a0]?(?:€|\$|£|¥|₹|%|‰|(?:eur|usd|gbp|chf|jpy|cny|rmb|ml|cl|l|kg|g|mg|cm|mm|m|km|x|pcs|pc|pieces|stück|stk|st|mah|w|kw|v|hz|gb|mb|tb|px|dpi|min|h|s|sec)\b)/iu;

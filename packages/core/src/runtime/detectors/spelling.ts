@@ -81,7 +81,8 @@ function isCorrect(word: string): boolean {
     ok = base.length > 0 && safeCorrect(c, base);
   }
   if (!ok) {
-    const lower = word.toLowerCase();
+    // British spellings, also with a possessive ("neighbour's").
+    const lower = word.toLowerCase().replace(/'s?$/, '');
     for (const [re, rep] of BRITISH_REWRITES) {
       if (re.test(lower)) {
         const us = lower.replace(re, rep);
