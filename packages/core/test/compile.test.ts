@@ -56,6 +56,8 @@ describe('conditions', () => {
     ['missing table', 'forbid tags["color"] == "red"', {}, false],
     ['not', 'forbid not (body contains "order")', { body: 'about your order' }, false],
     ['arithmetic', 'forbid length(body) * 2 > 10', { body: 'abcdef' }, true],
+    ['if then else', 'forbid (if purpose == "promotion" then 3 else 0) > 1', { purpose: 'promotion' }, true],
+    ['if then else, other branch', 'forbid (if purpose == "promotion" then 3 else 0) > 1', { purpose: 'other' }, false],
   ];
   for (const [name, clause, record, fires] of table) {
     it(name, () => {
@@ -144,6 +146,11 @@ describe('fixes', () => {
       body: 'See http://www.amazon.com/help now',
     });
     expect(replace.fix?.edits).toEqual([{ path: 'body', start: 4, end: 30, text: 'https://www.amazon.com/help' }]);
+    const amazonOnly = 'rule http error "http" { forbid any l in links(body): l.scheme == "http"  fix replace if match.amazon then replace(match.text, "http://", "https://") else match.text }';
+    const [mixed] = run(amazonOnly, { body: 'See http://www.amazon.de/x and http://shop.example.com/y' });
+    expect(mixed.fix?.edits.map((e) => e.text)).toEqual(['https://www.amazon.de/x']);
+    const [external] = run(amazonOnly, { body: 'See http://shop.example.com/y' });
+    expect(external.fix).toBeUndefined();
     const [insert] = run('rule id error "id" { require orderId in subject  fix insert "Order {orderId}: " into subject at start }', { subject: 'Hello' });
     expect(insert.fix?.edits).toEqual([{ path: 'subject', start: 0, end: 0, text: 'Order 114-3941689-8772232: ' }]);
   });

@@ -267,6 +267,7 @@ export type Expr =
   | Unary
   | Binary
   | Quantifier
+  | Conditional
   | Paren
   | ErrorNode;
 
@@ -414,6 +415,14 @@ export interface Quantifier extends Node {
   variable: Name;
   collection: Expr;
   body: Expr;
+}
+
+/** `if cond then a else b` */
+export interface Conditional extends Node {
+  kind: 'Conditional';
+  test: Expr;
+  then: Expr;
+  else: Expr;
 }
 
 /** `( expr )`: kept so the formatter can keep the author's parentheses. */

@@ -673,7 +673,7 @@ export class AstBuilder extends BaseVisitor {
     if ((t = tok(ctx, K(kw.true)))) return { kind: 'Bool', value: true, span: this.span(t) };
     if ((t = tok(ctx, K(kw.false)))) return { kind: 'Bool', value: false, span: this.span(t) };
     if ((t = tok(ctx, K(kw.null)))) return { kind: 'Null', span: this.span(t) };
-    for (const key of ['quantifier', 'countCall', 'nameOrCall', 'parenExpr', 'listLit', 'objectLit']) {
+    for (const key of ['quantifier', 'conditional', 'countCall', 'nameOrCall', 'parenExpr', 'listLit', 'objectLit']) {
       const n = node(ctx, key);
       if (n) return this.expr(n);
     }
@@ -695,6 +695,14 @@ export class AstBuilder extends BaseVisitor {
       body,
       span,
     };
+  }
+
+  conditional(ctx: Ctx): A.Expr {
+    const ifTok = tok(ctx, K(kw.if))!;
+    const test = this.expr(node(ctx, 'test'), ifTok);
+    const then = this.expr(node(ctx, 'then'), tok(ctx, K(kw.then)) ?? test);
+    const otherwise = this.expr(node(ctx, 'else'), tok(ctx, K(kw.else)) ?? then);
+    return { kind: 'Conditional', test, then, else: otherwise, span: this.cover(ifTok, test, then, otherwise) };
   }
 
   countCall(ctx: Ctx): A.Expr {

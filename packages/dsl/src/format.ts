@@ -437,6 +437,14 @@ class Printer {
       }
       case 'Paren':
         return `(${sub(e.expr, col + 1)})`;
+      case 'Conditional': {
+        let s = 'if ';
+        s += sub(e.test, col + s.length);
+        s += ' then ';
+        s += sub(e.then, endCol(s, col));
+        s += ' else ';
+        return s + sub(e.else, endCol(s, col));
+      }
       case 'Quantifier': {
         let s = `${e.quantifier} ${e.variable.text} in `;
         s += sub(e.collection, col + s.length);

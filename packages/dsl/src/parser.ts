@@ -576,6 +576,7 @@ export class PolicyParser extends CstParser {
       { ALT: () => this.CONSUME(kw.false) },
       { ALT: () => this.CONSUME(kw.null) },
       { ALT: () => this.SUBRULE(this.quantifier) },
+      { ALT: () => this.SUBRULE(this.conditional) },
       { ALT: () => this.SUBRULE(this.countCall) },
       { GATE: () => this.valueAllowed(), ALT: () => this.SUBRULE(this.nameOrCall) },
       { ALT: () => this.SUBRULE(this.parenExpr) },
@@ -596,6 +597,16 @@ export class PolicyParser extends CstParser {
     this.SUBRULE(this.orExpr);
     this.CONSUME(Colon);
     this.SUBRULE(this.expression);
+  });
+
+  // conditional := 'if' expr 'then' expr 'else' expr
+  private conditional = this.RULE('conditional', () => {
+    this.CONSUME(kw.if);
+    this.SUBRULE(this.expression, { LABEL: 'test' });
+    this.CONSUME(kw.then);
+    this.SUBRULE2(this.expression, { LABEL: 'then' });
+    this.CONSUME(kw.else);
+    this.SUBRULE3(this.expression, { LABEL: 'else' });
   });
 
   /** `count(list)`: a call whose callee is the keyword `count`. */

@@ -41,7 +41,7 @@ export const Identifier = createToken({
 
 export const HARD_KEYWORDS = [
   'and', 'or', 'not', 'in', 'any', 'all', 'count', 'true', 'false', 'null',
-  'contains', 'startsWith', 'endsWith', 'matches',
+  'contains', 'startsWith', 'endsWith', 'matches', 'if', 'then', 'else',
 ] as const;
 
 export const SOFT_KEYWORDS = [

@@ -410,3 +410,19 @@ describe('recovery', () => {
     expect(parse('const y = (1)').diagnostics).toEqual([]);
   });
 });
+
+describe('if then else and each', () => {
+  it('parses a conditional as a value', async () => {
+    const { parseExpression } = await import('../src/index.js');
+    const { expr, diagnostics } = parseExpression('if a > 1 then "big" else "small"');
+    expect(diagnostics).toEqual([]);
+    expect(expr).toMatchObject({ kind: 'Conditional', test: { kind: 'Binary', op: '>' }, then: { kind: 'String', value: 'big' }, else: { kind: 'String', value: 'small' } });
+  });
+  it('parses a rule that runs once per item', async () => {
+    const { parse } = await import('../src/index.js');
+    const { ast, diagnostics } = parse('policy p "P"\nrule r error "m {o.id}" {\n  each o in offers\n  forbid o.price > 10\n}\n');
+    expect(diagnostics).toEqual([]);
+    const rule = ast.declarations[0];
+    expect(rule).toMatchObject({ kind: 'RuleDecl', each: { kind: 'Each', variable: { text: 'o' }, collection: { kind: 'Ident', name: 'offers' } } });
+  });
+});

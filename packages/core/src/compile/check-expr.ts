@@ -98,6 +98,19 @@ export function checkExpr(e: Expr, env: ExprEnv): IrExpr {
       return checkBinary(e, env);
     case 'Quantifier':
       return checkQuantifier(e, env);
+    case 'Conditional': {
+      const test = checkExpr(e.test, env);
+      expectCondition(test, env);
+      const then = checkExpr(e.then, env);
+      const otherwise = checkExpr(e.else, env);
+      let type = unify([then.type, otherwise.type]);
+      if (type.k === 'unknown' && then.type.k !== 'unknown' && otherwise.type.k !== 'unknown' && then.type.k !== 'null' && otherwise.type.k !== 'null')
+        env.diagnostics.push(
+          error(CODES.incomparable, `the two answers of this if are of different kinds: ${describe(then.type)} and ${describe(otherwise.type)}`, e.span, 'make both the then and the else value the same kind'),
+        );
+      if (then.type.k === 'null' || otherwise.type.k === 'null') type = nullable(then.type.k === 'null' ? otherwise.type : then.type);
+      return { op: 'cond', test: asCondition(test), then, else: otherwise, type, span };
+    }
     case 'Error':
       return { op: 'lit', value: null, type: T.unknown, span };
   }

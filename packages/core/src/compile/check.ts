@@ -452,6 +452,8 @@ export function children(e: IrExpr): IrExpr[] {
       return e.args;
     case 'detect':
       return [e.arg];
+    case 'cond':
+      return [e.test, e.then, e.else];
     case 'not':
     case 'neg':
       return [e.operand];

@@ -179,6 +179,8 @@ export function expr(e: IrExpr, ctx: Ctx): string {
       if (e.regex !== undefined) return `rt.find(RX[${e.regex}], ${expr(e.arg, ctx)}, ${path})`;
       return `rt.detect(${str(e.detector)}, ${expr(e.arg, ctx)}, ${path})`;
     }
+    case 'cond':
+      return `(${expr(e.test, ctx)} ? ${expr(e.then, ctx)} : ${expr(e.else, ctx)})`;
     case 'not':
       return `!${wrap(expr(e.operand, ctx))}`;
     case 'neg':

@@ -27,6 +27,7 @@ export type IrExpr =
    * for `phrases(body, list)`; `regex` the regex table index for `find(body, "...")`.
    */
   | { op: 'detect'; detector: string; arg: IrExpr; phrases?: number; regex?: number; type: Type; span: Span }
+  | { op: 'cond'; test: IrExpr; then: IrExpr; else: IrExpr; type: Type; span: Span }
   | { op: 'not'; operand: IrExpr; type: Type; span: Span }
   | { op: 'neg'; operand: IrExpr; type: Type; span: Span }
   | { op: 'and' | 'or'; left: IrExpr; right: IrExpr; type: Type; span: Span }

@@ -105,6 +105,8 @@ function compute(e: IrExpr, env: Env): unknown {
       if (e.regex !== undefined) return rt.find(env.tables.regexes[e.regex], text, path);
       return rt.detect(e.detector, text, path);
     }
+    case 'cond':
+      return ev(e.test) ? ev(e.then) : ev(e.else);
     case 'not':
       return !ev(e.operand);
     case 'neg':

@@ -35,7 +35,7 @@ export interface Analysis {
   completions(): Completion[];
 }
 
-const KEYWORD_COMPLETIONS = ['policy', 'source', 'version', 'input', 'import', 'record', 'enum', 'const', 'phrases', 'rule', 'when', 'require', 'forbid', 'hint', 'fix', 'remove', 'replace', 'insert', 'example', 'given', 'expect', 'nothing', 'error', 'warning', 'info', 'and', 'or', 'not', 'in', 'any', 'all', 'count', 'contains', 'startsWith', 'endsWith', 'matches'];
+const KEYWORD_COMPLETIONS = ['policy', 'source', 'version', 'input', 'import', 'record', 'enum', 'const', 'phrases', 'rule', 'each', 'if', 'then', 'else', 'when', 'require', 'forbid', 'hint', 'fix', 'remove', 'replace', 'insert', 'example', 'given', 'expect', 'nothing', 'error', 'warning', 'info', 'and', 'or', 'not', 'in', 'any', 'all', 'count', 'contains', 'startsWith', 'endsWith', 'matches'];
 const TYPES = ['string', 'text', 'number', 'integer', 'percent', 'boolean', 'date', 'datetime', 'duration', 'list', 'map', 'enum'];
 
 export function analyze(text: string, opts: CompileOptions = {}): Analysis {
