@@ -66,6 +66,7 @@ export type Declaration =
   | EnumDecl
   | ConstDecl
   | PhrasesDecl
+  | MetricDecl
   | RuleDecl
   | ExampleDecl
   | ErrorNode;
@@ -143,6 +144,37 @@ export interface PhrasesDecl extends Node, Documented {
   kind: 'PhrasesDecl';
   name: Name;
   phrases: StringLit[];
+}
+
+/**
+ * A measure over the whole input (a dataset), computed in one pass:
+ * ```
+ * metric order-defect-rate "Order defect rate" {
+ *   rate negativeFeedback or azClaim or chargeback
+ *   where fulfillmentChannel == "MFN"
+ *   over 60 days by purchaseDate
+ *   group by sku
+ * }
+ * ```
+ */
+export interface MetricDecl extends Node, Documented {
+  kind: 'MetricDecl';
+  name: Name;
+  title: StringLit | null;
+  aggregate: MetricAggregate | null;
+  /** Which records count at all. */
+  where: Expr | null;
+  /** Only records whose date lies in the last N days up to the as-of day. */
+  window: { length: DurationLit; by: Expr; span: Span } | null;
+  /** Breakdowns: the metric is also computed per value of each of these. */
+  groupBy: Expr[];
+}
+
+export interface MetricAggregate extends Node {
+  kind: 'Aggregate';
+  /** count: records; rate: share of records for which `expr` holds; the others: of `expr`'s values. */
+  aggregate: 'count' | 'rate' | 'total' | 'average' | 'minimum' | 'maximum';
+  expr: Expr | null;
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -231,7 +263,10 @@ export interface InsertFix extends Node {
 export interface ExampleDecl extends Node {
   kind: 'ExampleDecl';
   name: StringLit;
+  /** One record, or a list of records for policies with metrics. */
   given: Expr | null;
+  /** `as of 2026-11-20`: the day the example is checked as of (metrics' windows, today()). */
+  asOf: DateLit | null;
   expectations: Expectation[];
 }
 

@@ -215,7 +215,7 @@ export class AstBuilder extends BaseVisitor {
   }
 
   declaration(ctx: Ctx): A.Declaration {
-    for (const key of ['recordDecl', 'enumDecl', 'constDecl', 'phrasesDecl', 'ruleDecl', 'exampleDecl']) {
+    for (const key of ['recordDecl', 'enumDecl', 'constDecl', 'phrasesDecl', 'metricDecl', 'ruleDecl', 'exampleDecl']) {
       const n = node(ctx, key);
       if (n) return this.visit(n) as A.Declaration;
     }
@@ -482,12 +482,23 @@ export class AstBuilder extends BaseVisitor {
   exampleDecl(ctx: Ctx): A.ExampleDecl | A.ErrorNode {
     const keyword = tok(ctx, K(kw.example));
     const name = this.stringLit(tok(ctx, 'StringLit'));
-    const ex: A.ExampleDecl = { kind: 'ExampleDecl', name: name!, given: null, expectations: [], span: { start: 0, end: 0 } };
+    const ex: A.ExampleDecl = { kind: 'ExampleDecl', name: name!, given: null, asOf: null, expectations: [], span: { start: 0, end: 0 } };
     const parts: Spanned[] = [keyword, name, tok(ctx, 'LCurly')];
     for (const item of nodes(ctx, 'exampleItem')) {
       const c = item.children as Ctx;
       const given = tok(c, K(kw.given));
       const expect = tok(c, K(kw.expect));
+      const as = tok(c, K(kw.as));
+      if (as) {
+        const t = tok(c, 'DateLit') ?? tok(c, 'DatetimeLit');
+        if (t) {
+          const { ms, withTime } = dateValue(t.image);
+          if (ex.asOf) this.repeated(as, "the example has more than one 'as of' line", 'keep one `as of 2026-11-20` line');
+          else ex.asOf = { kind: 'Date', withTime, ms, raw: t.image, span: this.span(t) };
+        }
+        parts.push(as, t ? { span: this.span(t) } : null);
+        continue;
+      }
       if (given) {
         const e = this.expr(node(c, 'expression'), given);
         if (ex.given) this.repeated(given, "the example has more than one 'given' line", 'put all the input fields in one `given { ... }`');
@@ -502,6 +513,64 @@ export class AstBuilder extends BaseVisitor {
     parts.push(tok(ctx, 'RCurly'));
     ex.span = this.cover(...parts);
     return name ? ex : { kind: 'Error', span: ex.span };
+  }
+
+  metricDecl(ctx: Ctx): A.MetricDecl | A.ErrorNode {
+    const keyword = tok(ctx, K(kw.metric));
+    const name = this.name(node(ctx, 'name'), 'metric');
+    const title = this.stringLit(tok(ctx, 'StringLit'));
+    const metric: A.MetricDecl = {
+      kind: 'MetricDecl',
+      name: name ?? { kind: 'Name', text: '', span: this.cover(keyword) },
+      title,
+      aggregate: null,
+      where: null,
+      window: null,
+      groupBy: [],
+      doc: this.doc(keyword),
+      span: { start: 0, end: 0 },
+    };
+    const parts: Spanned[] = [keyword, name, title, tok(ctx, 'LCurly')];
+    for (const item of nodes(ctx, 'metricItem')) {
+      const c = item.children as Ctx;
+      const kindTok = ['count', 'rate', 'total', 'average', 'minimum', 'maximum'].map((k) => tok(c, K(kw[k as 'count']))).find((t) => t);
+      const where = tok(c, K(kw.where));
+      const over = tok(c, K(kw.over));
+      const group = tok(c, K(kw.group));
+      if (kindTok) {
+        const expr = node(c, 'aggregateExpr') ? this.expr(node(c, 'aggregateExpr'), kindTok) : null;
+        const agg: A.MetricAggregate = { kind: 'Aggregate', aggregate: kindTok.image as A.MetricAggregate['aggregate'], expr, span: this.cover(kindTok, expr) };
+        if (metric.aggregate) this.repeated(kindTok, 'the metric says more than once what it measures', 'keep one of count, rate, total, average, minimum or maximum');
+        else metric.aggregate = agg;
+        parts.push(agg);
+      } else if (where) {
+        const e = this.expr(node(c, 'whereExpr'), where);
+        if (metric.where) this.repeated(where, "the metric has more than one 'where' line", 'join the conditions into one `where` line with `and`');
+        else metric.where = e;
+        parts.push(where, e);
+      } else if (over) {
+        const d = tok(c, 'DurationLit');
+        const by = this.expr(node(c, 'byExpr'), tok(c, K(kw.by)) ?? over);
+        const span = this.cover(over, by);
+        if (d) {
+          const length: A.DurationLit = { kind: 'Duration', ...durationValue(d.image), raw: d.image, span: this.span(d) };
+          if (metric.window) this.repeated(over, "the metric has more than one 'over' line", 'a metric has one time window');
+          else metric.window = { length, by, span };
+        }
+        parts.push({ span });
+      } else if (group) {
+        const exprs = nodes(c, 'groupExpr').map((n) => this.expr(n, group));
+        metric.groupBy.push(...exprs);
+        parts.push(group, ...exprs);
+      }
+    }
+    parts.push(tok(ctx, 'RCurly'));
+    metric.span = this.cover(...parts);
+    return name ? metric : { kind: 'Error', span: metric.span };
+  }
+
+  metricItem(): void {
+    // read by metricDecl()
   }
 
   exampleItem(): void {

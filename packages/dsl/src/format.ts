@@ -302,6 +302,8 @@ class Printer {
         const items = d.phrases.map((p) => ({ start: p.span.start, end: p.span.end, render: (ind: number) => pad(Math.max(ind, 0)) + q(p) }));
         return head + this.group('[', ']', { start: open, end: d.span.end }, items, indent, head.length, false, true);
       }
+      case 'MetricDecl':
+        return this.metric(d, indent);
       case 'RuleDecl':
         return this.rule(d, indent);
       case 'ExampleDecl':
@@ -373,11 +375,36 @@ class Printer {
     }
   }
 
+  private metric(m: A.MetricDecl, indent: number): string {
+    const items: Item[] = [];
+    const add = (start: number, end: number, head: string, e: A.Expr | null) =>
+      items.push({ start, end, render: (ind) => `${pad(ind)}${head}${e ? ` ${this.expr(e, ind, ind + head.length + 1)}` : ''}` });
+    if (m.aggregate) add(m.aggregate.span.start, m.aggregate.span.end, m.aggregate.aggregate, m.aggregate.expr);
+    if (m.where) add(this.keywordBefore(m.where.span.start, 'where'), m.where.span.end, 'where', m.where);
+    if (m.window) {
+      const w = m.window;
+      items.push({ start: w.span.start, end: w.span.end, render: (ind) => `${pad(ind)}over ${w.length.raw} by ${this.expr(w.by, ind, ind + 9 + w.length.raw.length)}` });
+    }
+    if (m.groupBy.length) {
+      const first = m.groupBy[0];
+      const last = m.groupBy[m.groupBy.length - 1];
+      const start = this.keywordBefore(this.keywordBefore(first.span.start, 'by'), 'group');
+      items.push({ start, end: last.span.end, render: (ind) => `${pad(ind)}group by ${m.groupBy.map((g) => this.expr(g, -1, 0)).join(', ')}` });
+    }
+    items.sort((x, y) => x.start - y.start);
+    const head = `metric ${m.name.text}${m.title ? ` ${q(m.title)}` : ''}`;
+    return this.block(head, this.findChar((m.title ?? m.name).span.end, '{'), items, indent, m.span.end - 1);
+  }
+
   private example(e: A.ExampleDecl, indent: number): string {
     const items: Item[] = [];
     if (e.given) {
       const g = e.given;
       items.push({ start: this.keywordBefore(g.span.start, 'given'), end: g.span.end, render: (ind) => `${pad(ind)}given ${this.expr(g, ind, ind + 6)}` });
+    }
+    if (e.asOf) {
+      const a = e.asOf;
+      items.push({ start: this.keywordBefore(this.keywordBefore(a.span.start, 'of'), 'as'), end: a.span.end, render: (ind) => `${pad(ind)}as of ${a.raw}` });
     }
     for (const x of e.expectations) {
       items.push({

@@ -167,6 +167,7 @@ export class PolicyParser extends CstParser {
       { ALT: () => this.SUBRULE(this.enumDecl) },
       { ALT: () => this.SUBRULE(this.constDecl) },
       { ALT: () => this.SUBRULE(this.phrasesDecl) },
+      { ALT: () => this.SUBRULE(this.metricDecl) },
       { ALT: () => this.SUBRULE(this.ruleDecl) },
       { ALT: () => this.SUBRULE(this.exampleDecl) },
     ]);
@@ -300,6 +301,61 @@ export class PolicyParser extends CstParser {
     this.CONSUME(RBracket);
   });
 
+  // metric := 'metric' Name String? '{' metricItem* '}'
+  private metricDecl = this.RULE('metricDecl', () => {
+    this.CONSUME(kw.metric);
+    this.SUBRULE(this.declName, { LABEL: 'name' });
+    this.OPTION(() => this.CONSUME(StringLit));
+    this.CONSUME(LCurly);
+    this.MANY(() => this.SUBRULE(this.metricItem));
+    this.CONSUME(RCurly);
+  });
+
+  // metricItem := 'count' | ('rate'|'total'|'average'|'minimum'|'maximum') expr | 'where' expr
+  //             | 'over' Duration 'by' expr | 'group' 'by' expr (',' expr)*
+  private metricItem = this.RULE('metricItem', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(kw.count) },
+      {
+        ALT: () => {
+          this.OR2([
+            { ALT: () => this.CONSUME(kw.rate) },
+            { ALT: () => this.CONSUME(kw.total) },
+            { ALT: () => this.CONSUME(kw.average) },
+            { ALT: () => this.CONSUME(kw.minimum) },
+            { ALT: () => this.CONSUME(kw.maximum) },
+          ]);
+          this.SUBRULE(this.expression, { LABEL: 'aggregateExpr' });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(kw.where);
+          this.SUBRULE2(this.expression, { LABEL: 'whereExpr' });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(kw.over);
+          this.CONSUME(DurationLit);
+          this.CONSUME(kw.by);
+          this.SUBRULE3(this.expression, { LABEL: 'byExpr' });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(kw.group);
+          this.CONSUME2(kw.by);
+          this.SUBRULE4(this.expression, { LABEL: 'groupExpr' });
+          this.MANY(() => {
+            this.CONSUME(Comma);
+            this.SUBRULE5(this.expression, { LABEL: 'groupExpr' });
+          });
+        },
+      },
+    ]);
+  });
+
   // rule := 'rule' Name severity? String? '{' ruleItem* '}'
   private ruleDecl = this.RULE('ruleDecl', () => {
     this.CONSUME(kw.rule);
@@ -407,6 +463,13 @@ export class PolicyParser extends CstParser {
 
   private exampleItem = this.RULE('exampleItem', () => {
     this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(kw.as);
+          this.CONSUME(kw.of);
+          this.OR2([{ ALT: () => this.CONSUME(DateLit) }, { ALT: () => this.CONSUME(DatetimeLit) }]);
+        },
+      },
       {
         ALT: () => {
           this.CONSUME(kw.given);

@@ -48,6 +48,7 @@ export const SOFT_KEYWORDS = [
   'policy', 'source', 'version', 'input', 'import', 'from', 'record', 'enum', 'const', 'phrases',
   'rule', 'each', 'when', 'require', 'forbid', 'hint', 'fix', 'remove', 'replace', 'insert', 'into', 'at',
   'start', 'end', 'example', 'given', 'expect', 'nothing', 'error', 'warning', 'info', 'list', 'map',
+  'metric', 'rate', 'total', 'average', 'minimum', 'maximum', 'where', 'over', 'by', 'group', 'as', 'of',
 ] as const;
 
 export type HardKeyword = (typeof HARD_KEYWORDS)[number];
@@ -258,7 +259,7 @@ export const allTokens: TokenType[] = [
 
 /** Words that begin a declaration or a line inside one. */
 export const STATEMENT_KEYWORDS: ReadonlySet<TokenType> = new Set(
-  (['policy', 'import', 'record', 'enum', 'const', 'phrases', 'rule', 'example', 'each', 'when', 'require', 'forbid', 'hint', 'source', 'fix', 'given', 'expect', 'version', 'input'] as const).map(
+  (['policy', 'import', 'record', 'enum', 'const', 'phrases', 'rule', 'example', 'metric', 'rate', 'total', 'average', 'minimum', 'maximum', 'where', 'over', 'group', 'each', 'when', 'require', 'forbid', 'hint', 'source', 'fix', 'given', 'expect', 'version', 'input'] as const).map(
     (w) => kw[w],
   ),
 );
