@@ -99,7 +99,53 @@ export interface Report {
   /** Records with violations or problems (every record when asked for). */
   results: RecordResult[];
   /** Dataset metrics, keyed by metric name (policies with metrics only). */
-  metrics?: Record<string, unknown>;
+  metrics?: Record<string, MetricResult>;
+  /** Violations of rules about metrics (they concern the whole input, not one record). */
+  datasetViolations?: Violation[];
+}
+
+/** A metric's value over the records in its window, and its parts. */
+export interface MetricCounts {
+  /** null when no record counted: "no data", never 0 and never a crash. */
+  value: number | null;
+  /** For rates: records for which the condition held. */
+  numerator?: number;
+  /** For rates: records counted (in the window, passing `where`). */
+  denominator?: number;
+  /** For count, total, average, minimum and maximum: records that gave a value. */
+  count?: number;
+}
+
+export interface MetricResult extends MetricCounts {
+  title: string;
+  kind: 'count' | 'rate' | 'total' | 'average' | 'minimum' | 'maximum';
+  /** How the value reads: "1.16%", "no data". */
+  display: string;
+  /** The time window: `days` calendar days (UTC) ending with the as-of day, both ends included. */
+  window?: { days: number; by: string; from: string; to: string };
+  /** Breakdowns, per group expression then per value ("(none)" for missing). */
+  groups?: Record<string, Record<string, MetricCounts>>;
+  /** What the policy's rules require of it, e.g. "< 1%". */
+  target?: string;
+  /** pass or fail against the rules that use it; "no data" when nothing counted. */
+  status?: 'pass' | 'fail' | 'no data';
+}
+
+export interface MetricInfo {
+  name: string;
+  title: string;
+  kind: MetricResult['kind'];
+}
+
+/** The dataset side of a compiled policy: metrics accumulated in one streaming pass. */
+export interface CompiledDataset {
+  metrics: MetricInfo[];
+  /** A fresh accumulator for a run checked as of `asOf` (a UTC day in ms; default today()). */
+  start(asOf?: number): unknown;
+  /** Count one decoded record. */
+  add(state: unknown, record: unknown): void;
+  /** The metric values and the violations of the rules about them. */
+  finish(state: unknown): { metrics: Record<string, MetricResult>; violations: Violation[] };
 }
 
 /** One `example` block of a policy and how it came out. */
@@ -161,6 +207,8 @@ export interface CompiledPolicy {
   explain(record: unknown): import('./explain/explain.js').RuleExplanation[];
   /** Run the policy's own `example` blocks. */
   runExamples(): ExampleOutcome[];
+  /** Metrics over the whole input, when the policy declares any. */
+  dataset?: CompiledDataset;
   /** Generated sources, for `sellguard compile` and the playground's compiled view. */
   output: { module: string; dts: string; schema: string };
 }

@@ -34,6 +34,8 @@ export interface ExprEnv {
   locals: Map<string, { id: number; type: Type }>;
   /** Allocates quantifier variable ids. */
   nextVar: () => number;
+  /** Metric lookup (rules only): index and value type; undefined when not a metric. */
+  metric?: (name: string) => { index: number; type: Type } | undefined;
   /** Constant lookup: index into the constants table and type; undefined when not a constant. */
   constant: (name: string) => { index: number; type: Type } | undefined;
   phraseList: (name: string) => number | undefined;
@@ -129,6 +131,8 @@ function checkIdent(name: string, span: Span, env: ExprEnv): IrExpr {
   if (field) return { op: 'field', object: { op: 'root', type: T.unknown, span }, name, type: field, span };
   const constant = env.constant(name);
   if (constant) return { op: 'const', index: constant.index, name, type: constant.type, span };
+  const metric = env.metric?.(name);
+  if (metric) return { op: 'metric', index: metric.index, name, type: metric.type, span };
   if (name === 'matched') {
     if (!env.inMessage) {
       env.diagnostics.push(

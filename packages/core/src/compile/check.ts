@@ -5,6 +5,7 @@
  * lists, rules, examples); expressions are handled by check-expr.ts.
  */
 import type {
+  MetricDecl,
   ConstDecl,
   Diagnostic,
   EnumDecl,
@@ -19,13 +20,14 @@ import type {
 import { DETECTORS } from './builtins.js';
 import { asCondition, checkExpr, expectCondition, fold, type ExprEnv } from './check-expr.js';
 import { CODES, error, warning } from './codes.js';
-import type { IrClause, IrExample, IrExpr, IrFix, IrPolicy, IrRecord, IrRule, JsonValue } from './ir.js';
+import type { IrClause, IrExample, IrExpr, IrFix, IrMetric, IrPolicy, IrRecord, IrRule, JsonValue } from './ir.js';
 import { compileUserRegex } from './regex.js';
 import type { ResolvedPolicy, Scope, SymbolEntry } from './resolve.js';
 import { suggestionHelp } from './suggest.js';
-import { PRIMITIVES, T, assignable, describe, type PrimitiveKind, type Type } from './type-system.js';
+import { PRIMITIVES, T, assignable, describe, isNumeric, isTemporal, nullable, type PrimitiveKind, type Type } from './type-system.js';
 
-export function check(resolved: ResolvedPolicy, diagnostics: Diagnostic[]): IrPolicy {
+export function check(resolved: ResolvedPolicy, diagnostics: Diagnostic[], source = ''): IrPolicy {
+  const sourceOf = (e: { span: Span }) => source.slice(e.span.start, e.span.end);
   const header = resolved.ast.header;
   if (!header) {
     diagnostics.push(
@@ -240,12 +242,75 @@ export function check(resolved: ResolvedPolicy, diagnostics: Diagnostic[]): IrPo
   records.sort((a, b) => (a.name === inputRecord ? -1 : b.name === inputRecord ? 1 : 0));
   const inputFields = recordTypes.get(inputRecord) ?? new Map<string, Type>();
 
+  // ---------------------------------------------------------------- metrics
+  const metrics: IrMetric[] = resolved.metrics.map((decl) => checkMetric(decl));
+  const metricIndex = new Map(metrics.map((m, i) => [m.name, { index: i, type: m.type }]));
+
+  function checkMetric(decl: MetricDecl): IrMetric {
+    const env = envFor(resolved.scope, inputFields, false);
+    const text = (e: Expr) => resolved.ast === undefined ? '' : sourceOf(e);
+    const agg = decl.aggregate;
+    let kind: IrMetric['kind'] = 'count';
+    let expr: IrExpr | null = null;
+    let type: Type = T.integer;
+    if (!agg) {
+      diagnostics.push(
+        error(CODES.metricWithoutAggregate, `the metric \`${decl.name.text}\` does not say what it measures`, decl.name.span, 'add a line such as `count`, `rate <condition>`, `total <value>` or `average <value>`'),
+      );
+    } else {
+      kind = agg.aggregate;
+      if (agg.expr) expr = checkExpr(agg.expr, env);
+      if (kind === 'rate') {
+        if (expr) {
+          expectCondition(expr, env);
+          expr = asCondition(expr);
+        }
+        type = T.percent;
+      } else if (kind !== 'count') {
+        const t = expr?.type ?? T.unknown;
+        const ok = isNumeric(t) || t.k === 'duration' || t.k === 'unknown' || ((kind === 'minimum' || kind === 'maximum') && isTemporal(t));
+        if (!ok)
+          diagnostics.push(error(CODES.metricValueType, `a ${kind} needs numbers, but this is ${describe(t)}`, agg.expr?.span ?? agg.span, 'measure a number field, e.g. `total itemPrice`'));
+        type = kind === 'average' && t.k === 'integer' ? T.number : { ...t, nullable: false };
+      }
+    }
+    let where: IrExpr | null = null;
+    if (decl.where) {
+      where = checkExpr(decl.where, env);
+      expectCondition(where, env);
+      where = asCondition(where);
+    }
+    let window: IrMetric['window'] = null;
+    if (decl.window) {
+      const by = checkExpr(decl.window.by, env);
+      if (!isTemporal(by.type) && by.type.k !== 'unknown')
+        diagnostics.push(error(CODES.windowNotADate, `a time window goes by a date, but this is ${describe(by.type)}`, decl.window.by.span, 'name a date or datetime field, e.g. `over 60 days by purchaseDate`'));
+      const days = decl.window.length.ms / 86_400_000;
+      if (!Number.isInteger(days) || days < 1)
+        diagnostics.push(error(CODES.windowNotADate, 'a time window is a whole number of days', decl.window.length.span, 'write it in days or weeks, e.g. `over 30 days`'));
+      window = { days: Math.max(1, Math.round(days)), by, byText: text(decl.window.by) };
+    }
+    const groupBy = decl.groupBy.map((g) => ({ expr: checkExpr(g, env), text: text(g) }));
+    return {
+      name: decl.name.text,
+      title: decl.title?.value ?? decl.name.text,
+      kind,
+      expr,
+      where,
+      window,
+      groupBy,
+      type: nullable(type),
+      span: decl.span,
+    };
+  }
+
   // ------------------------------------------------------------------ rules
   const rules: IrRule[] = resolved.rules.map((decl) => checkRule(decl));
 
   function checkRule(decl: RuleDecl): IrRule {
-    let env = envFor(resolved.scope, inputFields, false);
-    let messageEnv = envFor(resolved.scope, inputFields, true);
+    const metric = (name: string) => metricIndex.get(name);
+    let env: ExprEnv = { ...envFor(resolved.scope, inputFields, false), metric };
+    let messageEnv: ExprEnv = { ...envFor(resolved.scope, inputFields, true), metric };
     let each: IrRule['each'] = null;
     if (decl.each) {
       const collection = checkExpr(decl.each.collection, env);
@@ -277,6 +342,17 @@ export function check(resolved: ResolvedPolicy, diagnostics: Diagnostic[]): IrPo
     if (!decl.message)
       diagnostics.push(error(CODES.missingMessage, `the rule \`${decl.id.text}\` has no message`, decl.id.span, 'write the message after the severity: rule my-rule error "What is wrong, in plain words" { ... }'));
     const fix = decl.fix ? checkFix(decl, env, messageEnv, clauses) : null;
+    const parts = [when, ...clauses.map((c) => c.condition)].filter((x): x is IrExpr => x !== null);
+    const dataset = parts.some((p) => uses(p, 'metric'));
+    if (dataset && (parts.some((p) => uses(p, 'root') || uses(p, 'var')) || decl.each || decl.fix))
+      diagnostics.push(
+        error(
+          CODES.metricMixedWithFields,
+          `the rule \`${decl.id.text}\` uses a metric and also reads the fields of single records`,
+          decl.id.span,
+          'a rule about metrics runs once for the whole input; put checks of single records in a rule of their own',
+        ),
+      );
     return {
       id: decl.id.text,
       fullId: `${policyId}/${decl.id.text}`,
@@ -290,6 +366,7 @@ export function check(resolved: ResolvedPolicy, diagnostics: Diagnostic[]): IrPo
       ...(decl.hint ? { hintText: decl.hint.raw } : {}),
       ...(decl.source ? { source: decl.source.value } : {}),
       fix,
+      dataset,
       ...(decl.doc ? { doc: decl.doc } : {}),
       span: decl.span,
     };
@@ -343,8 +420,23 @@ export function check(resolved: ResolvedPolicy, diagnostics: Diagnostic[]): IrPo
     let given: JsonValue = {};
     if (decl.given) {
       given = exampleValue(decl.given);
+      const records = Array.isArray(given) && metrics.length > 0 ? given : [given];
+      for (const one of records) checkGiven(one, decl);
+    }
+    return { name: decl.name.value, given, asOf: decl.asOf ? decl.asOf.ms : null, fires, absent, nothing, span: decl.span };
+  }
+
+  function checkGiven(given: JsonValue, decl: ExampleDecl): void {
+    if (!decl.given) return;
+    {
       if (given === null || typeof given !== 'object' || Array.isArray(given))
-        diagnostics.push(error(CODES.exampleShape, 'an example is given one record, written as { field: value, ... }', decl.given.span));
+        diagnostics.push(
+          error(
+            CODES.exampleShape,
+            metrics.length > 0 ? 'an example is given records, written as { field: value, ... } or a list of them' : 'an example is given one record, written as { field: value, ... }',
+            decl.given.span,
+          ),
+        );
       else {
         const known = new Set(records.find((r) => r.name === inputRecord)?.fields.flatMap((f) => [f.name, ...f.aliases]) ?? []);
         const written = decl.given.kind === 'Object' ? decl.given.entries : [];
@@ -355,7 +447,6 @@ export function check(resolved: ResolvedPolicy, diagnostics: Diagnostic[]): IrPo
         }
       }
     }
-    return { name: decl.name.value, given, fires, absent, nothing, span: decl.span };
   }
 
   /** Example inputs are written like data: dates become ISO text, durations and percents keep their written form. */
@@ -415,9 +506,15 @@ export function check(resolved: ResolvedPolicy, diagnostics: Diagnostic[]): IrPo
     constants,
     phrases,
     regexes,
+    metrics,
     rules,
     examples,
   };
+}
+
+/** Whether an expression contains a node of the given kind (outside quantifier bodies' own variables). */
+function uses(e: IrExpr, op: IrExpr['op']): boolean {
+  return e.op === op || children(e).some((c) => uses(c, op));
 }
 
 function isObject(v: JsonValue): v is { [key: string]: JsonValue } {

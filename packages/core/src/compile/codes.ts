@@ -46,6 +46,10 @@ export const CODES = {
   constType: 'SG3019',
   recursiveRecord: 'SG3020',
   exampleNoExpectation: 'SG3021',
+  metricMixedWithFields: 'SG3022',
+  metricWithoutAggregate: 'SG3023',
+  metricValueType: 'SG3024',
+  windowNotADate: 'SG3025',
 } as const;
 
 export function error(code: string, message: string, span: Span, help?: string): Diagnostic {

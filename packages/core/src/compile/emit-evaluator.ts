@@ -8,7 +8,8 @@
  * never built from user text.
  */
 import { staticPath } from './check.js';
-import type { IrExpr, IrFix, IrPolicy, IrRule } from './ir.js';
+import type { IrExpr, IrFix, IrMetric, IrPolicy, IrRule } from './ir.js';
+import { children } from './check.js';
 import type { Type } from './type-system.js';
 
 const str = (s: string) => JSON.stringify(s);
@@ -46,10 +47,66 @@ export function emitEvaluator(ir: IrPolicy, source: string): string {
   lines.push('');
   lines.push('function evaluate(r) {');
   lines.push('  const out = [];');
-  ir.rules.forEach((rule, i) => lines.push(`  rule_${i}(r, out); // ${rule.fullId}`));
+  ir.rules.forEach((rule, i) => {
+    if (!rule.dataset) lines.push(`  rule_${i}(r, out); // ${rule.fullId}`);
+  });
   lines.push('  return out;');
   lines.push('}');
+  lines.push(...emitMetrics(ir, source));
   return lines.join('\n');
+}
+
+/** Metrics: their definitions, one function that counts a record into them, and the rules about them. */
+function emitMetrics(ir: IrPolicy, source: string): string[] {
+  if (ir.metrics.length === 0) return ['', 'const METRICS = [];', 'function metricsAdd(r, S) {}', 'function evaluateDataset(M) {', '  return [];', '}'];
+  const defs = ir.metrics.map((m) => ({
+    name: m.name,
+    title: m.title,
+    kind: m.kind,
+    days: m.window?.days ?? 0,
+    by: m.window?.byText ?? '',
+    groups: m.groupBy.map((g) => g.text),
+    show: m.kind === 'rate' ? 'percent' : m.kind === 'count' ? 'integer' : showKind(m.type),
+  }));
+  const out = ['', `const METRICS = ${JSON.stringify(defs, null, 2)};`, '', '// Counts one record into every metric.', 'function metricsAdd(r, S) {'];
+  ir.metrics.forEach((m, i) => out.push(...emitMetricAdd(m, i, source)));
+  out.push('}', '');
+  const datasetRules = ir.rules.map((rule, i) => [rule, i] as const).filter(([rule]) => rule.dataset);
+  out.push('function evaluateDataset(M) {', '  const out = [];');
+  for (const [rule, i] of datasetRules) out.push(`  rule_${i}(M, out); // ${rule.fullId}`);
+  out.push('  return out;', '}');
+  return out;
+}
+
+function emitMetricAdd(m: IrMetric, i: number, source: string): string[] {
+  const ctx: Ctx = { w: '[]', varPaths: new Set() };
+  const text = (e: IrExpr) => comment(source.slice(e.span.start, e.span.end));
+  const keys = `[${m.groupBy.map((g) => expr(g.expr, ctx)).join(', ')}]`;
+  const tally =
+    m.kind === 'count'
+      ? `rt.tallyCount(S, ${i}, ${keys});`
+      : m.kind === 'rate'
+        ? `rt.tallyRate(S, ${i}, Boolean(${m.expr ? expr(m.expr, ctx) : 'false'}), ${keys});`
+        : `rt.tallyValue(S, ${i}, ${m.expr ? expr(m.expr, ctx) : 'null'}, ${keys});`;
+  const conditions: string[] = [];
+  if (m.where) conditions.push(expr(m.where, ctx));
+  if (m.window) conditions.push(`rt.inWindow(S, ${i}, ${expr(m.window.by, ctx)})`);
+  const out = [`  // metric ${m.name}${m.where ? `: where ${text(m.where)}` : ''}${m.window ? `; last ${m.window.days} days by ${m.window.byText}` : ''}`];
+  if (conditions.length === 0) out.push(`  ${tally}`);
+  else out.push(`  if (${conditions.join(' && ')}) ${tally}`);
+  return out;
+}
+
+/** The metrics a rule reads, by index. */
+export function metricsUsed(rule: IrRule): number[] {
+  const found = new Set<number>();
+  const walk = (e: IrExpr) => {
+    if (e.op === 'metric') found.add(e.index);
+    children(e).forEach(walk);
+  };
+  if (rule.when) walk(rule.when);
+  for (const c of rule.clauses) walk(c.condition);
+  return [...found].sort((a, b) => a - b);
 }
 
 function emitRule(rule: IrRule, index: number, source: string): string[] {
@@ -57,7 +114,12 @@ function emitRule(rule: IrRule, index: number, source: string): string[] {
   const ctx: Ctx = { w: 'W', varPaths: new Set() };
   let pad = '  ';
   out.push(`// ${rule.fullId} (${rule.severity})`);
-  out.push(`function rule_${index}(r, out) {`);
+  const metrics = rule.dataset ? metricsUsed(rule) : [];
+  out.push(`function rule_${index}(${rule.dataset ? 'M' : 'r'}, out) {`);
+  if (rule.dataset) {
+    out.push('  // a metric with no data passes: there is nothing to judge');
+    out.push(`  if (${metrics.map((m) => `M[${m}] === null`).join(' || ')}) return;`);
+  }
   if (rule.each) {
     const { base, keyed } = collectionPath(rule.each.collection, ctx);
     if (base !== null) ctx.varPaths.add(rule.each.varId);
@@ -80,7 +142,7 @@ function emitRule(rule: IrRule, index: number, source: string): string[] {
     const hint = rule.hint ? expr(rule.hint, ctx) : 'null';
     const fix = rule.fix ? fixCode(rule.fix, ctx) : 'undefined';
     const eachPath = rule.each && ctx.varPaths.has(rule.each.varId) ? `p${rule.each.varId}` : null;
-    const path = (clause.subject && pathCode(clause.subject, ctx)) ?? eachPath ?? str(clause.path);
+    const path = (clause.subject && pathCode(clause.subject, ctx)) ?? eachPath ?? str(clause.path || (rule.dataset ? `metrics.${datasetSubject(clause.condition)}` : ''));
     out.push(`${pad}  out.push(rt.violation(RULES[${index}], ${path}, W,`);
     out.push(`${pad}    ${message},`);
     out.push(`${pad}    ${hint},`);
@@ -90,6 +152,16 @@ function emitRule(rule: IrRule, index: number, source: string): string[] {
   if (rule.each) out.push(rule.each && collectionPath(rule.each.collection, ctx).keyed ? '  }, true);' : '  });');
   out.push('}');
   return out;
+}
+
+/** The first metric a condition reads, for the violation's path. */
+function datasetSubject(e: IrExpr): string {
+  if (e.op === 'metric') return e.name;
+  for (const c of children(e)) {
+    const found = datasetSubject(c);
+    if (found) return found;
+  }
+  return '';
 }
 
 /** Where the items of a list live: `attachments` ([i] per item), or a table whose keys are the items. */
@@ -158,6 +230,8 @@ export function expr(e: IrExpr, ctx: Ctx): string {
       return `v${e.id}`;
     case 'const':
       return `K[${e.index}] /* ${e.name} */`;
+    case 'metric':
+      return `M[${e.index}] /* ${e.name} */`;
     case 'field': {
       const object = expr(e.object, ctx);
       if (e.object.type.k === 'map') return `rt.at(${object}, ${str(e.name)})`;

@@ -24,7 +24,8 @@ export function emitModule(ir: IrPolicy, schemaCode: string, evaluatorCode: stri
     '  const decoded = decode(raw);',
     '  return decoded.ok ? { ok: true, violations: evaluate(decoded.value) } : decoded;',
     '}',
-    'export { evaluate, schema };',
+    '/** Metrics over a whole input: start a state with rt.startMetrics(metrics, asOf), call metricsAdd(record, state) per decoded record. */',
+    'export { evaluate, schema, METRICS as metrics, metricsAdd, evaluateDataset };',
     '',
   ].join('\n');
 }

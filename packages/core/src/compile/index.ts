@@ -38,7 +38,7 @@ export function compile(source: string, opts: CompileOptions = {}): CompileResul
   const { ast, diagnostics: syntax } = parse(source);
   const { resolved, diagnostics: names } = resolve(ast, opts);
   const typeDiagnostics: Diagnostic[] = [];
-  const ir = check(resolved, typeDiagnostics);
+  const ir = check(resolved, typeDiagnostics, source);
   // Syntax errors already explain the broken parts; checker errors inside them would be cascades.
   const diagnostics = sortDiagnostics([...syntax, ...names, ...typeDiagnostics.filter((d) => !syntax.some((s) => overlaps(s.span, d.span)))]);
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, ast, ir };

@@ -17,6 +17,8 @@ export type IrExpr =
   | { op: 'root'; type: Type; span: Span }
   /** A quantifier variable (numbered, never named after user text). */
   | { op: 'var'; id: number; type: Type; span: Span }
+  /** The value of a metric (rules about the dataset only). */
+  | { op: 'metric'; index: number; name: string; type: Type; span: Span }
   /** A compile-time constant held in the constants table. */
   | { op: 'const'; index: number; name: string; type: Type; span: Span }
   | { op: 'field'; object: IrExpr; name: string; type: Type; span: Span }
@@ -78,13 +80,18 @@ export interface IrRule {
   hintText?: string;
   source?: string;
   fix: IrFix | null;
+  /** The rule is about metrics: it runs once, after all records are counted. */
+  dataset: boolean;
   doc?: string;
   span: Span;
 }
 
 export interface IrExample {
   name: string;
+  /** One record, or a list of records (policies with metrics). */
   given: JsonValue;
+  /** The day the example is checked as of (UTC midnight, ms), when given. */
+  asOf: number | null;
   fires: string[];
   absent: string[];
   nothing: boolean;
@@ -105,8 +112,23 @@ export interface IrPolicy {
   phrases: Array<{ name: string; phrases: string[] }>;
   /** Regex sources, referenced by index. */
   regexes: Array<{ source: string; flags: string }>;
+  metrics: IrMetric[];
   rules: IrRule[];
   examples: IrExample[];
+}
+
+export interface IrMetric {
+  name: string;
+  title: string;
+  kind: 'count' | 'rate' | 'total' | 'average' | 'minimum' | 'maximum';
+  /** The condition of a rate, the value of total/average/minimum/maximum; null for count. */
+  expr: IrExpr | null;
+  where: IrExpr | null;
+  window: { days: number; by: IrExpr; byText: string } | null;
+  groupBy: Array<{ expr: IrExpr; text: string }>;
+  /** The metric's value type (always nullable: no data). */
+  type: Type;
+  span: Span;
 }
 
 export interface IrField {

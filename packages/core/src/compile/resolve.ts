@@ -8,6 +8,7 @@
  */
 import { parse } from '@sellguard/dsl';
 import type {
+  MetricDecl,
   ConstDecl,
   Diagnostic,
   EnumDecl,
@@ -41,6 +42,7 @@ export interface ResolvedPolicy {
   scope: Scope;
   rules: RuleDecl[];
   examples: ExampleDecl[];
+  metrics: MetricDecl[];
   /** Every record and enum reachable from this policy, by name. */
   records: Map<string, SymbolEntry>;
   enums: Map<string, SymbolEntry>;
@@ -186,7 +188,20 @@ export function resolve(ast: PolicyFile, opts: ResolveOptions = {}): { resolved:
   const rules: RuleDecl[] = [];
   const seenRules = new Map<string, RuleDecl>();
   const examples: ExampleDecl[] = [];
+  const metrics: MetricDecl[] = [];
   for (const decl of ast.declarations) {
+    if (decl.kind === 'MetricDecl') {
+      const prior = metrics.find((m) => m.name.text === decl.name.text);
+      if (prior) {
+        diagnostics.push({
+          ...error(CODES.duplicateDeclaration, `two metrics are called \`${decl.name.text}\``, decl.name.span, 'give each metric its own name'),
+          related: [{ message: 'the first metric with this name', span: prior.name.span }],
+        });
+        continue;
+      }
+      metrics.push(decl);
+      continue;
+    }
     if (decl.kind === 'RuleDecl') {
       const prior = seenRules.get(decl.id.text);
       if (prior) {
@@ -203,7 +218,7 @@ export function resolve(ast: PolicyFile, opts: ResolveOptions = {}): { resolved:
     }
   }
 
-  return { resolved: { ast, scope, rules, examples, records, enums }, diagnostics };
+  return { resolved: { ast, scope, rules, examples, metrics, records, enums }, diagnostics };
 }
 
 /** Look a name up in a scope, reporting it when unknown. */

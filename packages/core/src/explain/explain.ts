@@ -47,12 +47,12 @@ function tablesOf(ir: IrPolicy): Env['tables'] {
 }
 
 export function explainRecord(ir: IrPolicy, source: string, record: unknown): RuleExplanation[] {
-  return ir.rules.flatMap((rule) => runRule(ir, rule, record, source));
+  return ir.rules.filter((rule) => !rule.dataset).flatMap((rule) => runRule(ir, rule, record, source));
 }
 
 /** Evaluate with the interpreter, without traces: the reference the generated code is tested against. */
 export function interpretRecord(ir: IrPolicy, record: unknown): Violation[] {
-  return ir.rules.flatMap((rule) => runRule(ir, rule, record, null).flatMap((e) => e.violations));
+  return ir.rules.filter((rule) => !rule.dataset).flatMap((rule) => runRule(ir, rule, record, null).flatMap((e) => e.violations));
 }
 
 /** One explanation per rule, or per item for a rule with `each`. */

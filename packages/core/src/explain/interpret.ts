@@ -82,6 +82,8 @@ function compute(e: IrExpr, env: Env): unknown {
       return env.vars.get(e.id)?.value ?? null;
     case 'const':
       return env.tables.constants[e.index];
+    case 'metric':
+      return null; // metrics exist only for the whole input; explain works on one record
     case 'field': {
       const object = ev(e.object) as Record<string, unknown> | null;
       if (e.object.type.k === 'map') return rt.at(object, e.name);

@@ -70,6 +70,7 @@ export function reportJson(report: Report) {
     summary: summaryJson(report.summary),
     results: report.results.map(resultJson),
     ...(report.metrics ? { metrics: report.metrics } : {}),
+    ...(report.datasetViolations ? { datasetViolations: report.datasetViolations.map(violationJson) } : {}),
   };
 }
 
@@ -96,5 +97,6 @@ export function* jsonChunks(report: Report): Generator<string> {
     yield '\n  ]';
   }
   if (doc.metrics) yield `,\n  "metrics": ${nest(doc.metrics, '  ')}`;
+  if (report.datasetViolations) yield `,\n  "datasetViolations": ${nest(report.datasetViolations.map(violationJson), '  ')}`;
   yield '\n}\n';
 }

@@ -34,6 +34,15 @@ export class SummaryBuilder {
     }
   }
 
+  /** Violations of rules about metrics: counted with the others, but they belong to no record. */
+  addDataset(violations: readonly import('../types.js').Violation[]): void {
+    for (const v of violations) {
+      this.violations++;
+      this.bySeverity[v.severity] = (this.bySeverity[v.severity] ?? 0) + 1;
+      this.byRule[v.rule] = (this.byRule[v.rule] ?? 0) + 1;
+    }
+  }
+
   build(): Summary {
     return {
       records: this.records,

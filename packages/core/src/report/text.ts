@@ -13,7 +13,8 @@
  *
  *   record 7 (line 8, messages.jsonl): could not be read — body: expected text, got number
  */
-import type { RecordResult, Report, Severity, Violation } from '../types.js';
+import type {
+  MetricResult, RecordResult, Report, Severity, Violation } from '../types.js';
 import { groupSpans, oneLine, spanContext } from './context.js';
 import { countAtOrAbove, SEVERITIES } from './summary.js';
 
@@ -61,7 +62,41 @@ export function* textChunks(report: Report, opts: TextOptions = {}): Generator<s
   if (limit < report.results.length) {
     yield `\n${paint('dim', `… and ${plural(report.results.length - limit, 'more record')} with problems, not shown (the JSON report lists them all)`)}\n`;
   }
+  if (report.metrics) yield `\n${renderMetrics(report, opts, paint).join('\n')}\n`;
   yield `\n${[...renderSummary(report, paint), '', verdict(report, opts.failOn ?? 'error', paint)].join('\n')}\n`;
+}
+
+const STATUS: Record<NonNullable<MetricResult['status']>, [string, Style]> = { pass: ['✓ pass', 'green'], fail: ['✗ fail', 'red'], 'no data': ['– no data', 'dim'] };
+
+/** Each metric against its target at a glance, then the violations of the rules about metrics. */
+function renderMetrics(report: Report, opts: TextOptions, paint: Paint): string[] {
+  const entries = Object.entries(report.metrics ?? {});
+  const out = [paint('bold', 'Metrics')];
+  const nameWidth = Math.max(...entries.map(([n]) => n.length));
+  const valueWidth = Math.max(...entries.map(([, m]) => m.display.length));
+  for (const [name, m] of entries) {
+    const [status, style] = m.status ? STATUS[m.status] : ['', 'dim' as Style];
+    const parts = [m.numerator !== undefined && m.denominator !== undefined ? `${num(m.numerator)} of ${num(m.denominator)}` : m.count !== undefined ? `${num(m.count)} records` : ''];
+    if (m.window) parts.push(`${m.window.days} days by ${m.window.by}, ${m.window.from} to ${m.window.to}`);
+    const target = m.target ? `target ${m.target}` : '';
+    out.push(`  ${name.padEnd(nameWidth)}  ${m.display.padStart(valueWidth)}  ${target.padEnd(12)}  ${paint(style, status.padEnd(9))}  ${paint('dim', parts.filter(Boolean).join('; '))}`);
+    for (const [group, values] of Object.entries(m.groups ?? {})) {
+      // Worst first: lowest when the target is a minimum ("> 95%"), else highest.
+      const lowIsBad = m.target?.startsWith('>') ?? false;
+      const worst = Object.entries(values)
+        .filter(([, c]) => c.value !== null)
+        .sort((a, b) => (lowIsBad ? -1 : 1) * ((b[1].value ?? 0) - (a[1].value ?? 0)))
+        .slice(0, 5);
+      if (worst.length === 0) continue;
+      const shown = worst.map(([k, c]) => `${k} ${m.kind === 'rate' ? `${((c.value ?? 0) * 100).toFixed(2)}%` : num(c.value ?? 0)}${c.denominator !== undefined ? ` (${num(c.numerator ?? 0)}/${num(c.denominator)})` : ''}`);
+      out.push(`  ${''.padEnd(nameWidth)}  ${paint('dim', `worst by ${group}: ${shown.join(', ')}`)}`);
+    }
+  }
+  for (const v of report.datasetViolations ?? []) {
+    out.push('');
+    out.push(...renderViolation({ index: -1, violations: [v] }, v, opts, paint));
+  }
+  return out;
 }
 
 function policyLine(report: Report): string {

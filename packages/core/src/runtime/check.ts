@@ -28,6 +28,8 @@ export interface CheckOptions {
   onResult?: (result: RecordResult, raw: unknown, decoded: unknown) => void;
   /** Keep the results of clean records too (default: only records with violations or problems). */
   keepAll?: boolean;
+  /** The day metrics are computed as of (UTC midnight, ms); default today() (the --as-of day). */
+  asOf?: number;
 }
 
 function internalError(e: unknown): InputProblem {
@@ -36,7 +38,7 @@ function internalError(e: unknown): InputProblem {
 }
 
 /** Check one record: why it could not be read, why it does not fit the policy's record type, or its violations. */
-export function checkOne(policy: CompiledPolicy, rec: RawRecord): { result: RecordResult; decoded?: unknown } {
+export function checkOne(policy: Pick<CompiledPolicy, 'decode' | 'evaluate'>, rec: RawRecord): { result: RecordResult; decoded?: unknown } {
   const base: RecordResult = { index: rec.index, violations: [] };
   if (rec.line !== undefined) base.line = rec.line;
   if (rec.file !== undefined) base.file = rec.file;
@@ -62,23 +64,35 @@ export function checkOne(policy: CompiledPolicy, rec: RawRecord): { result: Reco
 class Run {
   readonly summary: SummaryBuilder;
   readonly results: RecordResult[] = [];
+  /** The metrics' accumulator, for policies that declare metrics. */
+  private readonly metrics: unknown;
 
   constructor(
     private readonly policy: CompiledPolicy,
     private readonly opts: CheckOptions,
   ) {
     this.summary = new SummaryBuilder(policy);
+    this.metrics = policy.dataset?.start(opts.asOf);
   }
 
   add(rec: RawRecord): void {
     const { result, decoded } = checkOne(this.policy, rec);
+    if (this.policy.dataset && decoded !== undefined && !result.invalid) this.policy.dataset.add(this.metrics, decoded);
     this.summary.add(result);
     if (this.opts.keepAll || result.invalid || result.violations.length > 0) this.results.push(result);
     this.opts.onResult?.(result, rec.raw, decoded);
   }
 
   report(): Report {
-    return { policy: policyInfo(this.policy), summary: this.summary.build(), results: this.results };
+    const report: Report = { policy: policyInfo(this.policy), summary: this.summary.build(), results: this.results };
+    if (this.policy.dataset) {
+      const { metrics, violations } = this.policy.dataset.finish(this.metrics);
+      report.metrics = metrics;
+      report.datasetViolations = violations;
+      this.summary.addDataset(violations);
+      report.summary = this.summary.build();
+    }
+    return report;
   }
 }
 

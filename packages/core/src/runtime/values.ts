@@ -115,6 +115,9 @@ export function setAsOf(day: number | null): void {
 
 export const today = () => asOfDay ?? Math.floor(Date.now() / DAY_MS) * DAY_MS;
 
+/** The as-of day set with setAsOf, or null (today). */
+export const getAsOf = () => asOfDay;
+
 /** The UTC calendar day of a timestamp. */
 export const dateOf = (t: Num) => (t == null ? null : Math.floor(t / DAY_MS) * DAY_MS);
 
