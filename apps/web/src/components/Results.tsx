@@ -10,6 +10,7 @@ import { worst } from '../lib/check';
 import { getPathValue, recordLabel } from '../lib/records';
 import { excerptSegments } from '../lib/marks';
 import { SeverityBadge, severityWord } from './Severity';
+import { Metrics } from './Metrics';
 
 interface Props {
   outcome: CheckOutcome;
@@ -38,6 +39,7 @@ export function Results({ outcome, rules, labelField, selected, onSelect, onFix,
     <div className="results">
       <SummaryLine summary={summary} />
       <RuleCounts summary={summary} rules={rules} active={activeFilter} onToggle={(id) => setRuleFilter(activeFilter === id ? null : id)} />
+      {outcome.metrics && <Metrics metrics={outcome.metrics} violations={outcome.datasetViolations ?? []} />}
       {records.length === 0 && <p className="empty">There are no records yet. Paste JSON, JSON lines or CSV into the data pane, or use the form to add one.</p>}
       {clean > 0 && !activeFilter && (
         <label className="toggle">

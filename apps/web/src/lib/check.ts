@@ -5,7 +5,7 @@
  * playground keeps every record, with its raw and decoded forms, to show
  * the matched text, fill the form and explain it.
  */
-import { checkRecordsSync, type CompiledPolicy, type RecordResult, type Summary, type Violation } from '@sellguard/core';
+import { checkRecordsSync, type CompiledPolicy, type MetricResult, type RecordResult, type Summary, type Violation } from '@sellguard/core';
 import type { ParsedData } from './data';
 
 export interface CheckedRecord extends RecordResult {
@@ -18,6 +18,10 @@ export interface CheckedRecord extends RecordResult {
 export interface CheckOutcome {
   records: CheckedRecord[];
   summary: Summary;
+  /** Metrics over all the records (policies that declare metrics). */
+  metrics?: Record<string, MetricResult>;
+  /** Violations of the rules about metrics. */
+  datasetViolations?: Violation[];
 }
 
 export function checkData(policy: CompiledPolicy, data: ParsedData): CheckOutcome {
@@ -32,7 +36,12 @@ export function checkData(policy: CompiledPolicy, data: ParsedData): CheckOutcom
       },
     },
   );
-  return { records, summary: report.summary };
+  return {
+    records,
+    summary: report.summary,
+    ...(report.metrics ? { metrics: report.metrics } : {}),
+    ...(report.datasetViolations ? { datasetViolations: report.datasetViolations } : {}),
+  };
 }
 
 /** The most serious severity among violations, for a record's badge. */

@@ -4,6 +4,8 @@
  * without code changes.
  */
 
+import folders from '../../../../examples/samples.json';
+
 const policyFiles = import.meta.glob<string>('../../../../policies/*.policy', { query: '?raw', import: 'default', eager: true });
 const dataFiles = import.meta.glob<string>('../../../../examples/*/*.{jsonl,json,csv,tsv,txt}', { query: '?raw', import: 'default', eager: true });
 
@@ -17,6 +19,12 @@ export interface Example {
   data: string;
   /** The sample files the data came from. */
   dataFiles: string[];
+}
+
+/** The sample folder of a policy: examples/<id>/ unless examples/samples.json says otherwise. */
+export function sampleFolder(id: string): string {
+  const mapped = (folders as Record<string, string>)[id];
+  return typeof mapped === 'string' && id !== '//' ? mapped : id;
 }
 
 const PREFERENCE = ['jsonl', 'json', 'csv', 'tsv', 'txt'];
@@ -65,7 +73,7 @@ export function buildExamples(policies: Record<string, string>, data: Record<str
   for (const [path, policy] of Object.entries(policies)) {
     const id = baseName(path).replace(/\.policy$/, '');
     const files = Object.entries(data)
-      .filter(([p]) => p.split('/').slice(-2, -1)[0] === id)
+      .filter(([p]) => p.split('/').slice(-2, -1)[0] === sampleFolder(id))
       .map(([p, text]) => ({ path: p, text }));
     const picked = pickData(files);
     out.push({ id, title: policyTitle(policy, id), policy, data: picked.data, dataFiles: picked.files });
