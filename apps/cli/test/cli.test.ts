@@ -361,3 +361,35 @@ describe('sellguard compile', () => {
     expect(r.stderr).toContain('--out');
   });
 });
+
+describe('sellguard check on an order report (metrics)', () => {
+  it('prints every metric with its parts, window and group, and the metric rules that fail', () => {
+    const r = sellguard(['check', 'policies/account-health-orders.policy', 'examples/orders/orders.csv', '--as-of', '2026-11-20', '--format', 'json'], { cwd: root });
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(Object.keys(doc.metrics)).toEqual(['order-defect-rate', 'pre-fulfillment-cancel-rate', 'late-shipment-rate-10d', 'late-shipment-rate-30d', 'valid-tracking-rate']);
+    for (const m of Object.values(doc.metrics) as Array<{ value: number | null; numerator: number; denominator: number; window: { days: number } }>) {
+      expect(m.value).toBeCloseTo(m.numerator / m.denominator, 12);
+      expect(m.window.days).toBeGreaterThan(0);
+    }
+    expect(doc.metrics['order-defect-rate'].window).toEqual({ days: 60, by: 'purchaseDate', from: '2026-09-22', to: '2026-11-20' });
+    const failing = doc.datasetViolations.map((v: { rule: string }) => v.rule);
+    const failedMetrics = Object.entries(doc.metrics).filter(([, m]) => (m as { status: string }).status === 'fail').map(([n]) => `account-health-orders/${n}`);
+    expect(failing).toEqual(failedMetrics);
+    expect(doc.summary.violations).toBe(failing.length);
+  });
+
+  it('shows the metrics against their targets in the text report', () => {
+    const r = sellguard(['check', 'policies/account-health-orders.policy', 'examples/orders/orders.csv', '--as-of', '2026-11-20'], { cwd: root });
+    expect(r.stdout).toMatch(/^Metrics$/m);
+    expect(r.stdout).toMatch(/order-defect-rate\s+[\d.]+%\s+target < 1%/);
+    expect(r.stdout).toContain('60 days by purchaseDate, 2026-09-22 to 2026-11-20');
+  });
+
+  it('reads the Amazon flat file headers too', () => {
+    const r = sellguard(['check', 'policies/account-health-orders.policy', 'examples/orders/amazon-all-orders.txt', '--as-of', '2026-11-20', '--format', 'json'], { cwd: root });
+    const doc = JSON.parse(r.stdout);
+    expect(doc.summary.invalid).toBe(0);
+    expect(doc.summary.records).toBeGreaterThan(0);
+  });
+});
