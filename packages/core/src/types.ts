@@ -207,6 +207,8 @@ export interface CompiledPolicy {
   explain(record: unknown): import('./explain/explain.js').RuleExplanation[];
   /** Run the policy's own `example` blocks. */
   runExamples(): ExampleOutcome[];
+  /** The text detectors the rules use (e.g. `emails`, `spelling`), so a host loads only what they need. */
+  detectors: string[];
   /** Metrics over the whole input, when the policy declares any. */
   dataset?: CompiledDataset;
   /** Generated sources, for `sellguard compile` and the playground's compiled view. */

@@ -9,7 +9,8 @@ import type { CompiledDataset, CompiledPolicy, FieldType, RecordInfo, Violation 
 import { metricsUsed } from './emit-evaluator.js';
 import { explainRecord } from '../explain/explain.js';
 import { runExamples } from './examples.js';
-import type { IrPolicy } from './ir.js';
+import type { IrExpr, IrPolicy } from './ir.js';
+import { children } from './check.js';
 import { ruleInfos } from './rule-info.js';
 import type { Type } from './type-system.js';
 
@@ -45,6 +46,7 @@ export function load(ir: IrPolicy, code: { schema: string; evaluator: string; mo
       }),
     ),
     rules: ruleInfos(ir),
+    detectors: detectorsUsed(ir),
     schema: loaded.schema,
     decode: (raw) => rt.s.decode(loaded.schema, raw) as ReturnType<CompiledPolicy['decode']>,
     evaluate: loaded.evaluate,
@@ -82,6 +84,20 @@ function dataset(ir: IrPolicy, loaded: Loaded): CompiledDataset {
       return { metrics, violations };
     },
   };
+}
+
+function detectorsUsed(ir: IrPolicy): string[] {
+  const found = new Set<string>();
+  const walk = (e: IrExpr) => {
+    if (e.op === 'detect') found.add(e.detector);
+    children(e).forEach(walk);
+  };
+  for (const rule of ir.rules) {
+    if (rule.when) walk(rule.when);
+    for (const c of rule.clauses) walk(c.condition);
+  }
+  for (const m of ir.metrics) [m.expr, m.where, ...m.groupBy.map((g) => g.expr)].forEach((e) => e && walk(e));
+  return [...found].sort();
 }
 
 const NEGATE = { '<': '>=', '<=': '>', '>': '<=', '>=': '<', '==': '!=', '!=': '==' } as const;

@@ -34,7 +34,6 @@ export class PolicyFileError extends Error {
  */
 export function loadPolicy(fileName: string): LoadedPolicy {
   const source = readPolicyText(fileName);
-  loadSpellingDictionary();
   const sources = new Map<string, string>();
   const result = compile(source, {
     fileName,
@@ -49,6 +48,8 @@ export function loadPolicy(fileName: string): LoadedPolicy {
       }
     },
   });
+  // The dictionary is large (a few hundred MB once built): load it only for policies that check spelling.
+  if (result.policy?.detectors.includes('spelling')) loadSpellingDictionary();
   return { ...result, source, fileName, sources };
 }
 

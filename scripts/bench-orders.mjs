@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+/**
+ * Streaming check of a large generated order report with the
+ * account-health-orders policy: rows per second and peak memory, for
+ * several sizes, to show that memory stays flat however large the report.
+ * Each size runs in a fresh process (`--one N`), the way `sellguard check`
+ * runs, and reports its own peak RSS.
+ *
+ *   node scripts/bench-orders.mjs                 # 100k, 1M and 5M rows
+ *   node scripts/bench-orders.mjs --sizes 200000  # other sizes
+ */
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const AS_OF = Date.UTC(2026, 10, 20);
+const DAY = 86_400_000;
+
+/** Write N orders as an Amazon-style CSV, deterministic, streamed to disk. */
+async function generate(path, rows) {
+  const out = createWriteStream(path);
+  out.write('amazon-order-id,purchase-date,fulfillment-channel,order-status,cancelled-by,expected-ship-date,ship-date,tracking-id,tracking-valid,negative-feedback,az-claim,chargeback,sku,asin\n');
+  let seed = 42;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const iso = (ms) => new Date(ms).toISOString().replace('.000Z', '+00:00');
+  let buffer = '';
+  for (let i = 0; i < rows; i++) {
+    const purchase = AS_OF - Math.floor(rnd() * 90 * DAY);
+    const mfn = rnd() < 0.7;
+    const expected = purchase + 2 * DAY;
+    const shipped = rnd() < 0.9;
+    const ship = shipped ? expected + Math.floor((rnd() - 0.9) * DAY) : null;
+    const cancelled = !shipped && rnd() < 0.3 ? (rnd() < 0.5 ? 'seller' : 'buyer') : '';
+    buffer += `111-${String(i % 10_000_000).padStart(7, '0')}-${String(i % 9_999_991).padStart(7, '0')},${iso(purchase)},${mfn ? 'Merchant' : 'Amazon'},${shipped ? 'Shipped' : 'Pending'},${cancelled},${iso(expected)},${ship === null ? '' : iso(ship)},${shipped ? `1Z${i}` : ''},${rnd() < 0.02 ? 'false' : rnd() < 0.5 ? '' : 'true'},${rnd() < 0.006},${rnd() < 0.003},${rnd() < 0.001},SKU-${i % 500},B0${String(i % 500).padStart(8, '0')}\n`;
+    if (buffer.length > 1 << 20) {
+      if (!out.write(buffer)) await once(out, 'drain');
+      buffer = '';
+    }
+  }
+  out.end(buffer);
+  await once(out, 'finish');
+}
+
+async function one(file) {
+  const { loadPolicy, readRecords, checkRecords } = await import('@sellguard/core/node');
+  const { setAsOf } = await import('@sellguard/core');
+  const loaded = loadPolicy(join(root, 'policies/account-health-orders.policy'));
+  setAsOf(AS_OF);
+  const started = process.hrtime.bigint();
+  const report = await checkRecords(loaded.policy, readRecords(file));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const odr = report.metrics['order-defect-rate'];
+  process.stdout.write(
+    JSON.stringify({ rows: report.summary.records, invalid: report.summary.invalid, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, odr: `${odr.numerator}/${odr.denominator}` }),
+  );
+}
+
+if (process.argv[2] === '--one') {
+  await one(process.argv[3]);
+} else {
+  const i = process.argv.indexOf('--sizes');
+  const sizes = i > 0 ? process.argv[i + 1].split(',').map(Number) : [100_000, 1_000_000, 5_000_000];
+  const dir = mkdtempSync(join(tmpdir(), 'sellguard-bench-'));
+  const results = [];
+  try {
+    for (const rows of sizes) {
+      const file = join(dir, `orders-${rows}.csv`);
+      await generate(file, rows);
+      const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--one', file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      if (run.status !== 0) throw new Error(run.stderr);
+      const r = JSON.parse(run.stdout);
+      r.fileMb = statSync(file).size / 1e6;
+      results.push(r);
+      console.error(`${rows} rows: ${(r.rows / r.seconds).toFixed(0)} rows/s, peak RSS ${r.maxRssMb.toFixed(0)} MB`);
+      rmSync(file);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(JSON.stringify(results));
+}
