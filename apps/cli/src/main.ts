@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { PolicyFileError } from '@sellguard/core/node';
+import { setAsOf } from '@sellguard/core';
 import { checkCommand } from './commands/check.js';
 import { compileCommand } from './commands/compile.js';
 import { fmtCommand } from './commands/fmt.js';
@@ -126,12 +127,14 @@ export function buildProgram(setCode: (code: number) => void): Command {
       .argument('<policy>', 'the .policy file')
       .argument('<inputs...>', 'JSONL, JSON, CSV or tab-separated files')
       .addOption(new Option('--input-format <format>', 'read the inputs as this format instead of going by their extension').choices(['jsonl', 'json', 'csv', 'tsv']))
-      .option('-w, --watch', 'check again whenever the policy or a data file is saved'),
+      .option('-w, --watch', 'check again whenever the policy or a data file is saved')
+      .option('--as-of <date>', 'check as if today were this date (YYYY-MM-DD, UTC); default: today', asOfDate),
   )
     .addHelpText('after', '\nExample:\n  sellguard tui policies/buyer-messaging.policy examples/buyer-messaging/messages.jsonl\n\nKeys: arrows or j/k move, Enter opens, Esc goes back, / searches, ? shows all keys, q quits.')
     .action(async (policy: string, inputs: string[], opts) => {
       // Loaded on demand: Ink and React are only needed for the interactive view.
       const { runTui } = await import('@sellguard/tui');
+      setAsOf(opts.asOf ?? null);
       setCode(await runTui({ policy, inputs, inputFormat: opts.inputFormat, watch: opts.watch, color: opts.color }));
     });
 

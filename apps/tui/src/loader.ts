@@ -108,7 +108,18 @@ export function metricsOf(report: object): MetricResult[] | undefined {
   const m = (report as { metrics?: unknown }).metrics;
   if (Array.isArray(m)) return m.filter((x): x is MetricResult => x !== null && typeof x === 'object');
   if (m && typeof m === 'object') {
-    return Object.entries(m as Record<string, unknown>).map(([name, v]) => (v && typeof v === 'object' ? { name, ...(v as object) } : { name, value: v }));
+    return Object.entries(m as Record<string, unknown>).map(([name, v]) => {
+      if (!v || typeof v !== 'object') return { name, value: v };
+      const r = v as { display?: string; window?: { days: number; by: string; from: string; to: string }; status?: string };
+      // Core's metric results: show the value as core formats it, the window in words, "no data" as such.
+      return {
+        name,
+        ...(v as object),
+        ...(r.display !== undefined ? { value: r.display } : {}),
+        ...(r.window ? { window: `${r.window.days} days by ${r.window.by} to ${r.window.to}` } : {}),
+        ...(r.status === 'pass' ? { passed: true } : r.status === 'fail' ? { passed: false } : {}),
+      };
+    });
   }
   return undefined;
 }
