@@ -10,6 +10,7 @@
  *    second for reading (decode), checking (evaluate), and both.
  * Numbers depend on the machine; the ratios are what to compare.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -106,7 +107,6 @@ code and the hand-written function call; the generated code adds little on top o
 interpreter is kept for \`explain\`, not for checking.
 `;
 // ------------------------------------------------ a large order report, streamed
-import { spawnSync } from 'node:child_process';
 const sizes = process.argv.includes('--quick') ? '100000,500000' : '100000,1000000,5000000';
 const orders = spawnSync(process.execPath, [join(root, 'scripts/bench-orders.mjs'), '--sizes', sizes], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 if (orders.status !== 0) throw new Error('the order report benchmark failed');
@@ -131,6 +131,6 @@ memory stays flat however large the report; most of it is the runtime itself (No
 compiler, the detectors' tables). Time goes mostly into reading CSV and validating each
 record with its zod schema.
 `;
-const full = doc + ordersDoc;
-console.log(full);
-if (process.argv.includes('--write')) writeFileSync(join(root, 'docs/benchmarks.md'), full);
+const benchmarks = doc + ordersDoc;
+console.log(benchmarks);
+if (process.argv.includes('--write')) writeFileSync(join(root, 'docs/benchmarks.md'), benchmarks);
