@@ -87,3 +87,17 @@ describe('emitted code', () => {
     ]);
   });
 });
+
+describe('emitted code for metrics', () => {
+  it('counts records into metrics in one function and runs the rules about metrics on their values', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { resolve } = await import('node:path');
+    const source = readFileSync(resolve(import.meta.dirname, '../../../policies/account-health-orders.policy'), 'utf8');
+    const { policy, diagnostics } = compile(source);
+    expect(diagnostics).toEqual([]);
+    const module = policy!.output.module;
+    expect(module).toContain('function metricsAdd(r, S) {');
+    expect(module).toContain('rule_0(M, out); // account-health-orders/order-defect-rate');
+    await expect(module).toMatchFileSnapshot('__snapshots__/account-health-orders.module.js');
+  });
+});

@@ -120,6 +120,12 @@ function evaluate(r) {
   return out;
 }
 
+const METRICS = [];
+function metricsAdd(r, S) {}
+function evaluateDataset(M) {
+  return [];
+}
+
 export const policy = {"id":"snapshot","title":"Snapshot policy","source":"tests","version":"2"};
 export const rules = [
   {
@@ -165,4 +171,5 @@ export function check(raw) {
   const decoded = decode(raw);
   return decoded.ok ? { ok: true, violations: evaluate(decoded.value) } : decoded;
 }
-export { evaluate, schema };
+/** Metrics over a whole input: start a state with rt.startMetrics(metrics, asOf), call metricsAdd(record, state) per decoded record. */
+export { evaluate, schema, METRICS as metrics, metricsAdd, evaluateDataset };

@@ -113,7 +113,7 @@ describe('renderJson', () => {
       Array.from({ length: 25 }, (_, i) => ({ index: i, line: i + 1, raw: i % 3 === 0 ? { body: `x${i}@y.co REFUND` } : i % 3 === 1 ? { body: 'ok' } : { body: i } })),
     );
     const empty = checkRecordsSync(policy, [{ index: 0, raw: { body: 'ok' } }]);
-    const withMetrics: Report = { ...empty, metrics: { defectRate: { value: 0.5, unit: '%' } } };
+    const withMetrics: Report = { ...empty, metrics: { defectRate: { title: 'Defect rate', kind: 'rate', value: 0.5, numerator: 1, denominator: 2, display: '50%', target: '< 1%', status: 'fail' } } };
     for (const report of [many, empty, withMetrics]) {
       const chunks = [...jsonChunks(report)];
       expect(chunks.join('')).toBe(`${JSON.stringify(reportJson(report), null, 2)}\n`);

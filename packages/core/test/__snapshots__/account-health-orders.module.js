@@ -1,0 +1,257 @@
+// Policy "account-health-orders", compiled by sellguard. Do not edit: change the .policy file and compile again.
+import * as rt from '@sellguard/core/runtime';
+
+// Input schema of policy "account-health-orders"
+// record Order
+function record_0(opts) {
+  return rt.s.recordOf("Order", [
+    { name: "orderId", schema: rt.s.primitive("string"), aliases: ["amazon-order-id","AmazonOrderId","order-id"] },
+    { name: "purchaseDate", schema: rt.s.primitive("datetime"), aliases: ["purchase-date","PurchaseDate"] },
+    { name: "fulfillmentChannel", schema: rt.s.primitive("string"), aliases: ["fulfillment-channel","FulfillmentChannel"] },
+    { name: "orderStatus", schema: rt.s.primitive("string", { optional: true }), aliases: ["order-status","OrderStatus"] },
+    { name: "cancelledBy", schema: rt.s.enumOf(["seller","buyer"], { optional: true }), aliases: ["cancelled-by","canceled-by","cancelledBy"] },
+    { name: "expectedShipDate", schema: rt.s.primitive("datetime", { optional: true }), aliases: ["expected-ship-date","latest-ship-date","LatestShipDate"] },
+    { name: "shipDate", schema: rt.s.primitive("datetime", { optional: true }), aliases: ["ship-date","shipment-date"] },
+    { name: "trackingId", schema: rt.s.primitive("string", { optional: true }), aliases: ["tracking-id","tracking-number"] },
+    { name: "trackingValid", schema: rt.s.primitive("boolean", { optional: true }), aliases: ["tracking-valid"] },
+    { name: "negativeFeedback", schema: rt.s.primitive("boolean", { default: false }), aliases: ["negative-feedback"] },
+    { name: "azClaim", schema: rt.s.primitive("boolean", { default: false }), aliases: ["az-claim","a-to-z-claim"] },
+    { name: "chargeback", schema: rt.s.primitive("boolean", { default: false }) },
+    { name: "sku", schema: rt.s.primitive("string", { optional: true }) },
+    { name: "asin", schema: rt.s.primitive("string", { optional: true }) },
+  ], opts);
+}
+const schema = record_0();
+
+// Rules of policy "account-health-orders": Account health from order reports
+const K = [["mfn","merchant","seller"],{"orderId":"114-0000000-0000001","purchaseDate":"2026-11-10T09:00:00Z","fulfillmentChannel":"MFN","expectedShipDate":"2026-11-12T23:59:59Z","shipDate":"2026-11-11T15:00:00Z","trackingId":"1Z999AA10123456784","trackingValid":true,"sku":"LAMP-1"}];
+const PH = [];
+const RX = [];
+const RULES = [
+  { id: "order-defect-rate", fullId: "account-health-orders/order-defect-rate", severity: "error" },
+  { id: "pre-fulfillment-cancel-rate", fullId: "account-health-orders/pre-fulfillment-cancel-rate", severity: "error" },
+  { id: "late-shipment-rate-10d", fullId: "account-health-orders/late-shipment-rate-10d", severity: "error" },
+  { id: "late-shipment-rate-30d", fullId: "account-health-orders/late-shipment-rate-30d", severity: "error" },
+  { id: "valid-tracking-rate", fullId: "account-health-orders/valid-tracking-rate", severity: "error" },
+];
+
+// account-health-orders/order-defect-rate (error)
+function rule_0(M, out) {
+  // a metric with no data passes: there is nothing to judge
+  if (M[0] === null) return;
+  let W;
+  // require order-defect-rate < 1%
+  W = [];
+  if (!(rt.lt(M[0] /* order-defect-rate */, 0.01))) {
+    out.push(rt.violation(RULES[0], "metrics.order-defect-rate", W,
+      "The order defect rate is " + rt.show(M[0] /* order-defect-rate */, "percent") + " over the last 60 days; Amazon's target is under 1%",
+      "Find the orders with negative feedback, A-to-z claims or chargebacks (the breakdown by SKU shows where they are) and fix their causes: answer buyers fast, ship on time, describe products accurately.",
+      undefined));
+  }
+}
+
+// account-health-orders/pre-fulfillment-cancel-rate (error)
+function rule_1(M, out) {
+  // a metric with no data passes: there is nothing to judge
+  if (M[1] === null) return;
+  let W;
+  // require pre-fulfillment-cancel-rate < 2.5%
+  W = [];
+  if (!(rt.lt(M[1] /* pre-fulfillment-cancel-rate */, 0.025))) {
+    out.push(rt.violation(RULES[1], "metrics.pre-fulfillment-cancel-rate", W,
+      "The pre-fulfillment cancel rate is " + rt.show(M[1] /* pre-fulfillment-cancel-rate */, "percent") + " over the last 7 days; Amazon's target is under 2.5%",
+      "Cancelling orders because of missing stock counts here. Keep inventory in sync and take out of stock items offline.",
+      undefined));
+  }
+}
+
+// account-health-orders/late-shipment-rate-10d (error)
+function rule_2(M, out) {
+  // a metric with no data passes: there is nothing to judge
+  if (M[2] === null) return;
+  let W;
+  // require late-shipment-rate-10d < 4%
+  W = [];
+  if (!(rt.lt(M[2] /* late-shipment-rate-10d */, 0.04))) {
+    out.push(rt.violation(RULES[2], "metrics.late-shipment-rate-10d", W,
+      "The late shipment rate is " + rt.show(M[2] /* late-shipment-rate-10d */, "percent") + " over the last 10 days; Amazon's target is under 4%",
+      "Confirm shipment by the expected ship date; lengthen your handling time if you cannot meet it.",
+      undefined));
+  }
+}
+
+// account-health-orders/late-shipment-rate-30d (error)
+function rule_3(M, out) {
+  // a metric with no data passes: there is nothing to judge
+  if (M[3] === null) return;
+  let W;
+  // require late-shipment-rate-30d < 4%
+  W = [];
+  if (!(rt.lt(M[3] /* late-shipment-rate-30d */, 0.04))) {
+    out.push(rt.violation(RULES[3], "metrics.late-shipment-rate-30d", W,
+      "The late shipment rate is " + rt.show(M[3] /* late-shipment-rate-30d */, "percent") + " over the last 30 days; Amazon's target is under 4%",
+      "Confirm shipment by the expected ship date; add staff before peak season.",
+      undefined));
+  }
+}
+
+// account-health-orders/valid-tracking-rate (error)
+function rule_4(M, out) {
+  // a metric with no data passes: there is nothing to judge
+  if (M[4] === null) return;
+  let W;
+  // require valid-tracking-rate > 95%
+  W = [];
+  if (!(rt.gt(M[4] /* valid-tracking-rate */, 0.95))) {
+    out.push(rt.violation(RULES[4], "metrics.valid-tracking-rate", W,
+      "The valid tracking rate is " + rt.show(M[4] /* valid-tracking-rate */, "percent") + " over the last 30 days; Amazon's target is above 95%",
+      "Give a valid tracking number from a supported carrier with every shipment confirmation.",
+      undefined));
+  }
+}
+
+function evaluate(r) {
+  const out = [];
+  return out;
+}
+
+const METRICS = [
+  {
+    "name": "order-defect-rate",
+    "title": "Order defect rate",
+    "kind": "rate",
+    "days": 60,
+    "by": "purchaseDate",
+    "groups": [
+      "sku",
+      "asin"
+    ],
+    "show": "percent"
+  },
+  {
+    "name": "pre-fulfillment-cancel-rate",
+    "title": "Pre-fulfillment cancel rate",
+    "kind": "rate",
+    "days": 7,
+    "by": "purchaseDate",
+    "groups": [
+      "sku"
+    ],
+    "show": "percent"
+  },
+  {
+    "name": "late-shipment-rate-10d",
+    "title": "Late shipment rate (10 days)",
+    "kind": "rate",
+    "days": 10,
+    "by": "expectedShipDate",
+    "groups": [
+      "sku"
+    ],
+    "show": "percent"
+  },
+  {
+    "name": "late-shipment-rate-30d",
+    "title": "Late shipment rate (30 days)",
+    "kind": "rate",
+    "days": 30,
+    "by": "expectedShipDate",
+    "groups": [
+      "sku"
+    ],
+    "show": "percent"
+  },
+  {
+    "name": "valid-tracking-rate",
+    "title": "Valid tracking rate",
+    "kind": "rate",
+    "days": 30,
+    "by": "shipDate",
+    "groups": [
+      "sku"
+    ],
+    "show": "percent"
+  }
+];
+
+// Counts one record into every metric.
+function metricsAdd(r, S) {
+  // metric order-defect-rate: where lower(trim(fulfillmentChannel)) in sellerFulfilled; last 60 days by purchaseDate
+  if (rt.inList(rt.lower(rt.trim(r["fulfillmentChannel"])), K[0] /* sellerFulfilled */) && rt.inWindow(S, 0, r["purchaseDate"])) rt.tallyRate(S, 0, Boolean(((r["negativeFeedback"] || r["azClaim"]) || r["chargeback"])), [r["sku"], r["asin"]]);
+  // metric pre-fulfillment-cancel-rate: where lower(trim(fulfillmentChannel)) in sellerFulfilled; last 7 days by purchaseDate
+  if (rt.inList(rt.lower(rt.trim(r["fulfillmentChannel"])), K[0] /* sellerFulfilled */) && rt.inWindow(S, 1, r["purchaseDate"])) rt.tallyRate(S, 1, Boolean(rt.eq(r["cancelledBy"], "seller")), [r["sku"]]);
+  // metric late-shipment-rate-10d: where lower(trim(fulfillmentChannel)) in sellerFulfilled and exists(shipDate); last 10 days by expectedShipDate
+  if ((rt.inList(rt.lower(rt.trim(r["fulfillmentChannel"])), K[0] /* sellerFulfilled */) && rt.exists(r["shipDate"])) && rt.inWindow(S, 2, r["expectedShipDate"])) rt.tallyRate(S, 2, Boolean(rt.gt(r["shipDate"], r["expectedShipDate"])), [r["sku"]]);
+  // metric late-shipment-rate-30d: where lower(trim(fulfillmentChannel)) in sellerFulfilled and exists(shipDate); last 30 days by expectedShipDate
+  if ((rt.inList(rt.lower(rt.trim(r["fulfillmentChannel"])), K[0] /* sellerFulfilled */) && rt.exists(r["shipDate"])) && rt.inWindow(S, 3, r["expectedShipDate"])) rt.tallyRate(S, 3, Boolean(rt.gt(r["shipDate"], r["expectedShipDate"])), [r["sku"]]);
+  // metric valid-tracking-rate: where lower(trim(fulfillmentChannel)) in sellerFulfilled and exists(shipDate); last 30 days by shipDate
+  if ((rt.inList(rt.lower(rt.trim(r["fulfillmentChannel"])), K[0] /* sellerFulfilled */) && rt.exists(r["shipDate"])) && rt.inWindow(S, 4, r["shipDate"])) rt.tallyRate(S, 4, Boolean((!(rt.empty(r["trackingId"])) && rt.ne(r["trackingValid"], false))), [r["sku"]]);
+}
+
+function evaluateDataset(M) {
+  const out = [];
+  rule_0(M, out); // account-health-orders/order-defect-rate
+  rule_1(M, out); // account-health-orders/pre-fulfillment-cancel-rate
+  rule_2(M, out); // account-health-orders/late-shipment-rate-10d
+  rule_3(M, out); // account-health-orders/late-shipment-rate-30d
+  rule_4(M, out); // account-health-orders/valid-tracking-rate
+  return out;
+}
+
+export const policy = {"id":"account-health-orders","title":"Account health from order reports","source":"Seed 002, account risk 3: the four core account metrics and their targets, computed on seller-fulfilled orders over Amazon's windows","version":"1.0"};
+export const rules = [
+  {
+    "id": "order-defect-rate",
+    "fullId": "account-health-orders/order-defect-rate",
+    "severity": "error",
+    "message": "The order defect rate is {order-defect-rate} over the last 60 days; Amazon's target is under 1%",
+    "hint": "Find the orders with negative feedback, A-to-z claims or chargebacks (the breakdown by SKU shows where they are) and fix their causes: answer buyers fast, ship on time, describe products accurately.",
+    "source": "seed 002, risk 3: the order defect rate must be under 1%",
+    "hasFix": false
+  },
+  {
+    "id": "pre-fulfillment-cancel-rate",
+    "fullId": "account-health-orders/pre-fulfillment-cancel-rate",
+    "severity": "error",
+    "message": "The pre-fulfillment cancel rate is {pre-fulfillment-cancel-rate} over the last 7 days; Amazon's target is under 2.5%",
+    "hint": "Cancelling orders because of missing stock counts here. Keep inventory in sync and take out of stock items offline.",
+    "source": "seed 002, risk 3: the cancellation rate before delivery must be under 2.5%",
+    "hasFix": false
+  },
+  {
+    "id": "late-shipment-rate-10d",
+    "fullId": "account-health-orders/late-shipment-rate-10d",
+    "severity": "error",
+    "message": "The late shipment rate is {late-shipment-rate-10d} over the last 10 days; Amazon's target is under 4%",
+    "hint": "Confirm shipment by the expected ship date; lengthen your handling time if you cannot meet it.",
+    "source": "seed 002, risk 3: the late shipment rate must be under 4%",
+    "hasFix": false
+  },
+  {
+    "id": "late-shipment-rate-30d",
+    "fullId": "account-health-orders/late-shipment-rate-30d",
+    "severity": "error",
+    "message": "The late shipment rate is {late-shipment-rate-30d} over the last 30 days; Amazon's target is under 4%",
+    "hint": "Confirm shipment by the expected ship date; add staff before peak season.",
+    "source": "seed 002, risk 3: the late shipment rate must be under 4%",
+    "hasFix": false
+  },
+  {
+    "id": "valid-tracking-rate",
+    "fullId": "account-health-orders/valid-tracking-rate",
+    "severity": "error",
+    "message": "The valid tracking rate is {valid-tracking-rate} over the last 30 days; Amazon's target is above 95%",
+    "hint": "Give a valid tracking number from a supported carrier with every shipment confirmation.",
+    "source": "seed 002, risk 3: the valid tracking rate must be greater than 95%",
+    "hasFix": false
+  }
+];
+export function decode(raw) {
+  return rt.s.decode(schema, raw);
+}
+export function check(raw) {
+  const decoded = decode(raw);
+  return decoded.ok ? { ok: true, violations: evaluate(decoded.value) } : decoded;
+}
+/** Metrics over a whole input: start a state with rt.startMetrics(metrics, asOf), call metricsAdd(record, state) per decoded record. */
+export { evaluate, schema, METRICS as metrics, metricsAdd, evaluateDataset };
