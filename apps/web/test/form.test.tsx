@@ -3,7 +3,8 @@ import type { InputProblem, RecordInfo } from '@sellguard/core';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RecordForm } from '../src/components/RecordForm';
-import { fieldKey, humanize, newRecord, rawPath, readField, writeField } from '../src/lib/form';
+import { rawPath } from '@sellguard/core';
+import { fieldKey, humanize, newRecord, readField, writeField } from '../src/lib/form';
 
 const records: RecordInfo[] = [
   {
@@ -139,9 +140,10 @@ describe('form helpers', () => {
 
   it('maps checker paths to the keys the raw record uses', () => {
     const raw = { message: 'x', attachments: [{ name: 'a' }, { name: 'b' }] };
-    expect(rawPath('body', raw, info, records)).toBe('message');
-    expect(rawPath('attachments[1].fileName', raw, info, records)).toBe('attachments[1].name');
-    expect(rawPath('subject', raw, info, records)).toBe('subject');
+    const policy = { records, recordType: info.name };
+    expect(rawPath(policy, raw, 'body')).toBe('message');
+    expect(rawPath(policy, raw, 'attachments[1].fileName')).toBe('attachments[1].name');
+    expect(rawPath(policy, raw, 'subject')).toBe('subject');
   });
 
   it('names fields in plain words', () => {

@@ -175,3 +175,16 @@ describe('generated code', () => {
     expect(run('rule weird-id error "m" { forbid body contains "\\"); process.exit(1); //" }', { body: 'x"); process.exit(1); //' })).toHaveLength(1);
   });
 });
+
+describe('fixes on raw records', () => {
+  it('edit the key the record uses, alias or loose spelling, not a new field', async () => {
+    const { applyFixToRaw } = await import('../src/index.js');
+    const policy = policyOf('rule emoji error "Emoji" { forbid emoji(body)  fix remove }\nrule att error "a" { forbid any a in attachments: emails(a.fileName)  fix remove }');
+    const raw = { 'order-id': '1', Body: 'Thanks 😊 bye', attachments: [{ fileName: 'x a@b.co' }] };
+    const decoded = policy.decode(raw);
+    if (!decoded.ok) throw new Error('bad record');
+    const [emoji, att] = policy.evaluate(decoded.value);
+    expect(applyFixToRaw(policy, raw, emoji.fix!)).toEqual({ 'order-id': '1', Body: 'Thanks bye', attachments: [{ fileName: 'x a@b.co' }] });
+    expect(applyFixToRaw(policy, raw, att.fix!).attachments).toEqual([{ fileName: 'x' }]);
+  });
+});

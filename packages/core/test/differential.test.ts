@@ -23,8 +23,10 @@ function recordsOf(file: string): unknown[] {
 }
 
 const cases: Array<{ policy: string; records: unknown[] }> = [];
-const corpus = join(root, 'corpus/buyer-messaging/messages.jsonl');
-if (existsSync(corpus)) cases.push({ policy: 'buyer-messaging', records: recordsOf(corpus).map((e) => (e as { message: unknown }).message) });
+for (const name of ['messages.jsonl', 'holdout.jsonl']) {
+  const corpus = join(root, 'corpus/buyer-messaging', name);
+  if (existsSync(corpus)) cases.push({ policy: 'buyer-messaging', records: recordsOf(corpus).map((e) => (e as { message: unknown }).message) });
+}
 for (const file of readdirSync(join(root, 'policies')).filter((f) => f.endsWith('.policy'))) {
   const id = file.replace(/\.policy$/, '');
   const dir = join(root, 'examples', id);

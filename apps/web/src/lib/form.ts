@@ -93,35 +93,6 @@ export function problemsByPath(problems: readonly InputProblem[]): Map<string, s
   return out;
 }
 
-/**
- * A checker path (field names, e.g. `attachments[1].fileName`) as a path into
- * the raw record (the keys actually used, e.g. `files[1].name`).
- */
-export function rawPath(path: string, raw: unknown, info: RecordInfo | undefined, records: readonly RecordInfo[]): string {
-  const parts: Array<string | number> = [];
-  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) parts.push(m[2] !== undefined ? Number(m[2]) : m[1]);
-  let out = '';
-  let cur: unknown = raw;
-  let record = info;
-  let type: FieldType | undefined;
-  for (const part of parts) {
-    if (typeof part === 'number') {
-      out = joinPath(out, part);
-      cur = Array.isArray(cur) ? cur[part] : undefined;
-      type = type?.kind === 'list' ? type.element : undefined;
-      record = type?.kind === 'record' ? recordByName(records, type.name) : undefined;
-      continue;
-    }
-    const field = record?.fields.find((f) => f.name === part);
-    const key = field && isRawRecord(cur) ? (fieldKey(cur, field) ?? part) : part;
-    out = joinPath(out, key);
-    cur = isRawRecord(cur) ? cur[key] : undefined;
-    type = field?.type;
-    record = type?.kind === 'record' ? recordByName(records, type.name) : undefined;
-  }
-  return out;
-}
-
 /** Words for a field's type, shown under its label. */
 export function describeType(type: FieldType): string {
   switch (type.kind) {

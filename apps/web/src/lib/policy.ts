@@ -1,7 +1,6 @@
 /** Running the language service on the editor's text, and applying fixes to raw records. */
-import { analyze, applyFix, type Analysis, type CompiledPolicy, type Fix, type RecordInfo } from '@sellguard/core';
+import { analyze, applyFixToRaw as applyFixToRawCore, type Analysis, type CompiledPolicy, type Fix, type RecordInfo } from '@sellguard/core';
 import { parse } from '@sellguard/dsl';
-import { rawPath } from './form';
 
 export const POLICY_FILE = 'playground.policy';
 
@@ -28,7 +27,5 @@ export function inputRecord(policy: CompiledPolicy): RecordInfo | undefined {
 
 /** Apply a fix to a raw record whose keys may be aliases ("message" for body): edits are moved to the keys actually used. */
 export function applyFixToRaw(policy: CompiledPolicy, raw: unknown, fix: Fix): unknown {
-  const info = inputRecord(policy);
-  const mapped: Fix = { ...fix, edits: fix.edits.map((e) => ({ ...e, path: rawPath(e.path, raw, info, policy.records) })) };
-  return applyFix(raw, mapped);
+  return applyFixToRawCore(policy, raw, fix);
 }
