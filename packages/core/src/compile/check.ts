@@ -17,11 +17,11 @@ import type {
   Span,
   TypeRef,
 } from '@sellguard/dsl';
-import { DETECTORS } from './builtins.js';
 import { asCondition, checkExpr, expectCondition, fold, type ExprEnv } from './check-expr.js';
 import { CODES, error, warning } from './codes.js';
 import type { IrClause, IrExample, IrExpr, IrFix, IrMetric, IrPolicy, IrRecord, IrRule, JsonValue } from './ir.js';
 import { compileUserRegex } from './regex.js';
+import { contains, findAll, primarySubject, ruleConditions, staticPath } from './ir-walk.js';
 import type { ResolvedPolicy, Scope, SymbolEntry } from './resolve.js';
 import { suggestionHelp } from './suggest.js';
 import { PRIMITIVES, T, assignable, describe, isNumeric, isTemporal, nullable, type PrimitiveKind, type Type } from './type-system.js';
@@ -248,7 +248,6 @@ export function check(resolved: ResolvedPolicy, diagnostics: Diagnostic[], sourc
 
   function checkMetric(decl: MetricDecl): IrMetric {
     const env = envFor(resolved.scope, inputFields, false);
-    const text = (e: Expr) => resolved.ast === undefined ? '' : sourceOf(e);
     const agg = decl.aggregate;
     let kind: IrMetric['kind'] = 'count';
     let expr: IrExpr | null = null;
@@ -288,9 +287,9 @@ export function check(resolved: ResolvedPolicy, diagnostics: Diagnostic[], sourc
       const days = decl.window.length.ms / 86_400_000;
       if (!Number.isInteger(days) || days < 1)
         diagnostics.push(error(CODES.windowNotADate, 'a time window is a whole number of days', decl.window.length.span, 'write it in days or weeks, e.g. `over 30 days`'));
-      window = { days: Math.max(1, Math.round(days)), by, byText: text(decl.window.by) };
+      window = { days: Math.max(1, Math.round(days)), by, byText: sourceOf(decl.window.by) };
     }
-    const groupBy = decl.groupBy.map((g) => ({ expr: checkExpr(g, env), text: text(g) }));
+    const groupBy = decl.groupBy.map((g) => ({ expr: checkExpr(g, env), text: sourceOf(g) }));
     return {
       name: decl.name.text,
       title: decl.title?.value ?? decl.name.text,
@@ -342,9 +341,9 @@ export function check(resolved: ResolvedPolicy, diagnostics: Diagnostic[], sourc
     if (!decl.message)
       diagnostics.push(error(CODES.missingMessage, `the rule \`${decl.id.text}\` has no message`, decl.id.span, 'write the message after the severity: rule my-rule error "What is wrong, in plain words" { ... }'));
     const fix = decl.fix ? checkFix(decl, env, messageEnv, clauses) : null;
-    const parts = [when, ...clauses.map((c) => c.condition)].filter((x): x is IrExpr => x !== null);
-    const dataset = parts.some((p) => uses(p, 'metric'));
-    if (dataset && (parts.some((p) => uses(p, 'root') || uses(p, 'var')) || decl.each || decl.fix))
+    const parts = ruleConditions({ when, clauses });
+    const dataset = parts.some((p) => contains(p, 'metric'));
+    if (dataset && (parts.some((p) => contains(p, 'root') || contains(p, 'var')) || decl.each || decl.fix))
       diagnostics.push(
         error(
           CODES.metricMixedWithFields,
@@ -380,14 +379,15 @@ export function check(resolved: ResolvedPolicy, diagnostics: Diagnostic[], sourc
         diagnostics.push(error(CODES.badInsertTarget, 'text can only be inserted into a text field of the record', fix.into.span, 'name a field of the input record, e.g. `into subject`'));
       return { kind: 'insert', text: checkExpr(fix.text, messageEnv), into, at: fix.at };
     }
-    if (!clauses.some((c) => usesDetector(c.condition)))
+    const detectors = clauses.flatMap((c) => findAll<Extract<IrExpr, { op: 'detect' }>>(c.condition, (x) => x.op === 'detect'));
+    if (detectors.length === 0)
       diagnostics.push(
         warning(CODES.fixWithoutMatches, `\`fix ${fix.kind === 'RemoveFix' ? 'remove' : 'replace'}\` acts on matched text, but this rule's conditions find none`, fix.span, 'use a detector such as links(body) in a forbid line, or remove the fix'),
       );
     if (fix.kind === 'RemoveFix') return { kind: 'remove' };
     const matchVar = ++varCounter;
     const locals = new Map(messageEnv.locals);
-    locals.set('match', { id: matchVar, type: T.match(firstDetector(clauses) ?? 'links') });
+    locals.set('match', { id: matchVar, type: T.match(detectors[0]?.detector ?? 'links') });
     return { kind: 'replace', with: checkExpr(fix.with, { ...messageEnv, locals }), matchVar };
   }
 
@@ -512,11 +512,6 @@ export function check(resolved: ResolvedPolicy, diagnostics: Diagnostic[], sourc
   };
 }
 
-/** Whether an expression contains a node of the given kind (outside quantifier bodies' own variables). */
-function uses(e: IrExpr, op: IrExpr['op']): boolean {
-  return e.op === op || children(e).some((c) => uses(c, op));
-}
-
 function isObject(v: JsonValue): v is { [key: string]: JsonValue } {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
@@ -527,90 +522,6 @@ function inFile(d: Diagnostic, file: string | undefined): Diagnostic {
 
 function emptyCollection(ir: IrExpr, declared: Type): boolean {
   return (ir.op === 'list' && ir.items.length === 0 && declared.k === 'list') || (ir.op === 'object' && ir.entries.length === 0 && declared.k === 'map');
-}
-
-function firstDetector(clauses: IrClause[]): string | undefined {
-  const find = (e: IrExpr): string | undefined => (e.op === 'detect' ? e.detector : children(e).map(find).find((d) => d !== undefined));
-  return clauses.map((c) => find(c.condition)).find((d) => d !== undefined);
-}
-
-function usesDetector(e: IrExpr): boolean {
-  if (e.op === 'detect') return DETECTORS[e.detector] !== undefined;
-  return children(e).some(usesDetector);
-}
-
-export function children(e: IrExpr): IrExpr[] {
-  switch (e.op) {
-    case 'field':
-      return [e.object];
-    case 'index':
-      return [e.object, e.index];
-    case 'call':
-      return e.args;
-    case 'detect':
-      return [e.arg];
-    case 'cond':
-      return [e.test, e.then, e.else];
-    case 'not':
-    case 'neg':
-      return [e.operand];
-    case 'and':
-    case 'or':
-    case 'cmp':
-    case 'arith':
-    case 'concat':
-    case 'strop':
-      return [e.left, e.right];
-    case 'in':
-      return [e.item, e.collection];
-    case 'listContains':
-      return [e.list, e.item];
-    case 'matches':
-      return [e.subject];
-    case 'quant':
-      return [e.collection, e.body];
-    case 'nonEmpty':
-      return [e.list];
-    case 'list':
-      return e.items;
-    case 'object':
-      return e.entries.map((en) => en.value);
-    case 'template':
-      return e.parts.filter((p): p is IrExpr => typeof p !== 'string');
-    default:
-      return [];
-  }
-}
-
-/** The static field path an expression reads, when it is a plain field chain from the record. */
-export function staticPath(e: IrExpr): string | undefined {
-  if (e.op === 'root') return '';
-  if (e.op === 'field') {
-    const base = staticPath(e.object);
-    if (base === undefined) return undefined;
-    return base ? `${base}.${e.name}` : e.name;
-  }
-  if (e.op === 'index' && e.index.op === 'lit' && typeof e.index.value === 'number') {
-    const base = staticPath(e.object);
-    return base === undefined ? undefined : `${base}[${e.index.value}]`;
-  }
-  return undefined;
-}
-
-/** A field chain: `a.b.c` from the record or from a variable. */
-function isFieldChain(e: IrExpr): boolean {
-  if (e.op === 'field') return e.object.op === 'root' || e.object.op === 'var' || isFieldChain(e.object);
-  return false;
-}
-
-/** The first record field a condition reads: what a violation of it is "about". */
-function primarySubject(e: IrExpr): IrExpr | null {
-  if (isFieldChain(e)) return e;
-  for (const c of children(e)) {
-    const found = primarySubject(c);
-    if (found) return found;
-  }
-  return null;
 }
 
 function reportRecursion(entries: SymbolEntry[], types: Map<string, Map<string, Type>>, diagnostics: Diagnostic[]): void {

@@ -7,9 +7,8 @@
  * constants (K), phrase-list (PH) and regex (RX) tables; identifiers are
  * never built from user text.
  */
-import { staticPath } from './check.js';
+import { findAll, findFirst, ruleConditions, staticPath } from './ir-walk.js';
 import type { IrExpr, IrFix, IrMetric, IrPolicy, IrRule } from './ir.js';
-import { children } from './check.js';
 import type { Type } from './type-system.js';
 
 const str = (s: string) => JSON.stringify(s);
@@ -99,14 +98,8 @@ function emitMetricAdd(m: IrMetric, i: number, source: string): string[] {
 
 /** The metrics a rule reads, by index. */
 export function metricsUsed(rule: IrRule): number[] {
-  const found = new Set<number>();
-  const walk = (e: IrExpr) => {
-    if (e.op === 'metric') found.add(e.index);
-    children(e).forEach(walk);
-  };
-  if (rule.when) walk(rule.when);
-  for (const c of rule.clauses) walk(c.condition);
-  return [...found].sort((a, b) => a - b);
+  const found = ruleConditions(rule).flatMap((c) => findAll<Extract<IrExpr, { op: 'metric' }>>(c, (x) => x.op === 'metric').map((m) => m.index));
+  return [...new Set(found)].sort((a, b) => a - b);
 }
 
 function emitRule(rule: IrRule, index: number, source: string): string[] {
@@ -156,12 +149,7 @@ function emitRule(rule: IrRule, index: number, source: string): string[] {
 
 /** The first metric a condition reads, for the violation's path. */
 function datasetSubject(e: IrExpr): string {
-  if (e.op === 'metric') return e.name;
-  for (const c of children(e)) {
-    const found = datasetSubject(c);
-    if (found) return found;
-  }
-  return '';
+  return findFirst<Extract<IrExpr, { op: 'metric' }>>(e, (x) => x.op === 'metric')?.name ?? '';
 }
 
 /** Where the items of a list live: `attachments` ([i] per item), or a table whose keys are the items. */

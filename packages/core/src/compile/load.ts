@@ -10,7 +10,7 @@ import { metricsUsed } from './emit-evaluator.js';
 import { explainRecord } from '../explain/explain.js';
 import { runExamples } from './examples.js';
 import type { IrExpr, IrPolicy } from './ir.js';
-import { children } from './check.js';
+import { findAll, ruleConditions } from './ir-walk.js';
 import { ruleInfos } from './rule-info.js';
 import type { Type } from './type-system.js';
 
@@ -87,17 +87,12 @@ function dataset(ir: IrPolicy, loaded: Loaded): CompiledDataset {
 }
 
 function detectorsUsed(ir: IrPolicy): string[] {
-  const found = new Set<string>();
-  const walk = (e: IrExpr) => {
-    if (e.op === 'detect') found.add(e.detector);
-    children(e).forEach(walk);
-  };
-  for (const rule of ir.rules) {
-    if (rule.when) walk(rule.when);
-    for (const c of rule.clauses) walk(c.condition);
-  }
-  for (const m of ir.metrics) [m.expr, m.where, ...m.groupBy.map((g) => g.expr)].forEach((e) => e && walk(e));
-  return [...found].sort();
+  const roots = [
+    ...ir.rules.flatMap(ruleConditions),
+    ...ir.metrics.flatMap((m) => [m.expr, m.where, ...m.groupBy.map((g) => g.expr)].filter((e): e is IrExpr => e !== null)),
+  ];
+  const detects = roots.flatMap((e) => findAll<Extract<IrExpr, { op: 'detect' }>>(e, (x) => x.op === 'detect'));
+  return [...new Set(detects.map((d) => d.detector))].sort();
 }
 
 const NEGATE = { '<': '>=', '<=': '>', '>': '<=', '>=': '<', '==': '!=', '!=': '==' } as const;

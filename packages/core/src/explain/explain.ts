@@ -4,7 +4,7 @@
  * and the playground's explain panel show this.
  */
 import type { IrFix, IrPolicy, IrRule } from '../compile/ir.js';
-import { staticPath } from '../compile/check.js';
+import { staticPath } from '../compile/ir-walk.js';
 import * as rt from '../runtime/index.js';
 import type { Fix, Severity, Violation } from '../types.js';
 import { collectionPath, evaluate, pathOf, type Env, type TraceNode } from './interpret.js';

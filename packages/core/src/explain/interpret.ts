@@ -5,7 +5,7 @@
  * agreement with the generated evaluator.
  */
 import type { IrExpr } from '../compile/ir.js';
-import { staticPath } from '../compile/check.js';
+import { staticPath } from '../compile/ir-walk.js';
 import { showKind } from '../compile/emit-evaluator.js';
 import * as rt from '../runtime/index.js';
 import type { Witnesses } from '../runtime/witnesses.js';

@@ -84,13 +84,12 @@ class Run {
   }
 
   report(): Report {
+    const dataset = this.policy.dataset?.finish(this.metrics);
+    if (dataset) this.summary.addDataset(dataset.violations);
     const report: Report = { policy: policyInfo(this.policy), summary: this.summary.build(), results: this.results };
-    if (this.policy.dataset) {
-      const { metrics, violations } = this.policy.dataset.finish(this.metrics);
-      report.metrics = metrics;
-      report.datasetViolations = violations;
-      this.summary.addDataset(violations);
-      report.summary = this.summary.build();
+    if (dataset) {
+      report.metrics = dataset.metrics;
+      report.datasetViolations = dataset.violations;
     }
     return report;
   }
