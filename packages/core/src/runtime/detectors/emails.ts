@@ -1,4 +1,4 @@
-import { getAttr, mapSpan, parseHtml, plainView } from './html.js';
+import { hrefTargets, mapSpan, plainView } from './html.js';
 import { isValidTld } from './hosts.js';
 import type { EmailMatch } from './types.js';
 import { asText, finalize } from './util.js';
@@ -185,17 +185,8 @@ export function emails(text: string): EmailMatch[] {
     out.push(toMatch(input, s, e, f));
   }
   if (view.srcStart) {
-    for (const tag of parseHtml(input).tags) {
-      if (tag.closing) continue;
-      const href = getAttr(tag, 'href');
-      if (!href || !href.hasValue) continue;
-      const raw = input.slice(href.valueStart, href.valueEnd);
-      const mm = /^\s*mailto:/i.exec(raw);
-      if (!mm) continue;
-      const q = raw.indexOf('?');
-      const body = raw.slice(mm[0].length, q < 0 ? raw.length : q);
-      const base = href.valueStart + mm[0].length;
-      for (const f of findTextEmails(body)) out.push(toMatch(input, base + f.start, base + f.end, f));
+    for (const target of hrefTargets(input, 'mailto')) {
+      for (const f of findTextEmails(target.text)) out.push(toMatch(input, target.start + f.start, target.start + f.end, f));
     }
   }
   return finalize(out, input.length);

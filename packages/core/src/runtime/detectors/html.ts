@@ -394,3 +394,24 @@ export function stripHtml(input: string): { text: string; map: (offset: number) 
     return { text: String(input), map: (o: number) => o };
   }
 }
+
+/**
+ * The targets of `<a href="scheme:...">` links (mailto:, tel:): the text after
+ * the scheme up to any `?`, `;` or `#` part, with its offset in the input.
+ */
+export function hrefTargets(input: string, scheme: string): Array<{ text: string; start: number }> {
+  const out: Array<{ text: string; start: number }> = [];
+  const prefix = new RegExp(`^\\s*${scheme}:`, 'i');
+  for (const tag of parseHtml(input).tags) {
+    if (tag.closing) continue;
+    const href = getAttr(tag, 'href');
+    if (!href || !href.hasValue) continue;
+    const raw = input.slice(href.valueStart, href.valueEnd);
+    const m = prefix.exec(raw);
+    if (!m) continue;
+    const rest = raw.slice(m[0].length);
+    const cut = rest.search(/[?;#]/);
+    out.push({ text: (cut < 0 ? rest : rest.slice(0, cut)).replace(/\s+$/, ''), start: href.valueStart + m[0].length });
+  }
+  return out;
+}

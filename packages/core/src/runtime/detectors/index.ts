@@ -18,18 +18,6 @@ import { images as imagesImpl } from './images.js';
 import { optOutLinks as optOutLinksImpl } from './optout.js';
 import { compilePhrases as compilePhrasesImpl } from './phrases.js';
 import { setSpellingDictionary, spelling as spellingImpl } from './spelling.js';
-import type {
-  EmailMatch,
-  EmojiMatch,
-  ImageMatch,
-  LinkMatch,
-  OrderIdMatch,
-  PhoneMatch,
-  PhraseMatch,
-  RawMatch,
-  SpellingMatch,
-} from './types.js';
-
 export type {
   EmailMatch,
   EmojiMatch,
@@ -40,7 +28,9 @@ export type {
   PhraseMatch,
   RawMatch,
   SpellingMatch,
-};
+} from './types.js';
+import type { EmailMatch, EmojiMatch, ImageMatch, LinkMatch, OrderIdMatch, PhoneMatch, PhraseMatch, RawMatch, SpellingMatch } from './types.js';
+
 export { isAmazonHost, setSpellingDictionary, stripHtml };
 
 /**

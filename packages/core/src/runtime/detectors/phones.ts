@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
-import { getAttr, mapSpan, parseHtml, plainView } from './html.js';
+import { hrefTargets, mapSpan, plainView } from './html.js';
 import { findOrderIds } from './orderIds.js';
 import type { PhoneMatch } from './types.js';
 import { asText, finalize } from './util.js';
@@ -243,18 +243,9 @@ export function phones(text: string): PhoneMatch[] {
   }
   if (view.srcStart) {
     // tel: links in HTML: the number after "tel:" (any format libphonenumber accepts as possible).
-    for (const tag of parseHtml(input).tags) {
-      if (tag.closing) continue;
-      const href = getAttr(tag, 'href');
-      if (!href || !href.hasValue) continue;
-      const raw = input.slice(href.valueStart, href.valueEnd);
-      const mm = /^\s*tel:/i.exec(raw);
-      if (!mm) continue;
-      let body = raw.slice(mm[0].length);
-      const cut = body.search(/[;?#]/);
-      if (cut >= 0) body = body.slice(0, cut);
-      const trimmedBody = body.replace(/\s+$/, '');
-      const s = href.valueStart + mm[0].length;
+    for (const target of hrefTargets(input, 'tel')) {
+      const trimmedBody = target.text;
+      const s = target.start;
       const e = s + trimmedBody.length;
       const digits = trimmedBody.replace(/\D/g, '');
       if (digits.length < 6 || digits.length > 17) continue;
