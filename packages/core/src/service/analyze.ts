@@ -11,7 +11,7 @@ import { describe as describeType } from '../compile/type-system.js';
 import type { CompiledPolicy } from '../types.js';
 
 export interface SymbolInfo {
-  kind: 'record' | 'field' | 'enum' | 'const' | 'phrases' | 'rule' | 'example';
+  kind: 'record' | 'field' | 'enum' | 'const' | 'phrases' | 'metric' | 'rule' | 'example';
   name: string;
   span: Span;
   /** The record a field belongs to. */
@@ -35,7 +35,7 @@ export interface Analysis {
   completions(): Completion[];
 }
 
-const KEYWORD_COMPLETIONS = ['policy', 'source', 'version', 'input', 'import', 'record', 'enum', 'const', 'phrases', 'rule', 'each', 'if', 'then', 'else', 'when', 'require', 'forbid', 'hint', 'fix', 'remove', 'replace', 'insert', 'example', 'given', 'expect', 'nothing', 'error', 'warning', 'info', 'and', 'or', 'not', 'in', 'any', 'all', 'count', 'contains', 'startsWith', 'endsWith', 'matches'];
+const KEYWORD_COMPLETIONS = ['policy', 'source', 'version', 'input', 'import', 'record', 'enum', 'const', 'phrases', 'rule', 'each', 'if', 'then', 'else', 'when', 'require', 'forbid', 'hint', 'fix', 'remove', 'replace', 'insert', 'example', 'given', 'expect', 'nothing', 'metric', 'rate', 'total', 'average', 'minimum', 'maximum', 'where', 'over', 'by', 'group', 'as', 'of', 'error', 'warning', 'info', 'and', 'or', 'not', 'in', 'any', 'all', 'count', 'contains', 'startsWith', 'endsWith', 'matches'];
 const TYPES = ['string', 'text', 'number', 'integer', 'percent', 'boolean', 'date', 'datetime', 'duration', 'list', 'map', 'enum'];
 
 export function analyze(text: string, opts: CompileOptions = {}): Analysis {
@@ -57,30 +57,16 @@ export function analyze(text: string, opts: CompileOptions = {}): Analysis {
 function collectSymbols(ast: PolicyFile): SymbolInfo[] {
   const out: SymbolInfo[] = [];
   for (const d of ast.declarations) {
-    switch (d.kind) {
-      case 'RecordDecl':
-        out.push({ kind: 'record', name: d.name.text, span: d.name.span });
-        for (const f of d.fields) out.push({ kind: 'field', name: f.name.text, span: f.name.span, parent: d.name.text });
-        break;
-      case 'EnumDecl':
-        out.push({ kind: 'enum', name: d.name.text, span: d.name.span });
-        break;
-      case 'ConstDecl':
-        out.push({ kind: 'const', name: d.name.text, span: d.name.span });
-        break;
-      case 'PhrasesDecl':
-        out.push({ kind: 'phrases', name: d.name.text, span: d.name.span });
-        break;
-      case 'RuleDecl':
-        out.push({ kind: 'rule', name: d.id.text, span: d.id.span });
-        break;
-      case 'ExampleDecl':
-        out.push({ kind: 'example', name: d.name.value, span: d.name.span });
-        break;
-    }
+    if (d.kind === 'Error') continue;
+    if (d.kind === 'RuleDecl') out.push({ kind: 'rule', name: d.id.text, span: d.id.span });
+    else if (d.kind === 'ExampleDecl') out.push({ kind: 'example', name: d.name.value, span: d.name.span });
+    else out.push({ kind: SYMBOL_KIND[d.kind], name: d.name.text, span: d.name.span });
+    if (d.kind === 'RecordDecl') for (const f of d.fields) out.push({ kind: 'field', name: f.name.text, span: f.name.span, parent: d.name.text });
   }
   return out;
 }
+
+const SYMBOL_KIND = { RecordDecl: 'record', EnumDecl: 'enum', ConstDecl: 'const', PhrasesDecl: 'phrases', MetricDecl: 'metric' } as const;
 
 function wordAt(text: string, offset: number): { word: string; span: Span } | undefined {
   const isWord = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_-]/.test(c);
@@ -102,7 +88,12 @@ function hoverAt(text: string, offset: number, symbols: SymbolInfo[], ir: IrPoli
   if (det) return { text: `${word}(text): finds ${det.summary}`, span };
   if (ir) {
     const rule = ir.rules.find((r) => r.id === word);
-    if (rule) return { text: `rule ${rule.fullId} (${rule.severity}): ${rule.messageText}${rule.source ? `\nsource: ${rule.source}` : ''}`, span };
+    const metric = ir.metrics.find((m) => m.name === word);
+    const about = [
+      metric ? `metric ${metric.name}: ${metric.title} (${metric.kind}${metric.window ? `, last ${metric.window.days} days by ${metric.window.byText}` : ''})` : '',
+      rule ? `rule ${rule.fullId} (${rule.severity}): ${rule.messageText}${rule.source ? `\nsource: ${rule.source}` : ''}` : '',
+    ].filter(Boolean);
+    if (about.length) return { text: about.join('\n'), span };
     const input = ir.records.find((r) => r.name === ir.inputRecord);
     for (const record of [input, ...ir.records].filter((r) => r !== undefined)) {
       const field = record.fields.find((f) => f.name === word);
@@ -128,7 +119,7 @@ function completionsFor(ir: IrPolicy | undefined, symbols: SymbolInfo[]): Comple
   const input = ir?.records.find((r) => r.name === ir.inputRecord);
   for (const f of input?.fields ?? []) out.push({ label: f.name, kind: 'field', detail: describeType(f.type) });
   for (const s of symbols) {
-    if (s.kind === 'const' || s.kind === 'phrases') out.push({ label: s.name, kind: 'const' });
+    if (s.kind === 'const' || s.kind === 'phrases' || s.kind === 'metric') out.push({ label: s.name, kind: 'const' });
     if (s.kind === 'rule') out.push({ label: s.name, kind: 'rule' });
     if (s.kind === 'record' || s.kind === 'enum') out.push({ label: s.name, kind: 'type' });
   }
