@@ -1,8 +1,7 @@
 import { type Diagnostic as CmDiagnostic, lintGutter, setDiagnostics } from '@codemirror/lint';
-import { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
-import { baseExtensions, setDocument } from './base';
+import { baseExtensions, useEditorView } from './base';
 
 export interface DataEditorHandle {
   /** Move the cursor to the start of a 1-based line and focus the editor. */
@@ -27,38 +26,18 @@ interface Props {
 
 export const DataEditor = forwardRef<DataEditorHandle, Props>(function DataEditor({ value, onChange, problems, onCursorLine }, ref) {
   const host = useRef<HTMLDivElement>(null);
-  const view = useRef<EditorView | null>(null);
   const latest = useRef({ onChange, onCursorLine });
   latest.current = { onChange, onCursorLine };
-
-  useEffect(() => {
-    const v = new EditorView({
-      parent: host.current!,
-      state: EditorState.create({
-        doc: value,
-        extensions: [
-          ...baseExtensions('Data: records as JSON, JSON lines or CSV'),
-          lintGutter(),
-          EditorView.updateListener.of((u) => {
-            if (u.docChanged) latest.current.onChange(u.state.doc.toString());
-            if (u.selectionSet && !u.docChanged && u.transactions.some((t) => t.isUserEvent('select'))) {
-              latest.current.onCursorLine(u.state.doc.lineAt(u.state.selection.main.head).number);
-            }
-          }),
-        ],
-      }),
-    });
-    view.current = v;
-    return () => {
-      v.destroy();
-      view.current = null;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  useEffect(() => {
-    if (view.current) setDocument(view.current, value);
-  }, [value]);
+  const view = useEditorView(host, value, () => [
+    ...baseExtensions('Data: records as JSON, JSON lines or CSV'),
+    lintGutter(),
+    EditorView.updateListener.of((u) => {
+      if (u.docChanged) latest.current.onChange(u.state.doc.toString());
+      if (u.selectionSet && !u.docChanged && u.transactions.some((t) => t.isUserEvent('select'))) {
+        latest.current.onCursorLine(u.state.doc.lineAt(u.state.selection.main.head).number);
+      }
+    }),
+  ]);
 
   useEffect(() => {
     const v = view.current;

@@ -1,8 +1,7 @@
-import { EditorState } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import type { Analysis } from '@sellguard/core';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
-import { baseExtensions, setDocument } from './base';
+import { baseExtensions, useEditorView } from './base';
 import { policyLanguage, showAnalysis } from './policyLanguage';
 
 export interface PolicyEditorHandle {
@@ -20,46 +19,25 @@ interface Props {
 
 export const PolicyEditor = forwardRef<PolicyEditorHandle, Props>(function PolicyEditor({ value, onChange, analyzed, onFormat }, ref) {
   const host = useRef<HTMLDivElement>(null);
-  const view = useRef<EditorView | null>(null);
   const latest = useRef({ onChange, onFormat, analyzed });
   latest.current = { onChange, onFormat, analyzed };
-
-  useEffect(() => {
-    const v = new EditorView({
-      parent: host.current!,
-      state: EditorState.create({
-        doc: value,
-        extensions: [
-          keymap.of([
-            {
-              key: 'Shift-Alt-f',
-              preventDefault: true,
-              run: () => {
-                latest.current.onFormat();
-                return true;
-              },
-            },
-          ]),
-          ...baseExtensions('Policy text'),
-          ...policyLanguage({ current: () => latest.current.analyzed }),
-          EditorView.updateListener.of((u) => {
-            if (u.docChanged) latest.current.onChange(u.state.doc.toString());
-          }),
-        ],
-      }),
-    });
-    view.current = v;
-    return () => {
-      v.destroy();
-      view.current = null;
-    };
-    // The editor is created once; later values arrive through the effects below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  useEffect(() => {
-    if (view.current) setDocument(view.current, value);
-  }, [value]);
+  const view = useEditorView(host, value, () => [
+    keymap.of([
+      {
+        key: 'Shift-Alt-f',
+        preventDefault: true,
+        run: () => {
+          latest.current.onFormat();
+          return true;
+        },
+      },
+    ]),
+    ...baseExtensions('Policy text'),
+    ...policyLanguage({ current: () => latest.current.analyzed }),
+    EditorView.updateListener.of((u) => {
+      if (u.docChanged) latest.current.onChange(u.state.doc.toString());
+    }),
+  ]);
 
   useEffect(() => {
     const v = view.current;

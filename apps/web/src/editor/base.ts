@@ -4,6 +4,7 @@ import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { bracketMatching, indentOnInput } from '@codemirror/language';
 import { lintKeymap } from '@codemirror/lint';
 import { EditorState, type Extension } from '@codemirror/state';
+import { useEffect, useRef, type RefObject } from 'react';
 import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, highlightSpecialChars, keymap, lineNumbers } from '@codemirror/view';
 
 export function baseExtensions(label: string): Extension[] {
@@ -30,4 +31,26 @@ export function setDocument(view: EditorView, text: string, keepCursor = true): 
   if (view.state.doc.toString() === text) return;
   const head = Math.min(view.state.selection.main.head, text.length);
   view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, selection: keepCursor ? { anchor: head } : { anchor: 0 } });
+}
+
+/**
+ * A CodeMirror view in `host`, created once with `extensions` (which read
+ * changing props through refs), whose document follows `value`.
+ */
+export function useEditorView(host: RefObject<HTMLDivElement | null>, value: string, extensions: () => Extension[]): RefObject<EditorView | null> {
+  const view = useRef<EditorView | null>(null);
+  useEffect(() => {
+    const v = new EditorView({ parent: host.current!, state: EditorState.create({ doc: value, extensions: extensions() }) });
+    view.current = v;
+    return () => {
+      v.destroy();
+      view.current = null;
+    };
+    // The editor is created once; later values arrive through the effect below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(() => {
+    if (view.current) setDocument(view.current, value);
+  }, [value]);
+  return view;
 }
