@@ -62,38 +62,47 @@ export function inWindow(S: MetricState, i: number, t: number | null | undefined
   return day >= S.from[i] && day <= S.asOf;
 }
 
-function groupAccs(S: MetricState, i: number, keys: readonly unknown[]): Acc[] {
-  return keys.map((k, g) => {
-    const key = k == null || k === '' ? '(none)' : String(k);
-    const map = S.groups[i][g];
-    let acc = map.get(key);
-    if (!acc) map.set(key, (acc = fresh()));
-    return acc;
-  });
+/** The accumulator of each group value of a record, created on first sight. */
+function groupAcc(S: MetricState, i: number, g: number, k: unknown): Acc {
+  const key = k == null || k === '' ? '(none)' : String(k);
+  const map = S.groups[i][g];
+  let acc = map.get(key);
+  if (!acc) map.set(key, (acc = fresh()));
+  return acc;
 }
+
+// The tally functions run once per record and metric: they update the metric's
+// accumulator and its groups' in place, without building arrays.
 
 /** count: one more record. */
 export function tallyCount(S: MetricState, i: number, keys: readonly unknown[]): void {
-  for (const a of [S.acc[i], ...groupAccs(S, i, keys)]) a.den++;
+  S.acc[i].den++;
+  for (let g = 0; g < keys.length; g++) groupAcc(S, i, g, keys[g]).den++;
+}
+
+function addRate(a: Acc, hit: boolean): void {
+  a.den++;
+  if (hit) a.num++;
 }
 
 /** rate: one more record in the denominator, and in the numerator when `hit`. */
 export function tallyRate(S: MetricState, i: number, hit: boolean, keys: readonly unknown[]): void {
-  for (const a of [S.acc[i], ...groupAccs(S, i, keys)]) {
-    a.den++;
-    if (hit) a.num++;
-  }
+  addRate(S.acc[i], hit);
+  for (let g = 0; g < keys.length; g++) addRate(groupAcc(S, i, g, keys[g]), hit);
+}
+
+function addValue(a: Acc, value: number): void {
+  a.den++;
+  a.sum += value;
+  if (a.min === null || value < a.min) a.min = value;
+  if (a.max === null || value > a.max) a.max = value;
 }
 
 /** total, average, minimum, maximum: one more value (missing values are not counted). */
 export function tallyValue(S: MetricState, i: number, value: number | null | undefined, keys: readonly unknown[]): void {
   if (value == null || Number.isNaN(value)) return;
-  for (const a of [S.acc[i], ...groupAccs(S, i, keys)]) {
-    a.den++;
-    a.sum += value;
-    if (a.min === null || value < a.min) a.min = value;
-    if (a.max === null || value > a.max) a.max = value;
-  }
+  addValue(S.acc[i], value);
+  for (let g = 0; g < keys.length; g++) addValue(groupAcc(S, i, g, keys[g]), value);
 }
 
 function countsOf(kind: MetricKind, a: Acc): MetricCounts {
