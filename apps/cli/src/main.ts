@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { PolicyFileError } from '@sellguard/core/node';
 import { setAsOf } from '@sellguard/core';
+import { s } from '@sellguard/core/runtime';
 import { checkCommand } from './commands/check.js';
 import { compileCommand } from './commands/compile.js';
 import { fmtCommand } from './commands/fmt.js';
@@ -22,11 +23,10 @@ function wholeNumber(value: string): number {
   return n;
 }
 
-/** YYYY-MM-DD as a UTC day in milliseconds. */
+/** YYYY-MM-DD as a UTC day in milliseconds, read by the same date reader as the data. */
 function asOfDate(value: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
-  const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
-  if (!m || new Date(ms).getUTCDate() !== Number(m[3])) throw new InvalidArgumentError('expected a date such as 2026-11-20');
+  const ms = /^\d{4}-\d{2}-\d{2}$/.test(value.trim()) ? s.parseTimestamp(value) : undefined;
+  if (ms === undefined) throw new InvalidArgumentError('expected a date such as 2026-11-20');
   return ms;
 }
 

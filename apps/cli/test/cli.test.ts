@@ -386,6 +386,14 @@ describe('sellguard check on an order report (metrics)', () => {
     expect(r.stdout).toContain('60 days by purchaseDate, 2026-09-22 to 2026-11-20');
   });
 
+  it('refuses an impossible --as-of date instead of rolling it over', () => {
+    for (const day of ['2026-13-01', '2026-02-30', '20261120']) {
+      const r = sellguard(['check', 'policies/account-health-orders.policy', 'examples/orders/orders.csv', '--as-of', day], { cwd: root });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('expected a date such as 2026-11-20');
+    }
+  });
+
   it('reads the Amazon flat file headers too', () => {
     const r = sellguard(['check', 'policies/account-health-orders.policy', 'examples/orders/amazon-all-orders.txt', '--as-of', '2026-11-20', '--format', 'json'], { cwd: root });
     const doc = JSON.parse(r.stdout);

@@ -251,7 +251,8 @@ function checkCall(e: Extract<Expr, { kind: 'Call' }>, env: ExprEnv): IrExpr {
     const p = fn.params[i];
     if (!p.accepts(a.type)) {
       ok = false;
-      env.diagnostics.push(error(CODES.argumentType, `${name}() expects ${p.expected} as its ${p.name}, but this is ${describe(a.type)}`, e.args[i].span));
+      const which = fn.params.length === 1 ? '' : ` as its ${p.name}`;
+      env.diagnostics.push(error(CODES.argumentType, `${name}() needs ${p.expected}${which}, but this is ${describe(a.type)}`, e.args[i].span));
     }
   });
   const anyNullable = args.some((a) => a.type.nullable) && name !== 'empty' && name !== 'exists' && name !== 'count' && name !== 'length';
