@@ -29,7 +29,13 @@ export function eq(a: unknown, b: unknown): boolean {
   return false;
 }
 
-export const ne = (a: unknown, b: unknown) => !eq(a, b);
+/**
+ * The language's `==` and `!=`: like every comparison, false when either side is missing, so
+ * `offer.color != listing.color` does not fire when the offer says nothing about its color.
+ * (`x == null` and `x != null` are presence tests; the compiler emits them directly.)
+ */
+export const equal = (a: unknown, b: unknown) => a != null && b != null && eq(a, b);
+export const ne = (a: unknown, b: unknown) => a != null && b != null && !eq(a, b);
 
 type Num = number | null | undefined;
 export const add = (a: Num, b: Num) => (a == null || b == null ? null : a + b);

@@ -179,13 +179,13 @@ function metricsAdd(r, S) {
   // metric order-defect-rate: where lower(trim(fulfillmentChannel)) in sellerFulfilled; last 60 days by purchaseDate
   if (rt.inList(rt.lower(rt.trim(r["fulfillmentChannel"])), K[0] /* sellerFulfilled */) && rt.inWindow(S, 0, r["purchaseDate"])) rt.tallyRate(S, 0, Boolean(((r["negativeFeedback"] || r["azClaim"]) || r["chargeback"])), [r["sku"], r["asin"]]);
   // metric pre-fulfillment-cancel-rate: where lower(trim(fulfillmentChannel)) in sellerFulfilled; last 7 days by purchaseDate
-  if (rt.inList(rt.lower(rt.trim(r["fulfillmentChannel"])), K[0] /* sellerFulfilled */) && rt.inWindow(S, 1, r["purchaseDate"])) rt.tallyRate(S, 1, Boolean(rt.eq(r["cancelledBy"], "seller")), [r["sku"]]);
+  if (rt.inList(rt.lower(rt.trim(r["fulfillmentChannel"])), K[0] /* sellerFulfilled */) && rt.inWindow(S, 1, r["purchaseDate"])) rt.tallyRate(S, 1, Boolean(rt.equal(r["cancelledBy"], "seller")), [r["sku"]]);
   // metric late-shipment-rate-10d: where lower(trim(fulfillmentChannel)) in sellerFulfilled and exists(shipDate); last 10 days by expectedShipDate
   if ((rt.inList(rt.lower(rt.trim(r["fulfillmentChannel"])), K[0] /* sellerFulfilled */) && rt.exists(r["shipDate"])) && rt.inWindow(S, 2, r["expectedShipDate"])) rt.tallyRate(S, 2, Boolean(rt.gt(r["shipDate"], r["expectedShipDate"])), [r["sku"]]);
   // metric late-shipment-rate-30d: where lower(trim(fulfillmentChannel)) in sellerFulfilled and exists(shipDate); last 30 days by expectedShipDate
   if ((rt.inList(rt.lower(rt.trim(r["fulfillmentChannel"])), K[0] /* sellerFulfilled */) && rt.exists(r["shipDate"])) && rt.inWindow(S, 3, r["expectedShipDate"])) rt.tallyRate(S, 3, Boolean(rt.gt(r["shipDate"], r["expectedShipDate"])), [r["sku"]]);
   // metric valid-tracking-rate: where lower(trim(fulfillmentChannel)) in sellerFulfilled and exists(shipDate); last 30 days by shipDate
-  if ((rt.inList(rt.lower(rt.trim(r["fulfillmentChannel"])), K[0] /* sellerFulfilled */) && rt.exists(r["shipDate"])) && rt.inWindow(S, 4, r["shipDate"])) rt.tallyRate(S, 4, Boolean((!(rt.empty(r["trackingId"])) && rt.ne(r["trackingValid"], false))), [r["sku"]]);
+  if ((rt.inList(rt.lower(rt.trim(r["fulfillmentChannel"])), K[0] /* sellerFulfilled */) && rt.exists(r["shipDate"])) && rt.inWindow(S, 4, r["shipDate"])) rt.tallyRate(S, 4, Boolean((!(rt.empty(r["trackingId"])) && !(rt.equal(r["trackingValid"], false)))), [r["sku"]]);
 }
 
 function evaluateDataset(M) {
