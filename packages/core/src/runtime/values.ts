@@ -145,35 +145,8 @@ export const lower = (s: string | null | undefined) => (s == null ? null : s.toL
 export const upper = (s: string | null | undefined) => (s == null ? null : s.toUpperCase());
 export const trim = (s: string | null | undefined) => (s == null ? null : s.trim());
 
-const UNIT_WORDS: Array<[RegExp, string]> = [
-  [/\b(centimet(er|re)s?|cms?)\b/g, 'cm'],
-  [/\b(millimet(er|re)s?|mms?)\b/g, 'mm'],
-  [/\b(met(er|re)s?)\b/g, 'm'],
-  [/\b(inch(es)?|in\.|")/g, 'in'],
-  [/\b(kilograms?|kgs?|kilos?)\b/g, 'kg'],
-  [/\b(grams?|gr|gms?)\b/g, 'g'],
-  [/\b(pounds?|lbs?)\b/g, 'lb'],
-  [/\b(ounces?|oz)\b/g, 'oz'],
-  [/\b(millilit(er|re)s?|mls?)\b/g, 'ml'],
-  [/\b(lit(er|re)s?|l)\b/g, 'l'],
-  [/\b(watts?|w)\b/g, 'w'],
-  [/\b(volts?|v)\b/g, 'v'],
-  [/\b(milliamp[- ]?hours?|mah)\b/g, 'mah'],
-  [/\b(hertz|hz)\b/g, 'hz'],
-];
-
-/**
- * Fold text for comparison: lower case, accents removed, spaces collapsed,
- * units written one way and attached to their number ("10 Centimeters" and
- * "10cm" both become "10cm").
- */
-export function normalize(s: string | null | undefined): string | null {
-  if (s == null) return null;
-  let out = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-  for (const [pattern, unit] of UNIT_WORDS) out = out.replace(pattern, unit);
-  out = out.replace(/(\d)\s+(cm|mm|m|in|kg|g|lb|oz|ml|l|w|v|mah|hz)\b/g, '$1$2');
-  return out.replace(/\s+/g, ' ').trim();
-}
+// Text folding for comparisons lives in its own module (unit conversion, spelling variants).
+export { normalize } from './normalize.js';
 
 export function length(v: string | readonly unknown[] | Record<string, unknown> | null | undefined): number {
   if (v == null) return 0;
