@@ -77,6 +77,9 @@ export function normalize(s: string | null | undefined): string | null {
   let out = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
   // Hyphens, underscores and slashes between words are spaces: "No-Brand", "no_brand", "no brand".
   out = out.replace(/(?<=[\p{L}\p{N}])[-_‐‑–/](?=[\p{L}\p{N}])/gu, ' ');
+  // "Toys & Games" is "toys and games"; "Children's" is "childrens"; list commas do not count
+  // ("Video, DVD & Blu-ray"), decimal commas do ("1,5 kg").
+  out = out.replace(/\s*&\s*/g, ' and ').replace(/(?<=\p{L})['’](?=\p{L})/gu, '').replace(/,(?!\d)/g, ' ');
   out = out.replace(/\p{L}+/gu, (w) => SPELLING_VARIANTS.get(w) ?? w);
   for (const [pattern, unit] of UNIT_WORDS) out = out.replace(pattern, unit);
   out = toBaseUnits(out);

@@ -26,6 +26,10 @@ const same: Array<[string, string]> = [
   ['60 W', '0.06 kW'],
   ['5000 mAh', '5000 milliamp hours'],
   ['  Crème   Brûlée ', 'creme brulee'],
+  ['Toys & Games', 'toys and games'],
+  ['Video, DVD & Blu-ray', 'video dvd and blu ray'],
+  ["Children's Product Certificate", 'childrens product certificate'],
+  ['Children’s Product Certificate', "children's product certificate"],
 ];
 // Pairs that differ and must stay different.
 const different: Array<[string, string]> = [
