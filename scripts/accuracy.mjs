@@ -12,7 +12,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { compile, setSpellingDictionary } from '@sellguard/core';
+import { compile, createSpeller, evalContext } from '@sellguard/core';
 import dictionary from 'dictionary-en';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,8 +22,7 @@ const corpora = {
   holdout: join(root, 'corpus/buyer-messaging/holdout.jsonl'),
 };
 
-export async function measure(corpusFile = corpora.tuning) {
-  setSpellingDictionary(dictionary);
+export async function measure(corpusFile = corpora.tuning, ctx = evalContext({ dictionary: createSpeller(dictionary) })) {
   const { policy, diagnostics } = compile(readFileSync(policyFile, 'utf8'), { fileName: policyFile });
   if (!policy) throw new Error(`the policy does not compile: ${diagnostics.map((d) => d.message).join('; ')}`);
   const lines = readFileSync(corpusFile, 'utf8').split('\n').filter((l) => l.trim());
@@ -35,7 +34,7 @@ export async function measure(corpusFile = corpora.tuning) {
     languages.set(entry.lang, (languages.get(entry.lang) ?? 0) + 1);
     const decoded = policy.decode(entry.message);
     if (!decoded.ok) throw new Error(`corpus record ${entry.id} is invalid: ${JSON.stringify(decoded.problems)}`);
-    const fired = new Set(policy.evaluate(decoded.value).map((v) => v.rule.slice(policy.id.length + 1)));
+    const fired = new Set(policy.evaluate(decoded.value, ctx).map((v) => v.rule.slice(policy.id.length + 1)));
     const labels = new Set(entry.labels);
     for (const id of ruleIds) {
       const s = stats[id];
@@ -78,8 +77,9 @@ const languagesOf = (result) =>
   [...result.languages.entries()].sort((a, b) => b[1] - a[1]).map(([l, n]) => `${l} ${n}`).join(', ');
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const tuning = await measure(corpora.tuning);
-  const holdout = await measure(corpora.holdout);
+  const ctx = evalContext({ dictionary: createSpeller(dictionary) });
+  const tuning = await measure(corpora.tuning, ctx);
+  const holdout = await measure(corpora.holdout, ctx);
   for (const [name, result] of [['tuning corpus (messages.jsonl)', tuning], ['held-out corpus (holdout.jsonl)', holdout]]) {
     console.log(`\n${name}: ${result.total} messages\n`);
     console.log(table(result));
