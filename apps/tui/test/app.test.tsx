@@ -7,7 +7,7 @@ import { App } from '../src/App.js';
 import { textWidth } from '../src/layout.js';
 import { Session, fixedStore } from '../src/session.js';
 import { initialState } from '../src/state.js';
-import { fixtureState, KEYS, manyRecords, MESSAGES, mutableStore, POLICY, renderAt, tick, type Rendered } from './helpers.js';
+import { fixtureState, KEYS, manyRecords, MESSAGES, mutableStore, POLICY, renderAt, until, type Rendered } from './helpers.js';
 
 afterEach(() => cleanup());
 
@@ -132,12 +132,11 @@ describe('keys', () => {
 
   test('keys typed faster than the screen redraws still count', async () => {
     const r = await app();
-    r.stdin.write('\t\rn');
-    await tick(30);
-    expect(r.screen()).toContain('messages.jsonl line 3  ·');
-    r.stdin.write('/desk\r');
-    await tick(30);
-    expect(r.screen()).toContain('match: text "desk"');
+    // Several keys in one read, as a fast typist or a paste delivers them.
+    await r.after(() => r.stdin.write('\t\rn'));
+    await until(() => r.screen().includes('messages.jsonl line 3  ·'));
+    await r.after(() => r.stdin.write('/desk\r'));
+    await until(() => r.screen().includes('match: text "desk"'));
   });
 
   test('s, r and c filter by severity and rule, and clear', async () => {
@@ -232,8 +231,7 @@ describe('while checking and watching', () => {
     const store = mutableStore({ ...state, status: 'checking', data: { ...state.data, progress: { read: 12345, elapsedMs: 3000, done: false } } });
     const r = await renderAt(<App store={store} />);
     expect(r.screen()).toMatch(/Reading… 12,345 records, 4,115 a second/);
-    store.set({ status: 'done', data: { ...state.data } });
-    await tick();
+    await r.after(() => store.set({ status: 'done', data: { ...state.data } }));
     expect(r.screen()).toContain('✓ 7 records checked');
   });
 
@@ -244,11 +242,9 @@ describe('while checking and watching', () => {
     await r.press(KEYS.tab, '/', 's', 'e', 'l', 'l', 'e', 'r', KEYS.enter);
     await r.press('j', 'j', 'j');
     expect(selectedRow(r)).toContain('many.jsonl line 4 ');
-    store.set({ status: 'checking', rechecking: { read: 10, elapsedMs: 100, done: false } });
-    await tick();
+    await r.after(() => store.set({ status: 'checking', rechecking: { read: 10, elapsedMs: 100, done: false } }));
     expect(r.screen()).toContain('Checking again… 10 records');
-    store.set({ status: 'done', rechecking: undefined, data: { ...state.data, flagged: manyRecords(60), version: 2 }, checks: 2 });
-    await tick();
+    await r.after(() => store.set({ status: 'done', rechecking: undefined, data: { ...state.data, flagged: manyRecords(60), version: 2 }, checks: 2 }));
     expect(selectedRow(r)).toContain('many.jsonl line 4 ');
     expect(r.screen()).toContain('60 of 60 records with problems match: text "seller"');
     expect(r.screen()).toContain('watching for changes');
@@ -260,19 +256,17 @@ describe('while checking and watching', () => {
     const store = mutableStore(state);
     const r = await renderAt(<App store={store} />, { rows: 9 });
     await r.press(KEYS.tab, 'j');
-    store.set({
+    await r.after(() => store.set({
       status: 'policy-errors',
       policySource: source,
       diagnostics: [{ code: 'SG2001', severity: 'error', message: "unknown field 'bodyy'", help: 'did you mean `body`?', span: { start: source.indexOf('bodyy'), end: source.indexOf('bodyy') + 5 } }],
-    });
-    await tick();
+    }));
     expect(r.screen()).toContain('The policy has 1 error, so nothing was checked');
     expect(r.screen()).toContain('✗ the policy has errors');
     await r.press('G');
     expect(r.screen()).toContain("did you mean `body`?");
     expect(r.screen()).not.toContain('The policy has 1 error');
-    store.set({ status: 'done', policySource: state.policySource, diagnostics: [] });
-    await tick();
+    await r.after(() => store.set({ status: 'done', policySource: state.policySource, diagnostics: [] }));
     expect(selectedRow(r)).toContain('messages.jsonl line 3');
   });
 
@@ -294,7 +288,7 @@ describe('while checking and watching', () => {
     const session = new Session({ policy: POLICY, inputs: [MESSAGES] });
     const r = await renderAt(<App store={session} />);
     session.start();
-    for (let i = 0; i < 100 && !r.screen().includes('✓ 7 records checked'); i++) await tick(20);
+    await until(() => r.screen().includes('✓ 7 records checked'));
     expect(r.screen()).toContain('✓ 7 records checked');
     expect(r.screen()).toContain('with problems 4');
     session.dispose();
