@@ -1,6 +1,7 @@
 import { evalContext, type CompiledPolicy, type Fix, type Speller } from '@sellguard/core';
 import { format } from '@sellguard/dsl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { AsOfControl } from './components/AsOfControl';
 import { Compiled } from './components/Compiled';
 import { Explain } from './components/Explain';
 import { Problems } from './components/Problems';
@@ -45,7 +46,7 @@ function asOfDay(asOf: string): number | null {
 }
 
 function exampleState(ex: Example | undefined): ShareState {
-  return { policy: ex?.policy ?? STARTER_POLICY, data: ex?.data ?? '{"body": "Write to me at jo@example.com"}\n', record: 0, tab: 'results', view: 'text' };
+  return { policy: ex?.policy ?? STARTER_POLICY, data: ex?.data ?? '{"body": "Write to me at jo@example.com"}\n', record: 0, tab: 'results', view: 'text', ...(ex?.asOf ? { asOf: ex.asOf } : {}) };
 }
 
 const OUTPUT_TABS = [
@@ -404,15 +405,7 @@ export function App() {
             <div className="pane-head">
               <Tabs label="Output" items={OUTPUT_TABS} value={tab} onChange={(t) => (touch(), setTab(t))} idPrefix="output" />
               {spelling === 'loading' && <span className="muted small-text">Loading the spelling dictionary…</span>}
-              {usesToday && (
-                <label className="as-of" title="This policy compares dates with today. Choose another day to check as if it were that day.">
-                  Check as of{' '}
-                  <input type="date" value={asOf} onChange={(e) => (touch(), setAsOfDate(e.target.value))} aria-describedby="as-of-note" />
-                  <span id="as-of-note" className="muted small-text">
-                    {asOf ? '' : '(today)'}
-                  </span>
-                </label>
-              )}
+              {usesToday && <AsOfControl value={asOf} sampleDay={activeExample?.asOf} onChange={(day) => (touch(), setAsOfDate(day))} />}
             </div>
             <div id="output-panel" role="tabpanel" aria-labelledby={`output-tab-${tab}`} className="output-body" tabIndex={-1} ref={outputBody}>
               {policyBroken && (

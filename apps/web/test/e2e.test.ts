@@ -90,6 +90,26 @@ async function showPolicyLine(p: Page, start: string, word: string): Promise<{ x
   return box;
 }
 
+/**
+ * Two of the order-report metrics, counted here by hand from the sample CSV
+ * (plain string and date arithmetic), as "<numerator> of <denominator>" on the given day.
+ */
+const ORDERS = readFileSync(join(ROOT, 'examples/orders/orders.csv'), 'utf8').trim().split('\n');
+function ordersOn(day: string): { cancel7: string; late10: string } {
+  const head = ORDERS[0].split(',');
+  const rows = ORDERS.slice(1).map((l) => Object.fromEntries(l.split(',').map((v, i) => [head[i], v])));
+  const dayMs = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
+  const end = dayMs(day);
+  const inLast = (iso: string, days: number) => iso !== '' && dayMs(iso) <= end && dayMs(iso) > end - days * 86_400_000;
+  const mfn = rows.filter((r) => r['fulfillment-channel'] === 'MFN');
+  const placed = mfn.filter((r) => inLast(r['purchase-date'], 7));
+  const due = mfn.filter((r) => r['ship-date'] !== '' && inLast(r['expected-ship-date'], 10));
+  return {
+    cancel7: `${placed.filter((r) => r['cancelled-by'] === 'seller').length} of ${placed.length}`,
+    late10: `${due.filter((r) => Date.parse(r['ship-date']) > Date.parse(r['expected-ship-date'])).length} of ${due.length}`,
+  };
+}
+
 describe.skipIf(!haveBrowser)('the playground in a browser', () => {
   beforeAll(async () => {
     ensureBuilt();
@@ -143,6 +163,48 @@ describe.skipIf(!haveBrowser)('the playground in a browser', () => {
     }
     await page.getByRole('button', { name: 'Buyer-Seller Messaging' }).click();
     await expect.poll(() => page.locator('.violation[data-rule="buyer-messaging/email-address"]').count()).toBeGreaterThan(0);
+  });
+
+  it('opens the order-report example on the day its data was made for, with a date control that the link keeps', async () => {
+    const samples = JSON.parse(readFileSync(join(ROOT, 'examples/samples.json'), 'utf8')) as Record<string, { asOf: string }>;
+    const sampleDay = samples['account-health-orders'].asOf;
+    await page.getByRole('button', { name: 'Account health from order reports' }).click();
+    const day = page.getByLabel('Check as of');
+    await expect.poll(() => day.inputValue()).toBe(sampleDay);
+    await expect(page.getByTestId('as-of-note').textContent()).resolves.toBe('(the day the sample data was made for)');
+    const detail = (metric: string) => page.locator(`.metric[data-metric="${metric}"] .metric-detail`).textContent();
+    const expected = ordersOn(sampleDay);
+    expect(expected.cancel7).not.toMatch(/of 0$/);
+    await expect.poll(() => detail('pre-fulfillment-cancel-rate')).toMatch(new RegExp(`^${expected.cancel7} · last 7 days`));
+    await expect.poll(() => detail('late-shipment-rate-10d')).toMatch(new RegExp(`^${expected.late10} · last 10 days`));
+    await expect(page.locator('.metric.metric-no-data').count()).resolves.toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'as-of.png') });
+
+    // Another day: the windows move and the numbers with them.
+    const later = '2026-11-27';
+    await day.fill(later);
+    const moved = ordersOn(later);
+    expect(moved.late10).not.toBe(expected.late10);
+    await expect.poll(() => detail('late-shipment-rate-10d')).toMatch(new RegExp(`^${moved.late10} · last 10 days`));
+    await expect(page.getByTestId('as-of-note').textContent()).resolves.toBe('');
+
+    // The link keeps the day.
+    await page.getByRole('button', { name: 'Share' }).click();
+    const url = await page.getByTestId('share-url').inputValue();
+    await page.keyboard.press('Escape');
+    const other = await context.newPage();
+    watch(other, 'shared page');
+    await other.goto(url);
+    await expect.poll(() => other.getByLabel('Check as of').inputValue()).toBe(later);
+    await expect.poll(() => other.locator('.metric[data-metric="late-shipment-rate-10d"] .metric-detail').textContent()).toMatch(new RegExp(`^${moved.late10} · `));
+    await other.close();
+
+    // "Sample day" goes back; "Today" checks as of the real today.
+    await page.getByRole('button', { name: 'Sample day' }).click();
+    await expect.poll(() => day.inputValue()).toBe(sampleDay);
+    await page.getByRole('button', { name: 'Today' }).click();
+    await expect.poll(() => day.inputValue()).toBe('');
+    await expect(page.getByTestId('as-of-note').textContent()).resolves.toBe('(today)');
   });
 
   it('checks policies that look at today as of another day', async () => {
