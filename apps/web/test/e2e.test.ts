@@ -110,6 +110,15 @@ function ordersOn(day: string): { cancel7: string; late10: string } {
   };
 }
 
+/** Whether the policy editor's cursor is drawn inside the editor's visible area. */
+async function cursorInView(p: Page): Promise<{ inView: boolean; cursor: number[]; scroller: number[] }> {
+  return p.evaluate(() => {
+    const cursor = document.querySelector('.policy-editor .cm-cursor-primary')!.getBoundingClientRect();
+    const scroller = document.querySelector('.policy-editor .cm-scroller')!.getBoundingClientRect();
+    return { inView: cursor.height > 0 && cursor.top >= scroller.top && cursor.bottom <= scroller.bottom, cursor: [cursor.top, cursor.bottom], scroller: [scroller.top, scroller.bottom] };
+  });
+}
+
 describe.skipIf(!haveBrowser)('the playground in a browser', () => {
   beforeAll(async () => {
     ensureBuilt();
@@ -218,6 +227,28 @@ describe.skipIf(!haveBrowser)('the playground in a browser', () => {
     await page.getByRole('button', { name: 'Buyer-Seller Messaging' }).click();
     await expect.poll(() => page.locator('.violation[data-rule="buyer-messaging/email-address"]').count()).toBeGreaterThan(0);
     await expect(page.locator('.as-of').count()).resolves.toBe(0);
+  });
+
+  it('keeps the line being typed in view when the problems list appears under the editor', async () => {
+    const lines = POLICY_FILE.length;
+    await page.locator('.policy-editor .cm-content').click();
+    await page.keyboard.press('Control+End');
+    await expect.poll(async () => (await cursorInView(page)).inView).toBe(true);
+    // Each of these lines is a syntax error, so the problems list appears and grows while the author types.
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Enter');
+      await page.keyboard.type(`rule broken-${i} @@`);
+      // Wait for the list to show this line's problem, then the cursor must be on screen.
+      await page.locator(`.problems .problem[data-line="${lines + i + 1}"]`).first().waitFor();
+      await expect.poll(async () => (await cursorInView(page)).inView, { message: `after typing line ${lines + i + 1}` }).toBe(true);
+    }
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Shift+Home');
+      await page.keyboard.press('Backspace');
+      await page.keyboard.press('Backspace');
+    }
+    await expect.poll(() => page.getByTestId('policy-status').textContent()).toBe('No problems');
+    await expect.poll(() => page.locator('.problems .problem').count()).toBe(0);
   });
 
   it('shows a syntax error in the problems list at its line, and goes there on click', async () => {
