@@ -3,6 +3,7 @@ import { format } from '@sellguard/dsl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AsOfControl } from './components/AsOfControl';
 import { Compiled } from './components/Compiled';
+import { ExamplesPanel } from './components/ExamplesPanel';
 import { Explain } from './components/Explain';
 import { Problems } from './components/Problems';
 import { RecordForm } from './components/RecordForm';
@@ -52,6 +53,7 @@ function exampleState(ex: Example | undefined): ShareState {
 const OUTPUT_TABS = [
   { id: 'results' as const, label: 'Results' },
   { id: 'explain' as const, label: 'Explain' },
+  { id: 'examples' as const, label: 'Examples' },
   { id: 'compiled' as const, label: 'Compiled' },
 ];
 
@@ -118,6 +120,16 @@ export function App() {
       return undefined;
     }
   }, [tab, policy, selRecord, ctx]);
+
+  // The policy's own examples, run like `sellguard test` while their tab is shown.
+  const exampleOutcomes = useMemo(() => {
+    if (tab !== 'examples' || !policy) return undefined;
+    try {
+      return policy.runExamples(ctx);
+    } catch {
+      return undefined;
+    }
+  }, [tab, policy, ctx]);
 
   // ---- spelling: the dictionary loads after the first paint, then the data is checked again
   useEffect(() => {
@@ -438,6 +450,9 @@ export function App() {
                     <p className="empty">Record {sel + 1} could not be read, so no rule was checked. The Results tab lists its problems.</p>
                   )}
                 </>
+              )}
+              {tab === 'examples' && policy && good && exampleOutcomes && (
+                <ExamplesPanel outcomes={exampleOutcomes} policyId={policy.id} source={good.source} onGo={(o) => policyEditor.current?.focusAt(o)} />
               )}
               {tab === 'compiled' && policy && <Compiled output={policy.output} policyId={policy.id} />}
             </div>

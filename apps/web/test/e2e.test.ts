@@ -251,6 +251,37 @@ describe.skipIf(!haveBrowser)('the playground in a browser', () => {
     await expect.poll(() => page.locator('.problems .problem').count()).toBe(0);
   });
 
+  it('runs the policy\'s own examples like sellguard test, and shows which fail', async () => {
+    await page.getByRole('button', { name: 'Buyer-Seller Messaging' }).click();
+    await page.getByRole('tab', { name: 'Examples' }).click();
+    const total = POLICY_FILE.filter((l) => /^example "/.test(l)).length;
+    const examplesSummary = page.getByTestId('examples-summary');
+    await expect.poll(() => examplesSummary.textContent()).toBe(`${total} passed, 0 failed`);
+    await expect(page.locator('.example-outcome.passed').count()).resolves.toBe(total);
+
+    // Break the first example that expects nothing: it now expects an email address.
+    const at = POLICY_FILE.findIndex((l) => l === '  expect nothing');
+    const name = /^example "(.*)" \{$/.exec(POLICY_FILE.slice(0, at).reverse().find((l) => l.startsWith('example "'))!)![1];
+    const word = await showPolicyLine(page, '  expect nothing', 'nothing');
+    await page.mouse.dblclick(word.x, word.y);
+    await page.keyboard.type('email-address');
+    await expect.poll(() => examplesSummary.textContent()).toBe(`${total - 1} passed, 1 failed`);
+    const failed = page.locator('.example-outcome.failed');
+    await expect(failed.getAttribute('data-example')).resolves.toBe(name);
+    await expect(failed.locator('.example-failures').textContent()).resolves.toMatch(/email-address/);
+    await page.screenshot({ path: join(SHOTS, 'examples.png') });
+
+    // Its line button puts the cursor on the example in the policy.
+    const exampleLine = POLICY_FILE.indexOf(`example "${name}" {`) + 1;
+    await failed.getByRole('button', { name: `line ${exampleLine}` }).click();
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('cm-content'))).toBe(true);
+    await expect.poll(() => page.locator('.policy-editor .cm-lineNumbers .cm-activeLineGutter').textContent()).toBe(String(exampleLine));
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => examplesSummary.textContent()).toBe(`${total} passed, 0 failed`);
+    await page.getByRole('tab', { name: 'Results' }).click();
+  });
+
   it('shows a syntax error in the problems list at its line, and goes there on click', async () => {
     const line = fileLine('  forbid emails(subject)');
     const at = await showPolicyLine(page, '  forbid emails(subject)', 'forbid');

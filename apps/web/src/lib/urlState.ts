@@ -5,7 +5,7 @@
  */
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 
-export type OutputTab = 'results' | 'explain' | 'compiled';
+export type OutputTab = 'results' | 'explain' | 'examples' | 'compiled';
 export type DataView = 'text' | 'form';
 
 export interface ShareState {
@@ -19,7 +19,7 @@ export interface ShareState {
   asOf?: string;
 }
 
-const TABS: readonly OutputTab[] = ['results', 'explain', 'compiled'];
+const TABS: readonly OutputTab[] = ['results', 'explain', 'examples', 'compiled'];
 const VIEWS: readonly DataView[] = ['text', 'form'];
 const VERSION = 1;
 
