@@ -1,4 +1,4 @@
-import { evalContext, type CompiledPolicy, type Fix, type Speller } from '@sellguard/core';
+import { evalContext, policyInfo, renderCsv, renderJson, type CompiledPolicy, type Fix, type Report, type Speller } from '@sellguard/core';
 import { format } from '@sellguard/dsl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AsOfControl } from './components/AsOfControl';
@@ -13,6 +13,11 @@ import { SharePanel } from './components/SharePanel';
 import { Tabs } from './components/Tabs';
 import { DataEditor, type DataEditorHandle, type LineProblem } from './editor/DataEditor';
 import { PolicyEditor, type PolicyEditorHandle } from './editor/PolicyEditor';
+import { BigFileResults } from './files/BigFileResults';
+import { OpenButton, useDropFiles } from './files/FileTools';
+import { baseName, download, EDITOR_LIMIT_BYTES } from './files/fileKinds';
+import { fixAll } from './files/fixAll';
+import { useBigCheck } from './files/useBigCheck';
 import { checkData } from './lib/check';
 import { appendRecord, FORMAT_NAMES, parseData, replaceRecord } from './lib/data';
 import { EXAMPLES, type Example } from './lib/examples';
@@ -79,6 +84,9 @@ export function App() {
   /** What every check and explanation runs in: the chosen as-of day and the speller once it is ready. */
   const ctx = useMemo(() => evalContext({ asOf: asOfDay(asOf), dictionary: speller }), [asOf, speller]);
   const [shareUrl, setShareUrl] = useState<string | null>(null);
+  /** The name of the data file the visitor opened, for naming downloads. */
+  const [dataName, setDataName] = useState<string | null>(null);
+  const big = useBigCheck();
   const [notice, setNotice] = useState<string | null>(null);
   /** Set once the visitor changes anything; until then the address stays clean. */
   const touched = useRef(false);
@@ -224,6 +232,8 @@ export function App() {
     if (touched.current) window.history.pushState(null, '', `#${encodeState(stateRef.current)}`);
     touch();
     pickFirstProblem.current = true;
+    big.close();
+    setDataName(null);
     restore(exampleState(ex));
     setNotice(`Loaded the example "${ex.title}".`);
   };
@@ -293,6 +303,74 @@ export function App() {
     if (index >= 0 && index !== sel) select(index);
   };
 
+  // ---- the visitor's own files
+  const policyNow = useRef(policyText);
+  policyNow.current = policyText;
+  useDropFiles(fileHandlers());
+  function fileHandlers() {
+    return {
+      onPolicy: async (file: File) => {
+        const text = await file.text();
+        touch();
+        lastGood.current = null;
+        policyNow.current = text;
+        setPolicyText(text);
+        flushPolicy(text);
+        setNotice(`Opened the policy ${file.name}.`);
+      },
+      onData: async (file: File) => {
+        touch();
+        setTab('results');
+        if (file.size > EDITOR_LIMIT_BYTES) {
+          // Too large to edit record by record: checked in the background, with a progress bar.
+          big.start(policyNow.current, file, asOfDay(asOf));
+          return;
+        }
+        const text = await file.text();
+        big.close();
+        setDataText(text);
+        flushData(text);
+        setSelected(0);
+        setDataName(file.name);
+        setNotice(`Opened ${file.name}.`);
+      },
+      onUnknown: (file: File) =>
+        setNotice(`${file.name} is not a file the playground reads. Open a .policy file, or data as .jsonl, .json, .csv, or an Amazon flat file (.txt or .tsv).`),
+    };
+  }
+
+  const downloadName = baseName(dataName ?? activeExampleData() ?? 'data');
+  function activeExampleData(): string | undefined {
+    return EXAMPLES.find((e) => e.data === dataText)?.dataFiles[0];
+  }
+  const reportOfData = (): Report | null => {
+    if (!policy || !outcome) return null;
+    return {
+      policy: policyInfo(policy),
+      summary: outcome.summary,
+      results: outcome.records.filter((r) => r.violations.length > 0 || r.invalid),
+      ...(outcome.metrics ? { metrics: outcome.metrics } : {}),
+      ...(outcome.datasetViolations ? { datasetViolations: outcome.datasetViolations } : {}),
+    };
+  };
+  const downloadResults = (format: 'json' | 'csv') => {
+    const report = reportOfData();
+    if (!report) return;
+    if (format === 'json') download(`${downloadName}-results.json`, renderJson(report), 'application/json');
+    else download(`${downloadName}-results.csv`, renderCsv(report.results), 'text/csv');
+  };
+  const downloadFixed = () => {
+    if (!policy) return;
+    const { text, fixed } = fixAll(policy, dataText, ctx);
+    if (fixed === 0) {
+      setNotice('No record has a fix to apply.');
+      return;
+    }
+    const ext = parsedNow.format === 'csv' || parsedNow.format === 'tsv' || parsedNow.format === 'jsonl' ? 'jsonl' : 'json';
+    download(`${downloadName}-fixed.${ext}`, text, ext === 'jsonl' ? 'application/x-ndjson' : 'application/json');
+    setNotice(`Applied ${fixed} ${fixed === 1 ? 'fix' : 'fixes'} in the downloaded copy; the data here is unchanged.`);
+  };
+
   // ---- what the panes show
   const diagnostics = analyzed.analysis.diagnostics;
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
@@ -335,6 +413,7 @@ export function App() {
           ))}
         </nav>
         <div className="top-actions">
+          <OpenButton {...fileHandlers()} />
           <button type="button" className="primary" onClick={openShare} aria-haspopup="dialog">
             Share
           </button>
@@ -427,7 +506,21 @@ export function App() {
                     : 'The policy has problems (see the list under it). Fix them to check the data.'}
                 </p>
               )}
-              {tab === 'results' && outcome && policy && (
+              {tab === 'results' && big.check && <BigFileResults check={big.check} onClose={big.close} />}
+              {tab === 'results' && !big.check && outcome && policy && (
+                <div className="downloads" role="group" aria-label="Download">
+                  <button type="button" className="small" onClick={() => downloadResults('json')}>
+                    Download results (JSON)
+                  </button>
+                  <button type="button" className="small" onClick={() => downloadResults('csv')}>
+                    Download results (CSV)
+                  </button>
+                  <button type="button" className="small" onClick={downloadFixed} disabled={!outcome.records.some((r) => r.violations.some((v) => v.fix))}>
+                    Download fixed records
+                  </button>
+                </div>
+              )}
+              {tab === 'results' && !big.check && outcome && policy && (
                 <Results
                   outcome={outcome}
                   rules={policy.rules}

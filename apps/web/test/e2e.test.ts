@@ -4,7 +4,8 @@
  * Runs like a visitor would: open the page, read the results, pick the
  * examples, break the policy, edit the data, apply a fix, share a link.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -403,6 +404,91 @@ describe.skipIf(!haveBrowser)('the playground in a browser', () => {
     await expect(other.locator('.violation[data-rule="buyer-messaging/insecure-link"]').count()).resolves.toBe(await page.locator('.violation[data-rule="buyer-messaging/insecure-link"]').count());
     await other.close();
   });
+
+  it('opens the visitor\'s policy and Amazon flat file, and downloads the results and the fixed records', async () => {
+    // An Amazon "All Orders" flat file (tab-separated) with the order-report policy, opened together.
+    const flat = join(ROOT, 'examples/orders/amazon-all-orders.txt');
+    const rows = readFileSync(flat, 'utf8').trim().split('\n').length - 1;
+    await page.getByTestId('open-files').setInputFiles([join(ROOT, 'policies/account-health-orders.policy'), flat]);
+    await expect.poll(() => summary(page)).toMatch(new RegExp(`^(All )?${rows} records\\b`));
+    await expect(page.locator('.policy-title').textContent()).resolves.toMatch(/^Account health from order reports/);
+
+    // Back to the buyer messages: results as JSON and CSV, and the records with their fixes applied.
+    await page.getByRole('button', { name: 'Buyer-Seller Messaging' }).click();
+    await expect.poll(async () => counts(await summary(page))[0]).toBe(SAMPLE_RECORDS);
+    const save = async (name: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+      return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') };
+    };
+    const json = await save('Download results (JSON)');
+    const csv = await save('Download results (CSV)');
+    expect([json.name, csv.name]).toEqual(['messages-results.json', 'messages-results.csv']);
+    const report = JSON.parse(json.text) as { summary: { records: number; withViolations: number; violations: number }; results: Array<{ violations: unknown[] }> };
+    const [records, withProblems] = counts(await summary(page));
+    expect(report.summary.records).toBe(records);
+    expect(report.results).toHaveLength(withProblems);
+    const csvRows = csv.text.trimEnd().split('\r\n');
+    expect(csvRows[0]).toBe('file,line,record,severity,rule,message,field,matched,hint');
+    // One CSV row per problem: as many as the report lists and the page shows.
+    expect(csvRows.length - 1).toBe(report.results.reduce((n, r) => n + r.violations.length, 0));
+    expect(csvRows.length - 1).toBe(await page.locator('.record-card .violation').count());
+
+    const fixed = await save('Download fixed records');
+    expect(fixed.name).toBe('messages-fixed.jsonl');
+    const before = readFileSync(join(ROOT, 'examples/buyer-messaging/messages.jsonl'), 'utf8').trim().split('\n');
+    const after = fixed.text.trim().split('\n');
+    expect(after).toHaveLength(before.length);
+    const insecureAmazon = before.map((l, i) => [l, i] as const).filter(([l]) => /http:\/\/(www\.)?amazon\./.test(l));
+    expect(insecureAmazon.length).toBeGreaterThan(0);
+    for (const [, i] of insecureAmazon) {
+      expect(after[i]).not.toMatch(/http:\/\/(www\.)?amazon\./);
+      expect(after[i]).toMatch(/https:\/\/(www\.)?amazon\./);
+    }
+  });
+
+  it('checks 100,000 records in the background with a progress bar, and the page stays responsive', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sellguard-big-'));
+    try {
+      const policyFile = join(dir, 'emails.policy');
+      writeFileSync(policyFile, 'policy emails "No emails"\n  input Message\n\nrecord Message {\n  body: text\n}\n\nrule email-address error "Email addresses are not allowed: {matched}" {\n  forbid emails(body)\n}\n');
+      const total = 100_000;
+      const lines: string[] = [];
+      for (let i = 0; i < total; i++) lines.push(JSON.stringify({ body: i % 10 === 3 ? `Order ${i}: write to buyer${i}@example.com` : `Order ${i}: your parcel ships on Friday.` }));
+      const dataFile = join(dir, 'many.jsonl');
+      writeFileSync(dataFile, `${lines.join('\n')}\n`);
+      const withEmail = lines.filter((l) => l.includes('@')).length;
+
+      await page.getByTestId('open-files').setInputFiles([policyFile, dataFile]);
+      const bar = page.getByTestId('big-progress');
+      // The bar moves while the worker checks: part way, the page still draws frames and answers clicks.
+      await expect.poll(() => bar.evaluate((b: HTMLProgressElement) => b.hasAttribute('value') && b.value > 0 && b.value < b.max), { timeout: 60_000, interval: 20 }).toBe(true);
+      const frames = await page.evaluate(() => new Promise<number>((done) => {
+        let n = 0;
+        const step = () => (++n === 5 ? done(n) : requestAnimationFrame(step));
+        requestAnimationFrame(step);
+      }));
+      expect(frames).toBe(5);
+      await page.getByRole('tab', { name: 'Compiled' }).click();
+      await expect(page.getByRole('tab', { name: 'Compiled' }).getAttribute('aria-selected')).resolves.toBe('true');
+      await page.getByRole('tab', { name: 'Results' }).click();
+      await expect(page.getByTestId('big-progress-text').textContent()).resolves.toMatch(/^Checking: [\d,]+ of 100,000 records$/);
+      await page.screenshot({ path: join(SHOTS, 'big-file-progress.png') });
+
+      const bigSummary = page.getByTestId('big-summary');
+      await bigSummary.waitFor({ timeout: 120_000 });
+      await expect(bigSummary.textContent()).resolves.toBe(`${total} records · ${withEmail} with problems · ${withEmail} problems (${withEmail} errors)`);
+      await expect(page.locator('.big-file-list li').count()).resolves.toBe(100);
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
+      expect(file.suggestedFilename()).toBe('many-results.csv');
+      expect(readFileSync((await file.path())!, 'utf8').trimEnd().split('\r\n')).toHaveLength(withEmail + 1);
+      await page.screenshot({ path: join(SHOTS, 'big-file.png') });
+      await page.getByRole('button', { name: 'Close' }).click();
+      await page.getByRole('button', { name: 'Buyer-Seller Messaging' }).click();
+      await expect.poll(async () => counts(await summary(page))[0]).toBe(SAMPLE_RECORDS);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 240_000);
 
   it('works in a narrow window, without console errors or warnings', async () => {
     await page.setViewportSize({ width: 600, height: 1000 });
