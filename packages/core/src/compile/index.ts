@@ -45,8 +45,9 @@ export function compile(source: string, opts: CompileOptions = {}): CompileResul
   try {
     const schema = emitSchema(ir);
     const evaluator = emitEvaluator(ir, source);
-    const module = emitModule(ir, schema, evaluator);
-    const policy = load(ir, { schema, evaluator, module, dts: emitDts(ir) }, source);
+    const module = emitModule(ir, schema, evaluator, 'esm');
+    const commonjs = emitModule(ir, schema, evaluator, 'cjs');
+    const policy = load(ir, { schema, evaluator, module, commonjs, dts: emitDts(ir) }, source);
     return { policy, diagnostics, ast, ir };
   } catch (e) {
     // A bug in the compiler, not in the policy: say so plainly rather than crash the editor.

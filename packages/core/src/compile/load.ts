@@ -22,7 +22,7 @@ interface Loaded {
   evaluateDataset: (values: Array<number | null>) => Violation[];
 }
 
-export function load(ir: IrPolicy, code: { schema: string; evaluator: string; module: string; dts: string }, source: string): CompiledPolicy {
+export function load(ir: IrPolicy, code: { schema: string; evaluator: string; module: string; commonjs: string; dts: string }, source: string): CompiledPolicy {
   const factory = new Function('rt', `"use strict";\n${code.schema}\n${code.evaluator}\nreturn { evaluate, schema, METRICS, metricsAdd, evaluateDataset };`) as (runtime: typeof rt) => Loaded;
   const loaded = factory(rt);
   const policy: CompiledPolicy = {
@@ -52,7 +52,7 @@ export function load(ir: IrPolicy, code: { schema: string; evaluator: string; mo
     evaluate: loaded.evaluate,
     explain: (record) => explainRecord(ir, source, record),
     runExamples: () => runExamples(ir, policy),
-    output: { module: code.module, dts: code.dts, schema: code.schema },
+    output: { module: code.module, commonjs: code.commonjs, dts: code.dts, schema: code.schema },
   };
   if (ir.metrics.length > 0) policy.dataset = dataset(ir, loaded);
   return policy;

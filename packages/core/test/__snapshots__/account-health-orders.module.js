@@ -198,8 +198,8 @@ function evaluateDataset(M) {
   return out;
 }
 
-export const policy = {"id":"account-health-orders","title":"Account health from order reports","source":"Seed 002, account risk 3: the four core account metrics and their targets, computed on seller-fulfilled orders over Amazon's windows","version":"1.0"};
-export const rules = [
+const policy = {"id":"account-health-orders","title":"Account health from order reports","source":"Seed 002, account risk 3: the four core account metrics and their targets, computed on seller-fulfilled orders over Amazon's windows","version":"1.0"};
+const rules = [
   {
     "id": "order-defect-rate",
     "fullId": "account-health-orders/order-defect-rate",
@@ -246,12 +246,14 @@ export const rules = [
     "hasFix": false
   }
 ];
-export function decode(raw) {
+function decode(raw) {
   return rt.s.decode(schema, raw);
 }
-export function check(raw) {
+function check(raw) {
   const decoded = decode(raw);
   return decoded.ok ? { ok: true, violations: evaluate(decoded.value) } : decoded;
 }
-/** Metrics over a whole input: start a state with rt.startMetrics(metrics, asOf), call metricsAdd(record, state) per decoded record. */
-export { evaluate, schema, METRICS as metrics, metricsAdd, evaluateDataset };
+
+// Metrics over a whole input: const state = rt.startMetrics(metrics, asOf); metricsAdd(record, state) per decoded record;
+// then evaluateDataset(rt.metricValues(metrics, state)) gives the violations of the rules about metrics.
+export { policy, rules, schema, decode, evaluate, check, METRICS as metrics, metricsAdd, evaluateDataset };

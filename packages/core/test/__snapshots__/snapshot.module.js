@@ -126,8 +126,8 @@ function evaluateDataset(M) {
   return [];
 }
 
-export const policy = {"id":"snapshot","title":"Snapshot policy","source":"tests","version":"2"};
-export const rules = [
+const policy = {"id":"snapshot","title":"Snapshot policy","source":"tests","version":"2"};
+const rules = [
   {
     "id": "outside-window",
     "fullId": "snapshot/outside-window",
@@ -164,12 +164,14 @@ export const rules = [
     "hasFix": true
   }
 ];
-export function decode(raw) {
+function decode(raw) {
   return rt.s.decode(schema, raw);
 }
-export function check(raw) {
+function check(raw) {
   const decoded = decode(raw);
   return decoded.ok ? { ok: true, violations: evaluate(decoded.value) } : decoded;
 }
-/** Metrics over a whole input: start a state with rt.startMetrics(metrics, asOf), call metricsAdd(record, state) per decoded record. */
-export { evaluate, schema, METRICS as metrics, metricsAdd, evaluateDataset };
+
+// Metrics over a whole input: const state = rt.startMetrics(metrics, asOf); metricsAdd(record, state) per decoded record;
+// then evaluateDataset(rt.metricValues(metrics, state)) gives the violations of the rules about metrics.
+export { policy, rules, schema, decode, evaluate, check, METRICS as metrics, metricsAdd, evaluateDataset };
