@@ -198,7 +198,7 @@ function evaluateDataset(M) {
   return out;
 }
 
-const policy = {"id":"account-health-orders","title":"Account health from order reports","source":"Seed 002, account risk 3: the four core account metrics and their targets, computed on seller-fulfilled orders over Amazon's windows","version":"1.0"};
+const policy = {"id":"account-health-orders","title":"Account health from order reports","source":"Amazon Account Health: the order defect rate, pre-fulfillment cancel rate, late shipment rate and valid tracking rate targets, computed on seller-fulfilled orders over Amazon's windows","version":"1.0"};
 const rules = [
   {
     "id": "order-defect-rate",
@@ -206,7 +206,7 @@ const rules = [
     "severity": "error",
     "message": "The order defect rate is {order-defect-rate} over the last 60 days; Amazon's target is under 1%",
     "hint": "Find the orders with negative feedback, A-to-z claims or chargebacks (the breakdown by SKU shows where they are) and fix their causes: answer buyers fast, ship on time, describe products accurately.",
-    "source": "seed 002, risk 3: the order defect rate must be under 1%",
+    "source": "Amazon Account Health, Customer Service Performance: order defect rate under 1%",
     "hasFix": false
   },
   {
@@ -215,7 +215,7 @@ const rules = [
     "severity": "error",
     "message": "The pre-fulfillment cancel rate is {pre-fulfillment-cancel-rate} over the last 7 days; Amazon's target is under 2.5%",
     "hint": "Cancelling orders because of missing stock counts here. Keep inventory in sync and take out of stock items offline.",
-    "source": "seed 002, risk 3: the cancellation rate before delivery must be under 2.5%",
+    "source": "Amazon Account Health, Shipping Performance: pre-fulfillment cancel rate under 2.5%",
     "hasFix": false
   },
   {
@@ -224,7 +224,7 @@ const rules = [
     "severity": "error",
     "message": "The late shipment rate is {late-shipment-rate-10d} over the last 10 days; Amazon's target is under 4%",
     "hint": "Confirm shipment by the expected ship date; lengthen your handling time if you cannot meet it.",
-    "source": "seed 002, risk 3: the late shipment rate must be under 4%",
+    "source": "Amazon Account Health, Shipping Performance: late shipment rate under 4%",
     "hasFix": false
   },
   {
@@ -233,7 +233,7 @@ const rules = [
     "severity": "error",
     "message": "The late shipment rate is {late-shipment-rate-30d} over the last 30 days; Amazon's target is under 4%",
     "hint": "Confirm shipment by the expected ship date; add staff before peak season.",
-    "source": "seed 002, risk 3: the late shipment rate must be under 4%",
+    "source": "Amazon Account Health, Shipping Performance: late shipment rate under 4%",
     "hasFix": false
   },
   {
@@ -242,7 +242,7 @@ const rules = [
     "severity": "error",
     "message": "The valid tracking rate is {valid-tracking-rate} over the last 30 days; Amazon's target is above 95%",
     "hint": "Give a valid tracking number from a supported carrier with every shipment confirmation.",
-    "source": "seed 002, risk 3: the valid tracking rate must be greater than 95%",
+    "source": "Amazon Account Health, Shipping Performance: valid tracking rate above 95%",
     "hasFix": false
   }
 ];
