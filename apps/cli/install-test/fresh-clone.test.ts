@@ -53,7 +53,7 @@ describe('a fresh clone after npm install', () => {
     expect(commands.map((c) => c.slice(3, 5).join(' '))).toContain('policies/account-health-orders.policy examples/orders/orders.csv');
     for (const [command, ...args] of commands) {
       const r = run(command, args, clone);
-      // Exit 1: the sample orders miss a target on purpose (see examples/orders); 2 would mean the command could not run.
+      // Exit 1: the sample orders miss the late shipment target on purpose; 2 would mean the command could not run.
       expect({ args, code: r.code, stderr: r.stderr }).toEqual({ args, code: 1, stderr: '' });
       expect(r.stdout).toContain(`${args[2].replace(/^policies\/|\.policy$/g, '')}/`);
     }
