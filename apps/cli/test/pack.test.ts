@@ -64,12 +64,15 @@ beforeAll(() => {
 
 afterAll(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
-});
+}, 120_000);
+
+/** Every test here spawns npm, npx, node or tsc; on a busy machine one can take a while. */
+const SLOW = { timeout: 300_000 };
 
 const npx = (args: string[]) => run('npx', args, project);
 const node = (file: string) => run(process.execPath, [file], project);
 
-describe('the packed packages', () => {
+describe('the packed packages', SLOW, () => {
   it('hold their license, readme and built code, and no build leftovers', () => {
     const listing = runOk('tar', ['-tzf', join(tmp, 'tarballs', 'sellguard-cli-0.1.0.tgz')], tmp).stdout.split('\n');
     expect(listing).toEqual(expect.arrayContaining(['package/LICENSE', 'package/README.md', 'package/package.json', 'package/bin/sellguard.js', 'package/dist/main.js']));
@@ -91,7 +94,7 @@ describe('the packed packages', () => {
   });
 });
 
-describe('npx sellguard in the project', () => {
+describe('npx sellguard in the project', SLOW, () => {
   it('checks a policy and a data file from outside the repository', () => {
     const r = npx(['sellguard', 'check', 'buyer-messaging.policy', 'messages.jsonl', '--format', 'json']);
     expect(r.code).toBe(1);
@@ -126,13 +129,13 @@ describe('npx sellguard in the project', () => {
   });
 });
 
-describe('a compiled policy in the project', () => {
+describe('a compiled policy in the project', SLOW, () => {
   beforeAll(() => {
     for (const policy of ['demo.policy', 'account-health-orders.policy']) {
       const r = npx(['sellguard', 'compile', policy, '--out', 'out']);
       if (r.code !== 0) throw new Error(r.stderr);
     }
-  });
+  }, 300_000);
 
   it('writes an ES module, a CommonJS module and their declarations', () => {
     expect(readdirSync(join(project, 'out')).sort()).toEqual(
@@ -230,7 +233,7 @@ console.log(count, demo.policy.id, demo.metrics.length);
   });
 });
 
-describe('the packages from code', () => {
+describe('the packages from code', SLOW, () => {
   /** The first ```js block of a package's README, run as a file in the project. */
   function readmeExample(pkg: string): string {
     const readme = readFileSync(join(repoRoot, pkg, 'README.md'), 'utf8');
