@@ -68,7 +68,7 @@ export function fakePolicy(overrides: Partial<CompiledPolicy> = {}): CompiledPol
       return out;
     },
     runExamples: () => [],
-    output: { module: '', dts: '', schema: '' },
+    output: { module: '', commonjs: '', dts: '', schema: '' },
     ...overrides,
   };
 }
