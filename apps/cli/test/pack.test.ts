@@ -5,7 +5,7 @@
  * `npx sellguard`, compiles a policy and uses the compiled module from
  * CommonJS, from an ES module and from TypeScript.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -83,6 +83,14 @@ describe('the packed packages', SLOW, () => {
       expect(existsSync(join(dir, 'README.md'))).toBe(true);
       const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
       expect([pkg.license, pkg.engines.node, pkg.private]).toEqual(['MIT', '>=20.19', undefined]);
+    }
+  });
+
+  it('install commands that run: executable launchers and built entry points that start with #!/usr/bin/env node', () => {
+    for (const file of ['cli/bin/sellguard.js', 'cli/dist/main.js', 'tui/bin/sellguard-tui.js', 'tui/dist/main.js']) {
+      const path = join(project, 'node_modules/@sellguard', file);
+      expect(() => accessSync(path, constants.X_OK)).not.toThrow();
+      expect(readFileSync(path, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
     }
   });
 
