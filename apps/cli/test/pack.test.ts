@@ -169,20 +169,21 @@ console.log(JSON.stringify(found.map((r) => (r.ok ? r.violations.map((v) => v.ru
       join(project, 'consumer.mjs'),
       `import * as demo from './out/demo.mjs';
 import * as orders from './out/account-health-orders.mjs';
-import { startMetrics, metricValues } from '@sellguard/core/runtime';
-const state = startMetrics(orders.metrics, Date.UTC(2026, 10, 20));
+import { evalContext, startMetrics, metricValues } from '@sellguard/core/runtime';
+const ctx = evalContext({ asOf: Date.UTC(2026, 10, 20) });
+const state = startMetrics(orders.metrics, ctx);
 for (const raw of ${JSON.stringify(ORDERS)}) {
   const decoded = orders.decode(raw);
   if (!decoded.ok) throw new Error(JSON.stringify(decoded.problems));
-  orders.metricsAdd(decoded.value, state);
+  orders.metricsAdd(decoded.value, state, ctx);
 }
 const values = metricValues(orders.metrics, state);
 console.log(JSON.stringify({
   exports: [Object.keys(demo).sort(), Object.keys(orders).sort()],
-  demo: demo.check({ orderId: '1', body: 'jo@example.com' }).violations.map((v) => v.rule),
+  demo: [demo.check({ orderId: '1', body: 'jo@example.com' }), demo.check({ orderId: '1', body: 'jo@example.com' }, ctx)].map((r) => r.violations.map((v) => v.rule)),
   metrics: orders.metrics.map((m) => m.name),
   values,
-  dataset: orders.evaluateDataset(values).map((v) => v.rule),
+  dataset: orders.evaluateDataset(values, ctx).map((v) => v.rule),
 }));
 `,
     );
@@ -190,7 +191,7 @@ console.log(JSON.stringify({
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout);
     expect(out.exports).toEqual([MODULE_EXPORTS, MODULE_EXPORTS]);
-    expect(out.demo).toEqual(['demo/email-address']);
+    expect(out.demo).toEqual([['demo/email-address'], ['demo/email-address']]);
     expect(out.metrics).toEqual(['order-defect-rate', 'pre-fulfillment-cancel-rate', 'late-shipment-rate-10d', 'late-shipment-rate-30d', 'valid-tracking-rate']);
     expect(out.values).toEqual([0.5, null, 0, 0, 1]);
     expect(out.dataset).toEqual(['account-health-orders/order-defect-rate']);
@@ -203,21 +204,22 @@ console.log(JSON.stringify({
       join(project, 'typed.mts'),
       `import { check, decode, evaluate, rules, policy, schema, metrics, metricsAdd, evaluateDataset, type Message, type MessageInput } from './out/demo.mjs';
 import * as orders from './out/account-health-orders.mjs';
-import { startMetrics, metricValues, type MetricDef } from '@sellguard/core/runtime';
+import { evalContext, startMetrics, metricValues, type MetricDef } from '@sellguard/core/runtime';
 import type { Violation } from '@sellguard/core';
 const input: MessageInput = { orderId: '1', body: 'jo@example.com' };
 const r = check(input);
 const ids: string[] = r.ok ? r.violations.map((v: Violation) => v.rule) : r.problems.map((p) => p.message);
 const d = decode(input);
-const direct: Violation[] = d.ok ? evaluate(d.value satisfies Message) : [];
+const ctx = evalContext({ asOf: Date.UTC(2026, 10, 20) });
+const direct: Violation[] = d.ok ? evaluate(d.value satisfies Message, ctx) : [];
 const id: 'demo' = policy.id;
 const defs: MetricDef[] = metrics;
-const state = startMetrics(orders.metrics, Date.UTC(2026, 10, 20));
+const state = startMetrics(orders.metrics, ctx);
 const o = orders.decode({});
-if (o.ok) orders.metricsAdd(o.value, state);
+if (o.ok) orders.metricsAdd(o.value, state, ctx);
 const late: boolean | null = o.ok ? o.value.shipDate !== null && o.value.expectedShipDate !== null && o.value.shipDate > o.value.expectedShipDate : null;
-const dataset: Violation[] = orders.evaluateDataset(metricValues(orders.metrics, state));
-console.log(ids, direct, id, defs, rules[0].id, schema, metricsAdd, evaluateDataset([]), late, dataset);
+const dataset: Violation[] = orders.evaluateDataset(metricValues(orders.metrics, state), ctx);
+console.log(ids, direct, id, defs, rules[0].id, schema, metricsAdd, evaluateDataset([], ctx), late, dataset, check(input, ctx));
 `,
     );
     writeFileSync(
@@ -230,7 +232,7 @@ console.log(count, demo.policy.id, demo.metrics.length);
     );
     // The declarations are real types, not `any`: wrong uses must be errors. One tsc run checks
     // both: the only errors are the two in wrong.mts, so the consumers above type-check cleanly.
-    writeFileSync(join(project, 'wrong.mts'), `import { check, metricsAdd } from './out/demo.mjs';\nconst s: string = check({});\nmetricsAdd({ orderId: 1 }, null);\n`);
+    writeFileSync(join(project, 'wrong.mts'), `import { check, metricsAdd } from './out/demo.mjs';\nconst s: string = check({});\nmetricsAdd({ orderId: 1 }, null, null);\n`);
     const r = run(process.execPath, [tsc, '-p', '.'], project);
     expect(r.code).not.toBe(0);
     expect(r.stdout.split('\n').filter((line) => /error TS\d+/.test(line))).toEqual([

@@ -13,7 +13,7 @@ const DOC_WIDTH = 100;
 export function emitDts(ir: IrPolicy): string {
   const out: string[] = [];
   out.push(`// Types of policy ${JSON.stringify(ir.id)}: ${ir.title.replace(/\s+/g, ' ')}`);
-  out.push("import type { CompiledPolicy, InputProblem, RuleInfo, Violation } from '@sellguard/core';");
+  out.push("import type { CompiledPolicy, EvalContext, InputProblem, RuleInfo, Violation } from '@sellguard/core';");
   out.push("import type { MetricDef, MetricState } from '@sellguard/core/runtime';");
   out.push('');
   for (const r of ir.records) {
@@ -30,23 +30,26 @@ export function emitDts(ir: IrPolicy): string {
       '/** Validate and normalise one raw record. */',
       `export declare function decode(raw: unknown): { ok: true; value: ${input} } | { ok: false; problems: InputProblem[] };`,
     ],
-    evaluate: ['/** Evaluate every rule on a decoded record. */', `export declare function evaluate(record: ${input}): Violation[];`],
+    evaluate: [
+      '/** Evaluate every rule on a decoded record, in a context from evalContext({ asOf, dictionary }) (@sellguard/core/runtime). */',
+      `export declare function evaluate(record: ${input}, ctx: EvalContext): Violation[];`,
+    ],
     check: [
-      '/** Decode and evaluate: the violations, or why the record could not be read. */',
-      `export declare function check(raw: ${input}Input | unknown): { ok: true; violations: Violation[] } | { ok: false; problems: InputProblem[] };`,
+      '/** Decode and evaluate: the violations, or why the record could not be read. Without ctx: as of today, no spelling dictionary. */',
+      `export declare function check(raw: ${input}Input | unknown, ctx?: EvalContext): { ok: true; violations: Violation[] } | { ok: false; problems: InputProblem[] };`,
     ],
     metrics: [
       '/**',
-      ' * The metrics over a whole input (empty when the policy has none). With startMetrics and metricValues from',
-      " * '@sellguard/core/runtime': `const state = startMetrics(metrics, asOf)`, `metricsAdd(record, state)` per decoded",
-      ' * record, then `evaluateDataset(metricValues(metrics, state))`.',
+      ' * The metrics over a whole input (empty when the policy has none). With evalContext, startMetrics and metricValues from',
+      " * '@sellguard/core/runtime': `const state = startMetrics(metrics, ctx)`, `metricsAdd(record, state, ctx)` per decoded",
+      ' * record, then `evaluateDataset(metricValues(metrics, state), ctx)`.',
       ' */',
       'export declare const metrics: MetricDef[];',
     ],
-    metricsAdd: ['/** Count one decoded record into the metrics. */', `export declare function metricsAdd(record: ${input}, state: MetricState): void;`],
+    metricsAdd: ['/** Count one decoded record into the metrics. */', `export declare function metricsAdd(record: ${input}, state: MetricState, ctx: EvalContext): void;`],
     evaluateDataset: [
       '/** Evaluate the rules about metrics on the metrics\' values (null: no data), in the order of `metrics`. */',
-      'export declare function evaluateDataset(values: Array<number | null>): Violation[];',
+      'export declare function evaluateDataset(values: Array<number | null>, ctx: EvalContext): Violation[];',
     ],
   };
   for (const [name] of MODULE_EXPORTS) out.push(...declarations[name]);
