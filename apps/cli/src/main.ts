@@ -110,11 +110,14 @@ export function buildProgram(setCode: (code: number) => void): Command {
   colorOptions(
     program
       .command('compile')
-      .description('compile a policy to JS and .d.ts')
+      .description('compile a policy to a JavaScript module (ESM and CommonJS) with TypeScript types')
       .argument('<policy>', 'the .policy file')
-      .requiredOption('--out <dir>', 'the folder to write <policy-id>.js and <policy-id>.d.ts into'),
+      .requiredOption('--out <dir>', 'the folder to write <policy-id>.mjs, .cjs, .d.mts and .d.cts into'),
   )
-    .addHelpText('after', '\nExample:\n  sellguard compile policies/buyer-messaging.policy --out build/')
+    .addHelpText(
+      'after',
+      "\nExample:\n  sellguard compile policies/buyer-messaging.policy --out build/\n\nThen, where @sellguard/core is installed:\n  import { check } from './build/buyer-messaging.mjs';       // ES modules\n  const { check } = require('./build/buyer-messaging.cjs');  // CommonJS",
+    )
     .action((policy: string, opts) => {
       setCode(compileCommand(policy, opts));
     });

@@ -338,21 +338,26 @@ describe('sellguard fmt', () => {
 });
 
 describe('sellguard compile', () => {
-  it('writes a module and types that work without the compiler', async () => {
+  it('writes an ES module, a CommonJS module and their types, which work without the compiler', async () => {
     const out = join(dir, 'build');
     const r = sellguard(['compile', 'demo.policy', '--out', out]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`wrote ${join(out, 'demo.js')}\n`);
-    expect(r.stdout).toContain(`wrote ${join(out, 'demo.d.ts')}\n`);
-    const dts = readFileSync(join(out, 'demo.d.ts'), 'utf8');
+    for (const name of ['demo.mjs', 'demo.d.mts', 'demo.cjs', 'demo.d.cts']) expect(r.stdout).toContain(`wrote ${join(out, name)}\n`);
+    const dts = readFileSync(join(out, 'demo.d.mts'), 'utf8');
+    expect(readFileSync(join(out, 'demo.d.cts'), 'utf8')).toBe(dts);
     expect(dts).toContain('export interface Message {');
     expect(dts).toContain('export declare function check(');
-    // Import the emitted module with the runtime resolved from this repository.
-    const js = readFileSync(join(out, 'demo.js'), 'utf8').replace("'@sellguard/core/runtime'", JSON.stringify(join(root, 'packages/core/dist/runtime/index.js')));
-    writeFileSync(join(out, 'demo.mjs'), js);
-    const mod = await import(join(out, 'demo.mjs'));
-    expect(mod.check({ orderId: '1', body: 'x@y.co' })).toMatchObject({ ok: true, violations: [{ rule: 'demo/email-address' }] });
-    expect(mod.check({ orderId: '1' })).toEqual({ ok: false, problems: [{ path: 'body', message: 'is missing: expected text' }] });
+    // Load both modules with the runtime resolved from this repository (the packed install test uses the real package).
+    const runtime = join(root, 'packages/core/dist/runtime/index.js');
+    const esm = readFileSync(join(out, 'demo.mjs'), 'utf8').replace("'@sellguard/core/runtime'", JSON.stringify(runtime));
+    writeFileSync(join(out, 'local.mjs'), esm);
+    const cjs = readFileSync(join(out, 'demo.cjs'), 'utf8').replace("require('@sellguard/core/runtime')", `require(${JSON.stringify(runtime)})`);
+    writeFileSync(join(out, 'local.cjs'), cjs);
+    for (const file of ['local.mjs', 'local.cjs']) {
+      const mod = await import(join(out, file));
+      expect(mod.check({ orderId: '1', body: 'x@y.co' })).toMatchObject({ ok: true, violations: [{ rule: 'demo/email-address' }] });
+      expect(mod.check({ orderId: '1' })).toEqual({ ok: false, problems: [{ path: 'body', message: 'is missing: expected text' }] });
+    }
   });
 
   it('needs --out, exit 2', () => {
