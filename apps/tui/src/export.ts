@@ -5,7 +5,7 @@
  * spreadsheets.
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { csvCell, CSV_COLUMNS, policyInfo, renderCsv, reportJson, SummaryBuilder, type CompiledPolicy, type Report } from '@sellguard/core';
 import type { Filters } from './filter.js';
 import type { FlaggedRecord } from './model.js';
@@ -31,6 +31,23 @@ export function exportRecords(records: readonly FlaggedRecord[], format: ExportF
     writeFileSync(path, body, { flag: 'wx' });
     return path;
   }
+}
+
+/** The name `e` offers: a new file in the folder, named after the time, that does not exist yet. */
+export function defaultExportName(cwd: string, format: ExportFormat, now: Date = new Date()): string {
+  const stamp = timestamp(now);
+  for (let n = 1; ; n++) {
+    const name = `sellguard-export-${stamp}${n > 1 ? `-${n}` : ''}.${format}`;
+    if (!existsSync(join(cwd, name))) return name;
+  }
+}
+
+/** Write to the path the analyst chose (relative to `cwd`); an existing file is never overwritten. Returns the full path. */
+export function exportTo(records: readonly FlaggedRecord[], format: ExportFormat, ctx: ExportContext, path: string): string {
+  const full = resolve(ctx.cwd, path);
+  if (existsSync(full)) throw new Error(`${path} already exists; press e and choose another name`);
+  writeFileSync(full, format === 'json' ? toJson(records, ctx, ctx.now ?? new Date()) : toCsv(records), { flag: 'wx' });
+  return full;
 }
 
 /** 2026-11-23T10:15:30 → 20261123-101530 (local time, safe in file names everywhere). */

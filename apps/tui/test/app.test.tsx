@@ -186,25 +186,76 @@ describe('keys', () => {
     expect(r.screen()).toContain('6 records with problems');
   });
 
-  test('e then j or c saves the list and shows where', async () => {
+  test('e asks where to save with a name ready; Enter saves CSV, a .json name saves JSON', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'sellguard-tui-export-'));
     const r = await app({ cwd });
     await r.press(KEYS.tab, 's', 'e');
-    expect(r.screen()).toContain('Save the 3 records in the list as: j JSON   c CSV   Esc cancel');
-    await r.press('c');
+    const offered = /Save the 3 records to: (sellguard-export-\d{8}-\d{6}\.csv)_/.exec(r.screen());
+    expect(offered, r.screen()).not.toBeNull();
+    await r.press(KEYS.enter);
     const files = () => readdirSync(cwd).sort();
-    expect(files()).toEqual([expect.stringMatching(/^sellguard-export-\d{8}-\d{6}\.csv$/)]);
-    const csv = join(cwd, files()[0]);
+    expect(files()).toEqual([offered![1]]);
     // The notice shows where the file is, with the file name whole even when the folder is long.
-    expect(r.screen()).toContain(`Saved 3 records to `);
-    expect(r.screen()).toContain(files()[0]);
-    expect(readFileSync(csv, 'utf8').split('\r\n')[0]).toBe('file,line,record,severity,rule,message,field,matched,hint');
-    await r.press('e', 'j');
-    const json = files().find((f) => f.endsWith('.json'))!;
-    expect(r.screen()).toContain(json);
-    expect(JSON.parse(readFileSync(join(cwd, json), 'utf8')).results).toHaveLength(3);
+    expect(r.screen()).toContain('Saved 3 records to ');
+    expect(r.screen()).toContain(offered![1]);
+    expect(readFileSync(join(cwd, offered![1]), 'utf8').split('\r\n')[0]).toBe('file,line,record,severity,rule,message,field,matched,hint');
+    // Ctrl+U clears the offered name; a .json name saves JSON.
+    await r.press('e', '\x15', ...'errors.json');
+    expect(r.screen()).toContain('Save the 3 records to: errors.json_');
+    await r.press(KEYS.enter);
+    expect(JSON.parse(readFileSync(join(cwd, 'errors.json'), 'utf8')).results).toHaveLength(3);
+    // An existing file is not overwritten, and a name without .csv or .json is refused plainly.
+    await r.press('e', '\x15', ...'errors.json', KEYS.enter);
+    expect(r.screen()).toContain('Not saved: errors.json already exists; press e and choose another name');
+    await r.press('e', '\x15', ...'notes.txt', KEYS.enter);
+    expect(r.screen()).toContain('Choose a name ending in .csv or .json (not "notes.txt")');
     await r.press('e', KEYS.escape);
     expect(r.screen()).not.toContain('Save the');
+    expect(files()).toEqual([offered![1], 'errors.json'].sort());
+  });
+
+  test(': runs commands: rule, severity, sort and export, and says plainly what it cannot do', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'sellguard-tui-command-'));
+    const r = await app({ cwd });
+    await r.press(':', ...'rule email-address');
+    expect(r.screen()).toContain(':rule email-address_');
+    await r.press(KEYS.enter);
+    expect(r.screen()).toContain('2 of 6 records with problems match: rule email-address');
+    await r.press(':', ...'severity error', KEYS.enter);
+    expect(r.screen()).toContain('match: rule email-address, errors only');
+    await r.press(':', ...'rule nope', KEYS.enter);
+    expect(r.screen()).toMatch(/No rule named "nope"\. The rules are: .*email-address/);
+    await r.press(':', ...'clear', KEYS.enter, ':', ...'export all.csv', KEYS.enter);
+    expect(r.screen()).toContain('Saved 6 records to ');
+    expect(readFileSync(join(cwd, 'all.csv'), 'utf8').split('\r\n')[0]).toBe('file,line,record,severity,rule,message,field,matched,hint');
+    await r.press(':', ...'frobnicate', KEYS.enter);
+    expect(r.screen()).toContain('Unknown command "frobnicate"');
+  });
+
+  test('o sorts the list by the next column and O reverses it', async () => {
+    const r = await app();
+    await r.press(KEYS.tab);
+    const rows = () => r.screen().split('\n').filter((l) => /messages\.jsonl line \d+/.test(l));
+    const lineNumbers = () => rows().map((l) => Number(/line (\d+)/.exec(l)![1]));
+    const inputOrder = lineNumbers();
+    expect(inputOrder).toEqual([...inputOrder].sort((a, b) => a - b));
+    await r.press('o');
+    expect(r.screen()).toContain('Where ▲');
+    expect(lineNumbers()).toEqual(inputOrder);
+    await r.press('O');
+    expect(r.screen()).toContain('Where ▼');
+    expect(lineNumbers()).toEqual([...inputOrder].reverse());
+    await r.press('o', 'o');
+    expect(r.screen()).toContain('#');
+    // By number of problems, most first: each row's count is no smaller than the next.
+    await r.press('O');
+    const counts = rows().map((l) => Number(/(?:error|warning|note|unreadable)\s+(\d+) /.exec(l)![1]));
+    expect(r.screen()).toContain('# ▼');
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(counts[0]).toBeGreaterThan(counts[counts.length - 1]);
+    await r.press('o', 'o');
+    expect(r.screen()).not.toMatch(/[▲▼]/);
+    expect(lineNumbers()).toEqual(inputOrder);
   });
 
   test('q quits', async () => {
