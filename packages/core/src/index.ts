@@ -13,3 +13,4 @@ export { explainRecord, interpretRecord, type RuleExplanation, type ClauseExplan
 export { analyze, type Analysis, type Completion, type SymbolInfo } from './service/analyze.js';
 export { checkRecords, checkRecordsSync, checkOne, policyInfo, type RawRecord, type CheckOptions } from './runtime/check.js';
 export * from './report/index.js';
+export * from './project/index.js';

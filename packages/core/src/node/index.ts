@@ -8,4 +8,5 @@ export { readRecords, checkInput, formatOf, sniff, InputError, type InputFormat,
 export { loadPolicy, loadSpellingDictionary, PolicyFileError, type LoadedPolicy } from './load.js';
 export { checkRecords, checkRecordsSync, checkOne, policyInfo, type RawRecord, type CheckOptions } from '../runtime/check.js';
 export * from '../report/index.js';
+export * from '../project/index.js';
 export type * from '../types.js';
