@@ -60,7 +60,7 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function writeError(e: unknown): string {
+export function writeError(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   return code === 'ENOENT'
     ? 'its folder does not exist'

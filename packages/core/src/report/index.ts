@@ -11,3 +11,4 @@ export { junitWriter, xmlEscape } from './junit.js';
 export { githubWriter } from './github.js';
 export { markdownWriter } from './markdown.js';
 export { htmlWriter, htmlEscape } from './html.js';
+export { explainText } from './explain-text.js';
