@@ -22,7 +22,7 @@ import {
   type Severity,
 } from '@sellguard/core/node';
 import { s } from '@sellguard/core/runtime';
-import { CliError, EXIT } from '../io.js';
+import { CliError, DOCS_URL, EXIT } from '../io.js';
 import { fromConfig, loadConfig, type LoadedConfig } from '../options/config.js';
 import { expandInputs, expandPolicies } from '../options/files.js';
 import { parseFormats, type FormatTarget } from '../options/formats.js';
@@ -64,8 +64,6 @@ export interface CheckPlan {
   inputFormat?: InputFormat;
 }
 
-/** Where the shipped policies' rules are documented. */
-export const DOCS_URL = 'https://github.com/sellguard/sellguard/blob/main/docs';
 
 const SHIPPED = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../policies');
 

@@ -104,7 +104,7 @@ export async function runPlan(plan: CheckPlan, flags: CheckFlags): Promise<numbe
   const each = async (f: (w: ReportWriter) => Iterable<string>) => {
     for (const o of outputs) await o.sink.write(f(o.writer));
   };
-  const matcher = new BaselineMatcher(flags.updateBaseline ? undefined : plan.baseline);
+  const matcher = flags.updateBaseline ? new BaselineMatcher(undefined, true) : new BaselineMatcher(plan.baseline);
   const config = plan.config;
   const usedSettings = new Set<string>();
   let failed = false;
@@ -128,7 +128,7 @@ export async function runPlan(plan: CheckPlan, flags: CheckFlags): Promise<numbe
         },
       });
       const sizes = run.inputs.map((i) => (i === '-' ? undefined : statSync(i).size));
-      const progress = new Progress(progressWanted(flags.quiet), sizes.includes(undefined) ? undefined : sizes.reduce((a, b) => a! + b!, 0), policy.id);
+      const progress = new Progress(progressWanted(flags.quiet), sizes.includes(undefined) ? undefined : sizes.reduce((a, b) => a! + b!, 0), `checking ${policy.id}`);
       let next = 0;
       try {
         for (const input of run.inputs) {
@@ -146,12 +146,12 @@ export async function runPlan(plan: CheckPlan, flags: CheckFlags): Promise<numbe
       } finally {
         progress.stop();
       }
-      const end: RunEnd = projectRun.finish(flags.updateBaseline ? 'never' : plan.failOn);
+      const end: RunEnd = projectRun.finish(plan.failOn);
+      if (flags.quiet) end.counts.notices = [];
       for (const w of projectRun.usedSettings) usedSettings.add(w);
       if (flags.quiet && end.datasetViolations) end.datasetViolations = end.datasetViolations.filter((v) => v.severity === 'error');
       await each((w) => w.endRun(end));
-      if (!flags.updateBaseline && failsAt(end.summary, plan.failOn)) failed = true;
-      if (flags.updateBaseline && end.summary.invalid > 0 && plan.failOn !== 'never') failed = true;
+      if (failsAt(end.summary, plan.failOn)) failed = true;
     }
     await each((w) => w.end());
   } finally {

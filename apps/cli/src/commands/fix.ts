@@ -7,7 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createTwoFilesPatch } from 'diff';
-import { applyFixToRaw, setAsOf, type CompiledPolicy } from '@sellguard/core';
+import { applyFixToRaw, DEFAULT_SUPPRESSION_FIELD, namesRule, readRecordSuppression, setAsOf, type CompiledPolicy } from '@sellguard/core';
 import { formatOf, InputError, loadPolicy, readRecords, sniff, type InputFormat, type InputRecord } from '@sellguard/core/node';
 import { CliError, EXIT, printDiagnostics, useColor, writeError } from '../io.js';
 
@@ -37,11 +37,14 @@ export function fixRecord(policy: CompiledPolicy, raw: unknown): Outcome {
   const applied: string[] = [];
   const refused: string[] = [];
   const tried = new Set<string>();
+  // A violation the record suppresses (with a reason) was accepted as it is: leave it alone.
+  const own = readRecordSuppression(raw, DEFAULT_SUPPRESSION_FIELD);
+  const accepted = own && !('error' in own) && own.reason !== '' ? own.rules : [];
   for (let round = 0; round < 50; round++) {
     const d = policy.decode(current);
     if (!d.ok) break;
     const before = new Set(policy.evaluate(d.value).map((v) => v.rule));
-    const next = policy.evaluate(d.value).find((v) => v.fix && !tried.has(v.rule));
+    const next = policy.evaluate(d.value).find((v) => v.fix && !tried.has(v.rule) && !accepted.some((r) => namesRule(r, v.rule)));
     if (!next) break;
     tried.add(next.rule);
     let candidate: unknown;

@@ -39,7 +39,7 @@ export function headerProblem(policy: Pick<CompiledPolicy, 'records' | 'recordTy
   const guesses = missing
     .map((f) => {
       const near = closest(f.name, unused) ?? f.aliases.map((a) => closest(a, unused)).find(Boolean);
-      return near ? `'${near}' looks like ${f.name}: rename the column to ${f.name}` : undefined;
+      return near ? `'${near}' → ${f.name}` : undefined;
     })
     .filter(Boolean);
   const required = fields.filter((f) => !f.optional && !f.hasDefault).map(named);
@@ -49,7 +49,7 @@ export function headerProblem(policy: Pick<CompiledPolicy, 'records' | 'recordTy
     `  columns found:    ${header.length > 0 ? header.join(', ') : '(none)'}`,
     `  columns required: ${required.join(', ')}`,
     ...(optional.length > 0 ? [`  columns optional: ${optional.join(', ')}`] : []),
-    ...guesses.map((g) => `  did you mean: ${g}?`),
+    ...(guesses.length > 0 ? [`  did you mean: ${guesses.join(', ')} (rename ${guesses.length > 1 ? 'those columns' : 'that column'})`] : []),
     `  Rename the columns in the file's first line (or add the missing ones), then run again.`,
   ].join('\n');
 }

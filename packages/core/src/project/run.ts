@@ -47,7 +47,8 @@ export class ProjectRun {
     const { result, decoded } = checkOne(this.policy, rec);
     if (this.policy.dataset && decoded !== undefined && !result.invalid) this.policy.dataset.add(this.metrics, decoded);
     const out: ProjectResult = result;
-    if (result.violations.length > 0) {
+    // Also records without violations: their suppressions may be unused.
+    if (!result.invalid) {
       const where = `record ${rec.index + 1}${rec.line !== undefined ? ` (line ${rec.line}${rec.file ? `, ${rec.file}` : ''})` : ''}`;
       const applied = applySuppressions(
         result.violations,
@@ -58,8 +59,8 @@ export class ProjectRun {
       for (const w of applied.used) this.usedSettings.add(w);
       // A notice per record could be millions: the first ones say enough.
       for (const n of applied.notices) if (this.notices.length < MAX_NOTICES) this.notices.push(n);
-      const key = recordKey(this.policy, rec.raw);
-      out.recordKey = key;
+      const key = applied.violations.length > 0 || applied.suppressed.length > 0 ? recordKey(this.policy, rec.raw) : '';
+      if (key) out.recordKey = key;
       const kept: Violation[] = [];
       const suppressed: SuppressedViolation[] = [...applied.suppressed];
       for (const v of applied.violations) {

@@ -104,8 +104,9 @@ export function sarifWriter(opts: SarifOptions = {}): ReportWriter {
         tool: { driver },
         automationDetails: { id: `sellguard/${m.policy.id}/` },
       };
-      const text = JSON.stringify(head, null, 2).replace(/\n/g, '\n      ');
-      yield `${runs++ > 0 ? ',' : ''}\n    ${text.slice(0, -1).trimEnd()},\n      "results": [`;
+      // The run's opening, left open for its results: drop the closing brace of the head object.
+      const text = JSON.stringify(head, null, 2).replace(/\n/g, '\n    ');
+      yield `${runs++ > 0 ? ',' : ''}\n    ${text.slice(0, text.lastIndexOf('}')).trimEnd()},\n      "results": [`;
     },
     *result(r: ProjectResult) {
       const items: unknown[] = [];
