@@ -4,6 +4,8 @@
  * that fails to start (a policy with errors) is reported and the watch goes
  * on; Ctrl-C stops it.
  */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { watch as chokidarWatch } from 'chokidar';
 import { CliError, EXIT } from '../io.js';
 import { planCheck, type CheckFlags } from './check-plan.js';
@@ -31,28 +33,51 @@ export async function watchCommand(args: string[], flags: CheckFlags): Promise<n
   const runOnce = async () => {
     try {
       const code = await checkCommand(args, { ...flags, watch: false });
-      process.stderr.write(`sellguard: ${code === EXIT.ok ? 'passed' : 'failed'}; watching for changes (Ctrl-C stops)\n`);
+      process.stderr.write(`sellguard: ${code === EXIT.ok ? 'passed' : 'failed'}\n`);
     } catch (e) {
       if (!(e instanceof CliError)) throw e;
-      process.stderr.write(`sellguard: ${e.message}\nsellguard: watching for changes (Ctrl-C stops)\n`);
+      process.stderr.write(`sellguard: ${e.message}\n`);
     }
   };
+  const watching = () => process.stderr.write('sellguard: watching for changes (Ctrl-C stops)\n');
   await runOnce();
   let files = await watchedFiles(args, flags);
   const watcher = chokidarWatch(files, { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 50 } });
+  // Only once the watcher is ready is a change sure to be seen.
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  watching();
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
+  // A save can be reported more than once; a file is checked again only when it is not as the last run saw it.
+  const seen = new Map<string, string>();
+  const stamp = (path: string) => {
+    try {
+      const st = statSync(path);
+      return `${st.mtimeMs}:${st.size}`;
+    } catch {
+      return 'gone';
+    }
+  };
+  const remember = () => {
+    for (const f of files) seen.set(resolve(f), stamp(f));
+  };
+  remember();
   watcher.on('all', (_event, path) => {
+    if (seen.get(resolve(path)) === stamp(path)) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
       running = running.then(async () => {
+        if (seen.get(resolve(path)) === stamp(path)) return;
         process.stderr.write(`\nsellguard: ${path} changed; checking again\n`);
+        remember();
         await runOnce();
+        watching();
         // Imports may have changed: watch what the policies now use.
         const now = await watchedFiles(args, flags);
         const added = now.filter((f) => !files.includes(f));
         if (added.length > 0) watcher.add(added);
         files = now;
+        remember();
       });
     }, 150);
   });
