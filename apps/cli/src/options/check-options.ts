@@ -9,7 +9,7 @@ export const CHECK_EXAMPLES = [
   'Examples:',
   '  sellguard check policies/buyer-messaging.policy examples/buyer-messaging/messages.jsonl',
   '  sellguard check --policy policies/ "data/**/*.csv"               # several policies; inputs matched by their columns',
-  '  sellguard check --pair policies/offers.policy=offers.csv --pair policies/listings.policy=listings.tsv',
+  '  sellguard check --pair policies/account-health-orders.policy=examples/orders/orders.csv --as-of 2026-11-20',
   '  sellguard check --format sarif=sellguard.sarif --format text     # two reports from one run',
   '  sellguard check --baseline sellguard-baseline.json --update-baseline   # accept today\'s violations',
   '  sellguard check                                                  # policies and inputs from sellguard.config.json',
