@@ -3,28 +3,40 @@
  * policy, a file a policy imports, an input or the config changes. A run
  * that fails to start (a policy with errors) is reported and the watch goes
  * on; Ctrl-C stops it.
+ *
+ * The folders holding those files are watched (not the files themselves), so
+ * editors that save by writing a new file and renaming it are seen too.
  */
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { watch as chokidarWatch } from 'chokidar';
+import { statSync, watch as watchFolder, type FSWatcher } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { CliError, EXIT } from '../io.js';
 import { planCheck, type CheckFlags } from './check-plan.js';
 import { checkCommand } from './check.js';
 
-/** Every file the run depends on: policies, their imports, inputs (not standard input). */
+/** Every file the run depends on, as absolute paths: policies, their imports, inputs (not standard input), the config. */
 async function watchedFiles(args: string[], flags: CheckFlags): Promise<string[]> {
   try {
     const plan = await planCheck(args, flags);
     const files = new Set<string>();
     for (const l of [...plan.runs.map((r) => r.loaded), ...plan.broken]) {
-      files.add(l.fileName);
-      for (const imported of l.sources.keys()) files.add(imported);
+      files.add(resolve(l.fileName));
+      for (const imported of l.sources.keys()) files.add(resolve(imported));
     }
-    for (const r of plan.runs) for (const i of r.inputs) if (i !== '-') files.add(i);
-    if (plan.config) files.add(plan.config.name.replace(/ \("sellguard"\)$/, ''));
+    for (const r of plan.runs) for (const i of r.inputs) if (i !== '-') files.add(resolve(i));
+    if (plan.config) files.add(resolve(plan.config.dir, plan.config.name.startsWith('package.json') ? 'package.json' : plan.config.name));
     return [...files];
   } catch {
     return [];
+  }
+}
+
+/** Size and modification time: a save reported twice, or a touch that changed nothing, is not checked again. */
+function stamp(path: string): string {
+  try {
+    const st = statSync(path);
+    return `${st.mtimeMs}:${st.size}`;
+  } catch {
+    return 'gone';
   }
 }
 
@@ -39,52 +51,53 @@ export async function watchCommand(args: string[], flags: CheckFlags): Promise<n
       process.stderr.write(`sellguard: ${e.message}\n`);
     }
   };
-  const watching = () => process.stderr.write('sellguard: watching for changes (Ctrl-C stops)\n');
-  await runOnce();
-  let files = await watchedFiles(args, flags);
-  const watcher = chokidarWatch(files, { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 50 } });
-  // Only once the watcher is ready is a change sure to be seen.
-  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
-  watching();
+
+  const seen = new Map<string, string>();
+  const folders = new Map<string, FSWatcher>();
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
-  // A save can be reported more than once; a file is checked again only when it is not as the last run saw it.
-  const seen = new Map<string, string>();
-  const stamp = (path: string) => {
-    try {
-      const st = statSync(path);
-      return `${st.mtimeMs}:${st.size}`;
-    } catch {
-      return 'gone';
+  let changed: string | undefined;
+
+  const watchFiles = (files: string[]) => {
+    seen.clear();
+    for (const f of files) seen.set(f, stamp(f));
+    for (const folder of new Set(files.map((f) => dirname(f)))) {
+      if (folders.has(folder)) continue;
+      try {
+        const w = watchFolder(folder, (_event, name) => {
+          const path = name ? resolve(folder, name.toString()) : undefined;
+          if (!path || !seen.has(path) || seen.get(path) === stamp(path)) return;
+          changed = path;
+          clearTimeout(timer);
+          timer = setTimeout(rerun, 150);
+        });
+        folders.set(folder, w);
+      } catch {
+        process.stderr.write(`sellguard: cannot watch the folder '${folder}'; changes there are not seen\n`);
+      }
     }
   };
-  const remember = () => {
-    for (const f of files) seen.set(resolve(f), stamp(f));
+
+  const rerun = () => {
+    running = running.then(async () => {
+      const path = changed;
+      if (!path || seen.get(path) === stamp(path)) return;
+      process.stderr.write(`\nsellguard: ${path.startsWith(process.cwd()) ? path.slice(process.cwd().length + 1) : path} changed; checking again\n`);
+      // Imports may have changed too: watch what the policies use now.
+      watchFiles(await watchedFiles(args, flags));
+      await runOnce();
+      process.stderr.write('sellguard: watching for changes (Ctrl-C stops)\n');
+    });
   };
-  remember();
-  watcher.on('all', (_event, path) => {
-    if (seen.get(resolve(path)) === stamp(path)) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      running = running.then(async () => {
-        if (seen.get(resolve(path)) === stamp(path)) return;
-        process.stderr.write(`\nsellguard: ${path} changed; checking again\n`);
-        remember();
-        await runOnce();
-        watching();
-        // Imports may have changed: watch what the policies now use.
-        const now = await watchedFiles(args, flags);
-        const added = now.filter((f) => !files.includes(f));
-        if (added.length > 0) watcher.add(added);
-        files = now;
-        remember();
-      });
-    }, 150);
-  });
-  return new Promise((resolve) => {
+
+  await runOnce();
+  watchFiles(await watchedFiles(args, flags));
+  process.stderr.write('sellguard: watching for changes (Ctrl-C stops)\n');
+  return new Promise((resolveDone) => {
     const stop = () => {
       clearTimeout(timer);
-      void watcher.close().then(() => resolve(EXIT.ok));
+      for (const w of folders.values()) w.close();
+      resolveDone(EXIT.ok);
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
