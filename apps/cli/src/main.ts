@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { Argument, Command, Option } from 'commander';
 import { PolicyFileError } from '@sellguard/core/node';
-import { setAsOf } from '@sellguard/core';
 import { checkCommand } from './commands/check.js';
 import { watchCommand } from './commands/watch.js';
 import { explainCommand } from './commands/explain.js';
@@ -167,8 +166,7 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .action(async (policy: string, inputs: string[], opts) => {
       // Loaded on demand: Ink and React are only needed for the interactive view.
       const { runTui } = await import('@sellguard/tui');
-      setAsOf(opts.asOf ?? null);
-      setCode(await runTui({ policy, inputs, inputFormat: opts.inputFormat, watch: opts.watch, color: opts.color }));
+      setCode(await runTui({ policy, inputs, inputFormat: opts.inputFormat, watch: opts.watch, color: opts.color, asOf: opts.asOf ?? null }));
     });
 
   // A usage error points at the help of the command that was run, not the whole program's.

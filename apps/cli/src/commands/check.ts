@@ -6,6 +6,7 @@
 import { statSync, writeFileSync } from 'node:fs';
 import {
   BaselineMatcher,
+  contextFor,
   githubWriter,
   htmlWriter,
   InputError,
@@ -27,7 +28,6 @@ import {
   type RunEnd,
   type Spool,
 } from '@sellguard/core/node';
-import { setAsOf } from '@sellguard/core';
 import { LineIndex } from '@sellguard/dsl';
 import { CliError, EXIT, printDiagnostics, useColor } from '../io.js';
 import { Sink, fileSpools } from '../options/sink.js';
@@ -93,7 +93,8 @@ export async function checkCommand(args: string[], flags: CheckFlags): Promise<n
 }
 
 export async function runPlan(plan: CheckPlan, flags: CheckFlags): Promise<number> {
-  setAsOf(plan.asOf ?? null);
+  // One context for the run: the as-of day, and a speller built once if any policy checks spelling.
+  const ctx = contextFor(plan.runs.map((r) => r.loaded.policy), { asOf: plan.asOf ?? null });
   const spools = fileSpools();
   const several = plan.runs.length > 1;
   const outputs = plan.targets.map((t) => ({
@@ -121,7 +122,7 @@ export async function runPlan(plan: CheckPlan, flags: CheckFlags): Promise<numbe
         ...(config ? { settings: (file) => settingsFor(config.config, file, config.name) } : {}),
         baseline: matcher,
         ...(config?.config.suppressionField ? { suppressionField: config.config.suppressionField } : {}),
-        ...(plan.asOf !== undefined ? { asOf: plan.asOf } : {}),
+        ctx,
         onResult: (result, source) => {
           const kept = flags.quiet ? errorsOnly(result) : result;
           if (kept) pending.push({ result: { ...kept, ...(kept.file !== undefined ? { file: shown(kept.file) } : {}) }, source });

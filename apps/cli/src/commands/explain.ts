@@ -1,6 +1,6 @@
 /** `sellguard explain POLICY INPUT --record N | --where field=value`: why each rule fired or not on one record. */
-import { explainText, getPath, setAsOf } from '@sellguard/core';
-import { InputError, loadPolicy, readRecords, type InputFormat, type InputRecord } from '@sellguard/core/node';
+import { explainText, getPath } from '@sellguard/core';
+import { contextFor, InputError, loadPolicy, readRecords, type InputFormat, type InputRecord } from '@sellguard/core/node';
 import { CliError, EXIT, printDiagnostics, useColor } from '../io.js';
 
 export interface ExplainFlags {
@@ -34,7 +34,7 @@ export async function explainCommand(policyFile: string, input: string, flags: E
   printDiagnostics(loaded.diagnostics, loaded.source, policyFile, useColor(process.stderr), loaded.sources);
   if (!loaded.policy) throw new CliError(`the policy '${policyFile}' has errors; fix them and run again`);
   const policy = loaded.policy;
-  setAsOf(flags.asOf ?? null);
+  const ctx = contextFor([policy], { asOf: flags.asOf ?? null });
   let rec: InputRecord | undefined;
   try {
     rec = await findRecord(input, flags, policy);
@@ -53,7 +53,7 @@ export async function explainCommand(policyFile: string, input: string, flags: E
     process.stdout.write(`${head}\nthis record does not fit the ${policy.recordType} record type, so no rule ran:\n${decoded.problems.map((p) => `  ${p.path ? `${p.path}: ` : ''}${p.message}`).join('\n')}\n`);
     return EXIT.failed;
   }
-  const explanations = policy.explain(decoded.value);
+  const explanations = policy.explain(decoded.value, ctx);
   process.stdout.write(`${head}\n\n${explainText(explanations, loaded.source)}`);
   return explanations.some((e) => e.violations.length > 0) ? EXIT.failed : EXIT.ok;
 }

@@ -7,8 +7,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createTwoFilesPatch } from 'diff';
-import { applyFixToRaw, DEFAULT_SUPPRESSION_FIELD, namesRule, readRecordSuppression, setAsOf, type CompiledPolicy } from '@sellguard/core';
-import { formatOf, InputError, loadPolicy, readRecords, sniff, type InputFormat, type InputRecord } from '@sellguard/core/node';
+import { applyFixToRaw, DEFAULT_SUPPRESSION_FIELD, namesRule, readRecordSuppression, type CompiledPolicy, type EvalContext } from '@sellguard/core';
+import { contextFor, formatOf, InputError, loadPolicy, readRecords, sniff, type InputFormat, type InputRecord } from '@sellguard/core/node';
 import { CliError, EXIT, printDiagnostics, useColor, writeError } from '../io.js';
 
 export interface FixFlags {
@@ -19,10 +19,10 @@ export interface FixFlags {
 }
 
 /** The rules that fire on a raw record (undefined when it does not decode). */
-function firing(policy: CompiledPolicy, raw: unknown): Set<string> | undefined {
+function firing(policy: CompiledPolicy, raw: unknown, ctx: EvalContext): Set<string> | undefined {
   const d = policy.decode(raw);
   if (!d.ok) return undefined;
-  return new Set(policy.evaluate(d.value).map((v) => v.rule));
+  return new Set(policy.evaluate(d.value, ctx).map((v) => v.rule));
 }
 
 interface Outcome {
@@ -32,7 +32,7 @@ interface Outcome {
 }
 
 /** Apply fixes one at a time, re-checking after each, so every fix sees the text as the previous one left it. */
-export function fixRecord(policy: CompiledPolicy, raw: unknown): Outcome {
+export function fixRecord(policy: CompiledPolicy, raw: unknown, ctx: EvalContext): Outcome {
   let current = raw;
   const applied: string[] = [];
   const refused: string[] = [];
@@ -43,8 +43,9 @@ export function fixRecord(policy: CompiledPolicy, raw: unknown): Outcome {
   for (let round = 0; round < 50; round++) {
     const d = policy.decode(current);
     if (!d.ok) break;
-    const before = new Set(policy.evaluate(d.value).map((v) => v.rule));
-    const next = policy.evaluate(d.value).find((v) => v.fix && !tried.has(v.rule) && !accepted.some((r) => namesRule(r, v.rule)));
+    const violations = policy.evaluate(d.value, ctx);
+    const before = new Set(violations.map((v) => v.rule));
+    const next = violations.find((v) => v.fix && !tried.has(v.rule) && !accepted.some((r) => namesRule(r, v.rule)));
     if (!next) break;
     tried.add(next.rule);
     let candidate: unknown;
@@ -54,7 +55,7 @@ export function fixRecord(policy: CompiledPolicy, raw: unknown): Outcome {
       refused.push(`${next.rule}: the fix could not be applied to this record`);
       continue;
     }
-    const after = firing(policy, candidate);
+    const after = firing(policy, candidate, ctx);
     const added = after === undefined ? ['(the record would no longer be readable)'] : [...after].filter((r) => !before.has(r));
     if (added.length > 0) {
       refused.push(`${next.rule}: not fixed, because the fix would make ${added.join(', ')} fire`);
@@ -83,7 +84,7 @@ export async function fixCommand(policyFile: string, input: string, flags: FixFl
   printDiagnostics(loaded.diagnostics, loaded.source, policyFile, useColor(process.stderr), loaded.sources);
   if (!loaded.policy) throw new CliError(`the policy '${policyFile}' has errors; fix them and run again`);
   const policy = loaded.policy;
-  setAsOf(flags.asOf ?? null);
+  const ctx = contextFor([policy], { asOf: flags.asOf ?? null });
 
   let text: string;
   try {
@@ -108,7 +109,7 @@ export async function fixCommand(policyFile: string, input: string, flags: FixFl
   const notes: string[] = [];
   const fixed = records.map((r) => {
     if (r.raw === undefined) return r.raw;
-    const o = fixRecord(policy, r.raw);
+    const o = fixRecord(policy, r.raw, ctx);
     for (const why of o.refused) notes.push(`record ${r.index + 1} (line ${r.line}): ${why}`);
     if (o.applied.length > 0) {
       changed++;

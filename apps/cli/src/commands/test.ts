@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineIndex } from '@sellguard/dsl';
-import { loadPolicy, PolicyFileError, type ExampleOutcome } from '@sellguard/core/node';
+import { contextFor, loadPolicy, loadSpeller, PolicyFileError, type ExampleOutcome, type Speller } from '@sellguard/core/node';
 import { CliError, EXIT, printDiagnostics, useColor } from '../io.js';
 import { Sink } from '../options/sink.js';
 import { testReport, type PolicyTests } from './test-report.js';
@@ -38,6 +38,9 @@ export async function testCommand(files: string[], flags: { color?: boolean; for
   let unusable = false;
   const out = (line: string) => (toText ? process.stdout.write(`${line}\n`) : lines.push(line));
   const results: PolicyTests[] = [];
+  // Built on first need and shared by every policy that checks spelling.
+  let speller: Speller | undefined;
+  const sharedSpeller = () => (speller ??= loadSpeller());
   for (const file of policies) {
     let loaded;
     try {
@@ -61,7 +64,7 @@ export async function testCommand(files: string[], flags: { color?: boolean; for
     const id = loaded.policy.id;
     let outcomes: ExampleOutcome[];
     try {
-      outcomes = loaded.policy.runExamples();
+      outcomes = loaded.policy.runExamples(contextFor([loaded.policy], { speller: sharedSpeller }));
     } catch (e) {
       out(`${paint(31, '✗')} ${id}: the examples could not be run: internal error: ${e instanceof Error ? e.message : String(e)}`);
       results.push({ file, id, problem: `internal error: ${e instanceof Error ? e.message : String(e)}`, outcomes: [] });

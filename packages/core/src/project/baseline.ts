@@ -7,7 +7,10 @@
  */
 import { z } from 'zod';
 import type { CompiledPolicy, Violation } from '../types.js';
-import { rawKey } from '../runtime/raw-fix.js';
+import { rawKey } from '../check/raw-fix.js';
+import { violationKey } from '../report/writer.js';
+
+export { violationKey };
 
 export const BASELINE_VERSION = 1;
 
@@ -26,10 +29,6 @@ export const baselineSchema = z.object({
 
 export type BaselineFile = z.infer<typeof baselineSchema>;
 
-/** The key of one violation, as written in a baseline and in SARIF fingerprints. */
-export function violationKey(policy: string, rule: string, record: string, field: string): string {
-  return JSON.stringify([policy, rule, record, field]);
-}
 
 /** Field names that identify a record, most specific first. */
 const ID_FIELDS = ['orderId', 'amazonOrderId', 'messageId', 'sku', 'sellerSku', 'asin', 'listingId', 'id'];

@@ -5,7 +5,7 @@
  * policies whose record it holds. Browser-safe.
  */
 import type { CompiledPolicy, FieldInfo } from '../types.js';
-import { rawKey } from '../runtime/raw-fix.js';
+import { rawKey } from '../check/raw-fix.js';
 import { closest } from '../compile/suggest.js';
 
 /** The input record type's fields a record must have: not optional and without a default. */

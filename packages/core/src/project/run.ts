@@ -5,8 +5,8 @@
  * fails the run. Results go to `onResult` as they are made; nothing is kept
  * but counters and the metrics' accumulator. Browser-safe.
  */
-import type { CompiledPolicy, Violation } from '../types.js';
-import { checkOne, policyInfo, type RawRecord } from '../runtime/check.js';
+import type { CompiledPolicy, EvalContext, Violation } from '../types.js';
+import { checkOne, policyInfo, type RawRecord } from '../check/run.js';
 import { SummaryBuilder } from '../report/summary.js';
 import type { ProjectResult, RecordSource, RunEnd, RunMeta, SuppressedViolation, SuppressionNotice } from '../report/writer.js';
 import { applySuppressions, DEFAULT_SUPPRESSION_FIELD, type RuleSetting } from './suppress.js';
@@ -18,8 +18,8 @@ export interface ProjectRunOptions {
   baseline?: BaselineMatcher;
   /** The field a record names its suppressions in (default `sellguard-ignore`). */
   suppressionField?: string;
-  /** The day metrics are computed as of (UTC midnight, ms). */
-  asOf?: number;
+  /** The evaluation context: the as-of day, the speller. */
+  ctx: EvalContext;
   onResult: (result: ProjectResult, source: RecordSource) => void;
 }
 
@@ -40,11 +40,11 @@ export class ProjectRun {
     private readonly opts: ProjectRunOptions,
   ) {
     this.summary = new SummaryBuilder(policy);
-    this.metrics = policy.dataset?.start(opts.asOf);
+    this.metrics = policy.dataset?.start(opts.ctx);
   }
 
   add(rec: RawRecord): void {
-    const { result, decoded } = checkOne(this.policy, rec);
+    const { result, decoded } = checkOne(this.policy, rec, this.opts.ctx);
     if (this.policy.dataset && decoded !== undefined && !result.invalid) this.policy.dataset.add(this.metrics, decoded);
     const out: ProjectResult = result;
     // Also records without violations: their suppressions may be unused.

@@ -11,4 +11,3 @@ export { junitWriter, xmlEscape } from './junit.js';
 export { githubWriter } from './github.js';
 export { markdownWriter } from './markdown.js';
 export { htmlWriter, htmlEscape } from './html.js';
-export { explainText } from './explain-text.js';

@@ -12,8 +12,7 @@
  * arrive. Browser-safe.
  */
 import type { RuleInfo, Severity, Violation } from '../types.js';
-import type { ProjectResult, ReportWriter, RunEnd, RunMeta } from './writer.js';
-import { violationKey } from '../project/baseline.js';
+import { violationKey, type ProjectResult, type ReportWriter, type RunEnd, type RunMeta } from './writer.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 

@@ -119,6 +119,11 @@ export function* writeAll(
   yield* writer.end();
 }
 
+/** The key of one violation, as written in a baseline and in SARIF fingerprints. */
+export function violationKey(policy: string, rule: string, record: string, field: string): string {
+  return JSON.stringify([policy, rule, record, field]);
+}
+
 /** 1-based record number and where it is: `record 3 (line 4, messages.jsonl)`. */
 export function recordLabel(r: RecordResult): string {
   const details = [r.line !== undefined ? `line ${r.line}` : '', r.file !== undefined ? (r.file === '-' ? 'standard input' : r.file) : ''].filter(Boolean);

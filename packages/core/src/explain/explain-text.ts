@@ -3,8 +3,13 @@
  * each condition as written with the value it had, and why it did or did
  * not fire. Renders core's explain interpreter (RuleExplanation). Browser-safe.
  */
-import type { RuleExplanation, TraceNode } from '../explain/explain.js';
-import { oneLine } from './context.js';
+import type { RuleExplanation, TraceNode } from './explain.js';
+/** One line of a terminal: runs of white space as one space, control and direction characters (which could steer the terminal) as �. */
+const oneLine = (s: string) =>
+  s
+    .replace(/\s+/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '\ufffd')
+    .trim();
 
 const MAX_STEPS = 12;
 
