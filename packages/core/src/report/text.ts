@@ -39,7 +39,7 @@ export const STYLES = { red: [31, 39], yellow: [33, 39], blue: [34, 39], cyan: [
 export type Style = keyof typeof STYLES;
 export type Paint = (style: Style, s: string) => string;
 
-export const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', info: 'blue' };
+const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', info: 'blue' };
 
 /** 1,204 */
 export function num(n: number): string {
