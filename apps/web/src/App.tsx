@@ -1,4 +1,4 @@
-import { evalContext, policyInfo, renderCsv, renderJson, type CompiledPolicy, type Fix, type Report, type Speller } from '@sellguard/core';
+import { evalContext, type CompiledPolicy, type Fix, type Speller } from '@sellguard/core';
 import { format } from '@sellguard/dsl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AsOfControl } from './components/AsOfControl';
@@ -17,6 +17,7 @@ import { BigFileResults } from './files/BigFileResults';
 import { OpenButton, useDropFiles } from './files/FileTools';
 import { baseName, download, EDITOR_LIMIT_BYTES } from './files/fileKinds';
 import { fixAll } from './files/fixAll';
+import { renderReport, REPORT_FORMATS, type ReportFormat } from './files/reports';
 import { useBigCheck } from './files/useBigCheck';
 import { checkData } from './lib/check';
 import { appendRecord, FORMAT_NAMES, parseData, replaceRecord } from './lib/data';
@@ -343,21 +344,10 @@ export function App() {
   function activeExampleData(): string | undefined {
     return EXAMPLES.find((e) => e.data === dataText)?.dataFiles[0];
   }
-  const reportOfData = (): Report | null => {
-    if (!policy || !outcome) return null;
-    return {
-      policy: policyInfo(policy),
-      summary: outcome.summary,
-      results: outcome.records.filter((r) => r.violations.length > 0 || r.invalid),
-      ...(outcome.metrics ? { metrics: outcome.metrics } : {}),
-      ...(outcome.datasetViolations ? { datasetViolations: outcome.datasetViolations } : {}),
-    };
-  };
-  const downloadResults = (format: 'json' | 'csv') => {
-    const report = reportOfData();
-    if (!report) return;
-    if (format === 'json') download(`${downloadName}-results.json`, renderJson(report), 'application/json');
-    else download(`${downloadName}-results.csv`, renderCsv(report.results), 'text/csv');
+  const downloadResults = (format: ReportFormat) => {
+    if (!policy || !outcome) return;
+    const { ext, type } = REPORT_FORMATS.find((f) => f.format === format)!;
+    download(`${downloadName}-results.${ext}`, renderReport(format, policy, outcome, dataName ?? activeExampleData() ?? 'data'), type);
   };
   const downloadFixed = () => {
     if (!policy) return;
@@ -509,12 +499,11 @@ export function App() {
               {tab === 'results' && big.check && <BigFileResults check={big.check} onClose={big.close} />}
               {tab === 'results' && !big.check && outcome && policy && (
                 <div className="downloads" role="group" aria-label="Download">
-                  <button type="button" className="small" onClick={() => downloadResults('json')}>
-                    Download results (JSON)
-                  </button>
-                  <button type="button" className="small" onClick={() => downloadResults('csv')}>
-                    Download results (CSV)
-                  </button>
+                  {REPORT_FORMATS.map((f) => (
+                    <button key={f.format} type="button" className="small" onClick={() => downloadResults(f.format)}>
+                      Download results ({f.label})
+                    </button>
+                  ))}
                   <button type="button" className="small" onClick={downloadFixed} disabled={!outcome.records.some((r) => r.violations.some((v) => v.fix))}>
                     Download fixed records
                   </button>

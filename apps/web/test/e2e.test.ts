@@ -422,7 +422,9 @@ describe.skipIf(!haveBrowser)('the playground in a browser', () => {
     };
     const json = await save('Download results (JSON)');
     const csv = await save('Download results (CSV)');
-    expect([json.name, csv.name]).toEqual(['messages-results.json', 'messages-results.csv']);
+    const sarif = await save('Download results (SARIF)');
+    const html = await save('Download results (HTML)');
+    expect([json.name, csv.name, sarif.name, html.name]).toEqual(['messages-results.json', 'messages-results.csv', 'messages-results.sarif', 'messages-results.html']);
     const report = JSON.parse(json.text) as { summary: { records: number; withViolations: number; violations: number }; results: Array<{ violations: unknown[] }> };
     const [records, withProblems] = counts(await summary(page));
     expect(report.summary.records).toBe(records);
@@ -432,6 +434,13 @@ describe.skipIf(!haveBrowser)('the playground in a browser', () => {
     // One CSV row per problem: as many as the report lists and the page shows.
     expect(csvRows.length - 1).toBe(report.results.reduce((n, r) => n + r.violations.length, 0));
     expect(csvRows.length - 1).toBe(await page.locator('.record-card .violation').count());
+    // SARIF: one result per problem, each pointing at the sample file; HTML: a page that names the policy.
+    const sarifDoc = JSON.parse(sarif.text) as { version: string; runs: Array<{ results: Array<{ locations: Array<{ physicalLocation?: { artifactLocation?: { uri?: string } } }> }> }> };
+    expect(sarifDoc.version).toBe('2.1.0');
+    expect(sarifDoc.runs[0].results).toHaveLength(csvRows.length - 1);
+    expect(sarifDoc.runs[0].results[0].locations[0].physicalLocation?.artifactLocation?.uri).toBe('messages.jsonl');
+    expect(html.text).toMatch(/^<!doctype html>/);
+    expect(html.text).toContain('Buyer-Seller Messaging');
 
     const fixed = await save('Download fixed records');
     expect(fixed.name).toBe('messages-fixed.jsonl');
