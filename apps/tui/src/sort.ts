@@ -3,8 +3,7 @@
  * and lazygit. The input order is the default; a sort is stable, so records
  * that compare equal keep their input order.
  */
-import { worstOf, type FlaggedRecord } from './model.js';
-import { firstProblem } from './screens/RecordList.js';
+import { firstProblem, worstOf, type FlaggedRecord } from './model.js';
 
 export type SortColumn = 'where' | 'worst' | 'problems' | 'first';
 

@@ -5,7 +5,9 @@
 import { Lines } from '../components/Lines.js';
 import { describeFilters, isFiltered, type Filters } from '../filter.js';
 import { count, fit, oneLine, textWidth, windowStart, type Line, type Tone } from '../layout.js';
-import { SEVERITY_WORD, shortRule, whereIs, worstOf, type FlaggedRecord } from '../model.js';
+import { firstProblem, SEVERITY_WORD, whereIs, worstOf, type FlaggedRecord } from '../model.js';
+
+export { firstProblem };
 import type { Sort, SortColumn } from '../sort.js';
 import type { Cursor } from '../state.js';
 
@@ -65,16 +67,6 @@ export function recordListLines({ records, total, cursor, filters, width, height
     ]);
   }
   return lines;
-}
-
-/** The first problem of a record, on one line. */
-export function firstProblem(r: FlaggedRecord): string {
-  if (r.invalid?.length) {
-    const p = r.invalid[0];
-    return oneLine(p.path ? `${p.path}: ${p.message}` : p.message);
-  }
-  const v = r.violations[0];
-  return v ? oneLine(`${shortRule(v.rule)}: ${v.message}`) : '';
 }
 
 function emptyMessage(total: number, filters: Filters, loading: boolean): string {
