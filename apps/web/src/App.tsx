@@ -71,7 +71,7 @@ const DATA_VIEWS = [
 const DEBOUNCE_MS = 150;
 
 export function App() {
-  const initial = useMemo(() => decodeState(window.location.hash) ?? exampleState(EXAMPLES[0]), []);
+  const initial = useMemo(() => decodeState(window.location.hash, EXAMPLES) ?? exampleState(EXAMPLES[0]), []);
   const [policyText, setPolicyText] = useState(initial.policy);
   const [dataText, setDataText] = useState(initial.data);
   const [selected, setSelected] = useState(initial.record);
@@ -92,7 +92,7 @@ export function App() {
   /** Set once the visitor changes anything; until then the address stays clean. */
   const touched = useRef(false);
   /** After an example loads, select its first record with problems. */
-  const pickFirstProblem = useRef(decodeState(window.location.hash) === null);
+  const pickFirstProblem = useRef(decodeState(window.location.hash, EXAMPLES) === null);
   const policyEditor = useRef<PolicyEditorHandle>(null);
   const outputBody = useRef<HTMLDivElement>(null);
   const dataEditor = useRef<DataEditorHandle>(null);
@@ -185,7 +185,7 @@ export function App() {
   useEffect(() => {
     if (!touched.current) return;
     const t = setTimeout(() => {
-      const hash = `#${encodeState(state)}`;
+      const hash = `#${encodeState(state, EXAMPLES)}`;
       if (window.location.hash !== hash) window.history.replaceState(null, '', hash);
     }, 300);
     return () => clearTimeout(t);
@@ -208,10 +208,10 @@ export function App() {
 
   useEffect(() => {
     const onHash = () => {
-      const s = decodeState(window.location.hash);
+      const s = decodeState(window.location.hash, EXAMPLES);
       if (!s) return;
       const cur = stateRef.current;
-      if (encodeState(s) === encodeState(cur)) return;
+      if (encodeState(s, EXAMPLES) === encodeState(cur, EXAMPLES)) return;
       pickFirstProblem.current = false;
       restore(s);
     };
@@ -230,7 +230,7 @@ export function App() {
   // ---- actions
   const loadExample = (ex: Example) => {
     // Keep what was there one step back in the browser history.
-    if (touched.current) window.history.pushState(null, '', `#${encodeState(stateRef.current)}`);
+    if (touched.current) window.history.pushState(null, '', `#${encodeState(stateRef.current, EXAMPLES)}`);
     touch();
     pickFirstProblem.current = true;
     big.close();
@@ -293,7 +293,7 @@ export function App() {
     // A policy that looks at today's date is pinned to the day the sender saw.
     const shared = usesToday && !asOf ? { ...state, asOf: todayText() } : state;
     if (shared !== state) setAsOfDate(shared.asOf ?? '');
-    window.history.replaceState(null, '', `#${encodeState(shared)}`);
+    window.history.replaceState(null, '', `#${encodeState(shared, EXAMPLES)}`);
     touch();
     setShareUrl(window.location.href);
   };

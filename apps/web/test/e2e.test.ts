@@ -201,6 +201,10 @@ describe.skipIf(!haveBrowser)('the playground in a browser', () => {
     // The link keeps the day.
     await page.getByRole('button', { name: 'Share' }).click();
     const url = await page.getByTestId('share-url').inputValue();
+    // The example is unchanged: the link names it instead of carrying its policy and 240 orders.
+    const policyChars = readFileSync(join(ROOT, 'policies/account-health-orders.policy'), 'utf8').length;
+    expect(new URL(url).hash.length).toBeLessThan(200);
+    expect(policyChars).toBeGreaterThan(5000);
     await page.keyboard.press('Escape');
     const other = await context.newPage();
     watch(other, 'shared page');

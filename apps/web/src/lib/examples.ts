@@ -86,13 +86,17 @@ export function pickData(files: Array<{ path: string; text: string }>): { data: 
   return { data: '', files: [] };
 }
 
+/** Line ends as the editors keep them (CodeMirror turns CRLF into LF), so an unchanged example compares equal. */
+const lf = (text: string) => text.replace(/\r\n?/g, '\n');
+
 export function buildExamples(policies: Record<string, string>, data: Record<string, string>): Example[] {
   const out: Example[] = [];
-  for (const [path, policy] of Object.entries(policies)) {
+  for (const [path, source] of Object.entries(policies)) {
+    const policy = lf(source);
     const id = baseName(path).replace(/\.policy$/, '');
     const files = Object.entries(data)
       .filter(([p]) => p.split('/').slice(-2, -1)[0] === sampleFolder(id))
-      .map(([p, text]) => ({ path: p, text }));
+      .map(([p, text]) => ({ path: p, text: lf(text) }));
     const picked = pickData(files);
     const asOf = sampleDay(id);
     out.push({ id, title: policyTitle(policy, id), policy, data: picked.data, dataFiles: picked.files, ...(asOf ? { asOf } : {}) });
