@@ -6,6 +6,8 @@
  *
  * --write   write docs/benchmarks.md (and bench/last-run.json)
  * --quick   smaller inputs (a tenth or less), for trying the harness out
+ * Sizes can also be set one by one: BENCH_A, BENCH_A_POOL, BENCH_B1, BENCH_B2, BENCH_C (a list),
+ * BENCH_E2E_A, BENCH_E2E_B, BENCH_BIG_MB (a list), BENCH_PROFILE.
  * Data is generated, the same on every run; nothing is downloaded.
  */
 import { spawnSync } from 'node:child_process';
@@ -42,7 +44,7 @@ const wants = (w) => only.includes(w);
 const SIZES = quick
   ? { a: 20_000, aPool: 10_000, b1: 10_000, b2: 1_000, c: [50_000, 100_000], e2eA: 20_000, e2eB: 5_000, bigMb: [1, 2, 4], profile: 10_000 }
   : { a: 1_000_000, aPool: 100_000, b1: 100_000, b2: 10_000, c: [1_000_000, 5_000_000], e2eA: 200_000, e2eB: 50_000, bigMb: [10, 20, 40], profile: 200_000 };
-for (const [key, env] of [['a', 'BENCH_A'], ['b1', 'BENCH_B1'], ['b2', 'BENCH_B2'], ['e2eA', 'BENCH_E2E_A'], ['e2eB', 'BENCH_E2E_B']]) if (process.env[env]) SIZES[key] = Number(process.env[env]);
+for (const [key, env] of [['a', 'BENCH_A'], ['aPool', 'BENCH_A_POOL'], ['profile', 'BENCH_PROFILE'], ['b1', 'BENCH_B1'], ['b2', 'BENCH_B2'], ['e2eA', 'BENCH_E2E_A'], ['e2eB', 'BENCH_E2E_B']]) if (process.env[env]) SIZES[key] = Number(process.env[env]);
 if (process.env.BENCH_C) SIZES.c = process.env.BENCH_C.split(',').map(Number);
 if (process.env.BENCH_BIG_MB) SIZES.bigMb = process.env.BENCH_BIG_MB.split(',').map(Number);
 
@@ -50,7 +52,7 @@ const log = (s) => process.stderr.write(`${s}\n`);
 const tmp = mkdtempSync(join(tmpdir(), 'sellguard-bench-'));
 const results = {
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown CPU', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform} ${process.arch}` },
-  command: `npm run bench${argv.filter((a) => a !== '--write').length ? ` -- ${argv.filter((a) => a !== '--write').join(' ')}` : ''}`,
+  command: `${Object.entries(process.env).filter(([k]) => k.startsWith('BENCH_')).map(([k, v]) => `${k}=${v} `).join('')}npm run bench${argv.filter((a) => a !== '--write').length ? ` -- ${argv.filter((a) => a !== '--write').join(' ')}` : ''}`,
   date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
   reps,
   sizes: SIZES,

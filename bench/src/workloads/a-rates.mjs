@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { compile } from '@sellguard/core';
+import * as rt from '@sellguard/core/runtime';
 import { z } from 'zod';
 import Ajv from 'ajv';
 import { Engine } from 'json-rules-engine';
@@ -212,6 +213,11 @@ export function rateContenders(root) {
     const d = policy.decode(JSON.parse(line));
     return d.ok ? policy.evaluate(d.value) : [{ rule: 'invalid', path: '' }];
   };
+  // The way every record was read before generated decoders: through the zod schema alone.
+  const viaSchema = (line) => {
+    const d = rt.s.decode(policy.schema, JSON.parse(line));
+    return d.ok ? policy.evaluate(d.value) : [{ rule: 'invalid', path: '' }];
+  };
   const ajv = ajvChecker();
   const cel = celChecker();
   const rulesEngine = rulesEngineChecker();
@@ -227,6 +233,7 @@ export function rateContenders(root) {
     { name: 'Sellguard decode + evaluate', check: sellguard },
     { name: 'Sellguard evaluate alone', prepare: (line) => policy.decode(JSON.parse(line)).value, checkDecoded: (v) => policy.evaluate(v) },
     { name: 'Sellguard decode alone', check: (line) => (policy.decode(JSON.parse(line)).ok ? [] : null), noAgreement: true },
+    { name: 'Sellguard through the zod schema (before generated decoders)', check: viaSchema },
     { name: 'hand-written checks alone (floor, parsed)', prepare: (line) => JSON.parse(line), checkDecoded: floorCheck },
     { name: 'zod safeParse + JavaScript', check: (line) => zodCheck(JSON.parse(line)) },
     { name: 'ajv', check: (line) => ajv(JSON.parse(line)) },

@@ -5,7 +5,7 @@
 import type { IrPolicy } from './ir.js';
 import { ruleInfos } from './rule-info.js';
 
-export function emitModule(ir: IrPolicy, schemaCode: string, evaluatorCode: string): string {
+export function emitModule(ir: IrPolicy, schemaCode: string, decoderCode: string, evaluatorCode: string): string {
   const policy = { id: ir.id, title: ir.title, ...(ir.source ? { source: ir.source } : {}), ...(ir.version ? { version: ir.version } : {}) };
   return [
     `// Policy ${JSON.stringify(ir.id)}, compiled by sellguard. Do not edit: change the .policy file and compile again.`,
@@ -13,12 +13,16 @@ export function emitModule(ir: IrPolicy, schemaCode: string, evaluatorCode: stri
     '',
     schemaCode,
     '',
+    decoderCode,
+    '',
     evaluatorCode,
     '',
     `export const policy = ${JSON.stringify(policy)};`,
     `export const rules = ${JSON.stringify(ruleInfos(ir), null, 2)};`,
     'export function decode(raw) {',
-    '  return rt.s.decode(schema, raw);',
+    '  const value = decodeInput(raw);',
+    '  // Only a record that does not fit goes through the schema, which says why.',
+    '  return value === rt.d.BAD ? rt.s.decode(schema, raw) : { ok: true, value };',
     '}',
     'export function check(raw) {',
     '  const decoded = decode(raw);',

@@ -14,6 +14,7 @@ import { emitDts } from './emit-dts.js';
 import { emitEvaluator } from './emit-evaluator.js';
 import { emitModule } from './emit-module.js';
 import { emitSchema } from './emit-schema.js';
+import { emitDecoder } from './emit-decoder.js';
 import type { IrPolicy } from './ir.js';
 import { load } from './load.js';
 import { resolve } from './resolve.js';
@@ -44,9 +45,10 @@ export function compile(source: string, opts: CompileOptions = {}): CompileResul
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, ast, ir };
   try {
     const schema = emitSchema(ir);
+    const decoder = emitDecoder(ir);
     const evaluator = emitEvaluator(ir, source);
-    const module = emitModule(ir, schema, evaluator);
-    const policy = load(ir, { schema, evaluator, module, dts: emitDts(ir) }, source);
+    const module = emitModule(ir, schema, decoder, evaluator);
+    const policy = load(ir, { schema, decoder, evaluator, module, dts: emitDts(ir) }, source);
     return { policy, diagnostics, ast, ir };
   } catch (e) {
     // A bug in the compiler, not in the policy: say so plainly rather than crash the editor.
