@@ -5,13 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { PolicyFileError } from '@sellguard/core/node';
-import { setAsOf } from '@sellguard/core';
 import { s } from '@sellguard/core/runtime';
-import { checkCommand } from './commands/check.js';
-import { compileCommand } from './commands/compile.js';
-import { fmtCommand } from './commands/fmt.js';
-import { testCommand } from './commands/test.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { CliError } from './io.js';
 
@@ -82,6 +76,7 @@ export function buildProgram(setCode: (code: number) => void): Command {
       `\nExamples:\n  sellguard check policies/buyer-messaging.policy examples/buyer-messaging/messages.jsonl\n  sellguard check policies/buyer-messaging.policy drafts.csv --format json > report.json\n  cat drafts.jsonl | sellguard check policies/buyer-messaging.policy -\n\n${EXIT_CODES_HELP}`,
     )
     .action(async (policy: string, inputs: string[], opts) => {
+      const { checkCommand } = await import('./commands/check.js');
       setCode(await checkCommand(policy, inputs, opts));
     });
 
@@ -92,7 +87,8 @@ export function buildProgram(setCode: (code: number) => void): Command {
       .argument('[policies...]', '.policy files or folders (default: policies/*.policy)'),
   )
     .addHelpText('after', '\nExample:\n  sellguard test policies/buyer-messaging.policy\n\nExit codes: 0 every example passed; 1 one failed or a policy does not compile; 2 a policy file cannot be read.')
-    .action((policies: string[], opts) => {
+    .action(async (policies: string[], opts) => {
+      const { testCommand } = await import('./commands/test.js');
       setCode(testCommand(policies, opts));
     });
 
@@ -104,7 +100,8 @@ export function buildProgram(setCode: (code: number) => void): Command {
       .option('--check', 'change nothing: list the files that are not formatted and exit with 1 if any'),
   )
     .addHelpText('after', '\nExample:\n  sellguard fmt --check policies/*.policy\n\nExit codes: 0 done (or all formatted); 1 --check found files to format; 2 a file has syntax errors (it is left as it is) or cannot be read.')
-    .action((files: string[], opts) => {
+    .action(async (files: string[], opts) => {
+      const { fmtCommand } = await import('./commands/fmt.js');
       setCode(fmtCommand(files, opts));
     });
 
@@ -116,7 +113,8 @@ export function buildProgram(setCode: (code: number) => void): Command {
       .requiredOption('--out <dir>', 'the folder to write <policy-id>.js and <policy-id>.d.ts into'),
   )
     .addHelpText('after', '\nExample:\n  sellguard compile policies/buyer-messaging.policy --out build/')
-    .action((policy: string, opts) => {
+    .action(async (policy: string, opts) => {
+      const { compileCommand } = await import('./commands/compile.js');
       setCode(compileCommand(policy, opts));
     });
 
@@ -134,6 +132,7 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .action(async (policy: string, inputs: string[], opts) => {
       // Loaded on demand: Ink and React are only needed for the interactive view.
       const { runTui } = await import('@sellguard/tui');
+      const { setAsOf } = await import('@sellguard/core');
       setAsOf(opts.asOf ?? null);
       setCode(await runTui({ policy, inputs, inputFormat: opts.inputFormat, watch: opts.watch, color: opts.color }));
     });
@@ -153,6 +152,8 @@ async function main(argv: string[]): Promise<number> {
     const err = e as { code?: string; exitCode?: number };
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
     if (typeof err.code === 'string' && err.code.startsWith('commander.')) return EXIT.usage;
+    // Commands are loaded on demand, and with them the policy loader's error type.
+    const { PolicyFileError } = await import('@sellguard/core/node');
     if (e instanceof CliError || e instanceof PolicyFileError) {
       process.stderr.write(`sellguard: ${e.message}\n`);
       return e instanceof CliError ? e.code : EXIT.usage;

@@ -1,6 +1,7 @@
 /** Loading a policy file from disk, with its imports and the spelling dictionary. */
 import { readFileSync, statSync } from 'node:fs';
-import dictionary from 'dictionary-en';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { compile, type CompileResult } from '../compile/index.js';
 import { setSpellingDictionary } from '../runtime/index.js';
 
@@ -9,8 +10,17 @@ let dictionaryLoaded = false;
 /** The spelling detector's dictionary is set once per process, here: the browser loads its own. */
 export function loadSpellingDictionary(): void {
   if (dictionaryLoaded) return;
-  setSpellingDictionary(dictionary);
+  setSpellingDictionary(englishDictionary());
   dictionaryLoaded = true;
+}
+
+/**
+ * The Hunspell files of `dictionary-en`, read only when a policy checks
+ * spelling (importing the package reads them at start-up, for every command).
+ */
+function englishDictionary(): { aff: Uint8Array; dic: Uint8Array } {
+  const dir = dirname(createRequire(import.meta.url).resolve('dictionary-en'));
+  return { aff: readFileSync(join(dir, 'index.aff')), dic: readFileSync(join(dir, 'index.dic')) };
 }
 
 export interface LoadedPolicy extends CompileResult {
