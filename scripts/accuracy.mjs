@@ -10,6 +10,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { loadSpeller } from '@sellguard/core/node';
 import { CORPUS_NAMES, POLICIES } from './accuracy/corpora.mjs';
 import { measure } from './accuracy/measure.mjs';
 import { problemsOf, table } from './accuracy/tables.mjs';
@@ -33,7 +34,10 @@ function parseArgs(argv) {
 
 async function measureAll(names) {
   const results = [];
-  for (const p of POLICIES) for (const name of names) if (p.corpora[name]) results.push(await measure(root, p, name));
+  // One spelling checker for every policy that checks spelling, built when the first needs it.
+  let speller;
+  const sharedSpeller = () => (speller ??= loadSpeller());
+  for (const p of POLICIES) for (const name of names) if (p.corpora[name]) results.push(await measure(root, p, name, sharedSpeller));
   return results;
 }
 

@@ -6,8 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setAsOf } from '@sellguard/core';
-import { checkRecords, loadPolicy, readRecords } from '@sellguard/core/node';
+import { checkRecords, contextFor, loadPolicy, readRecords, withAsOf } from '@sellguard/core/node';
 
 const utcDay = (iso) => (iso ? Date.parse(`${iso}T00:00:00Z`) : null);
 
@@ -20,7 +19,7 @@ export function compilePolicy(root, file) {
 const shortId = (policy, fullId) => fullId.slice(policy.id.length + 1);
 
 /** Every labelled item of a corpus as { id, labels, lang?, fired(policy) → Promise<{ fired: Set, invalid?: string }> }. */
-function itemsOf(root, corpus) {
+function itemsOf(root, corpus, contextAsOf) {
   if (corpus.kind === 'records') {
     const lines = readFileSync(join(root, corpus.file), 'utf8').split('\n').filter((l) => l.trim());
     return lines.map((line) => {
@@ -30,10 +29,9 @@ function itemsOf(root, corpus) {
         labels: entry.labels,
         lang: entry.lang,
         async fired(policy) {
-          setAsOf(utcDay(corpus.asOf));
           const decoded = policy.decode(entry[corpus.key]);
           if (!decoded.ok) return { fired: new Set(), invalid: decoded.problems.map((p) => `${p.path || 'record'}: ${p.message}`).join('; ') };
-          return { fired: new Set(policy.evaluate(decoded.value).map((v) => shortId(policy, v.rule))) };
+          return { fired: new Set(policy.evaluate(decoded.value, contextAsOf(utcDay(corpus.asOf))).map((v) => shortId(policy, v.rule))) };
         },
       };
     });
@@ -43,9 +41,7 @@ function itemsOf(root, corpus) {
     id: file,
     labels: label.labels,
     async fired(policy) {
-      const asOf = utcDay(label.asOf);
-      setAsOf(asOf);
-      const report = await checkRecords(policy, readRecords(join(root, corpus.dir, 'blind', file)), { asOf });
+      const report = await checkRecords(policy, readRecords(join(root, corpus.dir, 'blind', file)), contextAsOf(utcDay(label.asOf)));
       const fired = new Set([...(report.datasetViolations ?? []), ...report.results.flatMap((r) => r.violations)].map((v) => shortId(policy, v.rule)));
       const invalid = report.summary.invalid > 0 ? `${report.summary.invalid} of ${report.summary.records} rows could not be read` : undefined;
       return { fired, invalid };
@@ -53,16 +49,19 @@ function itemsOf(root, corpus) {
   }));
 }
 
-export async function measure(root, policyEntry, corpusName) {
+/** `speller` builds (or returns the one already built) spelling checker, for policies that check spelling. */
+export async function measure(root, policyEntry, corpusName, speller) {
   const corpus = policyEntry.corpora[corpusName];
   const policy = compilePolicy(root, policyEntry.file);
+  const base = contextFor([policy], speller ? { speller } : {});
+  const contextAsOf = (asOf) => withAsOf(base, asOf);
   const ruleIds = policy.rules.map((r) => r.id);
   const stats = Object.fromEntries(ruleIds.map((id) => [id, { tp: 0, fp: 0, fn: 0, falsePositives: [], misses: [] }]));
   const languages = new Map();
   const invalid = [];
   const unknownLabels = new Set();
-  const items = itemsOf(root, corpus);
-  try {
+  const items = itemsOf(root, corpus, contextAsOf);
+  {
     for (const item of items) {
       if (item.lang) languages.set(item.lang, (languages.get(item.lang) ?? 0) + 1);
       const { fired, invalid: why } = await item.fired(policy);
@@ -81,8 +80,6 @@ export async function measure(root, policyEntry, corpusName) {
         }
       }
     }
-  } finally {
-    setAsOf(null);
   }
   return { policy: policyEntry.id, corpus: corpusName, source: corpus.file ?? corpus.dir, total: items.length, languages, stats, ruleIds, invalid, unknownLabels: [...unknownLabels] };
 }

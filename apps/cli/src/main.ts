@@ -132,9 +132,7 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .action(async (policy: string, inputs: string[], opts) => {
       // Loaded on demand: Ink and React are only needed for the interactive view.
       const { runTui } = await import('@sellguard/tui');
-      const { setAsOf } = await import('@sellguard/core');
-      setAsOf(opts.asOf ?? null);
-      setCode(await runTui({ policy, inputs, inputFormat: opts.inputFormat, watch: opts.watch, color: opts.color }));
+      setCode(await runTui({ policy, inputs, inputFormat: opts.inputFormat, watch: opts.watch, color: opts.color, asOf: opts.asOf ?? null }));
     });
 
   return program;

@@ -33,6 +33,8 @@ const CLOSERS = ['Best regards, the Example Store team', 'Kind regards, Anna', '
 
 const DAY = 86_400_000;
 const AS_OF = Date.UTC(2026, 10, 20);
+/** The day the messages are checked as of. */
+export const MESSAGES_AS_OF = AS_OF;
 
 function orderId(rnd) {
   const d = (n) => String(rnd.int(10 ** n)).padStart(n, '0');

@@ -4,13 +4,14 @@
  * JSONL file, and ends with the list of violations (rule and path).
  */
 import { createRequire } from 'node:module';
-import { compile } from '@sellguard/core';
+import { compile, evalContext } from '@sellguard/core';
 import * as rt from '@sellguard/core/runtime';
 import { z } from 'zod';
 import Ajv from 'ajv';
 import { Engine } from 'json-rules-engine';
 import { parse as celParse } from '@marcbachmann/cel-js';
 import { ratesPolicySource } from './rates-policy.mjs';
+import { REPORTS_AS_OF } from '../data/reports.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -209,14 +210,15 @@ export function rateContenders(root) {
   const { policy, diagnostics } = compile(ratesPolicySource(root));
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) throw new Error(`the rates policy does not compile: ${errors[0].message}`);
+  const ctx = evalContext({ asOf: REPORTS_AS_OF });
   const sellguard = (line) => {
     const d = policy.decode(JSON.parse(line));
-    return d.ok ? policy.evaluate(d.value) : [{ rule: 'invalid', path: '' }];
+    return d.ok ? policy.evaluate(d.value, ctx) : [{ rule: 'invalid', path: '' }];
   };
   // The way every record was read before generated decoders: through the zod schema alone.
   const viaSchema = (line) => {
     const d = rt.s.decode(policy.schema, JSON.parse(line));
-    return d.ok ? policy.evaluate(d.value) : [{ rule: 'invalid', path: '' }];
+    return d.ok ? policy.evaluate(d.value, ctx) : [{ rule: 'invalid', path: '' }];
   };
   const ajv = ajvChecker();
   const cel = celChecker();
@@ -231,7 +233,7 @@ export function rateContenders(root) {
   const list = [
     { name: 'hand-written JavaScript (floor)', check: (line) => floorCheck(JSON.parse(line)) },
     { name: 'Sellguard decode + evaluate', check: sellguard },
-    { name: 'Sellguard evaluate alone', prepare: (line) => policy.decode(JSON.parse(line)).value, checkDecoded: (v) => policy.evaluate(v) },
+    { name: 'Sellguard evaluate alone', prepare: (line) => policy.decode(JSON.parse(line)).value, checkDecoded: (v) => policy.evaluate(v, ctx) },
     { name: 'Sellguard decode alone', check: (line) => (policy.decode(JSON.parse(line)).ok ? [] : null), noAgreement: true },
     { name: 'Sellguard through the zod schema (before generated decoders)', check: viaSchema },
     { name: 'hand-written checks alone (floor, parsed)', prepare: (line) => JSON.parse(line), checkDecoded: floorCheck },

@@ -8,6 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile } from '@sellguard/core';
+import { contextFor } from '@sellguard/core/node';
+import { MESSAGES_AS_OF } from '../data/messages.mjs';
 import { z } from 'zod';
 import Ajv from 'ajv';
 import { parse as celParse } from '@marcbachmann/cel-js';
@@ -42,7 +44,7 @@ function compiled(source) {
   const { policy, diagnostics } = compile(source);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) throw new Error(`benchmark policy does not compile: ${errors[0].message}`);
-  return policy;
+  return { policy, ctx: contextFor([policy], { asOf: MESSAGES_AS_OF }) };
 }
 
 const RULE_IDS = TEXT_RULES.map(([id]) => `text/${id}`);
@@ -62,9 +64,9 @@ export function floorText() {
 export function textContenders() {
   const viaFind = compiled(findPolicySource());
   const viaDetectors = compiled(detectorPolicySource());
-  const sellguard = (policy) => (line) => {
+  const sellguard = ({ policy, ctx }) => (line) => {
     const d = policy.decode(JSON.parse(line));
-    return d.ok ? policy.evaluate(d.value) : [{ rule: 'invalid', path: '' }];
+    return d.ok ? policy.evaluate(d.value, ctx) : [{ rule: 'invalid', path: '' }];
   };
   const ajv = new Ajv({ allErrors: true, unicodeRegExp: false });
   const validate = ajv.compile({
@@ -110,10 +112,10 @@ export function textContenders() {
 
 /** B2: the full shipped buyer-messaging policy, decode + evaluate. */
 export function buyerMessaging(root) {
-  const policy = compiled(readFileSync(join(root, 'policies/buyer-messaging.policy'), 'utf8'));
+  const { policy, ctx } = compiled(readFileSync(join(root, 'policies/buyer-messaging.policy'), 'utf8'));
   return (line) => {
     const d = policy.decode(JSON.parse(line));
-    return d.ok ? policy.evaluate(d.value) : [{ rule: 'invalid', path: '' }];
+    return d.ok ? policy.evaluate(d.value, ctx) : [{ rule: 'invalid', path: '' }];
   };
 }
 

@@ -5,7 +5,7 @@
  * the same file). Both must give identical counts before anything is timed.
  */
 import { join } from 'node:path';
-import { loadPolicy, readRecords, checkRecords } from '@sellguard/core/node';
+import { loadPolicy, readRecords, checkRecords, contextFor } from '@sellguard/core/node';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { ORDERS_AS_OF } from '../data/orders.mjs';
 
@@ -14,7 +14,7 @@ export const ORDER_METRICS = ['order-defect-rate', 'pre-fulfillment-cancel-rate'
 /** Sellguard: numerator/denominator of each metric. */
 export async function sellguardOrders(root, file) {
   const { policy } = loadPolicy(join(root, 'policies/account-health-orders.policy'));
-  const report = await checkRecords(policy, readRecords(file), { asOf: ORDERS_AS_OF });
+  const report = await checkRecords(policy, readRecords(file), contextFor([policy], { asOf: ORDERS_AS_OF }));
   return { rows: report.summary.records, invalid: report.summary.invalid, metrics: Object.fromEntries(ORDER_METRICS.map((id) => [id, `${report.metrics[id].numerator}/${report.metrics[id].denominator}`])) };
 }
 

@@ -62,7 +62,7 @@ function reader<T>(read: Reader<T>) {
   return read;
 }
 
-export const readers = {
+export const readers = Object.freeze({
   string: reader(readString),
   text: reader(readString),
   number: reader(readNumber),
@@ -72,7 +72,7 @@ export const readers = {
   date: reader(readDate),
   datetime: reader(readDatetime),
   duration: reader(readDuration),
-};
+});
 
 export type PrimitiveName = keyof typeof readers;
 

@@ -113,7 +113,7 @@ const RULES = [
 ];
 
 // snapshot/outside-window (error)
-function rule_0(r, out) {
+function rule_0(r, out, ctx) {
   // when exists(sentAt) and exists(orderCompletedAt)
   if (!((rt.exists(r["sentAt"]) && rt.exists(r["orderCompletedAt"])))) return;
   let W;
@@ -128,7 +128,7 @@ function rule_0(r, out) {
 }
 
 // snapshot/marketing (warning)
-function rule_1(r, out) {
+function rule_1(r, out, ctx) {
   let W;
   // forbid phrases(body, marketing) or find(body, "(?i)\\d+% off")
   W = [];
@@ -141,7 +141,7 @@ function rule_1(r, out) {
 }
 
 // snapshot/bad-attachment (error)
-function rule_2(r, out) {
+function rule_2(r, out, ctx) {
   // each item of attachments
   rt.each(r["attachments"], "attachments", (v1, p1) => {
     let W;
@@ -157,7 +157,7 @@ function rule_2(r, out) {
 }
 
 // snapshot/parameter-blank (info)
-function rule_3(r, out) {
+function rule_3(r, out, ctx) {
   let W;
   // forbid any k in keys(parameters): empty(parameters[k])
   W = [];
@@ -170,7 +170,7 @@ function rule_3(r, out) {
 }
 
 // snapshot/order-id (error)
-function rule_4(r, out) {
+function rule_4(r, out, ctx) {
   let W;
   // require orderId in subject or orderId in body
   W = [];
@@ -182,19 +182,19 @@ function rule_4(r, out) {
   }
 }
 
-function evaluate(r) {
+function evaluate(r, ctx) {
   const out = [];
-  rule_0(r, out); // snapshot/outside-window
-  rule_1(r, out); // snapshot/marketing
-  rule_2(r, out); // snapshot/bad-attachment
-  rule_3(r, out); // snapshot/parameter-blank
-  rule_4(r, out); // snapshot/order-id
+  rule_0(r, out, ctx); // snapshot/outside-window
+  rule_1(r, out, ctx); // snapshot/marketing
+  rule_2(r, out, ctx); // snapshot/bad-attachment
+  rule_3(r, out, ctx); // snapshot/parameter-blank
+  rule_4(r, out, ctx); // snapshot/order-id
   return out;
 }
 
 const METRICS = [];
-function metricsAdd(r, S) {}
-function evaluateDataset(M) {
+function metricsAdd(r, S, ctx) {}
+function evaluateDataset(M, ctx) {
   return [];
 }
 
@@ -241,9 +241,10 @@ export function decode(raw) {
   // Only a record that does not fit goes through the schema, which says why.
   return value === rt.d.BAD ? rt.s.decode(schema, raw) : { ok: true, value };
 }
-export function check(raw) {
+/** ctx: the evaluation context, rt.evalContext({ asOf, dictionary }). */
+export function check(raw, ctx) {
   const decoded = decode(raw);
-  return decoded.ok ? { ok: true, violations: evaluate(decoded.value) } : decoded;
+  return decoded.ok ? { ok: true, violations: evaluate(decoded.value, ctx) } : decoded;
 }
-/** Metrics over a whole input: start a state with rt.startMetrics(metrics, asOf), call metricsAdd(record, state) per decoded record. */
+/** Metrics over a whole input: start a state with rt.startMetrics(metrics, ctx), call metricsAdd(record, state, ctx) per decoded record. */
 export { evaluate, schema, METRICS as metrics, metricsAdd, evaluateDataset };
