@@ -131,7 +131,7 @@ export function coerceDuration(v: unknown): number | Bad {
 }
 
 /** The reader of each primitive type. */
-export const coercers = {
+export const coercers = Object.freeze({
   string: coerceString,
   text: coerceString,
   number: coerceNumber,
@@ -141,4 +141,4 @@ export const coercers = {
   date: coerceDate,
   datetime: coerceDatetime,
   duration: coerceDuration,
-};
+});
