@@ -40,7 +40,9 @@ export interface GeneratedCode {
   schema: string;
   decoder: string;
   evaluator: string;
+  /** The standalone module as ESM (`.mjs`) and as CommonJS (`.cjs`); `dts` declares both. */
   module: string;
+  commonjs: string;
   dts: string;
 }
 
@@ -60,8 +62,9 @@ export function translate(source: string, opts: CompileOptions = {}): Translatio
     const schema = emitSchema(ir);
     const decoder = emitDecoder(ir);
     const evaluator = emitEvaluator(ir, source);
-    const module = emitModule(ir, schema, decoder, evaluator);
-    return { code: { schema, decoder, evaluator, module, dts: emitDts(ir) }, diagnostics, ast, ir };
+    const module = emitModule(ir, schema, decoder, evaluator, 'esm');
+    const commonjs = emitModule(ir, schema, decoder, evaluator, 'cjs');
+    return { code: { schema, decoder, evaluator, module, commonjs, dts: emitDts(ir) }, diagnostics, ast, ir };
   } catch (e) {
     return { diagnostics: [...diagnostics, internalError(e)], ast, ir };
   }
