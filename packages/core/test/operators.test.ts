@@ -8,6 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { compile, type CompiledPolicy } from '../src/index.js';
 
 const HEADER = `policy ops "Operators" source "tests"
+const low = -5
+const pair = [1, -2]
+const table = { a: -1, b: [-3] }
 record Offer {
   sku: string
   price: number?
@@ -97,6 +100,10 @@ describe('arithmetic and functions in a policy', () => {
     ['min(prices) < 100', { prices: [] }, false],
     ['max(prices) > -100', { prices: [] }, false],
     ['count(labels + extras) == 3', { labels: ['a', 'b'], extras: ['c'] }, true],
+    ['low + pair[1] + table["a"] == -8', {}, true],
+    ['table["b"] == [-3]', {}, true],
+    ['price > low', { price: -5 }, false],
+    ['price >= low', { price: -5 }, true],
     ['(labels + extras)[2] == "c"', { labels: ['a', 'b'], extras: ['c'] }, true],
     ['labels + extras == ["a", "c"]', { labels: ['a'], extras: ['c'] }, true],
     ['labels + extras == ["c", "a"]', { labels: ['a'], extras: ['c'] }, false],
