@@ -6,7 +6,7 @@
  * JavaScript written here.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import * as rt from '../../src/runtime/values.js';
 
 const DAY = 86_400_000;
@@ -102,6 +102,11 @@ describe('equality', () => {
     [5, {}, false],
     [{}, 'x', false],
     [[1], 1, false],
+    [{}, null, false],
+    [null, {}, false],
+    [[1], null, false],
+    [null, [1], false],
+    [{ a: 1 }, undefined, false],
     [{ a: [1, { b: null }] }, { a: [1, { b: null }] }, true],
     [{ a: [1, { b: null }] }, { a: [1, { b: 0 }] }, false],
   ];
@@ -179,6 +184,7 @@ describe('lists', () => {
   it('adds up, and finds the smallest and largest, skipping missing values', () => {
     expect(rt.sum([1, 2, 3.5])).toBe(6.5);
     expect(rt.sum([1, null, 2])).toBe(3);
+    expect(rt.sum([1, undefined as unknown as null, 2])).toBe(3);
     expect(rt.sum([])).toBe(0);
     expect(rt.sum(null)).toBe(0);
     expect(rt.min([3, 1, 2])).toBe(1);
@@ -232,6 +238,7 @@ describe('lists', () => {
     expect(rt.hasKey({ color: 'red' }, 'toString')).toBe(false);
     expect(rt.hasKey(null, 'color')).toBe(false);
     expect(rt.hasKey({ color: 'red' }, null)).toBe(false);
+    expect(rt.hasKey({ null: 'x' }, null)).toBe(false);
     expect(rt.keys({ b: 1, a: 2 })).toEqual(['b', 'a']);
     expect(rt.keys(null)).toEqual([]);
   });
@@ -240,6 +247,7 @@ describe('lists', () => {
     const list = ['a', 'b', 'c'];
     expect([rt.at(list, 0), rt.at(list, 2), rt.at(list, 3), rt.at(list, -1), rt.at(list, 1.5), rt.at(list, '1')]).toEqual(['a', 'c', null, null, null, 'b']);
     expect(rt.at(list, null)).toBeNull();
+    expect(rt.at(list, 'length')).toBeNull();
     expect(rt.at(null, 0)).toBeNull();
     const table = { color: 'red', size: null };
     expect([rt.at(table, 'color'), rt.at(table, 'size'), rt.at(table, 'weight'), rt.at(table, 'toString')]).toEqual(['red', null, null, null]);
@@ -334,6 +342,10 @@ describe('text', () => {
       ['2 kilos', '2kg'], ['500 grams', '500g'], ['500 gr', '500g'], ['5 pounds', '5lb'], ['5 lbs', '5lb'], ['8 ounces', '8oz'],
       ['8 OZ', '8oz'], ['250 milliliters', '250ml'], ['250 mls', '250ml'], ['1 liter', '1l'], ['1 litres', '1l'], ['60 watts', '60w'],
       ['12 volts', '12v'], ['5000 milliamp hours', '5000mah'], ['5000 mAh', '5000mah'], ['50 hertz', '50hz'], ['50 Hz', '50hz'],
+      ['1 centimeter', '1cm'], ['1 millimetre', '1mm'], ['1 meter', '1m'], ['1 kilogram', '1kg'], ['1 kilo', '1kg'], ['1 gram', '1g'],
+      ['1 gm', '1g'], ['1 gms', '1g'], ['1 pound', '1lb'], ['1 ounce', '1oz'], ['1 milliliter', '1ml'], ['1 ml', '1ml'], ['1 mls', '1ml'],
+      ['1 watt', '1w'], ['1 volt', '1v'], ['1 milliamp hour', '1mah'], ['1 milliamphours', '1mah'], ['1 milliamp-hour', '1mah'],
+      ['10   cm', '10cm'], ['10\tkg', '10kg'],
       ['Crème  Brûlée', 'creme brulee'], ['  a \t b  ', 'a b'], ['size m', 'size m'],
     ];
     for (const [input, folded] of rows) expect(rt.normalize(input), input).toBe(folded);
@@ -342,6 +354,21 @@ describe('text', () => {
 });
 
 describe('dates and durations', () => {
+  afterEach(() => rt.setAsOf(null));
+
+  it('checks as of a given day, or of today', () => {
+    rt.setAsOf(Date.UTC(2026, 10, 20, 15, 30));
+    expect(rt.getAsOf()).toBe(Date.UTC(2026, 10, 20));
+    expect(rt.today()).toBe(Date.UTC(2026, 10, 20));
+    rt.setAsOf(null);
+    expect(rt.getAsOf()).toBeNull();
+    const before = Math.floor(Date.now() / DAY) * DAY;
+    const today = rt.today();
+    const after = Math.floor(Date.now() / DAY) * DAY;
+    expect([before, after]).toContain(today);
+    expect(today % DAY).toBe(0);
+  });
+
   it('converts durations to days and hours', () => {
     expect([rt.days(3 * DAY), rt.days(DAY / 2), rt.days(null)]).toEqual([3, 0.5, null]);
     expect([rt.hours(90 * 60_000), rt.hours(DAY), rt.hours(undefined)]).toEqual([1.5, 24, null]);
