@@ -49,6 +49,10 @@ metric dear-return-rate "Return rate of sales over 100" {
   where price > 100
   group by sku
 }
+metric returned-sales "Returned sales" {
+  count
+  where returned
+}
 rule too-many-returns error "The return rate is {return-rate}" {
   require return-rate < 50%
 }
@@ -275,6 +279,24 @@ function generate(n: number, seed: number): Sale[] {
     ),
   );
 }
+
+describe('metrics at their edges', () => {
+  it('find the smallest and largest of negative values too', () => {
+    const m = run([sale('A', 'DE', 0, -5), sale('A', 'DE', 0, -3), sale('A', 'DE', 0, -4)]).metrics!;
+    expect([m['lowest-price'].value, m['highest-price'].value, m.revenue.value]).toEqual([-5, -3, -12]);
+    expect(m['highest-price'].groups).toEqual({ market: { DE: { value: -3, count: 3 } } });
+  });
+
+  it('put an empty group value under "(none)"', () => {
+    const m = run([sale('', 'DE', 0, 1), sale('A', 'DE', 0, 2), sale('', 'FR', 0, 3)]).metrics!;
+    expect(m.sales.groups).toEqual({ sku: { '(none)': { value: 2, count: 2 }, A: { value: 1, count: 1 } } });
+  });
+
+  it('have no breakdown when they are not grouped, and no window when they count every record', () => {
+    const m = run([sale('A', 'DE', 0, 1, true), sale('B', 'DE', 400, 2, true), sale('B', 'DE', 0, 2)]).metrics!;
+    expect(m['returned-sales']).toEqual({ title: 'Returned sales', kind: 'count', value: 2, count: 2, display: '2' });
+  });
+});
 
 describe('metrics on generated sales', () => {
   for (const seed of [7, 8, 9]) {
