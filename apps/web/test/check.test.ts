@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { compile, type CompiledPolicy } from '@sellguard/core';
+import { compile, evalContext, type CompiledPolicy } from '@sellguard/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkData } from '../src/lib/check';
 import { parseData, replaceRecord } from '../src/lib/data';
@@ -22,7 +22,7 @@ describe('checking the data pane', () => {
   it('finds the violations in the shipped buyer messages, like the command line', () => {
     const input = 'examples/buyer-messaging/messages.jsonl';
     const data = parseData(readFileSync(resolve(root, input), 'utf8'));
-    const { records, summary } = checkData(policy, data);
+    const { records, summary } = checkData(policy, data, evalContext());
     expect(summary.records).toBe(data.entries.length);
     expect(summary.byRule['buyer-messaging/email-address']).toBeGreaterThan(0);
     // Every rule is counted, with 0 when it never fired.
@@ -45,7 +45,7 @@ describe('checking the data pane', () => {
       '{"orderId": "114-3941689-8772232", "body": ',
       JSON.stringify({ orderId: '114-3941689-8772232', body: 'Order 114-3941689-8772232', priorReviewRequests: 'two' }),
     ].join('\n');
-    const { records, summary } = checkData(policy, parseData(text));
+    const { records, summary } = checkData(policy, parseData(text), evalContext());
     expect(summary).toMatchObject({ records: 3, invalid: 2, checked: 1, withViolations: 1 });
     expect(records[0].violations.map((v) => v.rule)).toContain('buyer-messaging/email-address');
     expect(records[1]).toMatchObject({ line: 2, invalid: [{ path: '' }] });
@@ -57,12 +57,12 @@ describe('checking the data pane', () => {
     const raw = { orderId: '114-3941689-8772232', subject: 'Order 114-3941689-8772232', message: 'See http://www.amazon.com/gp/help today' };
     const text = `${JSON.stringify(raw)}\n`;
     const data = parseData(text);
-    const [record] = checkData(policy, data).records;
+    const [record] = checkData(policy, data, evalContext()).records;
     const insecure = record.violations.find((v) => v.rule === 'buyer-messaging/insecure-link');
     expect(insecure?.fix).toBeDefined();
     const fixed = applyFixToRaw(policy, raw, insecure!.fix!) as Record<string, unknown>;
     expect(fixed).toEqual({ ...raw, message: 'See https://www.amazon.com/gp/help today' });
-    const after = checkData(policy, parseData(replaceRecord(text, data, 0, fixed))).records[0];
+    const after = checkData(policy, parseData(replaceRecord(text, data, 0, fixed)), evalContext()).records[0];
     expect(after.violations.map((v) => v.rule)).not.toContain('buyer-messaging/insecure-link');
   });
 });

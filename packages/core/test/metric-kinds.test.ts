@@ -5,7 +5,7 @@
  * then generated sales with missing values and empty groups.
  */
 import { describe, expect, it } from 'vitest';
-import { checkRecordsSync, compile, type CompiledPolicy, type MetricCounts } from '../src/index.js';
+import { checkRecordsSync, compile, evalContext, type CompiledPolicy, type MetricCounts } from '../src/index.js';
 
 const POLICY = `policy shop "Shop metrics" source "tests"
 record Sale {
@@ -89,7 +89,7 @@ function run(sales: Sale[]) {
       returned: s.returned,
     },
   }));
-  return checkRecordsSync(compiled(), rows, { asOf: AS_OF });
+  return checkRecordsSync(compiled(), rows, evalContext({ asOf: AS_OF }));
 }
 
 // ------------------------------------------------------------- plain-JS oracle

@@ -5,7 +5,7 @@
  * either side.
  */
 import { describe, expect, it } from 'vitest';
-import { compile, type CompiledPolicy } from '../src/index.js';
+import { compile, evalContext, type CompiledPolicy } from '../src/index.js';
 
 const HEADER = `policy ops "Operators" source "tests"
 const low = -5
@@ -37,7 +37,7 @@ function fires(condition: string, record: Record<string, unknown>): boolean {
   }
   const decoded = policy.decode({ sku: 'A-1', ...record });
   if (!decoded.ok) throw new Error(JSON.stringify(decoded.problems));
-  return policy.evaluate(decoded.value).length > 0;
+  return policy.evaluate(decoded.value, evalContext()).length > 0;
 }
 
 describe('comparisons in a policy', () => {

@@ -6,7 +6,8 @@
  * JavaScript written here.
  */
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { evalContext, today, withAsOf } from '../../src/runtime/context.js';
 import * as rt from '../../src/runtime/values.js';
 
 const DAY = 86_400_000;
@@ -354,19 +355,16 @@ describe('text', () => {
 });
 
 describe('dates and durations', () => {
-  afterEach(() => rt.setAsOf(null));
-
-  it('checks as of a given day, or of today', () => {
-    rt.setAsOf(Date.UTC(2026, 10, 20, 15, 30));
-    expect(rt.getAsOf()).toBe(Date.UTC(2026, 10, 20));
-    expect(rt.today()).toBe(Date.UTC(2026, 10, 20));
-    rt.setAsOf(null);
-    expect(rt.getAsOf()).toBeNull();
+  it("checks as of the context's day, cut to its UTC day, or of today", () => {
+    const ctx = evalContext({ asOf: Date.UTC(2026, 10, 20, 15, 30) });
+    expect(ctx.asOf).toBe(Date.UTC(2026, 10, 20));
+    expect(today(ctx)).toBe(Date.UTC(2026, 10, 20));
+    expect(today(withAsOf(ctx, Date.UTC(2026, 0, 2, 23, 59)))).toBe(Date.UTC(2026, 0, 2));
+    expect(today(withAsOf(ctx, null))).toBe(Date.UTC(2026, 10, 20));
     const before = Math.floor(Date.now() / DAY) * DAY;
-    const today = rt.today();
+    const real = today(evalContext());
     const after = Math.floor(Date.now() / DAY) * DAY;
-    expect([before, after]).toContain(today);
-    expect(today % DAY).toBe(0);
+    expect([before, after]).toContain(real);
   });
 
   it('converts durations to days and hours', () => {
