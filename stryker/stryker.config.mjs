@@ -20,7 +20,8 @@ export default {
   reporters: ['clear-text', 'json', 'progress-append-only'],
   jsonReporter: { fileName: `reports/mutation/${group.name}.json` },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true, reportMutants: true },
-  tempDirName: '.stryker-tmp',
+  // One sandbox folder per group, so two groups may run side by side.
+  tempDirName: `.stryker-tmp/${group.name}`,
   cleanTempDir: true,
   thresholds: { high: 90, low: 80, break: null },
 };

@@ -40,6 +40,8 @@ describe('the part before the @', () => {
     expect(texts('john [dot] doe@gmail.com')).toEqual(['doe@gmail.com']);
     expect(texts('john [dot] doe [at] gmail [dot] com')).toEqual(['john [dot] doe [at] gmail [dot] com']);
     expect(addresses('a [dot] b [dot] c [dot] d [dot] e [at] gmail [dot] com')).toEqual(['b.c.d.e@gmail.com']);
+    expect(texts('john [dot] doe＠gmail.com')).toEqual(['doe＠gmail.com']);
+    expect(addresses('john [DOT] doe [at] gmail [dot] com')).toEqual(['john.doe@gmail.com']);
   });
 });
 
@@ -48,6 +50,17 @@ describe('the domain', () => {
     const labels = (n: number) => Array.from({ length: n }, (_, i) => `x${i + 1}`).join('.');
     expect(addresses(`a@${labels(9)}.com`)).toEqual([`a@${labels(9)}.com`]);
     expect(addresses(`a@${labels(10)}.com`)).toEqual([]);
+  });
+
+  it('starts with a letter or digit right after the at', () => {
+    expect(texts('jo@.com')).toEqual([]);
+    expect(texts('jo@-x.com')).toEqual([]);
+  });
+
+  it('stops before a TLD it cannot take, judging only the dots it keeps', () => {
+    expect(addresses('name@shop.xyz [dot] zzq')).toEqual(['name@shop.xyz']);
+    expect(addresses('name@shop [dot] co.xyz')).toEqual(['name@shop.co']);
+    expect(addresses('name at shop dot co.uk')).toEqual(['name@shop.co']);
   });
 
   it('is not followed by another @', () => {
@@ -66,9 +79,12 @@ describe('the domain', () => {
     expect(addresses('name at gmail dot Com')).toEqual([]);
   });
 
-  it('needs spelled-out dots after a spelled-out at', () => {
+  it('needs spelled-out dots after a spelled-out at, in every language', () => {
     expect(addresses('name at gmail [dot] com')).toEqual(['name@gmail.com']);
     expect(addresses('name at gmail . com')).toEqual([]);
+    expect(addresses('nombre arroba correo.es')).toEqual([]);
+    expect(addresses('nome chiocciola posta.it')).toEqual([]);
+    expect(addresses('nom arobase mail.fr')).toEqual([]);
   });
 
   const known = ['com', 'net', 'org', 'edu', 'gov', 'info', 'biz', 'io', 'co', 'uk', 'de', 'fr', 'es', 'it', 'nl', 'be', 'at', 'ch',
@@ -108,8 +124,16 @@ describe('places in HTML', () => {
     expect(texts('mailto:info@lumoshop.co')).toEqual(['info@lumoshop.co']);
   });
 
-  it('marks a plain at with disguised dots as disguised', () => {
+  it('marks a plain at with disguised dots as disguised, counting only the dots of the address', () => {
     expect(emails('a@b [dot] com')[0]?.obfuscated).toBe(true);
+    expect(emails('a@b [dot] c.com')[0]?.obfuscated).toBe(true);
     expect(emails('a@b.com')[0]?.obfuscated).toBe(false);
+    expect(emails('a@b.com [dot] zzq')[0]?.obfuscated).toBe(false);
+  });
+
+  it('points at an address after a space inside a mailto link', () => {
+    const html = '<a href="mailto: info@lumoshop.co">us</a>';
+    const at = html.indexOf('info@lumoshop.co');
+    expect(emails(html).map((m) => [m.text, m.start, m.end])).toEqual([['info@lumoshop.co', at, at + 'info@lumoshop.co'.length]]);
   });
 });
