@@ -298,6 +298,22 @@ describe('metrics at their edges', () => {
   });
 });
 
+describe('a window by an optional date', () => {
+  it('leaves out records without that date', () => {
+    const { policy } = compile(`policy returns "Returns" source "tests"
+record Sale { sku: string  returnedOn: date? }
+metric recent-returns "Returns this week" {
+  count
+  over 7 days by returnedOn
+}
+`);
+    const rows = [{ sku: 'A', returnedOn: '2026-11-20' }, { sku: 'B' }, { sku: 'C', returnedOn: '2026-11-13' }, { sku: 'D', returnedOn: '2026-11-14' }];
+    const report = checkRecordsSync(policy!, rows.map((raw, index) => ({ index, raw })), evalContext({ asOf: AS_OF }));
+    // In: the as-of day and the window's first day (2026-11-14). Out: no date, and the day before the window.
+    expect(report.metrics!['recent-returns'].value).toBe(2);
+  });
+});
+
 describe('metrics on generated sales', () => {
   for (const seed of [7, 8, 9]) {
     it(`equal plain loops per metric and per group (seed ${seed})`, () => {
