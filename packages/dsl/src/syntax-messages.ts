@@ -14,6 +14,7 @@ import {
   type IToken,
   type TokenType,
 } from 'chevrotain';
+import type { CstRuleName } from './cst-types.js';
 import type { Span } from './ast.js';
 import type { Diagnostic, RelatedInfo } from './diagnostics.js';
 import { LineIndex } from './diagnostics.js';
@@ -172,9 +173,9 @@ export interface ParserErrorInput {
 interface ErrorContext {
   kind: string;
   expected: string[];
-  rules: string[];
-  rule: string;
-  parent: string;
+  rules: CstRuleName[];
+  rule: CstRuleName | '';
+  parent: CstRuleName | '';
   tok: IToken;
   tokIndex: number;
   prev: IToken | undefined;
@@ -205,7 +206,7 @@ export function parserDiagnostics(input: ParserErrorInput): Diagnostic[] {
     } catch {
       expected = [];
     }
-    const rules = e.context?.ruleStack ?? [];
+    const rules = (e.context?.ruleStack ?? []) as CstRuleName[];
     const ctx: ErrorContext = {
       kind: e.name,
       expected,
@@ -741,7 +742,7 @@ function missingType(ctx: ErrorContext): Diagnostic {
 function missingName(ctx: ErrorContext): Diagnostic {
   const prev = ctx.prev?.image ?? '';
   const quoted = tokenMatcher(ctx.tok, StringLit) && !isEof(ctx.tok);
-  const examples: Record<string, [string, string]> = {
+  const examples: Partial<Record<CstRuleName, [string, string]>> = {
     ruleDecl: ['a name for the rule', '`rule email-address error "Remove the email address" {`'],
     recordDecl: ['a name for the record', '`record Message {`'],
     enumDecl: ['a name for the enum', '`enum Purpose { order_issue, other }`'],
@@ -752,9 +753,8 @@ function missingName(ctx: ErrorContext): Diagnostic {
     importDecl: ['a name to import', '`import { Attachment } from "./common.policy"`'],
     nameList: ['the name of a rule', '`expect email-address, phone-number`'],
     typeRef: ["a value name in 'enum(...)'", '`kind: enum(invoice, warranty, other)`'],
-    enumMembers: ['a value name', '`enum Purpose { order_issue, other }`'],
   };
-  const [what, example] = examples[ctx.parent] ?? ['a name', '`name`'];
+  const [what, example] = (ctx.parent && examples[ctx.parent]) || ['a name', '`name`'];
   const help = quoted ? `names are written without quotes, e.g. ${example}` : `write for example ${example}`;
   return syntaxError('SG1012', `expected ${what} after '${prev}', but found ${found(ctx)}`, quoted ? tokSpan(ctx, ctx.tok) : missingSpan(ctx), help);
 }
