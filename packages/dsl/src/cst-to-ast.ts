@@ -12,9 +12,9 @@ import type * as C from './cst-types.js';
 import type * as A from './ast.js';
 import type { Diagnostic } from './diagnostics.js';
 import type { CommentIndex } from './comments.js';
-import { dateValue, decodeEscapes, durationValue, numberValue, percentValue, stringRaw } from './literals.js';
+import { dateValue, decodeEscapes, durationValue, numberValue, percentValue, stringRaw, unknownEscapes } from './literals.js';
 import { policyParser } from './parser.js';
-import { didYouMean, syntaxError } from './syntax-messages.js';
+import { didYouMean, missingCommaWarning, syntaxError, tightMinusWarning, unknownEscapeWarning } from './syntax-messages.js';
 import { templateFromString, type ExpressionParser } from './templates.js';
 import { HARD_KEYWORDS } from './tokens.js';
 
@@ -115,6 +115,9 @@ export class AstBuilder extends BaseVisitor {
   private stringLit(t: IToken | undefined): A.StringLit | null {
     if (!t) return null;
     const raw = stringRaw(t.image, t.tokenType.name);
+    if (t.tokenType.name === 'RawString') return { kind: 'String', value: raw, raw, rawString: true, span: this.span(t) };
+    const unknown = unknownEscapes(raw);
+    if (unknown.length > 0) this.diagnostics.push(unknownEscapeWarning(raw, unknown, t.startOffset + 1 + this.opts.base));
     return { kind: 'String', value: decodeEscapes(raw), raw, span: this.span(t) };
   }
 
@@ -223,7 +226,7 @@ export class AstBuilder extends BaseVisitor {
 
   declaration(ctx: C.DeclarationCstChildren): A.Declaration {
     const n =
-      node(ctx.recordDecl) ?? node(ctx.enumDecl) ?? node(ctx.constDecl) ?? node(ctx.phrasesDecl) ?? node(ctx.metricDecl) ?? node(ctx.ruleDecl) ?? node(ctx.exampleDecl);
+      node(ctx.recordDecl) ?? node(ctx.enumDecl) ?? node(ctx.constDecl) ?? node(ctx.letDecl) ?? node(ctx.phrasesDecl) ?? node(ctx.metricDecl) ?? node(ctx.ruleDecl) ?? node(ctx.exampleDecl);
     return n ? (this.visit(n) as A.Declaration) : this.error();
   }
 
@@ -317,6 +320,7 @@ export class AstBuilder extends BaseVisitor {
     const members = nodes(ctx.member)
       .map((n) => this.name(n, 'enum value'))
       .filter((n): n is A.Name => !!n);
+    this.checkCommas(members, ctx.Comma);
     const span = this.cover(keyword, name, ...members, tok(ctx.RCurly));
     if (!name) return { kind: 'Error', span };
     return { kind: 'EnumDecl', name, members, doc: this.doc(keyword), span };
@@ -333,12 +337,22 @@ export class AstBuilder extends BaseVisitor {
     return { kind: 'ConstDecl', name, type, value, doc: this.doc(keyword), span };
   }
 
+  letDecl(ctx: C.LetDeclCstChildren): A.LetDecl | A.ErrorNode {
+    const keyword = tok(ctx.Let);
+    const name = this.name(node(ctx.name), 'let');
+    const value = this.expr(node(ctx.expression), tok(ctx.Equals) ?? name);
+    const span = this.cover(keyword, name, value);
+    if (!name) return { kind: 'Error', span };
+    return { kind: 'LetDecl', name, value, doc: this.doc(keyword), span };
+  }
+
   phrasesDecl(ctx: C.PhrasesDeclCstChildren): A.PhrasesDecl | A.ErrorNode {
     const keyword = tok(ctx.Phrases);
     const name = this.name(node(ctx.name), 'phrases');
     const phrases = toks(ctx.StringLit)
       .map((t) => this.stringLit(t))
       .filter((s): s is A.StringLit => !!s);
+    this.checkCommas(phrases, ctx.Comma);
     const span = this.cover(keyword, name, tok(ctx.LBracket), ...phrases, tok(ctx.RBracket));
     if (!name) return { kind: 'Error', span };
     return { kind: 'PhrasesDecl', name, phrases, doc: this.doc(keyword), span };
@@ -681,7 +695,35 @@ export class AstBuilder extends BaseVisitor {
   }
 
   additive(ctx: C.AdditiveCstChildren): A.Expr {
-    return this.fold(nodes(ctx.multiplicative).map((n) => this.expr(n)), this.opsOf([[ctx.Plus, '+'], [ctx.Minus, '-']]));
+    const operands = nodes(ctx.multiplicative).map((n) => this.expr(n));
+    const ops = this.opsOf([[ctx.Plus, '+'], [ctx.Minus, '-']]);
+    ops.forEach((o, i) => {
+      const [l, r] = [operands[i], operands[i + 1]];
+      if (o.op === '-' && l && r && this.tightMinus(o.span)) {
+        this.diagnostics.push(tightMinusWarning(this.cover(l, r), this.written(l.span), this.written(r.span)));
+      }
+    });
+    return this.fold(operands, ops);
+  }
+
+  /** `1 -1`: a space before the minus and none after it, as in a list item written `-1`. */
+  private tightMinus(minus: A.Span): boolean {
+    const at = minus.start - this.opts.base;
+    const before = this.opts.text[at - 1] ?? '';
+    const after = this.opts.text[at + 1] ?? '';
+    return /\s/.test(before) && after !== '' && !/\s/.test(after);
+  }
+
+  /** Language 1.1: the items of a list, table or enum are separated by commas (a warning, so 1.0 files still read). */
+  private checkCommas(items: Array<{ span: A.Span }>, commas: IToken[] | undefined): void {
+    const at = toks(commas).map((c) => c.startOffset + this.opts.base);
+    for (let i = 0; i + 1 < items.length; i++) {
+      const end = items[i].span.end;
+      const next = items[i + 1].span.start;
+      if (at.some((c) => c >= end && c < next)) continue;
+      const shown = this.written(items[i].span);
+      this.diagnostics.push(missingCommaWarning(end, shown.length > 30 ? `'${shown.slice(0, 27)}...'` : `'${shown}'`));
+    }
   }
 
   multiplicative(ctx: C.MultiplicativeCstChildren): A.Expr {
@@ -808,6 +850,7 @@ export class AstBuilder extends BaseVisitor {
 
   listLit(ctx: C.ListLitCstChildren): A.Expr {
     const items = nodes(ctx.expression).map((n) => this.expr(n));
+    this.checkCommas(items, ctx.Comma);
     return { kind: 'List', items, span: this.cover(tok(ctx.LBracket), ...items, tok(ctx.RBracket)) };
   }
 
@@ -815,6 +858,7 @@ export class AstBuilder extends BaseVisitor {
     const entries = nodes(ctx.entry)
       .map((n) => this.visit(n) as A.ObjectEntry | null)
       .filter((e): e is A.ObjectEntry => !!e);
+    this.checkCommas(entries, ctx.Comma);
     return { kind: 'Object', entries, span: this.cover(tok(ctx.LCurly), ...entries, tok(ctx.RCurly)) };
   }
 
@@ -822,7 +866,9 @@ export class AstBuilder extends BaseVisitor {
     const k = tok(ctx.key);
     if (!k) return null;
     let text = k.image;
-    if (k.tokenType.name === 'DoubleQuoted' || k.tokenType.name === 'UnclosedString' || k.tokenType.name === 'SingleQuoted' || k.tokenType.name === 'CurlyQuoted') {
+    if (k.tokenType.name === 'RawString') {
+      text = stringRaw(k.image, k.tokenType.name);
+    } else if (k.tokenType.name === 'DoubleQuoted' || k.tokenType.name === 'UnclosedString' || k.tokenType.name === 'SingleQuoted' || k.tokenType.name === 'CurlyQuoted') {
       text = decodeEscapes(stringRaw(k.image, k.tokenType.name));
     } else if (HARD_KEYWORDS.includes(k.image as (typeof HARD_KEYWORDS)[number])) {
       this.diagnostics.push(

@@ -72,6 +72,7 @@ export type DeclarationCstChildren = {
   recordDecl?: RecordDeclCstNode[];
   enumDecl?: EnumDeclCstNode[];
   constDecl?: ConstDeclCstNode[];
+  letDecl?: LetDeclCstNode[];
   phrasesDecl?: PhrasesDeclCstNode[];
   metricDecl?: MetricDeclCstNode[];
   ruleDecl?: RuleDeclCstNode[];
@@ -163,6 +164,18 @@ export type ConstDeclCstChildren = {
   name: DeclNameCstNode[];
   Colon?: IToken[];
   typeRef?: TypeRefCstNode[];
+  Equals: IToken[];
+  expression: ExpressionCstNode[];
+};
+
+export interface LetDeclCstNode extends CstNode {
+  name: "letDecl";
+  children: LetDeclCstChildren;
+}
+
+export type LetDeclCstChildren = {
+  Let: IToken[];
+  name: DeclNameCstNode[];
   Equals: IToken[];
   expression: ExpressionCstNode[];
 };
@@ -545,7 +558,7 @@ export interface CallArgsCstNode extends CstNode {
 export type CallArgsCstChildren = {
   LParen: IToken[];
   expression?: (ExpressionCstNode)[];
-  Comma?: IToken[];
+  Comma?: (IToken)[];
   RParen: IToken[];
 };
 
@@ -596,4 +609,4 @@ export type EntryCstChildren = {
 };
 
 /** The name of every grammar rule: what error messages see in a parser error's rule stack. */
-export type CstRuleName = "file" | "expressionOnly" | "header" | "headerItem" | "importDecl" | "declaration" | "declName" | "recordDecl" | "field" | "typeRef" | "enumDecl" | "constDecl" | "phrasesDecl" | "metricDecl" | "metricItem" | "ruleDecl" | "severity" | "ruleItem" | "fixAction" | "exampleDecl" | "exampleItem" | "expectation" | "nameList" | "expression" | "orExpr" | "andExpr" | "notExpr" | "comparison" | "compOp" | "additive" | "multiplicative" | "unary" | "postfix" | "postfixOp" | "primary" | "quantifier" | "conditional" | "countCall" | "nameOrCall" | "callArgs" | "parenExpr" | "listLit" | "objectLit" | "entry";
+export type CstRuleName = "file" | "expressionOnly" | "header" | "headerItem" | "importDecl" | "declaration" | "declName" | "recordDecl" | "field" | "typeRef" | "enumDecl" | "constDecl" | "letDecl" | "phrasesDecl" | "metricDecl" | "metricItem" | "ruleDecl" | "severity" | "ruleItem" | "fixAction" | "exampleDecl" | "exampleItem" | "expectation" | "nameList" | "expression" | "orExpr" | "andExpr" | "notExpr" | "comparison" | "compOp" | "additive" | "multiplicative" | "unary" | "postfix" | "postfixOp" | "primary" | "quantifier" | "conditional" | "countCall" | "nameOrCall" | "callArgs" | "parenExpr" | "listLit" | "objectLit" | "entry";

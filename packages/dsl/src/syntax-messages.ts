@@ -70,6 +70,9 @@ export const SYNTAX_CODES = {
   SG1031: "missing '='",
   SG1032: 'number too large',
   SG1033: 'missing text in double quotes',
+  SG1034: 'unknown escape in text',
+  SG1035: 'missing comma between items',
+  SG1036: "'1 -1' read as a subtraction",
   SG1098: 'formatter left the file unchanged',
   SG1099: 'internal error',
 } as const;
@@ -81,6 +84,46 @@ export function syntaxError(code: SyntaxCode, message: string, span: Span, help?
   if (help) d.help = help;
   if (related?.length) d.related = related;
   return d;
+}
+
+export function syntaxWarning(code: SyntaxCode, message: string, span: Span, help?: string): Diagnostic {
+  return { ...syntaxError(code, message, span, help), severity: 'warning' };
+}
+
+/**
+ * Backslashes at `at` (offsets in the text between the quotes, which starts at
+ * `rawStart`) that start no escape. One warning per text, at the first of them.
+ */
+export function unknownEscapeWarning(raw: string, at: number[], rawStart: number): Diagnostic {
+  const seqs = [...new Set(at.map((i) => raw.slice(i, i + 2)))].map((s) => `'${s}'`);
+  const listed = seqs.length === 1 ? `${seqs[0]} is not an escape` : `${seqs.slice(0, -1).join(', ')} and ${seqs[seqs.length - 1]} are not escapes`;
+  const rawForm = raw.includes('"') ? 'a raw string such as r"\\d+"' : raw.length <= 40 ? `a raw string: r"${raw}"` : 'it as a raw string, r"..."';
+  return syntaxWarning(
+    'SG1034',
+    `${listed} in text in double quotes; the backslash is kept as written`,
+    { start: rawStart + at[0], end: rawStart + at[0] + 2 },
+    `for a pattern, write ${rawForm} (nothing in it is an escape); for a backslash in text, write two: '\\\\'. \`sellguard fmt\` rewrites it for you`,
+  );
+}
+
+/** Two items of a list, table or enum with no comma between them. */
+export function missingCommaWarning(at: number, before: string): Diagnostic {
+  return syntaxWarning(
+    'SG1035',
+    `a comma is missing after ${before}`,
+    { start: at, end: at },
+    'separate the items of a list, table or enum with commas, e.g. `["a", "b"]`; `sellguard fmt` adds the missing commas',
+  );
+}
+
+/** `[1 -1]`: a minus with a space before it and none after reads as subtraction. */
+export function tightMinusWarning(span: Span, left: string, right: string): Diagnostic {
+  return syntaxWarning(
+    'SG1036',
+    `'${left} -${right}' is read as ${left} minus ${right}`,
+    span,
+    `to subtract, write \`${left} - ${right}\`; for two items of a list, put a comma between them: \`${left}, -${right}\``,
+  );
 }
 
 // ------------------------------------------------------------ parser messages
@@ -289,7 +332,7 @@ export function didYouMean(written: string, words: readonly string[]): string | 
   return best !== undefined && bestD <= limit && best !== written ? best : undefined;
 }
 
-const DECLARATION_WORDS = ['record', 'enum', 'const', 'phrases', 'rule', 'example', 'import'];
+const DECLARATION_WORDS = ['record', 'enum', 'const', 'let', 'phrases', 'rule', 'example', 'metric', 'import'];
 const RULE_LINE_WORDS = ['each', 'when', 'require', 'forbid', 'hint', 'source', 'fix'];
 const FIX_WORDS = ['remove', 'replace', 'insert'];
 
@@ -747,6 +790,7 @@ function missingName(ctx: ErrorContext): Diagnostic {
     recordDecl: ['a name for the record', '`record Message {`'],
     enumDecl: ['a name for the enum', '`enum Purpose { order_issue, other }`'],
     constDecl: ['a name for the const', '`const maxDays = 30 days`'],
+    letDecl: ['a name for the let', '`let sellerFulfilled = lower(fulfillmentChannel) in channels`'],
     phrasesDecl: ['a name for the phrases', '`phrases marketing = ["coupon"]`'],
     header: ['a name for the policy', '`policy buyer-messaging "Buyer-Seller Messaging"`'],
     headerItem: ['the name of the record each input row is read as', '`input Message`'],

@@ -18,20 +18,23 @@ type Part = TemplateLit['parts'][number];
 /** Build a template from a string literal (its `raw` starts one character after `str.span.start`). */
 export function templateFromString(str: StringLit, parseExpr: ExpressionParser): { template: TemplateLit; diagnostics: Diagnostic[] } {
   const raw = str.raw;
-  const rawStart = str.span.start + 1;
+  // In a raw string nothing is an escape: a backslash is text and every '{' starts a value.
+  const escapes = !str.rawString;
+  const rawStart = str.span.start + (str.rawString ? 2 : 1);
   const abs = (i: number) => rawStart + i;
   const parts: Part[] = [];
   const diagnostics: Diagnostic[] = [];
   let textStart = 0;
   const flushText = (end: number) => {
     if (end > textStart) {
-      parts.push({ kind: 'Text', value: decodeEscapes(raw.slice(textStart, end)), span: { start: abs(textStart), end: abs(end) } });
+      const text = raw.slice(textStart, end);
+      parts.push({ kind: 'Text', value: escapes ? decodeEscapes(text) : text, span: { start: abs(textStart), end: abs(end) } });
     }
   };
   let i = 0;
   while (i < raw.length) {
     const c = raw[i];
-    if (c === '\\') {
+    if (c === '\\' && escapes) {
       i += 2;
       continue;
     }
@@ -39,7 +42,7 @@ export function templateFromString(str: StringLit, parseExpr: ExpressionParser):
       i++;
       continue;
     }
-    const close = matchingBrace(raw, i);
+    const close = matchingBrace(raw, i, escapes);
     if (close < 0) {
       diagnostics.push(
         syntaxError(
@@ -80,15 +83,17 @@ export function templateFromString(str: StringLit, parseExpr: ExpressionParser):
     textStart = i;
   }
   flushText(raw.length);
-  return { template: { kind: 'Template', parts, raw, span: str.span }, diagnostics };
+  const template: TemplateLit = { kind: 'Template', parts, raw, span: str.span };
+  if (str.rawString) template.rawString = true;
+  return { template, diagnostics };
 }
 
 /** Index of the `}` closing the `{` at `open`, counting nested braces; -1 if none. */
-function matchingBrace(raw: string, open: number): number {
+function matchingBrace(raw: string, open: number, escapes: boolean): number {
   let depth = 0;
   for (let j = open; j < raw.length; j++) {
     const ch = raw[j];
-    if (ch === '\\') {
+    if (ch === '\\' && escapes) {
       j++;
       continue;
     }

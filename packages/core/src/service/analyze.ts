@@ -11,7 +11,7 @@ import { describe as describeType } from '../compile/type-system.js';
 import type { CompiledPolicy } from '../types.js';
 
 export interface SymbolInfo {
-  kind: 'record' | 'field' | 'enum' | 'const' | 'phrases' | 'metric' | 'rule' | 'example';
+  kind: 'record' | 'field' | 'enum' | 'const' | 'let' | 'phrases' | 'metric' | 'rule' | 'example';
   name: string;
   span: Span;
   /** The record a field belongs to. */
@@ -66,7 +66,7 @@ function collectSymbols(ast: PolicyFile): SymbolInfo[] {
   return out;
 }
 
-const SYMBOL_KIND = { RecordDecl: 'record', EnumDecl: 'enum', ConstDecl: 'const', PhrasesDecl: 'phrases', MetricDecl: 'metric' } as const;
+const SYMBOL_KIND = { RecordDecl: 'record', EnumDecl: 'enum', ConstDecl: 'const', LetDecl: 'let', PhrasesDecl: 'phrases', MetricDecl: 'metric' } as const;
 
 function wordAt(text: string, offset: number): { word: string; span: Span } | undefined {
   const isWord = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_-]/.test(c);
