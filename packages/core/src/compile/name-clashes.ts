@@ -49,7 +49,7 @@ function reportRulesNamedLikeMetrics({ rules, ruleDecls, metricDecls, diagnostic
         decl.id.span,
         `rename the rule (rule ids and metric names are both shown in reports), or make it the metric's target, e.g. \`require ${name} < 1%\``,
       ),
-      related: [{ message: 'the metric', span: metric.name.span }],
+      related: [{ message: 'the metric with this name', span: metric.name.span }],
     });
   }
 }
