@@ -35,7 +35,7 @@ export interface Analysis {
   completions(): Completion[];
 }
 
-const KEYWORD_COMPLETIONS = ['policy', 'source', 'version', 'input', 'import', 'record', 'enum', 'const', 'phrases', 'rule', 'each', 'if', 'then', 'else', 'when', 'require', 'forbid', 'hint', 'fix', 'remove', 'replace', 'insert', 'example', 'given', 'expect', 'nothing', 'metric', 'rate', 'total', 'average', 'minimum', 'maximum', 'where', 'over', 'by', 'group', 'as', 'of', 'error', 'warning', 'info', 'and', 'or', 'not', 'in', 'any', 'all', 'count', 'contains', 'startsWith', 'endsWith', 'matches'];
+const KEYWORD_COMPLETIONS = ['policy', 'source', 'version', 'input', 'import', 'record', 'enum', 'const', 'let', 'phrases', 'rule', 'each', 'if', 'then', 'else', 'when', 'require', 'forbid', 'hint', 'fix', 'remove', 'replace', 'insert', 'example', 'given', 'expect', 'nothing', 'metric', 'rate', 'total', 'average', 'minimum', 'maximum', 'where', 'over', 'by', 'group', 'as', 'of', 'error', 'warning', 'info', 'and', 'or', 'not', 'in', 'any', 'all', 'count', 'contains', 'startsWith', 'endsWith', 'matches'];
 const TYPES = ['string', 'text', 'number', 'integer', 'percent', 'boolean', 'date', 'datetime', 'duration', 'list', 'map', 'enum'];
 
 export function analyze(text: string, opts: CompileOptions = {}): Analysis {
@@ -119,7 +119,7 @@ function completionsFor(ir: IrPolicy | undefined, symbols: SymbolInfo[]): Comple
   const input = ir?.records.find((r) => r.name === ir.inputRecord);
   for (const f of input?.fields ?? []) out.push({ label: f.name, kind: 'field', detail: describeType(f.type) });
   for (const s of symbols) {
-    if (s.kind === 'const' || s.kind === 'phrases' || s.kind === 'metric') out.push({ label: s.name, kind: 'const' });
+    if (s.kind === 'const' || s.kind === 'let' || s.kind === 'phrases' || s.kind === 'metric') out.push({ label: s.name, kind: 'const' });
     if (s.kind === 'rule') out.push({ label: s.name, kind: 'rule' });
     if (s.kind === 'record' || s.kind === 'enum') out.push({ label: s.name, kind: 'type' });
   }
