@@ -467,7 +467,7 @@ class Printer {
         let s = `${e.callee.text}(`;
         e.args.forEach((a, i) => {
           if (i > 0) s += ', ';
-          s += sub(a, endCol(s, col));
+          s += e.callee.text === 'find' && i === 1 && a.kind === 'String' ? pattern(a) : sub(a, endCol(s, col));
         });
         return `${s})`;
       }
@@ -475,7 +475,8 @@ class Printer {
         return e.op === 'not' ? `not ${sub(e.operand, col + 4)}` : `-${sub(e.operand, col + 1)}`;
       case 'Binary': {
         const l = sub(e.left, col);
-        return `${l} ${e.op} ${sub(e.right, endCol(l, col) + e.op.length + 2)}`;
+        const r = e.op === 'matches' && e.right.kind === 'String' ? pattern(e.right) : sub(e.right, endCol(l, col) + e.op.length + 2);
+        return `${l} ${e.op} ${r}`;
       }
       case 'Paren':
         return `(${sub(e.expr, col + 1)})`;
@@ -544,6 +545,19 @@ function q(s: A.StringLit | A.TemplateLit): string {
   let out = s.raw;
   for (const at of [...unknown].reverse()) out = `${out.slice(0, at)}\\${out.slice(at)}`;
   return `"${out}"`;
+}
+
+/**
+ * A regular expression (`matches "..."`, `find(t, "...")`) is written as a raw string
+ * whenever one says the same, so that `\\b` and `\b` in old patterns both become the
+ * one `r"\b"`: a pattern reads as RE2 reads it.
+ */
+function pattern(s: A.StringLit): string {
+  if (s.rawString) return q(s);
+  const escapes = s.raw.match(/\\./g) ?? [];
+  const onlyBackslashes = escapes.every((e) => e === '\\\\' || !'"{}ntu'.includes(e[1]));
+  const writable = !/["\u0000-\u001f]/.test(s.value);
+  return escapes.length > 0 && onlyBackslashes && writable ? `r"${s.value}"` : q(s);
 }
 
 function typeText(t: A.TypeRef): string {

@@ -162,3 +162,32 @@ describe('unknown escapes in text in double quotes', () => {
     expect(codes('const p = "\\" \\\\ \\n \\t \\{ \\} \\u00e9"\n')).toEqual([]);
   });
 });
+
+describe('patterns', () => {
+  it('are rewritten as raw strings by the formatter, whether their backslashes were single or doubled', () => {
+    const text = String.raw`rule r "m" {
+  forbid body matches "\\bfoo\\b"
+  forbid find(body, "\\d+\\s")
+  forbid find(body, "\d+")
+}
+`;
+    const out = format(text);
+    expect(out.text).toBe(String.raw`rule r "m" {
+  forbid body matches r"\bfoo\b"
+  forbid find(body, r"\d+\s")
+  forbid find(body, r"\d+")
+}
+`);
+    expect(sameMeaning(parse(out.text).ast, parse(text).ast)).toBe(true);
+  });
+
+  it('stay in double quotes when a raw string cannot say the same (a quote or a real escape in them)', () => {
+    const text = String.raw`rule r "m" {
+  forbid body matches "say \"hi\"\\b"
+  forbid body matches "a\nb"
+}
+`;
+    expect(parse(text).diagnostics).toEqual([]);
+    expect(format(text).text).toBe(text);
+  });
+});
