@@ -3,7 +3,7 @@
  * metrics and other lets. Expected outcomes follow from the policy text.
  */
 import { describe, expect, it } from 'vitest';
-import { checkRecordsSync, compile } from '../src/index.js';
+import { checkRecordsSync, compile, evalContext } from '../src/index.js';
 
 const HEADER = `policy orders "Orders" source "tests"
 record Order {
@@ -27,9 +27,9 @@ function firing(rest: string, raw: Record<string, unknown>): string[] {
   if (!policy) throw new Error(errors.map((d) => `${d.code} ${d.message}`).join('\n'));
   const decoded = policy.decode({ orderId: '1', ...raw });
   if (!decoded.ok) throw new Error(JSON.stringify(decoded.problems));
-  const fromCode = policy.evaluate(decoded.value).map((v) => v.rule);
+  const fromCode = policy.evaluate(decoded.value, evalContext()).map((v) => v.rule);
   // The interpreter behind `explain` must agree with the generated code.
-  const fromInterpreter = policy.explain(decoded.value).flatMap((e) => e.violations.map((v) => v.rule));
+  const fromInterpreter = policy.explain(decoded.value, evalContext()).flatMap((e) => e.violations.map((v) => v.rule));
   expect(fromInterpreter).toEqual(fromCode);
   return fromCode;
 }
@@ -54,7 +54,7 @@ rule big-seller-order info "Big order shipped by the seller" {
     expect(firing(rules, { channel: 'merchant', cancelledBy: 'buyer', total: 50 })).toEqual([]);
     const { policy } = compiled(rules);
     const decoded = policy!.decode({ orderId: '7', channel: 'mfn', cancelledBy: 'seller' });
-    expect(decoded.ok && policy!.evaluate(decoded.value)[0].message).toBe('Order 7 was cancelled by the seller (yes)');
+    expect(decoded.ok && policy!.evaluate(decoded.value, evalContext())[0].message).toBe('Order 7 was cancelled by the seller (yes)');
   });
 
   it('is counted by metrics, once per record', () => {
@@ -71,7 +71,7 @@ metric seller-cancel-rate "Seller cancel rate" {
       { channel: 'mfn', cancelledBy: 'buyer' },
       { channel: 'afn', cancelledBy: 'seller' },
     ];
-    const report = checkRecordsSync(policy!, rows.map((r, index) => ({ index, raw: { orderId: String(index), ...r } })));
+    const report = checkRecordsSync(policy!, rows.map((r, index) => ({ index, raw: { orderId: String(index), ...r } })), evalContext());
     // Three seller-fulfilled orders, one of them cancelled by the seller.
     expect(report.metrics?.['seller-cancel-rate']).toMatchObject({ numerator: 1, denominator: 3 });
   });

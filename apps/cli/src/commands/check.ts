@@ -2,6 +2,7 @@
 import {
   checkInput,
   checkRecords,
+  contextFor,
   failsAt,
   InputError,
   loadPolicy,
@@ -13,7 +14,7 @@ import {
   type RecordResult,
   type Severity,
 } from '@sellguard/core/node';
-import { getPath, setAsOf } from '@sellguard/core';
+import { getPath } from '@sellguard/core';
 import { CliError, EXIT, printDiagnostics, useColor, writeChunks } from '../io.js';
 
 export interface CheckFlags {
@@ -37,7 +38,6 @@ export async function checkCommand(policyFile: string, inputs: string[], flags: 
   // Warnings do not stop a check, but they are worth seeing.
   printDiagnostics(loaded.diagnostics, loaded.source, policyFile, stderrColor, loaded.sources);
   const policy = loaded.policy;
-  setAsOf(flags.asOf ?? null);
 
   if (inputs.filter((i) => i === '-').length > 1) throw new CliError('standard input (-) can be read only once');
   // Every input must open before any is read, so a typo in the last one costs nothing.
@@ -64,9 +64,10 @@ export async function checkCommand(policyFile: string, inputs: string[], flags: 
       }
     }
   }
+  const ctx = contextFor([policy], { asOf: flags.asOf ?? null });
   let report;
   try {
-    report = await checkRecords(policy, all(), {
+    report = await checkRecords(policy, all(), ctx, {
       onResult: (result, raw, decoded) => {
         if (!keepTexts || result.violations.length === 0) return;
         if (flags.maxRecords !== undefined && texts.size >= flags.maxRecords) return;

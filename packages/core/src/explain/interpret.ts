@@ -4,24 +4,19 @@
  * person can see why a rule fired or did not. A differential test keeps it in
  * agreement with the generated evaluator.
  */
+import { FUNCTIONS } from '../compile/builtins.js';
 import type { IrExpr } from '../compile/ir.js';
-import { staticPath } from '../compile/ir-walk.js';
-import { showKind } from '../compile/emit-evaluator.js';
+import { showKind, staticPath } from '../compile/ir-walk.js';
 import * as rt from '../runtime/index.js';
 import type { Witnesses } from '../runtime/witnesses.js';
-import type { Span } from '../types.js';
+import type { EvalContext, TraceNode } from '../types.js';
 
-export interface TraceNode {
-  span: Span;
-  /** The value, shown as a person reads it ("31 days", "yes", "a@b.com"). */
-  value: string;
-  /** For conditions: whether it held. */
-  held?: boolean;
-  children: TraceNode[];
-}
+export type { TraceNode };
 
 export interface Env {
   record: unknown;
+  /** The run's context: as-of day and speller, as the generated code gets it. */
+  ctx: EvalContext;
   vars: Map<number, { value: unknown; path: string | null }>;
   w: Witnesses;
   tables: { constants: unknown[]; phrases: rt.PhraseMatcher[]; regexes: rt.UserRegex[] };
@@ -98,14 +93,14 @@ function compute(e: IrExpr, env: Env): unknown {
         return rt.countAll(args[0] as unknown[], env.w, base, keyed);
       }
       const fn = (rt as unknown as Record<string, (...a: unknown[]) => unknown>)[e.fn];
-      return fn(...args);
+      return FUNCTIONS[e.fn]?.usesContext ? fn(env.ctx, ...args) : fn(...args);
     }
     case 'detect': {
       const text = ev(e.arg) as string | null;
       const path = pathOf(e.arg, env) ?? '';
       if (e.phrases !== undefined) return rt.phrases(env.tables.phrases[e.phrases], text, path);
       if (e.regex !== undefined) return rt.find(env.tables.regexes[e.regex], text, path);
-      return rt.detect(e.detector, text, path);
+      return rt.detect(e.detector, text, path, env.ctx);
     }
     case 'cond':
       return ev(e.test) ? ev(e.then) : ev(e.else);

@@ -106,18 +106,6 @@ export function regex(source: string): UserRegex {
 
 export const days = (d: Num) => (d == null ? null : d / DAY_MS);
 export const hours = (d: Num) => (d == null ? null : d / 3_600_000);
-let asOfDay: number | null = null;
-
-/** The day checks run for (`--as-of`); null means today. Dates are UTC days in milliseconds. */
-export function setAsOf(day: number | null): void {
-  asOfDay = day === null ? null : Math.floor(day / DAY_MS) * DAY_MS;
-}
-
-export const today = () => asOfDay ?? Math.floor(Date.now() / DAY_MS) * DAY_MS;
-
-/** The as-of day set with setAsOf, or null (today). */
-export const getAsOf = () => asOfDay;
-
 /** The UTC calendar day of a timestamp. */
 export const dateOf = (t: Num) => (t == null ? null : Math.floor(t / DAY_MS) * DAY_MS);
 

@@ -36,7 +36,7 @@ const RULES = [
 ];
 
 // account-health-orders/order-defect-rate (error)
-function rule_0(M, out) {
+function rule_0(M, out, ctx) {
   // a metric with no data passes: there is nothing to judge
   if (M[0] === null) return;
   let W;
@@ -51,7 +51,7 @@ function rule_0(M, out) {
 }
 
 // account-health-orders/pre-fulfillment-cancel-rate (error)
-function rule_1(M, out) {
+function rule_1(M, out, ctx) {
   // a metric with no data passes: there is nothing to judge
   if (M[1] === null) return;
   let W;
@@ -66,7 +66,7 @@ function rule_1(M, out) {
 }
 
 // account-health-orders/late-shipment-rate-10d (error)
-function rule_2(M, out) {
+function rule_2(M, out, ctx) {
   // a metric with no data passes: there is nothing to judge
   if (M[2] === null) return;
   let W;
@@ -81,7 +81,7 @@ function rule_2(M, out) {
 }
 
 // account-health-orders/late-shipment-rate-30d (error)
-function rule_3(M, out) {
+function rule_3(M, out, ctx) {
   // a metric with no data passes: there is nothing to judge
   if (M[3] === null) return;
   let W;
@@ -96,7 +96,7 @@ function rule_3(M, out) {
 }
 
 // account-health-orders/valid-tracking-rate (error)
-function rule_4(M, out) {
+function rule_4(M, out, ctx) {
   // a metric with no data passes: there is nothing to judge
   if (M[4] === null) return;
   let W;
@@ -110,7 +110,7 @@ function rule_4(M, out) {
   }
 }
 
-function evaluate(r) {
+function evaluate(r, ctx) {
   const out = [];
   return out;
 }
@@ -175,7 +175,7 @@ const METRICS = [
 ];
 
 // Counts one record into every metric.
-function metricsAdd(r, S) {
+function metricsAdd(r, S, ctx) {
   // metric order-defect-rate: where lower(trim(fulfillmentChannel)) in sellerChannels; last 60 days by purchaseDate
   if (rt.inList(rt.lower(rt.trim(r["fulfillmentChannel"])), K[0] /* sellerChannels */) && rt.inWindow(S, 0, r["purchaseDate"])) rt.tallyRate(S, 0, Boolean(((r["negativeFeedback"] || r["azClaim"]) || r["chargeback"])), [r["sku"], r["asin"]]);
   // metric pre-fulfillment-cancel-rate: where lower(trim(fulfillmentChannel)) in sellerChannels; last 7 days by purchaseDate
@@ -188,13 +188,13 @@ function metricsAdd(r, S) {
   if ((rt.inList(rt.lower(rt.trim(r["fulfillmentChannel"])), K[0] /* sellerChannels */) && rt.exists(r["shipDate"])) && rt.inWindow(S, 4, r["shipDate"])) rt.tallyRate(S, 4, Boolean((!(rt.empty(r["trackingId"])) && rt.ne(r["trackingValid"], false))), [r["sku"]]);
 }
 
-function evaluateDataset(M) {
+function evaluateDataset(M, ctx) {
   const out = [];
-  rule_0(M, out); // account-health-orders/order-defect-rate
-  rule_1(M, out); // account-health-orders/pre-fulfillment-cancel-rate
-  rule_2(M, out); // account-health-orders/late-shipment-rate-10d
-  rule_3(M, out); // account-health-orders/late-shipment-rate-30d
-  rule_4(M, out); // account-health-orders/valid-tracking-rate
+  rule_0(M, out, ctx); // account-health-orders/order-defect-rate
+  rule_1(M, out, ctx); // account-health-orders/pre-fulfillment-cancel-rate
+  rule_2(M, out, ctx); // account-health-orders/late-shipment-rate-10d
+  rule_3(M, out, ctx); // account-health-orders/late-shipment-rate-30d
+  rule_4(M, out, ctx); // account-health-orders/valid-tracking-rate
   return out;
 }
 
@@ -249,9 +249,10 @@ export const rules = [
 export function decode(raw) {
   return rt.s.decode(schema, raw);
 }
-export function check(raw) {
+/** ctx: the evaluation context, rt.evalContext({ asOf, dictionary }). */
+export function check(raw, ctx) {
   const decoded = decode(raw);
-  return decoded.ok ? { ok: true, violations: evaluate(decoded.value) } : decoded;
+  return decoded.ok ? { ok: true, violations: evaluate(decoded.value, ctx) } : decoded;
 }
-/** Metrics over a whole input: start a state with rt.startMetrics(metrics, asOf), call metricsAdd(record, state) per decoded record. */
+/** Metrics over a whole input: start a state with rt.startMetrics(metrics, ctx), call metricsAdd(record, state, ctx) per decoded record. */
 export { evaluate, schema, METRICS as metrics, metricsAdd, evaluateDataset };

@@ -14,6 +14,7 @@
  * character remembers the original span it came from, so detectors can run on
  * the plain view and report offsets into the original string.
  */
+import { memoize } from './util.js';
 
 export interface HtmlAttr {
   /** Lower-cased attribute name. */
@@ -125,17 +126,8 @@ const RAWTEXT_END: Record<string, RegExp> = {
   style: /<\/style/gi,
 };
 
-let lastParsedInput: string | null = null;
-let lastParsed: ParsedHtml | null = null;
-
 /** Tokenize `input` into tags and text segments. Memoised for the last input. */
-export function parseHtml(input: string): ParsedHtml {
-  if (lastParsedInput === input && lastParsed) return lastParsed;
-  const result = parseHtmlUncached(input);
-  lastParsedInput = input;
-  lastParsed = result;
-  return result;
-}
+export const parseHtml: (input: string) => ParsedHtml = memoize(parseHtmlUncached, 1);
 
 function parseHtmlUncached(input: string): ParsedHtml {
   const tags: HtmlTag[] = [];
@@ -276,20 +268,12 @@ export function getAttr(tag: HtmlTag, name: string): HtmlAttr | undefined {
   return undefined;
 }
 
-let lastPlainInput: string | null = null;
-let lastPlain: PlainView | null = null;
-
 /**
  * The visible text of `input` with an offset map back to `input`.
  * For plain text without `<` or `&` the view is the input itself (maps are null = identity).
+ * Memoised for the last input.
  */
-export function plainView(input: string): PlainView {
-  if (lastPlainInput === input && lastPlain) return lastPlain;
-  const view = plainViewUncached(input);
-  lastPlainInput = input;
-  lastPlain = view;
-  return view;
-}
+export const plainView: (input: string) => PlainView = memoize(plainViewUncached, 1);
 
 function plainViewUncached(input: string): PlainView {
   if (input.indexOf('<') < 0 && input.indexOf('&') < 0) {
