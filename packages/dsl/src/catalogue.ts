@@ -23,7 +23,7 @@ export interface MessageTemplate {
   readonly help?: string;
 }
 
-type NotWordChar = ' ' | '.' | ',' | ':' | ';' | "'" | '"' | '`' | '{' | '}' | '(' | ')' | '[' | ']' | '=' | '<' | '>' | '/' | '-' | '!' | '?' | '*';
+type NotWordChar = ' ' | '.' | ',' | ':' | ';' | "'" | '"' | '`' | '{' | '}' | '(' | ')' | '[' | ']' | '=' | '<' | '>' | '/' | '-' | '!' | '?' | '*' | '\\';
 type Word<P extends string> = P extends '' ? never : P extends `${string}${NotWordChar}${string}` ? never : P;
 
 /** The parameter names of a template: `cannot compare {left} with {right}` → 'left' | 'right'. */

@@ -14,7 +14,9 @@ import type { Diagnostic } from './diagnostics.js';
 import type { CommentIndex } from './comments.js';
 import { dateValue, decodeEscapes, durationValue, numberValue, percentValue, stringRaw, unknownEscapes } from './literals.js';
 import { policyParser } from './parser.js';
-import { didYouMean, missingCommaWarning, syntaxError, tightMinusWarning, unknownEscapeWarning } from './syntax-messages.js';
+import { report } from './catalogue.js';
+import { SYNTAX_MESSAGES as M, type RepeatedLine } from './syntax-catalogue.js';
+import { didYouMean, missingCommaWarning, tightMinusWarning, unknownEscapeWarning } from './syntax-messages.js';
 import { templateFromString, type ExpressionParser } from './templates.js';
 import { HARD_KEYWORDS } from './tokens.js';
 
@@ -141,8 +143,9 @@ export class AstBuilder extends BaseVisitor {
     return this.opts.text.slice(span.start - this.opts.base, span.end - this.opts.base);
   }
 
-  private repeated(t: IToken, what: string, help: string): void {
-    this.diagnostics.push(syntaxError('SG1024', what, this.span(t), help));
+  /** A line a block may have once, given again. */
+  private repeated(t: IToken, message: (typeof M)[RepeatedLine]): void {
+    this.diagnostics.push(report(message, this.span(t), {}));
   }
 
   // ---------------------------------------------------------- file level
@@ -157,9 +160,7 @@ export class AstBuilder extends BaseVisitor {
       const imp = this.visit(n) as A.ImportDecl | null;
       if (!imp) continue;
       if (imp.span.start - this.opts.base > firstDeclStart) {
-        this.diagnostics.push(
-          syntaxError('SG1025', 'imports must come before the declarations', { start: imp.span.start, end: imp.span.start + 6 }, 'move this `import` line up, under the `policy` lines and before the first record, enum, const, phrases, rule or example'),
-        );
+        this.diagnostics.push(report(M.importAfterDeclarations, { start: imp.span.start, end: imp.span.start + 6 }, {}));
       }
       imports.push(imp);
     }
@@ -192,16 +193,16 @@ export class AstBuilder extends BaseVisitor {
       const version = tok(c.Version);
       const input = tok(c.Input);
       if (source) {
-        if (h.source) this.repeated(source, "the policy gives 'source' twice", 'keep one `source "..."` line under `policy`');
+        if (h.source) this.repeated(source, M.headerSourceTwice);
         else h.source = this.stringLit(tok(c.StringLit));
         parts.push(source, h.source);
       } else if (version) {
-        if (h.version) this.repeated(version, "the policy gives 'version' twice", 'keep one `version "..."` line under `policy`');
+        if (h.version) this.repeated(version, M.headerVersionTwice);
         else h.version = this.stringLit(tok(c.StringLit));
         parts.push(version, h.version);
       } else if (input) {
         const name = this.name(node(c.name), 'input');
-        if (h.input) this.repeated(input, "the policy gives 'input' twice", 'keep one `input RecordName` line under `policy`');
+        if (h.input) this.repeated(input, M.headerInputTwice);
         else h.input = name;
         parts.push(input, name);
       }
@@ -237,11 +238,9 @@ export class AstBuilder extends BaseVisitor {
     const reserved = tok(ctx.Reserved);
     if (!reserved) return null;
     const word = reserved.image;
-    const help =
-      role === 'field'
-        ? `rename the field and read the data's "${word}" key with \`from\`, e.g. \`${word}Value: integer from "${word}"\``
-        : `choose another name; these words are reserved: ${RESERVED_LIST}`;
-    this.diagnostics.push(syntaxError('SG1014', `'${word}' is a reserved word and cannot be used as a name`, this.span(reserved), help));
+    this.diagnostics.push(
+      role === 'field' ? report(M.reservedFieldName, this.span(reserved), { word }) : report(M.reservedName, this.span(reserved), { word, reserved: RESERVED_LIST }),
+    );
     return { kind: 'Name', text: word, span: this.span(reserved) };
   }
 
@@ -302,14 +301,7 @@ export class AstBuilder extends BaseVisitor {
     if (name) return { kind: 'NamedType', name: { kind: 'Name', text: name.image, span: this.span(name) }, span: this.span(name) };
     const reserved = tok(ctx.Reserved);
     if (reserved) {
-      this.diagnostics.push(
-        syntaxError(
-          'SG1003',
-          `'${reserved.image}' is a reserved word, not a type`,
-          this.span(reserved),
-          'write a type such as string, text, number, integer, percent, boolean, date, datetime or duration, or the name of one of your records or enums',
-        ),
-      );
+      this.diagnostics.push(report(M.reservedType, this.span(reserved), { word: reserved.image }));
     }
     return this.error(reserved);
   }
@@ -392,12 +384,7 @@ export class AstBuilder extends BaseVisitor {
     if (other) {
       const guess = didYouMean(other.image, ['error', 'warning', 'info']);
       this.diagnostics.push(
-        syntaxError(
-          'SG1005',
-          `'${other.image}' is not a severity`,
-          this.span(other),
-          guess ? `did you mean '${guess}'? a rule's severity is error, warning or info` : "a rule's severity is error, warning or info, e.g. `rule my-rule warning \"...\" {`",
-        ),
+        guess ? report(M.misspeltSeverity, this.span(other), { word: other.image, guess }) : report(M.unknownSeverity, this.span(other), { word: other.image }),
       );
     }
     return null;
@@ -417,13 +404,13 @@ export class AstBuilder extends BaseVisitor {
       const variable = tok(c.variable);
       const collection = this.expr(node(c.collection), tok(c.In) ?? each);
       const span = this.cover(each, collection);
-      if (rule.each) this.repeated(each, "the rule has more than one 'each' line", 'a rule goes over one list; use `any` or `all` inside its conditions for others');
+      if (rule.each) this.repeated(each, M.ruleEachTwice);
       else if (variable) rule.each = { kind: 'Each', variable: { kind: 'Name', text: variable.image, span: this.span(variable) }, collection, span };
       return span;
     }
     if (when) {
       const e = this.expr(node(c.expression), when);
-      if (rule.when) this.repeated(when, "the rule has more than one 'when' line", 'join the conditions into one `when` line with `and`');
+      if (rule.when) this.repeated(when, M.ruleWhenTwice);
       else rule.when = e;
       return this.cover(when, e);
     }
@@ -443,19 +430,19 @@ export class AstBuilder extends BaseVisitor {
     }
     if (hint) {
       const t = this.template(tok(c.StringLit));
-      if (rule.hint) this.repeated(hint, "the rule has more than one 'hint' line", 'keep one `hint` line; a hint can be as long as needed');
+      if (rule.hint) this.repeated(hint, M.ruleHintTwice);
       else rule.hint = t;
       return this.cover(hint, t);
     }
     if (source) {
       const s = this.stringLit(tok(c.StringLit));
-      if (rule.source) this.repeated(source, "the rule has more than one 'source' line", 'keep one `source` line, e.g. `source "guidelines, section 2"`');
+      if (rule.source) this.repeated(source, M.ruleSourceTwice);
       else rule.source = s;
       return this.cover(source, s);
     }
     if (fix) {
       const f = node(c.fixAction) ? (this.visit(node(c.fixAction)!, fix) as A.FixNode | null) : null;
-      if (rule.fix) this.repeated(fix, "the rule has more than one 'fix' line", 'a rule can offer one fix; keep the one that helps most');
+      if (rule.fix) this.repeated(fix, M.ruleFixTwice);
       else if (f) rule.fix = f;
       return this.cover(fix, f);
     }
@@ -510,7 +497,7 @@ export class AstBuilder extends BaseVisitor {
         const t = tok(c.DateLit) ?? tok(c.DatetimeLit);
         if (t) {
           const { ms, withTime } = dateValue(t.image);
-          if (ex.asOf) this.repeated(as, "the example has more than one 'as of' line", 'keep one `as of 2026-11-20` line');
+          if (ex.asOf) this.repeated(as, M.exampleAsOfTwice);
           else ex.asOf = { kind: 'Date', withTime, ms, raw: t.image, span: this.span(t) };
         }
         parts.push(as, t ? { span: this.span(t) } : null);
@@ -518,7 +505,7 @@ export class AstBuilder extends BaseVisitor {
       }
       if (given) {
         const e = this.expr(node(c.expression), given);
-        if (ex.given) this.repeated(given, "the example has more than one 'given' line", 'put all the input fields in one `given { ... }`');
+        if (ex.given) this.repeated(given, M.exampleGivenTwice);
         else ex.given = e;
         parts.push(given, e);
       } else if (expect) {
@@ -557,12 +544,12 @@ export class AstBuilder extends BaseVisitor {
       if (kindTok) {
         const expr = node(c.aggregateExpr) ? this.expr(node(c.aggregateExpr), kindTok) : null;
         const agg: A.MetricAggregate = { kind: 'Aggregate', aggregate: kindTok.image as A.MetricAggregate['aggregate'], expr, span: this.cover(kindTok, expr) };
-        if (metric.aggregate) this.repeated(kindTok, 'the metric says more than once what it measures', 'keep one of count, rate, total, average, minimum or maximum');
+        if (metric.aggregate) this.diagnostics.push(report(M.metricMeasuresTwice, this.span(kindTok), {}));
         else metric.aggregate = agg;
         parts.push(agg);
       } else if (where) {
         const e = this.expr(node(c.whereExpr), where);
-        if (metric.where) this.repeated(where, "the metric has more than one 'where' line", 'join the conditions into one `where` line with `and`');
+        if (metric.where) this.repeated(where, M.metricWhereTwice);
         else metric.where = e;
         parts.push(where, e);
       } else if (over) {
@@ -571,7 +558,7 @@ export class AstBuilder extends BaseVisitor {
         const span = this.cover(over, by);
         if (d) {
           const length: A.DurationLit = { kind: 'Duration', ...durationValue(d.image), raw: d.image, span: this.span(d) };
-          if (metric.window) this.repeated(over, "the metric has more than one 'over' line", 'a metric has one time window');
+          if (metric.window) this.repeated(over, M.metricOverTwice);
           else metric.window = { length, by, span };
         }
         parts.push({ span });
@@ -656,7 +643,7 @@ export class AstBuilder extends BaseVisitor {
       if (!o.single) return;
       const [l, r] = [operands[i], operands[i + 1]];
       const example = l && r ? `\`${this.written(l.span)} == ${this.written(r.span)}\`` : '`purpose == "other"`';
-      this.diagnostics.push(syntaxError('SG1010', "a single '=' does not compare values", o.span, `use \`==\` to compare: ${example}`));
+      this.diagnostics.push(report(M.singleEquals, o.span, { example }));
     });
     if (ops.length > 1) {
       const [a, b, c] = operands;
@@ -664,14 +651,7 @@ export class AstBuilder extends BaseVisitor {
         a && b && c
           ? `\`${this.written(a.span)} ${ops[0].op} ${this.written(b.span)} and ${this.written(b.span)} ${ops[1].op} ${this.written(c.span)}\``
           : '`a < b and b < c`';
-      this.diagnostics.push(
-        syntaxError(
-          'SG1011',
-          "two comparisons in a row need 'and' between them",
-          ops[1].span,
-          `compare two values at a time and join the comparisons with \`and\`: ${example}`,
-        ),
-      );
+      this.diagnostics.push(report(M.chainedComparison, ops[1].span, { example }));
     }
     return this.fold(operands, ops);
   }
@@ -770,7 +750,7 @@ export class AstBuilder extends BaseVisitor {
     if ((t = tok(ctx.NumberLit))) {
       const value = numberValue(t.image);
       if (!Number.isFinite(value)) {
-        this.diagnostics.push(syntaxError('SG1032', `the number ${t.image} is too large`, this.span(t), 'use a smaller number'));
+        this.diagnostics.push(report(M.numberTooLarge, this.span(t), { number: t.image }));
       }
       return { kind: 'Number', value, raw: t.image, span: this.span(t) };
     }
@@ -779,10 +759,7 @@ export class AstBuilder extends BaseVisitor {
     if ((t = tok(ctx.DateLit) ?? tok(ctx.DatetimeLit))) {
       const { ms, withTime, problem } = dateValue(t.image);
       if (problem) {
-        const help = withTime
-          ? 'check the date and the time; a date and time is written like 2026-11-03T10:00:00Z'
-          : 'check the year, month and day; dates are written YYYY-MM-DD, e.g. 2026-11-03';
-        this.diagnostics.push(syntaxError('SG1015', problem, this.span(t), help));
+        this.diagnostics.push(report(withTime ? M.impossibleDatetime : M.impossibleDate, this.span(t), { problem }));
       }
       return { kind: 'Date', withTime, ms, raw: t.image, span: this.span(t) };
     }
@@ -871,9 +848,7 @@ export class AstBuilder extends BaseVisitor {
     } else if (k.tokenType.name === 'DoubleQuoted' || k.tokenType.name === 'UnclosedString' || k.tokenType.name === 'SingleQuoted' || k.tokenType.name === 'CurlyQuoted') {
       text = decodeEscapes(stringRaw(k.image, k.tokenType.name));
     } else if (HARD_KEYWORDS.includes(k.image as (typeof HARD_KEYWORDS)[number])) {
-      this.diagnostics.push(
-        syntaxError('SG1014', `'${k.image}' is a reserved word and cannot be used as a key without quotes`, this.span(k), `put the key in double quotes: \`"${k.image}": ...\``),
-      );
+      this.diagnostics.push(report(M.reservedKey, this.span(k), { word: k.image }));
     }
     const key: A.Name = { kind: 'Name', text, span: this.span(k) };
     const value = this.expr(node(ctx.expression), tok(ctx.Colon) ?? k);

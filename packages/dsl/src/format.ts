@@ -19,7 +19,8 @@ import type * as A from './ast.js';
 import type { Diagnostic } from './diagnostics.js';
 import { parseDetailed } from './parse.js';
 import { unknownEscapes } from './literals.js';
-import { syntaxError } from './syntax-messages.js';
+import { report } from './catalogue.js';
+import { SYNTAX_MESSAGES as M } from './syntax-catalogue.js';
 
 const WIDTH = 100;
 
@@ -40,10 +41,7 @@ export function format(text: string): { text: string; diagnostics: Diagnostic[];
 }
 
 function unsafe(why: string): Diagnostic {
-  return {
-    ...syntaxError('SG1098', 'the formatter left this file unchanged because it could not format it safely', { start: 0, end: 0 }, `please report this file to the Sellguard team (${why})`),
-    severity: 'warning',
-  };
+  return report(M.formatterUnsafe, { start: 0, end: 0 }, { why });
 }
 
 /** The AST without positions. */

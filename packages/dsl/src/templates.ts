@@ -8,7 +8,8 @@
 import type { Expr, Span, StringLit, TemplateLit } from './ast.js';
 import type { Diagnostic } from './diagnostics.js';
 import { decodeEscapes } from './literals.js';
-import { syntaxError } from './syntax-messages.js';
+import { report } from './catalogue.js';
+import { SYNTAX_MESSAGES as M } from './syntax-catalogue.js';
 
 /** Parses `text` as one expression whose first character is at absolute offset `offset`. */
 export type ExpressionParser = (text: string, offset: number) => { expr: Expr; diagnostics: Diagnostic[] };
@@ -44,14 +45,7 @@ export function templateFromString(str: StringLit, parseExpr: ExpressionParser):
     }
     const close = matchingBrace(raw, i, escapes);
     if (close < 0) {
-      diagnostics.push(
-        syntaxError(
-          'SG1021',
-          "this '{' in the message is not closed with '}'",
-          { start: abs(i), end: abs(i + 1) },
-          'close the value with \'}\', e.g. {orderId}, or write \\{ to show a brace',
-        ),
-      );
+      diagnostics.push(report(M.unclosedInterpolation, { start: abs(i), end: abs(i + 1) }, { example: '{orderId}' }));
       break;
     }
     flushText(i);
@@ -59,19 +53,10 @@ export function templateFromString(str: StringLit, parseExpr: ExpressionParser):
     const inner = raw.slice(i + 1, close);
     let expr: Expr;
     if (inner.trim() === '') {
-      diagnostics.push(
-        syntaxError('SG1022', "empty '{}' in the message", span, 'write a value between the braces, e.g. {orderId}, or write \\{\\} to show braces'),
-      );
+      diagnostics.push(report(M.emptyInterpolation, span, { example: '{orderId}' }));
       expr = { kind: 'Error', span };
     } else if (inner.includes('"')) {
-      diagnostics.push(
-        syntaxError(
-          'SG1023',
-          "a value inside '{...}' in a message cannot contain text in quotes",
-          span,
-          'move the quoted text outside the braces, or declare it with `const` and use its name inside the braces',
-        ),
-      );
+      diagnostics.push(report(M.quotesInInterpolation, span, {}));
       expr = { kind: 'Error', span };
     } else {
       const parsed = parseExpr(inner, abs(i + 1));
