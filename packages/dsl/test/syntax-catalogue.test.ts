@@ -21,4 +21,3 @@ describe('the syntax catalogue', () => {
     for (const [name, m] of Object.entries(SYNTAX_MESSAGES)) expect(m.message[0], name).not.toMatch(/[A-Z]/);
   });
 });
-});
