@@ -95,7 +95,18 @@ export const SYNTAX_MESSAGES = defineMessages(SYNTAX_CODES, {
     help: 'every part of a policy starts with one of the words record, enum, const, let, phrases, metric, rule, example or import',
   },
   textAfterValue: { code: 'SG1019', message: 'unexpected {found} after the value', help: 'join values with an operator such as `and`, `or`, `==` or `+`' },
-  missingCloser: { code: 'SG1004', message: "{owner} is missing its closing '{closer}'" },
+  ruleNotClosed: { code: 'SG1004', message: "{owner} is missing its closing '{closer}'", help: "add '}' after the rule's last line" },
+  recordNotClosed: { code: 'SG1004', message: "{owner} is missing its closing '{closer}'", help: "add '}' after the record's last field" },
+  enumNotClosed: { code: 'SG1004', message: "{owner} is missing its closing '{closer}'", help: "add '}' after the enum's last value" },
+  exampleNotClosed: { code: 'SG1004', message: "{owner} is missing its closing '{closer}'", help: "add '}' after the example's last line" },
+  importNotClosed: { code: 'SG1004', message: "{owner} is missing its closing '{closer}'", help: "add '}' after the last imported name, then `from \"file.policy\"`" },
+  tableNotClosed: { code: 'SG1004', message: "{owner} is missing its closing '{closer}'", help: "add '}' after its last `key: value` entry" },
+  listNotClosed: { code: 'SG1004', message: "{owner} is missing its closing '{closer}'", help: "add ']' after its last item" },
+  phrasesNotClosed: { code: 'SG1004', message: "{owner} is missing its closing '{closer}'", help: "add ']' after the last phrase" },
+  indexNotClosed: { code: 'SG1004', message: "{owner} is missing its closing '{closer}'", help: "add ']' after the position or key, e.g. `items[0]`" },
+  inlineEnumNotClosed: { code: 'SG1004', message: "{owner} is missing its closing '{closer}'", help: "add ')' after the last value name" },
+  parenNotClosed: { code: 'SG1004', message: "{owner} is missing its closing '{closer}'", help: "add ')' where the part in brackets ends, e.g. `(a and b)`" },
+  callNotClosed: { code: 'SG1004', message: "the '(' after '{fn}' is missing its closing ')'", help: "add ')' after the last value, e.g. `{fn}(body)`" },
   unclosedOpener: { code: 'SG1004', message: "the '{opener}' that is not closed" },
   textAfterRuleLine: {
     code: 'SG1017',
@@ -163,7 +174,20 @@ export const SYNTAX_MESSAGES = defineMessages(SYNTAX_CODES, {
   wordBeforeBrace: { code: 'SG1019', message: "unexpected {found} before '{'", help: 'remove it' },
   wordBeforeRuleBrace: { code: 'SG1019', message: "unexpected {found} before '{'", help: 'a rule starts with `rule name severity "message" {`; remove this word' },
   severityAfterMessage: { code: 'SG1019', message: "unexpected {found} before '{'", help: 'the severity goes before the message: `rule my-rule error "message" {`' },
-  missingOpenBrace: { code: 'SG1030', message: "expected '{' to start {what}, but found {found}", help: "add '{'" },
+  missingOpenBrace: { code: 'SG1030', message: "expected '{' to start the block, but found {found}", help: "add '{'" },
+  ruleWithoutBrace: {
+    code: 'SG1030',
+    message: "expected '{' to start the rule's lines, but found {found}",
+    help: 'write `{` at the end of the first line: `rule my-rule error "message" {`',
+  },
+  recordWithoutBrace: { code: 'SG1030', message: "expected '{' to start the record's fields, but found {found}", help: 'write `record Message {`, one field per line, then `}`' },
+  enumWithoutBrace: { code: 'SG1030', message: "expected '{' to start the enum's values, but found {found}", help: 'write `enum Purpose { order_issue, other }`' },
+  exampleWithoutBrace: {
+    code: 'SG1030',
+    message: "expected '{' to start the example's lines, but found {found}",
+    help: 'write `example "name" {`, then the given and expect lines, then `}`',
+  },
+  importWithoutBrace: { code: 'SG1030', message: "expected '{' to start the names to import, but found {found}", help: 'write `import { Attachment } from "./common.policy"`' },
   missingPhrasesEquals: { code: 'SG1031', message: "expected '=' after the phrases name {name}", help: 'write `phrases marketing = ["coupon", "promo code"]`' },
   missingConstEquals: { code: 'SG1031', message: "expected '=' and a value after the const '{name}'", help: "write `const {name} = 30 days` (any value works after '=')" },
   missingExpectedRule: {
@@ -194,7 +218,34 @@ export const SYNTAX_MESSAGES = defineMessages(SYNTAX_CODES, {
   },
   missingName: { code: 'SG1012', message: "expected {what} after '{after}', but found {found}", help: 'write for example {example}' },
   quotedName: { code: 'SG1012', message: "expected {what} after '{after}', but found {found}", help: 'names are written without quotes, e.g. {example}' },
-  missingValue: { code: 'SG1018', message: "expected {what} after '{after}', but found {found}" },
+  missingValue: {
+    code: 'SG1018',
+    message: "expected a value after '{after}', but found {found}",
+    help: 'write a value here, such as a field name, a number, a date or text in double quotes',
+  },
+  missingForbidCondition: { code: 'SG1018', message: "expected a condition after '{after}', but found {found}", help: 'write what must not happen, e.g. `forbid emails(body)`' },
+  missingWhenCondition: { code: 'SG1018', message: "expected a condition after '{after}', but found {found}", help: 'write when the rule applies, e.g. `when purpose != "other"`' },
+  missingRequireCondition: {
+    code: 'SG1018',
+    message: "expected a condition after '{after}', but found {found}",
+    help: 'write what must hold, e.g. `require sentAt - orderCompletedAt <= 30 days`',
+  },
+  missingNotCondition: {
+    code: 'SG1018',
+    message: "expected a condition after '{after}', but found {found}",
+    help: 'write the condition that must not hold, e.g. `not (subject contains "urgent")`',
+  },
+  missingGiven: { code: 'SG1018', message: "expected the example's input after '{after}', but found {found}", help: 'write the input record, e.g. `given { body: "write to a@b.com" }`' },
+  missingReplacement: { code: 'SG1018', message: "expected the replacement text after '{after}', but found {found}", help: 'write `fix replace "new text"`' },
+  missingInsertText: { code: 'SG1018', message: "expected the text to insert after '{after}', but found {found}", help: 'write `fix insert "text" into subject at start`' },
+  missingInsertTarget: { code: 'SG1018', message: "expected the field to insert into after '{after}', but found {found}", help: 'write `fix insert "text" into subject at start`' },
+  countBeforeValue: {
+    code: 'SG1018',
+    message: "expected {what} after '{after}', but found {found}",
+    help: "'count' is a reserved word: write `count(list)` or `count x in list: condition`; a field called count must be renamed",
+  },
+  quantifierBeforeValue: { code: 'SG1018', message: "expected {what} after '{after}', but found {found}", help: "'{word}' is a reserved word: write `{word} x in list: condition`" },
+  operatorBeforeValue: { code: 'SG1018', message: "expected {what} after '{after}', but found {found}", help: "'{word}' joins or compares values; put a value before it" },
 
   // ------------------------------------------------------------ AST builder
   headerSourceTwice: { code: 'SG1024', message: "the policy gives 'source' twice", help: 'keep one `source "..."` line under `policy`' },
@@ -282,6 +333,9 @@ export const SYNTAX_MESSAGES = defineMessages(SYNTAX_CODES, {
 });
 
 export type SyntaxMessage = keyof typeof SYNTAX_MESSAGES;
+
+/** The messages of SG1004 for a block or bracket whose closing bracket is missing. */
+export type UnclosedBlock = 'ruleNotClosed' | 'recordNotClosed' | 'enumNotClosed' | 'exampleNotClosed' | 'importNotClosed' | 'tableNotClosed' | 'listNotClosed' | 'phrasesNotClosed' | 'indexNotClosed' | 'inlineEnumNotClosed' | 'parenNotClosed';
 
 /** The messages of SG1024: a line a block may have once, given again (they take no parameters). */
 export type RepeatedLine = 'headerSourceTwice' | 'headerVersionTwice' | 'headerInputTwice' | 'ruleEachTwice' | 'ruleWhenTwice' | 'ruleHintTwice' | 'ruleSourceTwice' | 'ruleFixTwice' | 'exampleAsOfTwice' | 'exampleGivenTwice' | 'metricWhereTwice' | 'metricOverTwice';

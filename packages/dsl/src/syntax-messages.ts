@@ -17,7 +17,7 @@ import {
 import type { CstRuleName } from './cst-types.js';
 import type { Span } from './ast.js';
 import { editDistance, report } from './catalogue.js';
-import { SYNTAX_MESSAGES as M } from './syntax-catalogue.js';
+import { SYNTAX_MESSAGES as M, type UnclosedBlock } from './syntax-catalogue.js';
 import type { Diagnostic } from './diagnostics.js';
 import { LineIndex } from './diagnostics.js';
 import {
@@ -365,15 +365,22 @@ function closer(ctx: ErrorContext): Diagnostic {
   const missing = isEof(t) || STATEMENT_KEYWORDS.has(t.tokenType) || (CLOSERS.has(t.tokenType) && t.tokenType !== closerTok);
   if (missing) {
     const opener = openBracketAt(ctx.input.tokens, ctx.tokIndex, openerTok);
-    const owner = ownerOf(ctx, opener);
+    const callee = opener && ctx.rule === 'callArgs' ? ctx.input.tokens[ctx.input.tokens.indexOf(opener) - 1] : undefined;
+    const fn = callee && (tokenMatcher(callee, Name) || callee.tokenType === kw.count) ? callee.image : undefined;
     const openerSpan = opener ? spanAt(opener.startOffset, opener.startOffset + 1, ctx.input.base) : undefined;
     const related = opener && openerSpan ? [{ message: report(M.unclosedOpener, openerSpan, { opener: opener.image }).message, span: openerSpan }] : undefined;
-    return report(M.missingCloser, gap(ctx), { owner: owner.what, closer: c }, { help: owner.help, ...(related ? { related } : {}) });
+    const extras = related ? { related } : {};
+    if (ctx.rule === 'callArgs') {
+      return fn ? report(M.callNotClosed, gap(ctx), { fn }, extras) : report(M.parenNotClosed, gap(ctx), { owner: "the '('", closer: c }, extras);
+    }
+    const owner = ownerOf(ctx, opener);
+    return report(owner.message, gap(ctx), { owner: owner.what, closer: c }, extras);
   }
   return unexpectedInBlock(ctx, c);
 }
 
-function ownerOf(ctx: ErrorContext, opener: IToken | undefined): { what: string; help: string } {
+/** What a missing closing bracket belongs to, and the message that says how to close it. */
+function ownerOf(ctx: ErrorContext, opener: IToken | undefined): { what: string; message: (typeof M)[UnclosedBlock] } {
   const toks = ctx.input.tokens;
   const at = opener ? toks.indexOf(opener) : ctx.tokIndex;
   const named = (kind: string, keyword: TokenType, quote = "'") => {
@@ -382,34 +389,27 @@ function ownerOf(ctx: ErrorContext, opener: IToken | undefined): { what: string;
   };
   switch (ctx.rule) {
     case 'ruleDecl':
-      return { what: named('rule', kw.rule), help: "add '}' after the rule's last line" };
+      return { what: named('rule', kw.rule), message: M.ruleNotClosed };
     case 'recordDecl':
-      return { what: named('record', kw.record), help: "add '}' after the record's last field" };
+      return { what: named('record', kw.record), message: M.recordNotClosed };
     case 'enumDecl':
-      return { what: named('enum', kw.enum), help: "add '}' after the enum's last value" };
+      return { what: named('enum', kw.enum), message: M.enumNotClosed };
     case 'exampleDecl':
-      return { what: named('example', kw.example, '"'), help: "add '}' after the example's last line" };
+      return { what: named('example', kw.example, '"'), message: M.exampleNotClosed };
     case 'importDecl':
-      return { what: 'the list of imported names', help: "add '}' after the last imported name, then `from \"file.policy\"`" };
+      return { what: 'the list of imported names', message: M.importNotClosed };
     case 'objectLit':
-      return { what: "the value that starts with '{'", help: "add '}' after its last `key: value` entry" };
+      return { what: "the value that starts with '{'", message: M.tableNotClosed };
     case 'listLit':
-      return { what: "the list that starts with '['", help: "add ']' after its last item" };
+      return { what: "the list that starts with '['", message: M.listNotClosed };
     case 'phrasesDecl':
-      return { what: named('phrases list', kw.phrases), help: "add ']' after the last phrase" };
+      return { what: named('phrases list', kw.phrases), message: M.phrasesNotClosed };
     case 'postfixOp':
-      return { what: "the '[' after the value", help: "add ']' after the position or key, e.g. `items[0]`" };
-    case 'callArgs': {
-      const callee = opener ? toks[at - 1] : undefined;
-      const name = callee && (tokenMatcher(callee, Name) || callee.tokenType === kw.count) ? callee.image : undefined;
-      return name
-        ? { what: `the '(' after '${name}'`, help: `add ')' after the last value, e.g. \`${name}(body)\`` }
-        : { what: "the '('", help: "add ')' after the last value" };
-    }
+      return { what: "the '[' after the value", message: M.indexNotClosed };
     case 'typeRef':
-      return { what: "the 'enum(' type", help: "add ')' after the last value name" };
+      return { what: "the 'enum(' type", message: M.inlineEnumNotClosed };
     default:
-      return { what: "the '('", help: "add ')' where the part in brackets ends, e.g. `(a and b)`" };
+      return { what: "the '('", message: M.parenNotClosed };
   }
 }
 
@@ -498,22 +498,21 @@ function missingOpenBrace(ctx: ErrorContext): Diagnostic {
     const message = ctx.rule !== 'ruleDecl' ? M.wordBeforeBrace : sev ? M.severityAfterMessage : M.wordBeforeRuleBrace;
     return report(message, tokSpan(ctx, t), { found: found(ctx) });
   }
-  const whose: Record<string, string> = {
-    ruleDecl: "the rule's lines",
-    recordDecl: "the record's fields",
-    enumDecl: "the enum's values",
-    exampleDecl: "the example's lines",
-    importDecl: 'the names to import',
-  };
-  const help: Record<string, string> = {
-    ruleDecl: 'write `{` at the end of the first line: `rule my-rule error "message" {`',
-    recordDecl: 'write `record Message {`, one field per line, then `}`',
-    enumDecl: 'write `enum Purpose { order_issue, other }`',
-    exampleDecl: 'write `example "name" {`, then the given and expect lines, then `}`',
-    importDecl: 'write `import { Attachment } from "./common.policy"`',
-  };
-  const args: Record<'what' | 'found', string> = { what: whose[ctx.rule] ?? 'the block', found: found(ctx) };
-  return report(M.missingOpenBrace, gap(ctx), args, help[ctx.rule] ? { help: help[ctx.rule] } : {});
+  const args = { found: found(ctx) };
+  switch (ctx.rule) {
+    case 'ruleDecl':
+      return report(M.ruleWithoutBrace, gap(ctx), args);
+    case 'recordDecl':
+      return report(M.recordWithoutBrace, gap(ctx), args);
+    case 'enumDecl':
+      return report(M.enumWithoutBrace, gap(ctx), args);
+    case 'exampleDecl':
+      return report(M.exampleWithoutBrace, gap(ctx), args);
+    case 'importDecl':
+      return report(M.importWithoutBrace, gap(ctx), args);
+    default:
+      return report(M.missingOpenBrace, gap(ctx), args);
+  }
 }
 
 function missingEquals(ctx: ErrorContext): Diagnostic {
@@ -573,42 +572,35 @@ function missingName(ctx: ErrorContext): Diagnostic {
 }
 
 function missingValue(ctx: ErrorContext): Diagnostic {
-  const p = ctx.prev;
-  const pi = p?.image ?? '';
-  let what = 'a value';
-  let help = 'write a value here, such as a field name, a number, a date or text in double quotes';
-  if (p && [kw.when, kw.require, kw.forbid].includes(p.tokenType)) {
-    what = 'a condition';
-    help = p.tokenType === kw.forbid
-      ? 'write what must not happen, e.g. `forbid emails(body)`'
-      : p.tokenType === kw.when
-        ? 'write when the rule applies, e.g. `when purpose != "other"`'
-        : 'write what must hold, e.g. `require sentAt - orderCompletedAt <= 30 days`';
-  } else if (p && p.tokenType === kw.not) {
-    what = 'a condition';
-    help = 'write the condition that must not hold, e.g. `not (subject contains "urgent")`';
-  } else if (p && p.tokenType === kw.given) {
-    what = "the example's input";
-    help = 'write the input record, e.g. `given { body: "write to a@b.com" }`';
-  } else if (p && p.tokenType === kw.replace) {
-    what = 'the replacement text';
-    help = 'write `fix replace "new text"`';
-  } else if (p && p.tokenType === kw.insert) {
-    what = 'the text to insert';
-    help = 'write `fix insert "text" into subject at start`';
-  } else if (p && p.tokenType === kw.into) {
-    what = 'the field to insert into';
-    help = 'write `fix insert "text" into subject at start`';
-  }
+  const p = ctx.prev?.tokenType;
   const missing = isEof(ctx.tok) || onLaterLine(ctx) || CLOSERS.has(ctx.tok.tokenType) || STATEMENT_KEYWORDS.has(ctx.tok.tokenType);
+  const span = missing ? gap(ctx) : tokSpan(ctx, ctx.tok);
+  const args = { after: ctx.prev?.image ?? '', found: found(ctx) };
   const word = ctx.tok.image;
+  // A reserved word where a value should start: say what the word is for.
   if (!missing && HARD_KEYWORDS.includes(word as (typeof HARD_KEYWORDS)[number])) {
-    help =
-      word === 'count'
-        ? "'count' is a reserved word: write `count(list)` or `count x in list: condition`; a field called count must be renamed"
-        : word === 'any' || word === 'all'
-          ? `'${word}' is a reserved word: write \`${word} x in list: condition\``
-          : `'${word}' joins or compares values; put a value before it`;
+    const what = p === kw.when || p === kw.require || p === kw.forbid || p === kw.not ? 'a condition' : 'a value';
+    if (word === 'count') return report(M.countBeforeValue, span, { ...args, what });
+    if (word === 'any' || word === 'all') return report(M.quantifierBeforeValue, span, { ...args, what, word });
+    return report(M.operatorBeforeValue, span, { ...args, what, word });
   }
-  return report(M.missingValue, missing ? gap(ctx) : tokSpan(ctx, ctx.tok), { what, after: pi, found: found(ctx) }, { help });
+  const message =
+    p === kw.forbid
+      ? M.missingForbidCondition
+      : p === kw.when
+        ? M.missingWhenCondition
+        : p === kw.require
+          ? M.missingRequireCondition
+          : p === kw.not
+            ? M.missingNotCondition
+            : p === kw.given
+              ? M.missingGiven
+              : p === kw.replace
+                ? M.missingReplacement
+                : p === kw.insert
+                  ? M.missingInsertText
+                  : p === kw.into
+                    ? M.missingInsertTarget
+                    : M.missingValue;
+  return report(message, span, args);
 }
