@@ -127,7 +127,7 @@ export const FUNCTIONS: Readonly<Record<string, FunctionInfo>> = Object.freeze({
   trim: { name: 'trim', summary: 'the text without leading and trailing spaces', params: [{ name: 'text', accepts: stringy, expected: 'text' }], result: () => T.string },
   normalize: {
     name: 'normalize',
-    summary: 'text folded for comparison: lower case, accents removed, spaces collapsed, units spelled one way ("10 Centimeters" → "10 cm")',
+    summary: 'text folded for comparison: lower case, accents, hyphens and British spellings folded, metric units converted ("0.3 kg" and "300 g" compare equal)',
     params: [{ name: 'text', accepts: stringy, expected: 'text' }],
     result: () => T.string,
   },
