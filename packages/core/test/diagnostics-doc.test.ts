@@ -29,13 +29,14 @@ rule email-address error "Remove the email address" {
 }
 `;
 
-/** The places a snippet can stand in a policy: a rule line, a condition, a record field, an example line. */
+/** The places a snippet can stand in a policy: a rule line, a condition, a record field, an example line, a declaration. */
 const PLACES: Array<(snippet: string) => string> = [
   (s) => `rule r error "m" {\n  ${s}\n}\n`,
   (s) => `rule r error "m" {\n  forbid ${s}\n}\n`,
   (s) => `rule r error "m" {\n  forbid (${s}) == (${s})\n}\n`,
   (s) => `record Extra {\n  ${s}\n}\n`,
   (s) => `example "e" {\n  given { orderId: "1", body: "" }\n  ${s}\n}\n`,
+  (s) => `${s}\n`,
 ];
 
 /** The codes a snippet gives in each place. */
@@ -81,7 +82,7 @@ describe('docs/diagnostics.md, names and types', () => {
   it('has a section for each, with examples read from code blocks and arrows', () => {
     expect(doc).toContain('\n## Names and imports (SG2xxx)\n');
     expect(doc).toContain('\n## Types (SG3xxx)\n');
-    expect(fromPage.map((e) => e.code)).toEqual(['SG2001', 'SG2003', 'SG2012', 'SG3001', 'SG3003']);
+    expect(fromPage.map((e) => e.code)).toEqual(['SG2001', 'SG2003', 'SG2012', 'SG2018', 'SG3001', 'SG3003']);
   });
 
   for (const example of INLINE) {
