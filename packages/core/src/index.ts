@@ -9,7 +9,7 @@
 export * from './types.js';
 export { compile, type CompileOptions, type CompileResult } from './policy/compile.js';
 export type { IrPolicy } from './compile/ir.js';
-export { DETECTORS, FUNCTIONS } from './compile/builtins.js';
+export { DETECTORS, FUNCTIONS, matchFields } from './compile/builtins.js';
 export { applyFix, getPath, evalContext, withAsOf, createSpeller, type DictionaryFiles } from './runtime/index.js';
 export { applyFixToRaw, rawPath } from './check/raw-fix.js';
 export { explainRecord, interpretRecord, interpreter, type Interpreter, type RuleExplanation, type ClauseExplanation, type TraceNode } from './explain/explain.js';
