@@ -9,7 +9,7 @@ import { DETECTORS, FUNCTIONS, matchFields } from './builtins.js';
 import { CODES, error } from './codes.js';
 import type { IrExpr, JsonValue } from './ir.js';
 import type { Scope } from './resolve.js';
-import type { SemanticDecl, SemanticRecorder } from '../semantic/model.js';
+import type { SemanticDecl, SemanticRecorder } from './semantic-recorder.js';
 import { closest, suggestionHelp } from './suggest.js';
 import {
   T,

@@ -23,7 +23,7 @@ import type { IrClause, IrExample, IrExpr, IrFix, IrMetric, IrPolicy, IrRecord, 
 import { compileUserRegex } from './regex.js';
 import { contains, findAll, primarySubject, ruleConditions, staticPath } from './ir-walk.js';
 import type { ResolvedPolicy, Scope, SymbolEntry } from './resolve.js';
-import type { SemanticRecorder } from '../semantic/model.js';
+import type { SemanticRecorder } from './semantic-recorder.js';
 import { suggestionHelp } from './suggest.js';
 import { PRIMITIVES, T, assignable, describe, isNumeric, isTemporal, nullable, type PrimitiveKind, type Type } from './type-system.js';
 
