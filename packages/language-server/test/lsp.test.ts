@@ -10,6 +10,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CodeActionRequest,
+  CodeLensRequest,
+  ExecuteCommandRequest,
   CompletionRequest,
   DefinitionRequest,
   DocumentFormattingRequest,
@@ -70,7 +72,8 @@ describe('sellguard lsp over stdio', () => {
     });
     const edit = (actions as Array<{ edit?: { changes?: Record<string, Array<{ newText: string }>> } }>)[0]?.edit?.changes?.[uri(brokenPath)];
     expect(edit?.map((e) => e.newText)).toEqual(['orderId']);
-  });
+    // Opening runs the shipped policy's examples (spelling dictionary included): slow on a busy machine.
+  }, 120_000);
 
   it('offers `==` for a single `=` in a condition', async () => {
     const text = read(main).replace('a.kind == "other"', 'a.kind = "other"');
@@ -191,6 +194,22 @@ describe('sellguard lsp over stdio', () => {
     expect(edits![0].newText).toBe(canonical);
     expect(edits![0].range.end.line).toBe(messy.split('\n').length - 1);
     await client.closeDocument(path);
+  });
+
+  it('runs the examples: a failing one is a warning on the example, and each example has a lens saying how it went', async () => {
+    const text = read(main).replace('  expect nothing', '  expect no-other');
+    const path = join(dir, 'wrong-expectation.policy');
+    const diagnostics = await client.open(path, text);
+    const line = positionOf(text, 'example "one file"').line;
+    expect(diagnostics.map((d) => ({ line: d.range.start.line, severity: d.severity }))).toEqual([{ line, severity: 2 }]);
+    expect(diagnostics[0].message).toContain('the example "one file" fails');
+    expect(diagnostics[0].message).toContain('no-other');
+    const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: uri(path) } });
+    expect(lenses?.map((l) => ({ line: l.range.start.line, fails: l.command?.title.startsWith('✗') }))).toEqual([{ line, fails: true }]);
+    await client.closeDocument(path);
+    await client.open(main);
+    const summary = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'sellguard.runExamples', arguments: [main] });
+    expect(summary).toEqual({ passed: 1, failed: 0 });
   });
 
   it('lists the declarations of a file as its outline', async () => {
