@@ -11,6 +11,7 @@ import { lspDiagnostics } from './diagnostics.js';
 import { RUN_EXAMPLES, createExampleRunner, exampleDiagnostics, exampleLenses } from './examples.js';
 import type { ExampleOutcome } from '@sellguard/core/node';
 import { hover } from './hover.js';
+import { signatureHelp } from './signature.js';
 import { declarationAt, definition, references, rename } from './navigation.js';
 import { TOKEN_MODIFIERS, TOKEN_TYPES, documentSymbols, foldingRanges, semanticTokens } from './outline.js';
 import { createWorkspace, pathOf, uriOf } from './workspace.js';
@@ -34,6 +35,7 @@ export function startServer(connection: Connection): void {
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
         completionProvider: { triggerCharacters: ['.', ' ', '"'] },
+        signatureHelpProvider: { triggerCharacters: ['(', ','] },
         documentFormattingProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,
@@ -127,6 +129,10 @@ export function startServer(connection: Connection): void {
   connection.onCompletion((p) => {
     const { path, offset } = at(p);
     return complete(path, offset, ws);
+  });
+  connection.onSignatureHelp((p) => {
+    const { path, offset } = at(p);
+    return signatureHelp(ws.read(path) ?? '', offset) ?? null;
   });
   connection.onDocumentFormatting((p) => {
     const doc = documents.get(p.textDocument.uri);

@@ -19,6 +19,7 @@ import {
   HoverRequest,
   ReferencesRequest,
   RenameRequest,
+  SignatureHelpRequest,
   type CompletionItem,
   type CompletionList,
   type Location,
@@ -169,6 +170,13 @@ describe('sellguard lsp over stdio', () => {
     const items = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri(path) }, position: positionOf(text, 'a.kind == "', 'a.kind == "'.length) });
     expect(labels(items)).toEqual(['instructions', 'warranty', 'invoice', 'other']);
     await client.closeDocument(path);
+  });
+
+  it('shows the parameters of a built-in while its arguments are typed', async () => {
+    const text = read(buyer);
+    const help = await client.connection.sendRequest(SignatureHelpRequest.type, { textDocument: { uri: uri(buyer) }, position: positionOf(text, 'phrases(body, marketing)', 'phrases(body, '.length) });
+    expect(help?.signatures[0].label).toBe('phrases(text, phraseList)');
+    expect(help?.activeParameter).toBe(1);
   });
 
   it('completes keywords where a statement starts', async () => {
