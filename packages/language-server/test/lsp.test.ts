@@ -4,6 +4,7 @@
  * another file, and broken variants, and checks each answer against
  * positions found in the text by hand.
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -25,7 +26,7 @@ import {
   type Location,
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node.js';
-import { positionOf, startClient, uri, type TestClient } from './lsp-client.js';
+import { CLI, positionOf, startClient, uri, type TestClient } from './lsp-client.js';
 
 const FIXTURES = resolve(import.meta.dirname, 'fixtures');
 const SHIPPED = resolve(import.meta.dirname, '../../../policies/buyer-messaging.policy');
@@ -224,5 +225,13 @@ describe('sellguard lsp over stdio', () => {
     const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: uri(main) } })) as Array<{ name: string; children?: Array<{ name: string }> }>;
     expect(symbols.map((s) => s.name)).toEqual(['Note', 'too-many', 'no-other', 'one file']);
     expect(symbols[0].children?.map((c) => c.name)).toEqual(['body', 'attachments']);
+  });
+});
+
+describe('sellguard lsp as a process', () => {
+  it('ends cleanly when the editor closes its input without saying goodbye', () => {
+    const r = spawnSync(process.execPath, [CLI, 'lsp', '--stdio'], { input: '', encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
   });
 });
