@@ -200,10 +200,11 @@ describe('RecordView', () => {
 
 describe('Help', () => {
   test('lists every key in plain words', () => {
-    const frame = draw(<Help width={80} height={40} scroll={0} watching={false} />);
-    for (const k of ['Enter', 'Esc', 'Tab', '/', 'q']) expect(frame).toContain(k);
+    const frame = draw(<Help width={80} height={60} scroll={0} watching={false} />);
+    for (const k of ['Enter', 'Esc', 'Tab', '/', 'q', 'o  O', 'y', ':rule ID', ':severity LEVEL', ':export FILE']) expect(frame).toContain(k);
     expect(frame).toContain('search the records');
-    expect(frame).toContain('save the records in the list to a JSON or CSV file');
+    expect(frame).toContain('save the records in the list to a file');
+    expect(frame).toContain('Mouse');
     expect(frame).toContain('Start with --watch');
   });
 });

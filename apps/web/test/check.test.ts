@@ -78,6 +78,12 @@ describe('the built-in examples', () => {
     expect(EXAMPLES.map((e) => `${e.id}.policy`).sort()).toEqual(shipped.sort());
   });
 
+  it('carries the day each sample was made for, from examples/samples.json', () => {
+    const samples = JSON.parse(readFileSync(resolve(root, 'examples/samples.json'), 'utf8')) as Record<string, { asOf: string }>;
+    for (const ex of EXAMPLES) expect(ex.asOf, ex.id).toBe(samples[ex.id].asOf);
+    expect(EXAMPLES.find((e) => e.id === 'account-health-orders')?.dataFiles).toEqual(['orders.csv']);
+  });
+
   it('pairs policies with examples/<policy>/ and prefers JSON lines', () => {
     const ex = buildExamples(
       { '../../policies/b.policy': 'policy b "Bee"', '../../policies/a.policy': 'policy a "A \\"quoted\\""' },
