@@ -18,6 +18,8 @@ import type {
   TypeRef,
 } from '@sellguard/dsl';
 import { asCondition, checkExpr, expectCondition, fold, type ExprEnv } from './check-expr.js';
+import { LetTable } from './lets.js';
+import { reportNameClashes } from './name-clashes.js';
 import { CODES, error, warning } from './codes.js';
 import type { IrClause, IrExample, IrExpr, IrFix, IrMetric, IrPolicy, IrRecord, IrRule, JsonValue } from './ir.js';
 import { compileUserRegex } from './regex.js';
@@ -251,13 +253,16 @@ export function check(resolved: ResolvedPolicy, diagnostics: Diagnostic[], sourc
   records.sort((a, b) => (a.name === inputRecord ? -1 : b.name === inputRecord ? 1 : 0));
   const inputFields = recordTypes.get(inputRecord) ?? new Map<string, Type>();
   if (semantic) semantic.inputRecord = inputRecord;
+  const lets = new LetTable(resolved.ast, resolved.scope, () => envFor(resolved.scope, inputFields, false), diagnostics);
+  const withLets = (env: ExprEnv): ExprEnv => ({ ...env, letValue: lets.valueOf, letNames: lets.names });
+  lets.checkAll();
 
   // ---------------------------------------------------------------- metrics
   const metrics: IrMetric[] = resolved.metrics.map((decl) => checkMetric(decl));
   const metricIndex = new Map(metrics.map((m, i) => [m.name, { index: i, type: m.type }]));
 
   function checkMetric(decl: MetricDecl): IrMetric {
-    const env = envFor(resolved.scope, inputFields, false);
+    const env = withLets(envFor(resolved.scope, inputFields, false));
     const agg = decl.aggregate;
     let kind: IrMetric['kind'] = 'count';
     let expr: IrExpr | null = null;
@@ -318,8 +323,8 @@ export function check(resolved: ResolvedPolicy, diagnostics: Diagnostic[], sourc
 
   function checkRule(decl: RuleDecl): IrRule {
     const metric = (name: string) => metricIndex.get(name);
-    let env: ExprEnv = { ...envFor(resolved.scope, inputFields, false), metric };
-    let messageEnv: ExprEnv = { ...envFor(resolved.scope, inputFields, true), metric };
+    let env: ExprEnv = { ...withLets(envFor(resolved.scope, inputFields, false)), metric };
+    let messageEnv: ExprEnv = { ...withLets(envFor(resolved.scope, inputFields, true)), metric };
     let each: IrRule['each'] = null;
     if (decl.each) {
       const collection = checkExpr(decl.each.collection, env);
@@ -411,6 +416,7 @@ export function check(resolved: ResolvedPolicy, diagnostics: Diagnostic[], sourc
   // --------------------------------------------------------------- examples
   const ruleIds = new Set(rules.map((r) => r.id));
   const examples: IrExample[] = resolved.examples.map((decl) => checkExample(decl));
+  reportNameClashes({ ast: resolved.ast, scope: resolved.scope, inputRecord, inputFields, lets, rules, ruleDecls: resolved.rules, metricDecls: resolved.metrics, diagnostics });
 
   function checkExample(decl: ExampleDecl): IrExample {
     const fires: string[] = [];

@@ -24,6 +24,9 @@ export const CODES = {
   unknownRuleInExample: 'SG2015',
   duplicateRule: 'SG2016',
   importErrors: 'SG2017',
+  letCycle: 'SG2018',
+  ruleNamedLikeMetric: 'SG2019',
+  hiddenName: 'SG2020',
   // types
   incomparable: 'SG3001',
   badOperand: 'SG3002',
