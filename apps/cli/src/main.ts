@@ -17,6 +17,7 @@ import { asOfDate, positiveNumber } from './options/values.js';
 import { compileCommand } from './commands/compile.js';
 import { fmtCommand } from './commands/fmt.js';
 import { testCommand } from './commands/test.js';
+import { registerLspCommand } from './commands/lsp.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { CliError } from './io.js';
 
@@ -171,6 +172,8 @@ export function buildProgram(setCode: (code: number) => void): Command {
       const { runTui } = await import('@sellguard/tui');
       setCode(await runTui({ policy, inputs, inputFormat: opts.inputFormat, watch: opts.watch, color: opts.color, asOf: opts.asOf ?? null }));
     });
+
+  registerLspCommand(program);
 
   // A usage error points at the help of the command that was run, not the whole program's.
   for (const cmd of program.commands) cmd.showHelpAfterError(`(run sellguard ${cmd.name()} --help to see its options)`);

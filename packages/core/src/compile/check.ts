@@ -25,10 +25,12 @@ import type { IrClause, IrExample, IrExpr, IrFix, IrMetric, IrPolicy, IrRecord, 
 import { compileUserRegex } from './regex.js';
 import { contains, findAll, primarySubject, ruleConditions, staticPath } from './ir-walk.js';
 import type { ResolvedPolicy, Scope, SymbolEntry } from './resolve.js';
+import type { SemanticRecorder } from './semantic-recorder.js';
 import { suggestionHelp } from './suggest.js';
 import { PRIMITIVES, T, assignable, describe, isNumeric, isTemporal, nullable, type PrimitiveKind, type Type } from './type-system.js';
 
-export function check(resolved: ResolvedPolicy, diagnostics: Diagnostic[], source = ''): IrPolicy {
+/** `semantic`, when given, is told every name use with its declaration and type (editors build their model from it). */
+export function check(resolved: ResolvedPolicy, diagnostics: Diagnostic[], source = '', semantic?: SemanticRecorder): IrPolicy {
   const sourceOf = (e: { span: Span }) => source.slice(e.span.start, e.span.end);
   const header = resolved.ast.header;
   if (!header) {
@@ -62,8 +64,12 @@ export function check(resolved: ResolvedPolicy, diagnostics: Diagnostic[], sourc
         const name = ref.name.text;
         if ((PRIMITIVES as readonly string[]).includes(name)) return { k: name as PrimitiveKind };
         const entry = scope.symbols.get(name);
-        if (entry?.decl.kind === 'RecordDecl') return { k: 'record', name };
-        if (entry?.decl.kind === 'EnumDecl') return { k: 'enum', name, members: entry.decl.members.map((m) => m.text) };
+        const named: Type | undefined =
+          entry?.decl.kind === 'RecordDecl' ? { k: 'record', name } : entry?.decl.kind === 'EnumDecl' ? { k: 'enum', name, members: entry.decl.members.map((m) => m.text) } : undefined;
+        if (named) {
+          semantic?.use(scope.file, ref.name.span, semantic.declOf(entry!.file, entry!.decl.name), named);
+          return named;
+        }
         const candidates = [
           ...PRIMITIVES,
           ...[...scope.symbols.entries()].filter(([, s]) => s.decl.kind === 'RecordDecl' || s.decl.kind === 'EnumDecl').map(([n]) => n),
@@ -105,6 +111,8 @@ export function check(resolved: ResolvedPolicy, diagnostics: Diagnostic[], sourc
       }
       const type = resolveType(f.type, entry.scope, entry.file);
       fields.set(f.name.text, f.optional && !f.default ? { ...type, nullable: true } : type);
+      const fieldDecl = semantic?.declOf(entry.file, f.name);
+      if (fieldDecl) fieldDecl.type = fields.get(f.name.text);
     }
     recordTypes.set(decl.name.text, fields);
   }
@@ -143,6 +151,7 @@ export function check(resolved: ResolvedPolicy, diagnostics: Diagnostic[], sourc
     },
     inMessage,
     diagnostics,
+    ...(semantic ? { semantic } : {}),
   });
 
   const constantOf = (entry: SymbolEntry): { index: number; type: Type } | 'failed' => {
@@ -243,6 +252,7 @@ export function check(resolved: ResolvedPolicy, diagnostics: Diagnostic[], sourc
   // The input record first: forms and .d.ts start from it.
   records.sort((a, b) => (a.name === inputRecord ? -1 : b.name === inputRecord ? 1 : 0));
   const inputFields = recordTypes.get(inputRecord) ?? new Map<string, Type>();
+  if (semantic) semantic.inputRecord = inputRecord;
   const lets = new LetTable(resolved.ast, resolved.scope, () => envFor(resolved.scope, inputFields, false), diagnostics);
   const withLets = (env: ExprEnv): ExprEnv => ({ ...env, letValue: lets.valueOf, letNames: lets.names });
   lets.checkAll();
@@ -323,7 +333,8 @@ export function check(resolved: ResolvedPolicy, diagnostics: Diagnostic[], sourc
       else if (collection.type.k !== 'unknown')
         diagnostics.push(error(CODES.notAList, `\`each\` goes over a list, but this is ${describe(collection.type)}`, decl.each.collection.span, 'write each item in someList'));
       const varId = ++varCounter;
-      const locals = new Map([[decl.each.variable.text, { id: varId, type: element }]]);
+      const variable = semantic?.declareVariable(resolved.scope.file, decl.each.variable, decl.span, element);
+      const locals = new Map([[decl.each.variable.text, { id: varId, type: element, ...(variable ? { decl: variable } : {}) }]]);
       env = { ...env, locals };
       messageEnv = { ...messageEnv, locals };
       each = { varId, collection };
