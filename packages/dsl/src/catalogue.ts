@@ -159,6 +159,7 @@ export const SYNTAX_CODES = {
   SG1031: "missing '='",
   SG1032: 'number too large',
   SG1033: 'missing text in double quotes',
+  SG1034: 'expression nested too deeply',
   SG1098: 'formatter left the file unchanged',
   SG1099: 'internal error',
 } as const;
