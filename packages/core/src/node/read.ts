@@ -620,7 +620,8 @@ async function* readDelimited(chunks: AsyncIterable<string>, format: InputFormat
         continue;
       }
       const raw: Record<string, string> = {};
-      for (let i = 0; i < header.length; i++) raw[header[i]] = row[i];
+      // Own properties even for a column named `__proto__`.
+      for (let i = 0; i < header.length; i++) Object.defineProperty(raw, header[i], { value: row[i], enumerable: true, writable: true, configurable: true });
       yield { line, raw };
     }
   };
