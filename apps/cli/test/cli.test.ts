@@ -134,7 +134,8 @@ describe('sellguard check', () => {
     const r = sellguard(['check', 'demo.policy', 'mixed.jsonl', '--format', 'json']);
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
-    expect(Object.keys(doc)).toEqual(['policy', 'summary', 'results']);
+    expect(Object.keys(doc)).toEqual(['policy', 'summary', 'suppressions', 'results']);
+    expect(doc.suppressions).toEqual({ suppressed: 0, baselined: 0, baselineGone: 0, notices: [] });
     expect(doc.policy).toEqual({ id: 'demo', title: 'Demo', source: 'tests', version: null });
     expect(doc.summary).toEqual({
       records: 5,
@@ -231,7 +232,8 @@ describe('sellguard check', () => {
     mkdirSync(join(dir, 'folder.jsonl'), { recursive: true });
     const folder = sellguard(['check', 'demo.policy', 'folder.jsonl']);
     expect(folder.code).toBe(2);
-    expect(folder.stderr).toBe("sellguard: cannot read input file 'folder.jsonl': it is a folder, not a file\n");
+    // A folder is walked for data files; an empty one says so.
+    expect(folder.stderr).toBe("sellguard: the folder 'folder.jsonl' holds no data files (.jsonl, .json, .csv, .tsv, .txt) (see sellguard check --help)\n");
   });
 
   it('prints the diagnostics of a broken policy as code frames, exit 2', () => {
