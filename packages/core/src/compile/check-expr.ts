@@ -531,7 +531,8 @@ export function fold(e: IrExpr, constants: JsonValue[]): JsonValue | undefined {
       for (const en of e.entries) {
         const v = fold(en.value, constants);
         if (v === undefined) return undefined;
-        out[en.key] = v;
+        // An own property even for the key `__proto__`.
+        Object.defineProperty(out, en.key, { value: v, enumerable: true, writable: true, configurable: true });
       }
       return out;
     }

@@ -23,6 +23,7 @@ import { reportNameClashes } from './name-clashes.js';
 import { CODES, error, warning } from './codes.js';
 import type { IrClause, IrExample, IrExpr, IrFix, IrMetric, IrPolicy, IrRecord, IrRule, JsonValue } from './ir.js';
 import { compileUserRegex } from './regex.js';
+import { compilePhrases } from '../runtime/detectors/phrases.js';
 import { contains, findAll, primarySubject, ruleConditions, staticPath } from './ir-walk.js';
 import type { ResolvedPolicy, Scope, SymbolEntry } from './resolve.js';
 import type { SemanticRecorder } from './semantic-recorder.js';
@@ -134,7 +135,7 @@ export function check(resolved: ResolvedPolicy, diagnostics: Diagnostic[], sourc
     },
     phraseList: (name) => {
       const entry = scope.symbols.get(name);
-      return entry?.decl.kind === 'PhrasesDecl' ? phraseOf(entry.decl) : undefined;
+      return entry?.decl.kind === 'PhrasesDecl' ? phraseOf(entry.decl, entry.file) : undefined;
     },
     regex: (source, span) => {
       const key = source;
@@ -186,10 +187,17 @@ export function check(resolved: ResolvedPolicy, diagnostics: Diagnostic[], sourc
     return result;
   };
 
-  const phraseOf = (decl: PhrasesDecl): number => {
+  const phraseOf = (decl: PhrasesDecl, file: string | undefined): number => {
     const known = phraseIndex.get(decl);
     if (known !== undefined) return known;
-    phrases.push({ name: decl.name.text, phrases: decl.phrases.map((p) => p.value) });
+    const list = decl.phrases.map((p) => p.value);
+    // Built once here too, so that a list the regex engine cannot take is a diagnostic, not a failure at run time.
+    try {
+      compilePhrases(list);
+    } catch (e) {
+      diagnostics.push(inFile(error(CODES.phraseListTooLarge, e instanceof Error ? e.message : String(e), decl.name.span, 'split it into several smaller phrase lists'), file));
+    }
+    phrases.push({ name: decl.name.text, phrases: list });
     phraseIndex.set(decl, phrases.length - 1);
     return phrases.length - 1;
   };

@@ -53,6 +53,7 @@ export const CODES = {
   metricWithoutAggregate: 'SG3023',
   metricValueType: 'SG3024',
   windowNotADate: 'SG3025',
+  phraseListTooLarge: 'SG3026',
 } as const;
 
 export function error(code: string, message: string, span: Span, help?: string): Diagnostic {

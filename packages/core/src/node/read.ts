@@ -241,19 +241,28 @@ function count(text: string, ch: string): number {
   return n;
 }
 
-/** Split a text stream into lines (without their line breaks), one at a time. */
-async function* lines(chunks: AsyncIterable<string>): AsyncGenerator<string> {
-  let buffer = '';
+/**
+ * Split a text stream into lines (without their line breaks), one at a time.
+ * Only each new chunk is searched for line breaks, and the pieces of an
+ * unfinished line are joined once it ends: a line of many megabytes is read
+ * in linear time.
+ */
+export async function* lines(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+  let pending: string[] = [];
   for await (const chunk of chunks) {
-    buffer += chunk;
     let start = 0;
-    for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n', start)) {
-      yield buffer.slice(start, nl);
+    for (let nl = chunk.indexOf('\n'); nl >= 0; nl = chunk.indexOf('\n', start)) {
+      const piece = chunk.slice(start, nl);
+      if (pending.length > 0) {
+        pending.push(piece);
+        yield pending.join('');
+        pending = [];
+      } else yield piece;
       start = nl + 1;
     }
-    buffer = buffer.slice(start);
+    if (start < chunk.length) pending.push(chunk.slice(start));
   }
-  if (buffer) yield buffer;
+  if (pending.length > 0) yield pending.join('');
 }
 
 async function* readJsonl(chunks: AsyncIterable<string>, _input: string): AsyncGenerator<Read> {
@@ -346,61 +355,7 @@ function findJsonError(text: string): { reason: string; offset: number } | undef
       i++;
     }
   };
-  const value = (depth: number): void => {
-    if (depth > 5000) fail('nested too deeply');
-    ws();
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      ws();
-      if (text[i] === '}') {
-        i++;
-        return;
-      }
-      for (;;) {
-        ws();
-        if (text[i] !== '"') text[i] === '}' ? fail("a trailing comma before '}'") : unexpected(' where a property name in double quotes should be');
-        string();
-        ws();
-        if (text[i] !== ':') unexpected(" where ':' should follow the property name");
-        i++;
-        value(depth + 1);
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === '}') {
-          i++;
-          return;
-        }
-        unexpected(" where ',' or '}' should be");
-      }
-    }
-    if (c === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') {
-        i++;
-        return;
-      }
-      for (;;) {
-        ws();
-        if (text[i] === ']') fail("a trailing comma before ']'");
-        value(depth + 1);
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === ']') {
-          i++;
-          return;
-        }
-        unexpected(" where ',' or ']' should be");
-      }
-    }
-    if (c === '"') return string();
+  const scalar = (): void => {
     const num = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
     if (num && num[0] !== '-' && num[0].length > 0) {
       i += num[0].length;
@@ -414,8 +369,55 @@ function findJsonError(text: string): { reason: string; offset: number } | undef
     }
     unexpected();
   };
+  const memberName = (): void => {
+    ws();
+    if (text[i] !== '"') text[i] === '}' ? fail("a trailing comma before '}'") : unexpected(' where a property name in double quotes should be');
+    string();
+    ws();
+    if (text[i] !== ':') unexpected(" where ':' should follow the property name");
+    i++;
+  };
+  // Iterative, with the open objects and arrays on an explicit stack: a line
+  // nested 100,000 levels deep must be reported, not overflow the call stack.
+  const value = (): void => {
+    const open: string[] = [];
+    for (;;) {
+      ws();
+      const c = text[i];
+      if (c === '{' || c === '[') {
+        i++;
+        ws();
+        if (text[i] === (c === '{' ? '}' : ']')) i++;
+        else {
+          open.push(c);
+          if (c === '{') memberName();
+          continue;
+        }
+      } else if (c === '"') string();
+      else scalar();
+      // After a value: close what ends here, or move on to the next member or element.
+      let next = false;
+      while (open.length > 0 && !next) {
+        ws();
+        const container = open[open.length - 1];
+        if (text[i] === ',') {
+          i++;
+          if (container === '{') memberName();
+          else {
+            ws();
+            if (text[i] === ']') fail("a trailing comma before ']'");
+          }
+          next = true;
+        } else if (text[i] === (container === '{' ? '}' : ']')) {
+          i++;
+          open.pop();
+        } else unexpected(container === '{' ? " where ',' or '}' should be" : " where ',' or ']' should be");
+      }
+      if (!next) return;
+    }
+  };
   try {
-    value(0);
+    value();
     ws();
     if (i < text.length) fail(`unexpected ${describeChar(text[i])} after the end of the JSON value`);
     return undefined;
@@ -636,7 +638,8 @@ async function* readDelimited(chunks: AsyncIterable<string>, format: InputFormat
         continue;
       }
       const raw: Record<string, string> = {};
-      for (let i = 0; i < header.length; i++) raw[header[i]] = row[i];
+      // Own properties even for a column named `__proto__`.
+      for (let i = 0; i < header.length; i++) Object.defineProperty(raw, header[i], { value: row[i], enumerable: true, writable: true, configurable: true });
       yield { line, raw };
     }
   };
