@@ -144,6 +144,8 @@ export interface CompiledDataset {
   start(asOf?: number): unknown;
   /** Count one decoded record. */
   add(state: unknown, record: unknown): void;
+  /** Merge parts counted elsewhere (a SQL engine): metric by index, overall (group null) or one group value. */
+  merge(state: unknown, metric: number, group: { index: number; key: unknown } | null, tally: import('./runtime/metrics.js').Tally): void;
   /** The metric values and the violations of the rules about them. */
   finish(state: unknown): { metrics: Record<string, MetricResult>; violations: Violation[] };
 }

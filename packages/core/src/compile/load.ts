@@ -69,6 +69,7 @@ function dataset(ir: IrPolicy, loaded: Loaded): CompiledDataset {
     metrics: ir.metrics.map((m) => ({ name: m.name, title: m.title, kind: m.kind })),
     start: (asOf) => rt.startMetrics(loaded.METRICS, asOf),
     add: (state, record) => loaded.metricsAdd(record, state as rt.MetricState),
+    merge: (state, metric, group, tally) => rt.mergeTally(state as rt.MetricState, metric, group, tally),
     finish: (state) => {
       const S = state as rt.MetricState;
       const violations = loaded.evaluateDataset(rt.metricValues(loaded.METRICS, S));

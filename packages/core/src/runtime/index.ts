@@ -12,4 +12,4 @@ export { setSpellingDictionary } from './detectors/index.js';
 export { violation, type RuleStatic } from './violation.js';
 import * as s from './schema.js';
 export { s };
-export { startMetrics, inWindow, tallyCount, tallyRate, tallyValue, metricValues, metricResults, type MetricDef, type MetricState } from './metrics.js';
+export { startMetrics, inWindow, tallyCount, tallyRate, tallyValue, mergeTally, metricValues, metricResults, type MetricDef, type MetricState, type Tally } from './metrics.js';

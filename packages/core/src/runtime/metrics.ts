@@ -105,6 +105,34 @@ export function tallyValue(S: MetricState, i: number, value: number | null | und
   for (let g = 0; g < keys.length; g++) addValue(groupAcc(S, i, g, keys[g]), value);
 }
 
+/** Parts of a metric counted elsewhere (a SQL engine's row): merged as if its records had been tallied here. */
+export interface Tally {
+  num: number;
+  den: number;
+  sum: number;
+  min: number | null;
+  max: number | null;
+}
+
+function merge(a: Acc, t: Tally): void {
+  a.num += t.num;
+  a.den += t.den;
+  a.sum += t.sum;
+  if (t.min !== null && (a.min === null || t.min < a.min)) a.min = t.min;
+  if (t.max !== null && (a.max === null || t.max > a.max)) a.max = t.max;
+}
+
+/**
+ * Merge a tally into metric `i` (its overall value when `group` is null, else
+ * group expression `group.index` at value `group.key`). A group appears only
+ * when the tally counted something, as it would when tallied record by record.
+ */
+export function mergeTally(S: MetricState, i: number, group: { index: number; key: unknown } | null, t: Tally): void {
+  if (group === null) return merge(S.acc[i], t);
+  if (t.den === 0) return;
+  merge(groupAcc(S, i, group.index, group.key), t);
+}
+
 function countsOf(kind: MetricKind, a: Acc): MetricCounts {
   switch (kind) {
     case 'count':
