@@ -10,6 +10,8 @@ import { setAsOf } from '@sellguard/core';
 import { s } from '@sellguard/core/runtime';
 import { checkCommand } from './commands/check.js';
 import { compileCommand } from './commands/compile.js';
+import { addEngineOptions } from './commands/engine.js';
+import { addSqlTargetOptions } from './commands/compile-sql.js';
 import { fmtCommand } from './commands/fmt.js';
 import { testCommand } from './commands/test.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
@@ -60,12 +62,12 @@ export function buildProgram(setCode: (code: number) => void): Command {
       ].join('\n'),
     );
 
-  colorOptions(
+  addEngineOptions(colorOptions(
     program
       .command('check')
       .description('check data against a policy')
       .argument('<policy>', 'the .policy file')
-      .argument('<inputs...>', 'JSONL, JSON, CSV or tab-separated files (.tsv, .txt: Amazon flat-file reports); - reads standard input')
+      .argument('[inputs...]', 'JSONL, JSON, CSV or tab-separated files (.tsv, .txt: Amazon flat-file reports), Parquet with --engine duckdb; - reads standard input')
       .addOption(new Option('-f, --format <format>', 'a report for people (text) or programs (json)').choices(['text', 'json']).default('text'))
       .addOption(
         new Option('--fail-on <severity>', 'exit with 1 when a violation at or above this severity fires; records that cannot be read also fail, unless never')
@@ -76,7 +78,7 @@ export function buildProgram(setCode: (code: number) => void): Command {
       .option('--as-of <date>', 'check as if today were this date (YYYY-MM-DD, UTC); default: today', asOfDate)
       .option('-o, --output <file>', 'write the report to a file instead of the screen')
       .option('--max-records <n>', 'show at most this many records in the text report (the summary counts all)', wholeNumber),
-  )
+  ))
     .addHelpText(
       'after',
       `\nExamples:\n  sellguard check policies/buyer-messaging.policy examples/buyer-messaging/messages.jsonl\n  sellguard check policies/buyer-messaging.policy drafts.csv --format json > report.json\n  cat drafts.jsonl | sellguard check policies/buyer-messaging.policy -\n\n${EXIT_CODES_HELP}`,
@@ -108,14 +110,14 @@ export function buildProgram(setCode: (code: number) => void): Command {
       setCode(fmtCommand(files, opts));
     });
 
-  colorOptions(
+  addSqlTargetOptions(colorOptions(
     program
       .command('compile')
       .description('compile a policy to JS and .d.ts')
       .argument('<policy>', 'the .policy file')
-      .requiredOption('--out <dir>', 'the folder to write <policy-id>.js and <policy-id>.d.ts into'),
-  )
-    .addHelpText('after', '\nExample:\n  sellguard compile policies/buyer-messaging.policy --out build/')
+      .option('--out <dir>', 'the folder to write <policy-id>.js and <policy-id>.d.ts into (needed for --target js)'),
+  ), asOfDate)
+    .addHelpText('after', '\nExamples:\n  sellguard compile policies/buyer-messaging.policy --out build/\n  sellguard compile policies/account-health-orders.policy --target sql --dialect postgres --table sales.orders')
     .action((policy: string, opts) => {
       setCode(compileCommand(policy, opts));
     });

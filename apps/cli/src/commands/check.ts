@@ -15,8 +15,9 @@ import {
 } from '@sellguard/core/node';
 import { getPath, setAsOf } from '@sellguard/core';
 import { CliError, EXIT, printDiagnostics, useColor, writeChunks } from '../io.js';
+import { checkWithEngine, type EngineFlags } from './engine.js';
 
-export interface CheckFlags {
+export interface CheckFlags extends EngineFlags {
   format: 'text' | 'json';
   failOn: Severity | 'never';
   color?: boolean;
@@ -30,6 +31,8 @@ export interface CheckFlags {
 export async function checkCommand(policyFile: string, inputs: string[], flags: CheckFlags): Promise<number> {
   const stderrColor = useColor(process.stderr, flags.color);
   const loaded = loadPolicy(policyFile);
+  // The text report shows each violation's text in context: the records are kept here.
+  const texts: KeptTexts = new Map();
   if (!loaded.policy) {
     printDiagnostics(loaded.diagnostics, loaded.source, policyFile, stderrColor, loaded.sources);
     throw new CliError(`the policy '${policyFile}' has errors; fix them and run again`);
@@ -38,7 +41,15 @@ export async function checkCommand(policyFile: string, inputs: string[], flags: 
   printDiagnostics(loaded.diagnostics, loaded.source, policyFile, stderrColor, loaded.sources);
   const policy = loaded.policy;
   setAsOf(flags.asOf ?? null);
+  // A SQL engine (DuckDB on files, or --db) counts the metrics when asked or when it is faster.
+  const counted = await checkWithEngine(loaded, inputs, flags);
+  const report = counted ?? (await checkWithJs(policy, inputs, flags, texts));
+  return writeReport(report, flags, texts);
+}
 
+type KeptTexts = Map<number, { decoded: unknown; raw: unknown }>;
+
+async function checkWithJs(policy: NonNullable<ReturnType<typeof loadPolicy>['policy']>, inputs: string[], flags: CheckFlags, texts: KeptTexts) {
   if (inputs.filter((i) => i === '-').length > 1) throw new CliError('standard input (-) can be read only once');
   // Every input must open before any is read, so a typo in the last one costs nothing.
   for (const input of inputs) {
@@ -53,7 +64,6 @@ export async function checkCommand(policyFile: string, inputs: string[], flags: 
 
   // The text report shows each violation's text in context, so keep the records that have
   // violations (only those, and only as many as will be shown).
-  const texts = new Map<number, { decoded: unknown; raw: unknown }>();
   const keepTexts = flags.format === 'text';
   async function* all(): AsyncGenerator<InputRecord> {
     let next = 0;
@@ -64,9 +74,8 @@ export async function checkCommand(policyFile: string, inputs: string[], flags: 
       }
     }
   }
-  let report;
   try {
-    report = await checkRecords(policy, all(), {
+    return await checkRecords(policy, all(), {
       onResult: (result, raw, decoded) => {
         if (!keepTexts || result.violations.length === 0) return;
         if (flags.maxRecords !== undefined && texts.size >= flags.maxRecords) return;
@@ -77,7 +86,9 @@ export async function checkCommand(policyFile: string, inputs: string[], flags: 
     if (e instanceof InputError) throw new CliError(e.message);
     throw e;
   }
+}
 
+async function writeReport(report: Awaited<ReturnType<typeof checkRecords>>, flags: CheckFlags, texts: KeptTexts): Promise<number> {
   const output =
     flags.format === 'json'
       ? jsonChunks(report)

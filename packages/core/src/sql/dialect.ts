@@ -142,8 +142,9 @@ const clickhouse: Dialect = {
   bool: (v) => (v ? '1' : '0'),
   matches: (t, p) => `match(${t}, ${backslashStr(p)})`,
   extract: (t, p) => `extract(${t}, ${backslashStr(p)})`,
-  toDouble: (t) => `toFloat64(${t})`,
-  toBigint: (t) => `toInt64(${t})`,
+  // ClickHouse evaluates every CASE branch: unparsable text must give NULL, not an error.
+  toDouble: (t) => `toFloat64OrNull(replaceRegexpOne(toString(${t}), '^\\+', ''))`,
+  toBigint: (t) => `toInt64OrNull(toString(${t}))`,
   idiv: (a, b) => `intDiv(${a}, ${b})`,
   mod: (a, b) => `modulo(${a}, ${b})`,
   lower: (t) => `lowerUTF8(${t})`,
