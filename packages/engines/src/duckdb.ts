@@ -142,7 +142,7 @@ async function describeSources(conn: DuckDBConnection, files: InputFile[]): Prom
       const text = head(file.path);
       const delimiter = file.format === 'tsv' ? '\t' : sniffDelimiter(firstNonBlankLine(text));
       const quoting = file.format === 'tsv' ? `quote=''` : `quote='"', escape='"'`;
-      names = headerNames(await csvHeader(conn, path, delimiter, quoting));
+      names = headerNames(splitHeader(firstNonBlankLine(text), delimiter, file.format !== 'tsv'));
       for (const n of names) add(n, 'text');
       reader = `read_csv(${path}, header=true, delim=${d.str(delimiter)}, ${quoting}, nullstr='\u0001', store_rejects=true, auto_detect=false, columns={${names.map((n) => `${d.str(n)}: 'VARCHAR'`).join(', ')}})`;
       const blank = names.map((n) => `coalesce(regexp_matches(${d.ident(n)}, '^\\s*$'), TRUE)`).join(' AND ');
@@ -168,14 +168,24 @@ async function describeSources(conn: DuckDBConnection, files: InputFile[]): Prom
   return { from: `(${parts.join('\nUNION ALL BY NAME\n')}) AS source`, columns, carry: ['sg_file', 'sg_row'] };
 }
 
-async function csvHeader(conn: DuckDBConnection, path: string, delimiter: string, quoting: string): Promise<string[]> {
-  try {
-    const reader = await conn.runAndReadAll(`SELECT * FROM read_csv(${path}, header=false, all_varchar=true, delim=${d.str(delimiter)}, ${quoting}, nullstr='\u0001', strict_mode=false, null_padding=true) LIMIT 1`);
-    const row = reader.getRowsJS()[0] ?? [];
-    return row.map((v) => (v === null ? '' : String(v)));
-  } catch (e) {
-    throw new EngineFallback(`DuckDB could not read the header of ${path}: ${firstLine(e)}`);
+/** The values of a CSV header line (quotes as RFC 4180 has them; no line breaks inside a header). */
+function splitHeader(line: string, delimiter: string, quoted: boolean): string[] {
+  if (!quoted) return line.split(delimiter);
+  const out: string[] = [];
+  let cell = '';
+  let inQuotes = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (inQuotes) {
+      if (c === '"' && line[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') inQuotes = false;
+      else cell += c;
+    } else if (c === '"') inQuotes = true;
+    else if (c === delimiter) out.push(cell), (cell = '');
+    else cell += c;
   }
+  out.push(cell);
+  return out;
 }
 
 function storageOf(type: string): ColumnStorage {
@@ -190,7 +200,8 @@ function storageOf(type: string): ColumnStorage {
 async function countRejects(conn: DuckDBConnection, source: QuerySource, exec: Executor): Promise<number> {
   if (!source.from.includes('store_rejects')) return 0;
   await exec.all(`SELECT count(*) FROM ${source.from}`, '1970-01-01');
-  const reader = await conn.runAndReadAll('SELECT count(*) FROM reject_errors');
+  // One reject row per missing column: count the lines.
+  const reader = await conn.runAndReadAll('SELECT count(*) FROM (SELECT DISTINCT scan_id, file_id, line FROM reject_errors)');
   return Number(reader.getRowsJS()[0][0]);
 }
 

@@ -71,13 +71,19 @@ interface Layers {
   typedSql: string[];
 }
 
-function typedLayers(ir: IrPolicy, d: Dialect, source: QuerySource, asOfDay: string): Layers {
+function typedLayers(ir: IrPolicy, d: Dialect, source: QuerySource, asOfDay: string, withRaw = false): Layers {
   const record = ir.records.find((r) => r.name === ir.inputRecord);
   if (!record) throw new Error(`the input record ${ir.inputRecord} is not declared`);
   const columns = mapColumns(record, source.columns);
   const casts = record.fields.map((f, i) => inside(`the record field '${f.name}'`, () => castField(d, f, i, columns[i], columns[i] ? d.ident(columns[i]!.name) : null)));
-  const carry = source.carry ?? [];
-  const parts = [...casts.flatMap((c) => c.parts.map((p) => `${p.sql} AS ${p.alias}`)), `${d.dayMs(d.asOfParam(asOfDay))} AS as_of_ms`, ...carry];
+  const raw = withRaw ? source.columns.map((_, i) => `raw${i}`) : [];
+  const carry = [...(source.carry ?? []), ...raw];
+  const parts = [
+    ...casts.flatMap((c) => c.parts.map((p) => `${p.sql} AS ${p.alias}`)),
+    `${d.dayMs(d.asOfParam(asOfDay))} AS as_of_ms`,
+    ...(source.carry ?? []),
+    ...source.columns.filter(() => withRaw).map((c, i) => `${d.ident(c.name)} AS raw${i}`),
+  ];
   const typed = [
     ...casts.map((c, i) => `${c.value} AS f${i}`),
     `${casts.length > 0 ? casts.map((c) => c.invalid).join(' OR ') : d.bool(false)} AS invalid`,
@@ -205,8 +211,7 @@ function ruleFires(rule: IrRule, scope: ExprScope): string {
  * these rows with the policy's own code.
  */
 export function rowsQuery(ir: IrPolicy, d: Dialect, source: QuerySource, opts: QueryOptions): string {
-  const rawSource: QuerySource = { ...source, carry: [...(source.carry ?? []), ...source.columns.map((c, i) => `${d.ident(c.name)} AS raw${i}`)] };
-  const { scope, typedSql } = typedLayers(ir, d, rawSource, opts.asOfDay);
+  const { scope, typedSql } = typedLayers(ir, d, source, opts.asOfDay, true);
   const rules = ir.rules.filter((r) => !r.dataset);
   const fires = rules.map((r) => ruleFires(r, scope));
   const picked = [...(source.carry ?? []), ...source.columns.map((_, i) => `raw${i}`)];
