@@ -106,7 +106,9 @@ export function castField(d: Dialect, field: IrField, i: number, column: SourceC
     };
   }
   const text = p('text');
-  const parts = [{ alias: text, sql: column.storage === 'text' ? src : toText(d, src) }];
+  // The innermost layer cannot read its own aliases (PostgreSQL): its pieces read the column itself.
+  const srcText = column.storage === 'text' ? src : toText(d, src);
+  const parts = [{ alias: text, sql: srcText }];
   const textual = t.k === 'string' || t.k === 'text';
   const missing = textual ? (optional ? `(${text} IS NULL OR ${text} = '')` : `(${text} IS NULL)`) : `(${text} IS NULL OR ${definitely(d, d.matches(text, BLANK))})`;
   let parsed: string;
@@ -145,9 +147,9 @@ export function castField(d: Dialect, field: IrField, i: number, column: SourceC
     }
     case 'date':
     case 'datetime': {
-      for (const [name, pattern, none] of DATE_PARTS) parts.push({ alias: p(name), sql: d.toBigint(`coalesce(nullif(${d.extract(text, pattern)}, ''), '${none}')`) });
-      parts.push({ alias: p('f'), sql: d.toDouble(d.concat("'0'", `coalesce(nullif(${d.extract(text, FRACTION)}, ''), '.0')`)) });
-      parts.push({ alias: p('zs'), sql: `CASE WHEN ${definitely(d, `${d.extract(text, ZONE_SIGN)} = '-'`)} THEN -1 ELSE 1 END` });
+      for (const [name, pattern, none] of DATE_PARTS) parts.push({ alias: p(name), sql: d.toBigint(`coalesce(nullif(${d.extract(srcText, pattern)}, ''), '${none}')`) });
+      parts.push({ alias: p('f'), sql: d.toDouble(d.concat("'0'", `coalesce(nullif(${d.extract(srcText, FRACTION)}, ''), '.0')`)) });
+      parts.push({ alias: p('zs'), sql: `CASE WHEN ${definitely(d, `${d.extract(srcText, ZONE_SIGN)} = '-'`)} THEN -1 ELSE 1 END` });
       const [y, mo, dd, h, mi, s, zh, zm] = DATE_PARTS.map(([name]) => p(name));
       const ms = `(${civilDays(d, y, mo, dd)} * 86400000 + ((${h} * 60 + ${mi}) * 60 + ${s}) * 1000 + floor(${p('f')} * 1000 + 0.5) - ${p('zs')} * (${zh} * 60 + ${zm}) * 60000)`;
       parsed = t.k === 'date' ? dayFloor(ms) : ms;
@@ -195,7 +197,7 @@ function nativeMs(d: Dialect, src: string, storage: 'timestamp' | 'date'): strin
     case 'postgres':
       return `CAST(EXTRACT(EPOCH FROM ${src}) * 1000 AS double precision)`;
     case 'clickhouse':
-      return storage === 'date' ? `(toInt64(${src}) * 86400000)` : `(toInt64(toUnixTimestamp(${src})) * 1000)`;
+      return storage === 'date' ? `(toFloat64(toInt64(${src})) * 86400000)` : `(toFloat64(toUnixTimestamp(${src})) * 1000)`;
     case 'spark':
       return storage === 'date' ? `(CAST(datediff(${src}, DATE '1970-01-01') AS BIGINT) * 86400000)` : `unix_millis(${src})`;
     case 'trino':

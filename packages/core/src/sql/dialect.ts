@@ -143,7 +143,7 @@ const clickhouse: Dialect = {
   matches: (t, p) => `match(${t}, ${backslashStr(p)})`,
   extract: (t, p) => `extract(${t}, ${backslashStr(p)})`,
   // ClickHouse evaluates every CASE branch: unparsable text must give NULL, not an error.
-  toDouble: (t) => `toFloat64OrNull(replaceRegexpOne(toString(${t}), '^\\+', ''))`,
+  toDouble: (t) => `toFloat64OrNull(replaceRegexpOne(toString(${t}), '^[+]', ''))`,
   toBigint: (t) => `toInt64OrNull(toString(${t}))`,
   idiv: (a, b) => `intDiv(${a}, ${b})`,
   mod: (a, b) => `modulo(${a}, ${b})`,
