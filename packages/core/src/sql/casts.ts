@@ -170,7 +170,8 @@ export function castField(d: Dialect, field: IrField, i: number, column: SourceC
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (years from 1 on), with integer arithmetic only. */
 function civilDays(d: Dialect, y: string, m: string, day: string): string {
-  const yp = `(${y} - CASE WHEN ${m} <= 2 THEN 1 ELSE 0 END)`;
+  // The year counted from March (January and February belong to the year before): (14 - m) DIV 12 is 1 for them, else 0.
+  const yp = `(${y} - ${d.idiv(`14 - ${m}`, '12')})`;
   const mp = d.mod(`${m} + 9`, '12');
   return `(365 * ${yp} + ${d.idiv(yp, '4')} - ${d.idiv(yp, '100')} + ${d.idiv(yp, '400')} + ${d.idiv(`153 * ${mp} + 2`, '5')} + ${day} - 1 - 719468)`;
 }

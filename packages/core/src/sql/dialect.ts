@@ -8,6 +8,8 @@
  * Regular expressions here are the emitter's own fixed patterns (never a
  * policy's), written in the common subset of RE2, Java and PostgreSQL regex.
  */
+import { NotPushable } from './not-pushable.js';
+
 export type DialectName = 'duckdb' | 'postgres' | 'clickhouse' | 'spark' | 'trino' | 'bigquery';
 
 export const DIALECTS: readonly DialectName[] = ['duckdb', 'postgres', 'clickhouse', 'spark', 'trino', 'bigquery'];
@@ -207,7 +209,11 @@ const trino: Dialect = {
 const bigquery: Dialect = {
   ...common,
   name: 'bigquery',
-  ident: backtick,
+  // BigQuery names never hold a backtick or a backslash: refuse them rather than rely on escapes.
+  ident: (name) => {
+    if (/[`\\]/.test(name)) throw new NotPushable(`the name '${name}' (BigQuery names cannot hold a backtick or a backslash)`);
+    return backtick(name);
+  },
   str: backslashStr,
   asOfParam: () => '@as_of',
   paramNote: '@as_of: the as-of day, a DATE query parameter',

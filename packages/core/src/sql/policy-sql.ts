@@ -7,14 +7,20 @@
 import type { IrPolicy } from '../compile/ir.js';
 import { columnsNamedAfterFields } from './columns.js';
 import { dialect, type DialectName, type Dialect } from './dialect.js';
-import { metricQuery } from './query.js';
+import { metricQuery, NotPushableError } from './query.js';
+import { NotPushable } from './not-pushable.js';
 
 /** A table name, quoted part by part: `sales.orders` is the table orders in the schema sales. */
 export function tableName(d: Dialect, name: string): string {
-  return name
-    .split('.')
-    .map((part) => d.ident(part))
-    .join('.');
+  try {
+    return name
+      .split('.')
+      .map((part) => d.ident(part))
+      .join('.');
+  } catch (e) {
+    if (e instanceof NotPushable) throw new NotPushableError(`the table name '${name}'`, e.construct);
+    throw e;
+  }
 }
 
 export function policySql(ir: IrPolicy, name: DialectName, opts: { table: string; asOfDay: string; policySource?: string }): string {
