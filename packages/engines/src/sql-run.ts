@@ -36,8 +36,8 @@ export interface SqlCheckOptions {
    * them and reads each raw row as an object of its cells.
    */
   locate?: (rows: ProblemRow[], source: QuerySource) => Promise<RecordResult[]>;
-  /** Rows the engine's reader rejected before the query saw them; `locate` reports them. */
-  rejected?: number;
+  /** How many rows the engine's reader rejected while the metric query ran (`locate` reports them). */
+  rejected?: () => Promise<number>;
 }
 
 export const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -55,14 +55,15 @@ export async function checkWithSql(p: SqlPolicy, exec: Executor, source: QuerySo
   const queryOpts = { asOfDay, ...(p.source !== undefined ? { policySource: p.source } : {}) };
   const { sql, layout } = metricQuery(p.ir, d, source, queryOpts);
   const rows = await exec.all(sql, asOfDay);
+  const rejected = (await opts.rejected?.()) ?? 0;
   const unreadable = rows.reduce((n, r) => n + Number(r[layout.unreadable] ?? 0), 0);
   const hasRecordRules = p.ir.rules.some((r) => !r.dataset);
   let results: RecordResult[] = [];
-  if (unreadable > 0 || hasRecordRules || (opts.rejected ?? 0) > 0) {
+  if (unreadable > 0 || hasRecordRules || rejected > 0) {
     const problems = await exec.all(rowsQuery(p.ir, d, source, queryOpts), asOfDay);
     results = await (opts.locate ?? locateInOrder(p.policy))(problems, source);
   }
-  return reportFromSql(p.policy, { rows, layout, results, asOf: opts.asOf, rejected: opts.rejected ?? 0 });
+  return reportFromSql(p.policy, { rows, layout, results, asOf: opts.asOf, rejected });
 }
 
 /** Problem rows numbered as returned, each read as an object of its raw cells. */

@@ -7,7 +7,7 @@
  * removes what it created; callers stop in afterAll, also on failure.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,7 +38,12 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-const PG_BIN = '/usr/lib/postgresql/15/bin';
+/** Debian's PostgreSQL programs, of the newest version installed. */
+function postgresBin(): string {
+  const versions = readdirSync('/usr/lib/postgresql').filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(a) - Number(b));
+  if (versions.length === 0) throw new Error("PostgreSQL is not installed (Debian's postgresql package)");
+  return `/usr/lib/postgresql/${versions[versions.length - 1]}/bin`;
+}
 
 function postgresIds(): { uid: number; gid: number } {
   const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
@@ -48,6 +53,7 @@ function postgresIds(): { uid: number; gid: number } {
 
 /** A PostgreSQL cluster in a temporary folder owned by postgres, trusting loopback connections. */
 export async function startPostgres(): Promise<Server> {
+  const PG_BIN = postgresBin();
   const dir = mkdtempSync(join(tmpdir(), 'sellguard-pg-'));
   chmodSync(dir, 0o755);
   const { uid, gid } = postgresIds();
@@ -106,6 +112,10 @@ const USERS = `<?xml version="1.0"?>
 export interface ClickhouseCluster extends Server {
   /** The HTTP URL of each shard's server. */
   shards: string[];
+  /** The native-protocol port of each shard's server (for clickhouse-client). */
+  tcpPorts: number[];
+  /** The server processes' ids (to read their CPU time). */
+  pids: number[];
   /** The cluster's name in remote_servers. */
   cluster: string;
 }
@@ -140,5 +150,5 @@ export async function startClickhouseCluster(): Promise<ClickhouseCluster> {
     throw e;
   }
   const shards = ports.map((p) => `http://127.0.0.1:${p.http}`);
-  return { url: shards[0], shards, cluster: 'sellguard', stop };
+  return { url: shards[0], shards, tcpPorts: ports.map((p) => p.tcp), pids: children.map((c) => c.pid!), cluster: 'sellguard', stop };
 }

@@ -46,6 +46,9 @@ const DATE_PARTS: Array<[string, string, string]> = [
 const FRACTION = String.raw`${D}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)`;
 const ZONE_SIGN = String.raw`${D}${TIME}\s*([+-])\d{2}:?\d{2}\s*$`;
 const BLANK = String.raw`^\s*$`;
+/** The whole date in one pattern, every part a group: year, month, day, hour, minute, second, fraction, zone sign, zone hours, zone minutes. */
+const DATE_GROUPS = String.raw`^\s*(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(?:[Zz]|[Uu][Tt][Cc]|([+-])(\d{2}):?(\d{2}))?)?\s*$`;
+const GROUP_NAMES = ['y', 'mo', 'd', 'h', 'mi', 's', 'f', 'zs', 'zh', 'zm'];
 
 const TRUE_WORDS = ['true', 'yes', 'y', '1', 't'];
 const FALSE_WORDS = ['false', 'no', 'n', '0', 'f'];
@@ -110,7 +113,8 @@ export function castField(d: Dialect, field: IrField, i: number, column: SourceC
   const srcText = column.storage === 'text' ? src : toText(d, src);
   const parts = [{ alias: text, sql: srcText }];
   const textual = t.k === 'string' || t.k === 'text';
-  const missing = textual ? (optional ? `(${text} IS NULL OR ${text} = '')` : `(${text} IS NULL)`) : `(${text} IS NULL OR ${definitely(d, d.matches(text, BLANK))})`;
+  const blank = d.name === 'duckdb' || d.name === 'postgres' ? `${d.trim(text)} = ''` : d.matches(text, BLANK);
+  const missing = textual ? (optional ? `(${text} IS NULL OR ${text} = '')` : `(${text} IS NULL)`) : `(${text} IS NULL OR ${definitely(d, blank)})`;
   let parsed: string;
   let readable: string;
   switch (t.k) {
@@ -132,14 +136,16 @@ export function castField(d: Dialect, field: IrField, i: number, column: SourceC
       readable = `(${d.matches(text, `^\\s*${NUM}\\s*%?\\s*$`)})`;
       break;
     case 'boolean': {
-      const word = d.lower(d.trim(text));
+      parts.push({ alias: p('w'), sql: d.lower(d.trim(srcText)) });
+      const word = p('w');
       const list = (words: string[]) => words.map((w) => d.str(w)).join(', ');
       parsed = `CASE WHEN ${word} IN (${list(TRUE_WORDS)}) THEN ${d.bool(true)} WHEN ${word} IN (${list(FALSE_WORDS)}) THEN ${d.bool(false)} END`;
       readable = `${word} IN (${list([...TRUE_WORDS, ...FALSE_WORDS])})`;
       break;
     }
     case 'enum': {
-      const word = d.lower(d.trim(text));
+      parts.push({ alias: p('w'), sql: d.lower(d.trim(srcText)) });
+      const word = p('w');
       const members = (t as { members: string[] }).members;
       parsed = `CASE ${members.map((m) => `WHEN ${word} = ${d.str(m.toLowerCase())} THEN ${d.str(m)}`).join(' ')} END`;
       readable = `${word} IN (${members.map((m) => d.str(m.toLowerCase())).join(', ')})`;
@@ -147,13 +153,27 @@ export function castField(d: Dialect, field: IrField, i: number, column: SourceC
     }
     case 'date':
     case 'datetime': {
-      for (const [name, pattern, none] of DATE_PARTS) parts.push({ alias: p(name), sql: d.toBigint(`coalesce(nullif(${d.extract(srcText, pattern)}, ''), '${none}')`) });
-      parts.push({ alias: p('f'), sql: d.toDouble(d.concat("'0'", `coalesce(nullif(${d.extract(srcText, FRACTION)}, ''), '.0')`)) });
-      parts.push({ alias: p('zs'), sql: `CASE WHEN ${definitely(d, `${d.extract(srcText, ZONE_SIGN)} = '-'`)} THEN -1 ELSE 1 END` });
-      const [y, mo, dd, h, mi, s, zh, zm] = DATE_PARTS.map(([name]) => p(name));
-      const ms = `(${civilDays(d, y, mo, dd)} * 86400000 + ((${h} * 60 + ${mi}) * 60 + ${s}) * 1000 + floor(${p('f')} * 1000 + 0.5) - ${p('zs')} * (${zh} * 60 + ${zm}) * 60000)`;
+      let y, mo, dd, h, mi, s, zh, zm, f, zs, matched;
+      if (d.groups) {
+        // One scan of the cell: the engine returns every part of the date at once.
+        const g = d.groups;
+        parts.push({ alias: p('g'), sql: g.extract(srcText, DATE_GROUPS, GROUP_NAMES) });
+        const part = (i: number) => `nullif(${g.get(p('g'), i + 1, GROUP_NAMES[i])}, '')`;
+        [y, mo, dd, h, mi, s, , , zh, zm] = GROUP_NAMES.map((_, i) => `${d.toBigint(`coalesce(${part(i)}, '0')`)}`);
+        f = d.toDouble(d.concat("'0'", `coalesce(${part(6)}, '.0')`));
+        zs = `CASE WHEN ${definitely(d, `${part(7)} = '-'`)} THEN -1 ELSE 1 END`;
+        matched = `${part(0)} IS NOT NULL`;
+      } else {
+        for (const [name, pattern, none] of DATE_PARTS) parts.push({ alias: p(name), sql: d.toBigint(`coalesce(nullif(${d.extract(srcText, pattern)}, ''), '${none}')`) });
+        parts.push({ alias: p('f'), sql: d.toDouble(d.concat("'0'", `coalesce(nullif(${d.extract(srcText, FRACTION)}, ''), '.0')`)) });
+        parts.push({ alias: p('zs'), sql: `CASE WHEN ${definitely(d, `${d.extract(srcText, ZONE_SIGN)} = '-'`)} THEN -1 ELSE 1 END` });
+        [y, mo, dd, h, mi, s, zh, zm] = DATE_PARTS.map(([name]) => p(name));
+        [f, zs] = [p('f'), p('zs')];
+        matched = d.matches(text, DATE_TEXT);
+      }
+      const ms = `(${civilDays(d, y!, mo!, dd!)} * 86400000 + ((${h} * 60 + ${mi}) * 60 + ${s}) * 1000 + floor(${f} * 1000 + 0.5) - ${zs} * (${zh} * 60 + ${zm}) * 60000)`;
       parsed = t.k === 'date' ? dayFloor(ms) : ms;
-      readable = `(${d.matches(text, DATE_TEXT)} AND ${mo} BETWEEN 1 AND 12 AND ${dd} BETWEEN 1 AND ${daysInMonth(d, y, mo)} AND ${h} <= 23 AND ${mi} <= 59 AND ${s} <= 60)`;
+      readable = `(${matched} AND ${mo} BETWEEN 1 AND 12 AND ${dd} BETWEEN 1 AND ${daysInMonth(d, y!, mo!)} AND ${h} <= 23 AND ${mi} <= 59 AND ${s} <= 60)`;
       break;
     }
     default:

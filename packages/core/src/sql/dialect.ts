@@ -34,6 +34,12 @@ export interface Dialect {
   matches(text: string, pattern: string): string;
   /** The first capture group of `pattern` in `text`, or NULL/'' when it does not match (callers test `matches` first). */
   extract(text: string, pattern: string): string;
+  /**
+   * One regex match giving every capture group (one scan of the cell instead
+   * of one per group), where the engine has it; `get` reads group `index`
+   * (1-based) of the match held in column `alias`: '' or NULL when it did not take part.
+   */
+  groups?: { extract(text: string, pattern: string, names: string[]): string; get(alias: string, index: number, name: string): string };
   /** Text to a 64-bit float (the text is already validated). */
   toDouble(text: string): string;
   /** Text to a 64-bit integer (the text is already validated digits). */
@@ -66,6 +72,11 @@ export interface Dialect {
 
 export type SqlKind = 'string' | 'double' | 'bigint' | 'boolean';
 
+/** What JavaScript's trim() removes: the engines that trim by a character list remove exactly these. */
+const JS_WHITESPACE = [9, 10, 11, 12, 13, 32, 0xa0, 0x1680, ...Array.from({ length: 11 }, (_, i) => 0x2000 + i), 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff];
+/** The characters as a constant expression (no raw line breaks inside a literal). */
+const WHITESPACE_SQL = `(${JS_WHITESPACE.map((c) => `chr(${c})`).join(' || ')})`;
+
 /** A comment cannot be closed from inside a line comment: only line breaks matter. */
 const lineComment = (text: string) => `-- ${text.replace(/[\r\n\u2028\u2029]+/g, ' ')}`;
 
@@ -97,11 +108,15 @@ const duckdb: Dialect = {
   dayMs: (day) => `(CAST(CAST(${day} AS DATE) - DATE '1970-01-01' AS BIGINT) * 86400000)`,
   matches: (t, p) => `regexp_matches(${t}, ${ansiStr(p)})`,
   extract: (t, p) => `regexp_extract(${t}, ${ansiStr(p)}, 1)`,
+  groups: {
+    extract: (t, p, names) => `regexp_extract(${t}, ${ansiStr(p)}, [${names.map(ansiStr).join(', ')}])`,
+    get: (alias, _i, name) => `${alias}.${name}`,
+  },
   toDouble: (t) => `CAST(${t} AS DOUBLE)`,
   toBigint: (t) => `CAST(${t} AS BIGINT)`,
   idiv: (a, b) => `((${a}) // (${b}))`,
   mod: (a, b) => `((${a}) % (${b}))`,
-  trim: (t) => `regexp_replace(${t}, '^\\s+|\\s+$', '', 'g')`,
+  trim: (t) => `trim(${t}, ${WHITESPACE_SQL})`,
   position: (h, n) => `strpos(${h}, ${n})`,
   left: (t, n) => `left(${t}, ${n})`,
   right: (t, n) => `right(${t}, ${n})`,
@@ -119,11 +134,15 @@ const postgres: Dialect = {
   dayMs: (day) => `(CAST(CAST(${day} AS date) - DATE '1970-01-01' AS bigint) * 86400000)`,
   matches: (t, p) => `(${t} ~ ${ansiStr(p)})`,
   extract: (t, p) => `(regexp_match(${t}, ${ansiStr(p)}))[1]`,
+  groups: {
+    extract: (t, p) => `regexp_match(${t}, ${ansiStr(p)})`,
+    get: (alias, i) => `${alias}[${i}]`,
+  },
   toDouble: (t) => `CAST(${t} AS double precision)`,
   toBigint: (t) => `CAST(${t} AS bigint)`,
   idiv: (a, b) => `div(${a}, ${b})`,
   mod: (a, b) => `mod(${a}, ${b})`,
-  trim: (t) => `regexp_replace(${t}, '^\\s+|\\s+$', '', 'g')`,
+  trim: (t) => `btrim(${t}, ${WHITESPACE_SQL})`,
   position: (h, n) => `strpos(${h}, ${n})`,
   left: (t, n) => `left(${t}, ${n})`,
   right: (t, n) => `right(${t}, ${n})`,
