@@ -45,7 +45,6 @@ const DATE_PARTS: Array<[string, string, string]> = [
 ];
 const FRACTION = String.raw`${D}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)`;
 const ZONE_SIGN = String.raw`${D}${TIME}\s*([+-])\d{2}:?\d{2}\s*$`;
-const BLANK = String.raw`^\s*$`;
 /** The whole date in one pattern, every part a group: year, month, day, hour, minute, second, fraction, zone sign, zone hours, zone minutes. */
 const DATE_GROUPS = String.raw`^\s*(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(?:[Zz]|[Uu][Tt][Cc]|([+-])(\d{2}):?(\d{2}))?)?\s*$`;
 const GROUP_NAMES = ['y', 'mo', 'd', 'h', 'mi', 's', 'f', 'zs', 'zh', 'zm'];
@@ -113,7 +112,8 @@ export function castField(d: Dialect, field: IrField, i: number, column: SourceC
   const srcText = column.storage === 'text' ? src : toText(d, src);
   const parts = [{ alias: text, sql: srcText }];
   const textual = t.k === 'string' || t.k === 'text';
-  const blank = d.name === 'duckdb' || d.name === 'postgres' ? `${d.trim(text)} = ''` : d.matches(text, BLANK);
+  // Blank: nothing but white space (the characters JavaScript's trim() removes).
+  const blank = `NOT ${d.matches(text, `[^${d.ws.slice(1)}`)}`;
   const missing = textual ? (optional ? `(${text} IS NULL OR ${text} = '')` : `(${text} IS NULL)`) : `(${text} IS NULL OR ${definitely(d, blank)})`;
   let parsed: string;
   let readable: string;

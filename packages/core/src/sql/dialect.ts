@@ -50,8 +50,10 @@ export interface Dialect {
   mod(a: string, b: string): string;
   lower(text: string): string;
   upper(text: string): string;
-  /** Leading and trailing white space removed. */
+  /** Leading and trailing white space removed (what JavaScript's trim() removes). */
   trim(text: string): string;
+  /** The regex class of white space, in this engine's regex syntax. */
+  ws: string;
   /** Length in characters. */
   length(text: string): string;
   /** Position (1-based) of `needle` in `haystack`, 0 when absent. */
@@ -72,10 +74,11 @@ export interface Dialect {
 
 export type SqlKind = 'string' | 'double' | 'bigint' | 'boolean';
 
-/** What JavaScript's trim() removes: the engines that trim by a character list remove exactly these. */
-const JS_WHITESPACE = [9, 10, 11, 12, 13, 32, 0xa0, 0x1680, ...Array.from({ length: 11 }, (_, i) => 0x2000 + i), 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff];
-/** The characters as a constant expression (no raw line breaks inside a literal). */
-const WHITESPACE_SQL = `(${JS_WHITESPACE.map((c) => `chr(${c})`).join(' || ')})`;
+/** What JavaScript's trim() removes, as a regex character class: \x{...} for RE2 and Java, \u.... for PostgreSQL. */
+const JS_WHITESPACE = [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, ...Array.from({ length: 11 }, (_, i) => 0x2000 + i), 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff];
+const hex = (c: number) => c.toString(16).toUpperCase().padStart(4, '0');
+export const WS_RE2 = `[${JS_WHITESPACE.map((c) => `\\x{${hex(c)}}`).join('')}]`;
+export const WS_POSIX = `[${JS_WHITESPACE.map((c) => `\\u${hex(c)}`).join('')}]`;
 
 /** A comment cannot be closed from inside a line comment: only line breaks matter. */
 const lineComment = (text: string) => `-- ${text.replace(/[\r\n\u2028\u2029]+/g, ' ')}`;
@@ -101,6 +104,7 @@ const common = {
 const duckdb: Dialect = {
   ...common,
   name: 'duckdb',
+  ws: WS_RE2,
   ident: ansiIdent,
   str: ansiStr,
   asOfParam: () => '$as_of',
@@ -116,7 +120,7 @@ const duckdb: Dialect = {
   toBigint: (t) => `CAST(${t} AS BIGINT)`,
   idiv: (a, b) => `((${a}) // (${b}))`,
   mod: (a, b) => `((${a}) % (${b}))`,
-  trim: (t) => `trim(${t}, ${WHITESPACE_SQL})`,
+  trim: (t) => `regexp_replace(${t}, ${ansiStr(`^${WS_RE2}+|${WS_RE2}+$`)}, '', 'g')`,
   position: (h, n) => `strpos(${h}, ${n})`,
   left: (t, n) => `left(${t}, ${n})`,
   right: (t, n) => `right(${t}, ${n})`,
@@ -127,6 +131,7 @@ const duckdb: Dialect = {
 const postgres: Dialect = {
   ...common,
   name: 'postgres',
+  ws: WS_POSIX,
   ident: ansiIdent,
   str: (v) => ansiStr(v.replace(/\0/g, '')),
   asOfParam: () => '$1',
@@ -142,7 +147,7 @@ const postgres: Dialect = {
   toBigint: (t) => `CAST(${t} AS bigint)`,
   idiv: (a, b) => `div(${a}, ${b})`,
   mod: (a, b) => `mod(${a}, ${b})`,
-  trim: (t) => `btrim(${t}, ${WHITESPACE_SQL})`,
+  trim: (t) => `regexp_replace(${t}, ${ansiStr(`^${WS_POSIX}+|${WS_POSIX}+$`)}, '', 'g')`,
   position: (h, n) => `strpos(${h}, ${n})`,
   left: (t, n) => `left(${t}, ${n})`,
   right: (t, n) => `right(${t}, ${n})`,
@@ -155,6 +160,7 @@ const postgres: Dialect = {
 const clickhouse: Dialect = {
   ...common,
   name: 'clickhouse',
+  ws: WS_RE2,
   ident: backtick,
   str: backslashStr,
   asOfParam: (day) => backslashStr(day),
@@ -170,7 +176,7 @@ const clickhouse: Dialect = {
   mod: (a, b) => `modulo(${a}, ${b})`,
   lower: (t) => `lowerUTF8(${t})`,
   upper: (t) => `upperUTF8(${t})`,
-  trim: (t) => `replaceRegexpAll(${t}, '^\\\\s+|\\\\s+$', '')`,
+  trim: (t) => `replaceRegexpAll(${t}, ${backslashStr(`^${WS_RE2}+|${WS_RE2}+$`)}, '')`,
   length: (t) => `lengthUTF8(${t})`,
   position: (h, n) => `positionUTF8(${h}, ${n})`,
   left: (t, n) => `substringUTF8(${t}, 1, ${n})`,
@@ -183,6 +189,7 @@ const clickhouse: Dialect = {
 const spark: Dialect = {
   ...common,
   name: 'spark',
+  ws: WS_RE2,
   ident: sparkBacktick,
   str: backslashStr,
   asOfParam: () => ':as_of',
@@ -194,7 +201,7 @@ const spark: Dialect = {
   toBigint: (t) => `CAST(${t} AS BIGINT)`,
   idiv: (a, b) => `((${a}) DIV (${b}))`,
   mod: (a, b) => `pmod(${a}, ${b})`,
-  trim: (t) => `regexp_replace(${t}, '^\\\\s+|\\\\s+$', '')`,
+  trim: (t) => `regexp_replace(${t}, ${backslashStr(`^${WS_RE2}+|${WS_RE2}+$`)}, '')`,
   position: (h, n) => `instr(${h}, ${n})`,
   left: (t, n) => `substring(${t}, 1, ${n})`,
   right: (t, n) => `right(${t}, ${n})`,
@@ -206,6 +213,7 @@ const spark: Dialect = {
 const trino: Dialect = {
   ...common,
   name: 'trino',
+  ws: WS_RE2,
   ident: ansiIdent,
   str: ansiStr,
   asOfParam: () => '?',
@@ -217,7 +225,7 @@ const trino: Dialect = {
   toBigint: (t) => `CAST(${t} AS BIGINT)`,
   idiv: (a, b) => `((${a}) / (${b}))`,
   mod: (a, b) => `mod(${a}, ${b})`,
-  trim: (t) => `regexp_replace(${t}, '^\\s+|\\s+$', '')`,
+  trim: (t) => `regexp_replace(${t}, ${ansiStr(`^${WS_RE2}+|${WS_RE2}+$`)}, '')`,
   position: (h, n) => `strpos(${h}, ${n})`,
   left: (t, n) => `substr(${t}, 1, ${n})`,
   right: (t, n) => `substr(${t}, greatest(length(${t}) - (${n}) + 1, 1))`,
@@ -228,6 +236,7 @@ const trino: Dialect = {
 const bigquery: Dialect = {
   ...common,
   name: 'bigquery',
+  ws: WS_RE2,
   // BigQuery names never hold a backtick or a backslash: refuse them rather than rely on escapes.
   ident: (name) => {
     if (/[`\\]/.test(name)) throw new NotPushable(`the name '${name}' (BigQuery names cannot hold a backtick or a backslash)`);
@@ -243,7 +252,7 @@ const bigquery: Dialect = {
   toBigint: (t) => `CAST(${t} AS INT64)`,
   idiv: (a, b) => `DIV(${a}, ${b})`,
   mod: (a, b) => `MOD(${a}, ${b})`,
-  trim: (t) => `REGEXP_REPLACE(${t}, '^\\\\s+|\\\\s+$', '')`,
+  trim: (t) => `REGEXP_REPLACE(${t}, ${backslashStr(`^${WS_RE2}+|${WS_RE2}+$`)}, '')`,
   position: (h, n) => `STRPOS(${h}, ${n})`,
   left: (t, n) => `LEFT(${t}, ${n})`,
   right: (t, n) => `RIGHT(${t}, ${n})`,
