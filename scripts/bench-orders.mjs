@@ -20,12 +20,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const AS_OF = Date.UTC(2026, 10, 20);
 
 async function one(file) {
-  const { loadPolicy, readRecords, checkRecords } = await import('@sellguard/core/node');
-  const { setAsOf } = await import('@sellguard/core');
+  const { loadPolicy, readRecords, checkRecords, contextFor } = await import('@sellguard/core/node');
   const loaded = loadPolicy(join(root, 'policies/account-health-orders.policy'));
-  setAsOf(AS_OF);
+  const ctx = contextFor([loaded.policy], { asOf: AS_OF });
   const started = process.hrtime.bigint();
-  const report = await checkRecords(loaded.policy, readRecords(file));
+  const report = await checkRecords(loaded.policy, readRecords(file), ctx);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const odr = report.metrics['order-defect-rate'];
   process.stdout.write(

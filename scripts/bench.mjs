@@ -16,12 +16,12 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { cpus } from 'node:os';
 import { Bench } from 'tinybench';
-import { compile, interpretRecord, setSpellingDictionary } from '@sellguard/core';
+import { compile, createSpeller, evalContext, interpreter } from '@sellguard/core';
 import * as rt from '@sellguard/core/runtime';
 import dictionary from 'dictionary-en';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-setSpellingDictionary(dictionary);
+const ctx = evalContext({ dictionary: createSpeller(dictionary) });
 
 const SMALL = `policy small "Small" source "bench"
 record Message { orderId: string  subject: text = ""  body: text  sentAt: datetime?  orderCompletedAt: date? }
@@ -37,9 +37,9 @@ function handWritten(r) {
   const has = (s) => s.toLowerCase().includes(r.orderId.toLowerCase());
   if (!(has(r.subject) || has(r.body))) out.push({ rule: 'small/order-id-missing' });
   if (r.sentAt != null && r.orderCompletedAt != null && Math.floor(r.sentAt / 86400000) * 86400000 - r.orderCompletedAt > 30 * 86400000) out.push({ rule: 'small/outside-window' });
-  const emails = rt.detect('emails', r.body, 'body');
+  const emails = rt.detect('emails', r.body, 'body', ctx);
   if (emails.length) out.push({ rule: 'small/email-address', spans: emails });
-  const links = rt.detect('links', r.body, 'body').filter((l) => !l.amazon);
+  const links = rt.detect('links', r.body, 'body', ctx).filter((l) => !l.amazon);
   if (links.length) out.push({ rule: 'small/external-link', spans: links });
   return out;
 }
@@ -53,22 +53,24 @@ const small = compile(SMALL);
 const smallRecords = corpus.map((m) => small.policy.decode(m).value);
 const full = compile(readFileSync(join(root, 'policies/buyer-messaging.policy'), 'utf8'));
 const fullRecords = corpus.map((m) => full.policy.decode(m).value);
+const smallInterpreter = interpreter(small.ir, SMALL);
+const fullInterpreter = interpreter(full.ir, '');
 
 // The three must agree before their speed means anything.
 for (const r of smallRecords) {
-  const a = small.policy.evaluate(r).map((v) => v.rule).join();
+  const a = small.policy.evaluate(r, ctx).map((v) => v.rule).join();
   const b = handWritten(r).map((v) => v.rule).join();
   if (a !== b) throw new Error(`hand-written and generated code disagree: ${a} vs ${b}`);
 }
 
 const bench = new Bench({ time: 1500, warmupTime: 300 });
 bench
-  .add('small policy: generated evaluator', () => { for (const r of smallRecords) small.policy.evaluate(r); })
+  .add('small policy: generated evaluator', () => { for (const r of smallRecords) small.policy.evaluate(r, ctx); })
   .add('small policy: hand-written JavaScript', () => { for (const r of smallRecords) handWritten(r); })
-  .add('small policy: IR interpreter', () => { for (const r of smallRecords) interpretRecord(small.ir, r); })
+  .add('small policy: IR interpreter', () => { for (const r of smallRecords) smallInterpreter.evaluate(r, ctx); })
   .add('buyer-messaging: decode (zod)', () => { for (const m of corpus) full.policy.decode(m); })
-  .add('buyer-messaging: evaluate (generated)', () => { for (const r of fullRecords) full.policy.evaluate(r); })
-  .add('buyer-messaging: evaluate (interpreter)', () => { for (const r of fullRecords) interpretRecord(full.ir, r); });
+  .add('buyer-messaging: evaluate (generated)', () => { for (const r of fullRecords) full.policy.evaluate(r, ctx); })
+  .add('buyer-messaging: evaluate (interpreter)', () => { for (const r of fullRecords) fullInterpreter.evaluate(r, ctx); });
 await bench.run();
 
 const perRecord = (task, n) => task.result.latency.mean / n; // ms per record

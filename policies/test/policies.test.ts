@@ -9,16 +9,20 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { format } from '@sellguard/dsl';
 import { checkRecords } from '../../packages/core/src/index.js';
-import { loadPolicy, readRecords } from '../../packages/core/src/node/index.js';
+import { contextFor, loadPolicy, loadSpeller, readRecords } from '../../packages/core/src/node/index.js';
 import { policiesDoc } from '../../scripts/policies-doc.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const files = readdirSync(join(root, 'policies')).filter((f) => f.endsWith('.policy')).sort();
+/** One speller for every policy that checks spelling, built when the first one needs it. */
+let speller: ReturnType<typeof loadSpeller> | undefined;
+const sharedSpeller = () => (speller ??= loadSpeller());
 
 describe.each(files)('%s', (file) => {
   const path = join(root, 'policies', file);
   const loaded = loadPolicy(path);
   const policy = loaded.policy!;
+  const ctx = () => contextFor([policy], { speller: sharedSpeller });
 
   it('compiles without errors or warnings', () => {
     expect(loaded.diagnostics).toEqual([]);
@@ -29,12 +33,12 @@ describe.each(files)('%s', (file) => {
   });
 
   it('passes all its examples', () => {
-    const failed = policy.runExamples().filter((o) => !o.passed);
+    const failed = policy.runExamples(ctx()).filter((o) => !o.passed);
     expect(failed.map((o) => `${o.name}: ${o.failures.join('; ')}`)).toEqual([]);
   });
 
   it('has a hint, a source, a firing and a passing example for every rule', () => {
-    const outcomes = policy.runExamples();
+    const outcomes = policy.runExamples(ctx());
     for (const rule of policy.rules) {
       expect(rule.hint, `${rule.id} hint`).toBeTruthy();
       expect(rule.source, `${rule.id} source`).toBeTruthy();
@@ -52,7 +56,7 @@ describe.each(files)('%s', (file) => {
     let records = 0;
     let failing = 0;
     for (const sample of samples) {
-      const report = await checkRecords(policy, readRecords(join(dir, sample)));
+      const report = await checkRecords(policy, readRecords(join(dir, sample)), ctx());
       expect(report.summary.invalid, sample).toBe(0);
       expect(report.summary.records, sample).toBeGreaterThan(0);
       records += report.summary.records;

@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { PolicyFileError } from '@sellguard/core/node';
-import { setAsOf } from '@sellguard/core';
 import { s } from '@sellguard/core/runtime';
 import { checkCommand } from './commands/check.js';
 import { compileCommand } from './commands/compile.js';
@@ -136,8 +135,7 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .action(async (policy: string, inputs: string[], opts) => {
       // Loaded on demand: Ink and React are only needed for the interactive view.
       const { runTui } = await import('@sellguard/tui');
-      setAsOf(opts.asOf ?? null);
-      setCode(await runTui({ policy, inputs, inputFormat: opts.inputFormat, watch: opts.watch, color: opts.color }));
+      setCode(await runTui({ policy, inputs, inputFormat: opts.inputFormat, watch: opts.watch, color: opts.color, asOf: opts.asOf ?? null }));
     });
 
   return program;

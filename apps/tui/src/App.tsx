@@ -61,7 +61,7 @@ export function App({ store, cwd, initial, onQuit }: AppProps) {
     const record: FlaggedRecord | undefined = records[pre.list.selected];
     const lines: Line[] =
       pre.screen === 'record' && record
-        ? recordViewLines({ record, policy: session.policy, policySource: session.policySource, width, color, position: { at: pre.list.selected + 1, of: records.length } })
+        ? recordViewLines({ record, policy: session.policy, context: session.context, policySource: session.policySource, width, color, position: { at: pre.list.selected + 1, of: records.length } })
         : pre.screen === 'help'
           ? helpLines(width, session.watching)
           : [];
@@ -132,6 +132,7 @@ export function App({ store, cwd, initial, onQuit }: AppProps) {
       <RecordView
         record={selected}
         policy={session.policy}
+        context={session.context}
         policySource={session.policySource}
         width={width}
         height={bodyHeight}

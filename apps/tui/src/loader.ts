@@ -5,7 +5,7 @@
  * event loop (setImmediate), so key presses are handled while a large file is
  * being read. Only records with problems are kept; clean ones are counted.
  */
-import { checkRecords, SummaryBuilder, type CompiledPolicy, type RawRecord } from '@sellguard/core';
+import { checkRecords, SummaryBuilder, type CompiledPolicy, type EvalContext, type RawRecord } from '@sellguard/core';
 import { readRecords, type InputFormat } from '@sellguard/core/node';
 import type { CheckData, FlaggedRecord, MetricResult } from './model.js';
 
@@ -32,7 +32,7 @@ export interface CheckRun {
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export function startCheck(policy: CompiledPolicy, inputs: readonly string[], opts: LoaderOptions): CheckRun {
+export function startCheck(policy: CompiledPolicy, inputs: readonly string[], ctx: EvalContext, opts: LoaderOptions): CheckRun {
   let cancelled = false;
   const now = opts.now ?? (() => performance.now());
   const chunkSize = opts.chunkSize ?? 250;
@@ -81,7 +81,7 @@ export function startCheck(policy: CompiledPolicy, inputs: readonly string[], op
     // Let the first frame draw before reading starts.
     await nextTurn();
     if (cancelled) return null;
-    const report = await checkRecords(policy, paced(), {
+    const report = await checkRecords(policy, paced(), ctx, {
       onResult: (result, raw) => {
         counts.add(result);
         if (result.invalid || result.violations.length > 0) flagged.push(raw === undefined ? result : { ...result, raw });

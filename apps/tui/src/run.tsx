@@ -22,6 +22,8 @@ export interface TuiOptions {
   watch?: boolean;
   /** Force colours on or off (default: on for a terminal, off with NO_COLOR). */
   color?: boolean;
+  /** The day to check as of (UTC midnight, ms), the CLI's --as-of; default today. */
+  asOf?: number | null;
   /** Folder where exports are saved (default: the current folder). */
   cwd?: string;
   stdin?: NodeJS.ReadStream;
@@ -62,6 +64,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
     inputs: options.inputs,
     ...(options.inputFormat ? { format: options.inputFormat } : {}),
     watch: Boolean(options.watch),
+    asOf: options.asOf ?? null,
     ...(options.inputs.includes('-') ? { stdin: dataStdin } : {}),
   });
   const fullScreen = Boolean(stdout.isTTY);

@@ -8,8 +8,8 @@
  */
 import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import type { CompiledPolicy, Diagnostic } from '@sellguard/core';
-import { loadPolicy, type InputFormat } from '@sellguard/core/node';
+import type { CompiledPolicy, Diagnostic, EvalContext, Speller } from '@sellguard/core';
+import { contextFor, evalContext, loadPolicy, loadSpeller, type InputFormat } from '@sellguard/core/node';
 import { startCheck, type CheckRun } from './loader.js';
 import { emptyData, type CheckData, type CheckProgress } from './model.js';
 
@@ -20,6 +20,8 @@ export interface SessionState {
   policyFile: string;
   inputs: readonly string[];
   policy?: CompiledPolicy;
+  /** What the policy is checked in (the as-of day, the speller): explanations use the same. */
+  context: EvalContext;
   /** The policy's text, to show conditions and code frames. */
   policySource: string;
   /** Problems found in the policy (errors, and warnings that did not stop it). */
@@ -51,6 +53,8 @@ export interface SessionOptions {
   stdin?: NodeJS.ReadableStream;
   /** Passed on to the loader (tests use small chunks). */
   chunkSize?: number;
+  /** The day to check as of (UTC midnight, ms); default today. */
+  asOf?: number | null;
 }
 
 export class Session implements SessionStore {
@@ -60,6 +64,8 @@ export class Session implements SessionStore {
   private watchers: FSWatcher[] = [];
   private timer: NodeJS.Timeout | null = null;
   private disposed = false;
+  /** Built the first time the policy checks spelling, then kept for every re-check. */
+  private speller: Speller | undefined;
 
   constructor(private readonly opts: SessionOptions) {
     this.state = {
@@ -68,6 +74,7 @@ export class Session implements SessionStore {
       inputs: opts.inputs,
       policySource: '',
       diagnostics: [],
+      context: evalContext({ asOf: opts.asOf ?? null }),
       data: emptyData(),
       watching: Boolean(opts.watch),
       checks: 0,
@@ -106,15 +113,17 @@ export class Session implements SessionStore {
     }
     // The first check shows records as they arrive; a re-check keeps the old result on screen until it is done.
     const first = this.state.checks === 0 || this.state.policy === undefined;
+    const context = contextFor([policy], { asOf: this.opts.asOf ?? null, speller: () => (this.speller ??= loadSpeller()) });
     this.set({
       status: 'checking',
       policy,
+      context,
       policySource: source,
       diagnostics,
       error: undefined,
       ...(first ? { data: emptyData(policy.rules) } : { rechecking: { read: 0, elapsedMs: 0, done: false } }),
     });
-    const run = startCheck(policy, this.opts.inputs, {
+    const run = startCheck(policy, this.opts.inputs, context, {
       ...(this.opts.format ? { format: this.opts.format } : {}),
       ...(this.opts.stdin ? { stdin: this.opts.stdin } : {}),
       ...(this.opts.chunkSize ? { chunkSize: this.opts.chunkSize } : {}),

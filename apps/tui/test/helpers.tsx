@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import type { ReactElement } from 'react';
 import { render } from 'ink-testing-library';
-import { loadPolicy } from '@sellguard/core/node';
+import { evalContext, loadPolicy } from '@sellguard/core/node';
 import type { CompiledPolicy } from '@sellguard/core';
 import { startCheck } from '../src/loader.js';
 import type { CheckData } from '../src/model.js';
@@ -21,7 +21,7 @@ export function fixturePolicy(): { policy: CompiledPolicy; source: string } {
 
 export async function fixtureData(inputs: string[] = [MESSAGES]): Promise<CheckData> {
   const { policy } = fixturePolicy();
-  const data = await startCheck(policy, inputs, { onProgress: () => undefined }).done;
+  const data = await startCheck(policy, inputs, evalContext(), { onProgress: () => undefined }).done;
   if (!data) throw new Error('check was cancelled');
   return data;
 }
@@ -34,6 +34,7 @@ export async function fixtureState(patch: Partial<SessionState> = {}): Promise<S
     policyFile: POLICY,
     inputs: [MESSAGES],
     policy,
+    context: evalContext(),
     policySource: source,
     diagnostics: [],
     data: await fixtureData(),

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { evalContext } from '@sellguard/core';
 import { metricsOf, rateOf, startCheck } from '../src/loader.js';
 import type { CheckData } from '../src/model.js';
 import { fixturePolicy, MESSAGES } from './helpers.js';
@@ -21,7 +22,7 @@ function bigInput(n: number): string {
 describe('startCheck', () => {
   test('counts every record and keeps only those with problems', async () => {
     const { policy } = fixturePolicy();
-    const data = (await startCheck(policy, [MESSAGES], { onProgress: () => undefined }).done)!;
+    const data = (await startCheck(policy, [MESSAGES], evalContext(), { onProgress: () => undefined }).done)!;
     expect(data.summary).toMatchObject({ records: 7, checked: 5, invalid: 2, withViolations: 4, violations: 6 });
     expect(data.summary.byRule['tui-fixture/email-address']).toBe(2);
     expect(data.flagged.map((r) => r.line)).toEqual([2, 3, 4, 5, 6, 7]);
@@ -41,7 +42,7 @@ describe('startCheck', () => {
       setImmediate(spin);
     };
     setImmediate(spin);
-    const data = (await startCheck(policy, [file], { chunkSize: 50, updateMs: 0, onProgress: (d) => updates.push(d) }).done)!;
+    const data = (await startCheck(policy, [file], evalContext(), { chunkSize: 50, updateMs: 0, onProgress: (d) => updates.push(d) }).done)!;
     reading = false;
     expect(data.summary.records).toBe(2000);
     expect(data.flagged).toHaveLength(200);
@@ -57,14 +58,14 @@ describe('startCheck', () => {
 
   test('numbers records across several inputs', async () => {
     const { policy } = fixturePolicy();
-    const data = (await startCheck(policy, [MESSAGES, MESSAGES], { onProgress: () => undefined }).done)!;
+    const data = (await startCheck(policy, [MESSAGES, MESSAGES], evalContext(), { onProgress: () => undefined }).done)!;
     expect(data.summary.records).toBe(14);
     expect(data.flagged.at(-1)!.index).toBe(13);
   });
 
   test('cancel stops reading and resolves with null', async () => {
     const { policy } = fixturePolicy();
-    const run = startCheck(policy, [bigInput(3000)], { chunkSize: 20, onProgress: () => undefined });
+    const run = startCheck(policy, [bigInput(3000)], evalContext(), { chunkSize: 20, onProgress: () => undefined });
     await new Promise((r) => setTimeout(r, 5));
     run.cancel();
     expect(await run.done).toBeNull();
@@ -72,7 +73,7 @@ describe('startCheck', () => {
 
   test('a missing input file rejects with a plain message', async () => {
     const { policy } = fixturePolicy();
-    await expect(startCheck(policy, ['/nowhere/messages.jsonl'], { onProgress: () => undefined }).done).rejects.toThrow(/no such file/);
+    await expect(startCheck(policy, ['/nowhere/messages.jsonl'], evalContext(), { onProgress: () => undefined }).done).rejects.toThrow(/no such file/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { render } from 'ink-testing-library';
 import { parse } from '@sellguard/dsl';
-import { compile } from '@sellguard/core';
+import { compile, evalContext } from '@sellguard/core';
 import { textWidth } from '../src/layout.js';
 import { emptyData, type CheckData } from '../src/model.js';
 import { NO_FILTERS } from '../src/filter.js';
@@ -127,7 +127,7 @@ describe('RecordView', () => {
     const data = await fixtureData();
     const { policy, source } = fixturePolicy();
     const record = data.flagged[1];
-    const frame = draw(<RecordView record={record} policy={policy} policySource={source} width={80} height={60} scroll={0} color={false} />);
+    const frame = draw(<RecordView record={record} policy={policy} context={evalContext()} policySource={source} width={80} height={60} scroll={0} color={false} />);
     expect(frame).toContain('messages.jsonl line 3  ·  3 problems');
     expect(frame).toContain('Call us at [(312) 555-0147] or mail [desk@lumo-shop.com] to book a time.');
     expect(frame).not.toMatch(/\x1b\[/);
@@ -136,7 +136,7 @@ describe('RecordView', () => {
   test('lists each problem with its message, what to do, and why it fired', async () => {
     const data = await fixtureData();
     const { policy, source } = fixturePolicy();
-    const frame = draw(<RecordView record={data.flagged[1]} policy={policy} policySource={source} width={80} height={80} scroll={0} color={false} />);
+    const frame = draw(<RecordView record={data.flagged[1]} policy={policy} context={evalContext()} policySource={source} width={80} height={80} scroll={0} color={false} />);
     expect(frame).toContain('Problems (3)');
     expect(frame).toMatch(/✖ error {2}email-address {2}in body/);
     expect(frame).toContain('Email addresses are not allowed: desk@lumo-shop.com');
@@ -154,7 +154,7 @@ describe('RecordView', () => {
   test('explains a date rule with the values it saw', async () => {
     const data = await fixtureData();
     const { policy, source } = fixturePolicy();
-    const frame = draw(<RecordView record={data.flagged[2]} policy={policy} policySource={source} width={80} height={80} scroll={0} color={false} />);
+    const frame = draw(<RecordView record={data.flagged[2]} policy={policy} context={evalContext()} policySource={source} width={80} height={80} scroll={0} color={false} />);
     expect(frame).toContain('Sent 49 days after the order was completed; the limit is 30 days');
     expect(frame).toMatch(/Required: dateOf\(sentAt\) - orderCompletedAt <= 30 days +→ no/);
     expect(frame).toMatch(/dateOf\(sentAt\) - orderCompletedAt +→ 49 days/);
@@ -164,7 +164,7 @@ describe('RecordView', () => {
   test('an unreadable record says why, with its fields as read', async () => {
     const data = await fixtureData();
     const { policy, source } = fixturePolicy();
-    const frame = draw(<RecordView record={data.flagged[4]} policy={policy} policySource={source} width={80} height={40} scroll={0} color={false} />);
+    const frame = draw(<RecordView record={data.flagged[4]} policy={policy} context={evalContext()} policySource={source} width={80} height={40} scroll={0} color={false} />);
     expect(frame).toContain('This record could not be checked');
     expect(frame).toContain('orderId: is missing');
     expect(frame).toMatch(/body\s+Nothing wrong here\./);
@@ -173,7 +173,7 @@ describe('RecordView', () => {
   test('with colour, marks are drawn inverse instead of with brackets', async () => {
     const data = await fixtureData();
     const { policy, source } = fixturePolicy();
-    const lines = recordViewLines({ record: data.flagged[0], policy, policySource: source, width: 80, color: true });
+    const lines = recordViewLines({ record: data.flagged[0], policy, context: evalContext(), policySource: source, width: 80, color: true });
     const marked = lines.flat().filter((s) => s.tone === 'mark-error');
     expect(marked.map((s) => s.text)).toEqual(['help@lumo-shop.com']);
   });
@@ -181,8 +181,8 @@ describe('RecordView', () => {
   test('scrolls, drawing only the lines that fit', async () => {
     const data = await fixtureData();
     const { policy, source } = fixturePolicy();
-    const all = recordViewLines({ record: data.flagged[1], policy, policySource: source, width: 80, color: false });
-    const frame = draw(<RecordView record={data.flagged[1]} policy={policy} policySource={source} width={80} height={10} scroll={3} color={false} />);
+    const all = recordViewLines({ record: data.flagged[1], policy, context: evalContext(), policySource: source, width: 80, color: false });
+    const frame = draw(<RecordView record={data.flagged[1]} policy={policy} context={evalContext()} policySource={source} width={80} height={10} scroll={3} color={false} />);
     expect(rows(frame)).toHaveLength(10);
     expect(rows(frame)[0].trimEnd()).toBe(all[3].map((s) => s.text).join('').trimEnd());
     fitsIn(frame, 80, 10);

@@ -1,4 +1,4 @@
-import { setAsOf, type CompiledPolicy, type Fix } from '@sellguard/core';
+import { evalContext, type CompiledPolicy, type Fix, type Speller } from '@sellguard/core';
 import { format } from '@sellguard/dsl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Compiled } from './components/Compiled';
@@ -18,7 +18,7 @@ import { newRecord } from './lib/form';
 import { useDebounced } from './lib/hooks';
 import { analyzePolicy, applyFixToRaw, inputRecord } from './lib/policy';
 import { labelFieldOf } from './lib/records';
-import { loadSpellingDictionary } from './lib/spelling';
+import { loadSpeller } from './lib/spelling';
 import { decodeState, encodeState, type DataView, type OutputTab, type ShareState } from './lib/urlState';
 
 const STARTER_POLICY = `policy my-policy "My policy"
@@ -38,10 +38,10 @@ function todayText(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** Set the day today() means for the checks that follow; '' is the real today. */
-function applyAsOf(asOf: string): void {
+/** The day today() means for the checks (UTC midnight, ms); '' is the real today (null). */
+function asOfDay(asOf: string): number | null {
   const ms = asOf ? Date.parse(`${asOf}T00:00:00Z`) : NaN;
-  setAsOf(Number.isNaN(ms) ? null : ms);
+  return Number.isNaN(ms) ? null : ms;
 }
 
 function exampleState(ex: Example | undefined): ShareState {
@@ -70,6 +70,11 @@ export function App() {
   const [view, setView] = useState<DataView>(initial.view);
   const [asOf, setAsOfDate] = useState(initial.asOf ?? '');
   const [spelling, setSpelling] = useState<'loading' | 'ready' | 'off'>('loading');
+  const [speller, setSpeller] = useState<Speller | null>(null);
+  /** The dictionary is fetched and built once per page, even when the effect runs twice. */
+  const spellerLoad = useRef<Promise<Speller | null> | null>(null);
+  /** What every check and explanation runs in: the chosen as-of day and the speller once it is ready. */
+  const ctx = useMemo(() => evalContext({ asOf: asOfDay(asOf), dictionary: speller }), [asOf, speller]);
   const [shareUrl, setShareUrl] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   /** Set once the visitor changes anything; until then the address stays clean. */
@@ -95,10 +100,9 @@ export function App() {
   const parsed = useMemo(() => (checkedText === dataText ? parsedNow : parseData(checkedText)), [checkedText, dataText, parsedNow]);
   const outcome = useMemo(() => {
     if (!policy) return undefined;
-    applyAsOf(asOf);
-    return checkData(policy, parsed);
-  }, [policy, parsed, spelling, asOf]); // eslint-disable-line react-hooks/exhaustive-deps
-  const usesToday = good ? /\btoday\s*\(/.test(good.source) : false;
+    return checkData(policy, parsed, ctx);
+  }, [policy, parsed, ctx]);
+  const usesToday = policy?.usesToday ?? false;
 
   const count = parsedNow.entries.length;
   const sel = Math.max(0, Math.min(selected, count - 1));
@@ -108,18 +112,22 @@ export function App() {
   const explanation = useMemo(() => {
     if (tab !== 'explain' || !policy || selRecord?.decoded === undefined) return undefined;
     try {
-      applyAsOf(asOf);
-      return policy.explain(selRecord.decoded);
+      return policy.explain(selRecord.decoded, ctx);
     } catch {
       return undefined;
     }
-  }, [tab, policy, selRecord, asOf]);
+  }, [tab, policy, selRecord, ctx]);
 
   // ---- spelling: the dictionary loads after the first paint, then the data is checked again
   useEffect(() => {
     let alive = true;
     const t = setTimeout(() => {
-      void loadSpellingDictionary().then((ok) => alive && setSpelling(ok ? 'ready' : 'off'));
+      spellerLoad.current ??= loadSpeller();
+      void spellerLoad.current.then((loaded) => {
+        if (!alive) return;
+        setSpeller(loaded);
+        setSpelling(loaded ? 'ready' : 'off');
+      });
     }, 200);
     return () => {
       alive = false;

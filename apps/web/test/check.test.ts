@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { compile, type CompiledPolicy } from '@sellguard/core';
+import { compile, evalContext, type CompiledPolicy } from '@sellguard/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkData } from '../src/lib/check';
 import { parseData, replaceRecord } from '../src/lib/data';
@@ -20,7 +20,7 @@ beforeAll(() => {
 describe('checking the data pane', () => {
   it('finds the violations in the shipped buyer messages, like the command line', () => {
     const data = parseData(readFileSync(resolve(root, 'examples/buyer-messaging/messages.jsonl'), 'utf8'));
-    const { records, summary } = checkData(policy, data);
+    const { records, summary } = checkData(policy, data, evalContext());
     expect(summary.records).toBe(data.entries.length);
     const rules = records.flatMap((r) => r.violations.map((v) => v.rule));
     expect(rules).toContain('buyer-messaging/email-address');
@@ -36,7 +36,7 @@ describe('checking the data pane', () => {
       '{"orderId": "114-3941689-8772232", "body": ',
       JSON.stringify({ orderId: '114-3941689-8772232', body: 'Order 114-3941689-8772232', priorReviewRequests: 'two' }),
     ].join('\n');
-    const { records, summary } = checkData(policy, parseData(text));
+    const { records, summary } = checkData(policy, parseData(text), evalContext());
     expect(summary).toMatchObject({ records: 3, invalid: 2, checked: 1, withViolations: 1 });
     expect(records[0].violations.map((v) => v.rule)).toContain('buyer-messaging/email-address');
     expect(records[1]).toMatchObject({ line: 2, invalid: [{ path: '' }] });
@@ -48,12 +48,12 @@ describe('checking the data pane', () => {
     const raw = { orderId: '114-3941689-8772232', subject: 'Order 114-3941689-8772232', message: 'See http://www.amazon.com/gp/help today' };
     const text = `${JSON.stringify(raw)}\n`;
     const data = parseData(text);
-    const [record] = checkData(policy, data).records;
+    const [record] = checkData(policy, data, evalContext()).records;
     const insecure = record.violations.find((v) => v.rule === 'buyer-messaging/insecure-link');
     expect(insecure?.fix).toBeDefined();
     const fixed = applyFixToRaw(policy, raw, insecure!.fix!) as Record<string, unknown>;
     expect(fixed).toEqual({ ...raw, message: 'See https://www.amazon.com/gp/help today' });
-    const after = checkData(policy, parseData(replaceRecord(text, data, 0, fixed))).records[0];
+    const after = checkData(policy, parseData(replaceRecord(text, data, 0, fixed)), evalContext()).records[0];
     expect(after.violations.map((v) => v.rule)).not.toContain('buyer-messaging/insecure-link');
   });
 });

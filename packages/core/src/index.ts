@@ -2,14 +2,17 @@
  * @sellguard/core: the meaning of policies. Compile a policy, check records,
  * build reports. Runs in Node and in the browser; file readers for Node are
  * in `@sellguard/core/node`.
+ *
+ * Every check runs in an evaluation context the host creates:
+ * `evalContext({ asOf, dictionary: createSpeller(files) })`.
  */
 export * from './types.js';
-export { compile, type CompileOptions, type CompileResult } from './compile/index.js';
+export { compile, type CompileOptions, type CompileResult } from './policy/compile.js';
 export type { IrPolicy } from './compile/ir.js';
 export { DETECTORS, FUNCTIONS } from './compile/builtins.js';
-export { applyFix, getPath, setAsOf, setSpellingDictionary } from './runtime/index.js';
-export { applyFixToRaw, rawPath } from './runtime/raw-fix.js';
-export { explainRecord, interpretRecord, type RuleExplanation, type ClauseExplanation, type TraceNode } from './explain/explain.js';
+export { applyFix, getPath, evalContext, withAsOf, createSpeller, type DictionaryFiles } from './runtime/index.js';
+export { applyFixToRaw, rawPath } from './check/raw-fix.js';
+export { explainRecord, interpretRecord, interpreter, type Interpreter, type RuleExplanation, type ClauseExplanation, type TraceNode } from './explain/explain.js';
 export { analyze, type Analysis, type Completion, type SymbolInfo } from './service/analyze.js';
-export { checkRecords, checkRecordsSync, checkOne, policyInfo, type RawRecord, type CheckOptions } from './runtime/check.js';
+export { checkRecords, checkRecordsSync, checkOne, policyInfo, type RawRecord, type CheckOptions } from './check/run.js';
 export * from './report/index.js';

@@ -9,6 +9,26 @@ export type { Diagnostic, Span };
 
 export type Severity = 'error' | 'warning' | 'info';
 
+/** A spelling checker (built by `createSpeller` from a Hunspell dictionary), with its own caches. */
+export interface Speller {
+  /** Whether the word is spelt correctly (possessives, British spellings and closed compounds accepted). */
+  isCorrect(word: string): boolean;
+  /** Up to 3 suggestions, best first; null when the look-up budget is spent. */
+  suggestions(word: string, budget: { left: number }): string[] | null;
+}
+
+/**
+ * Everything a check depends on besides the policy and the record, created by
+ * the host (`evalContext(...)`) and passed to every evaluation; nothing of it is
+ * kept in module-level variables.
+ */
+export interface EvalContext {
+  /** The UTC day (midnight, ms) checks run as of: `today()` and metric windows end there. null: the real today. */
+  readonly asOf: number | null;
+  /** The spelling checker of the `spelling` detector; null: it finds nothing. */
+  readonly dictionary: Speller | null;
+}
+
 /** Where a detector matched: offsets into the string at `path` of the input record. */
 export interface MatchSpan {
   /** Field path of the string that was scanned, e.g. `body` or `attachments[1].fileName`. */
@@ -140,8 +160,8 @@ export interface MetricInfo {
 /** The dataset side of a compiled policy: metrics accumulated in one streaming pass. */
 export interface CompiledDataset {
   metrics: MetricInfo[];
-  /** A fresh accumulator for a run checked as of `asOf` (a UTC day in ms; default today()). */
-  start(asOf?: number): unknown;
+  /** A fresh accumulator for a run in this context (its windows end with the context's as-of day). */
+  start(ctx: EvalContext): unknown;
   /** Count one decoded record. */
   add(state: unknown, record: unknown): void;
   /** Merge parts counted elsewhere (a SQL engine): metric by index, overall (group null) or one group value. */
@@ -204,15 +224,47 @@ export interface CompiledPolicy {
   /** Validate and normalise one raw record (JSON object or CSV row of strings). */
   decode(raw: unknown): DecodeResult;
   /** Evaluate every rule on a decoded record. */
-  evaluate(record: unknown): Violation[];
+  evaluate(record: unknown, ctx: EvalContext): Violation[];
   /** Why each rule fired or not on a decoded record: conditions with the values they saw. */
-  explain(record: unknown): import('./explain/explain.js').RuleExplanation[];
-  /** Run the policy's own `example` blocks. */
-  runExamples(): ExampleOutcome[];
+  explain(record: unknown, ctx: EvalContext): RuleExplanation[];
+  /** Run the policy's own `example` blocks; an example's `as of` line overrides the context's day. */
+  runExamples(ctx: EvalContext): ExampleOutcome[];
+  /** Whether results depend on the as-of day (a `today()` call or a metric's time window), so a front end offers an as-of date. */
+  usesToday: boolean;
   /** The text detectors the rules use (e.g. `emails`, `spelling`), so a host loads only what they need. */
   detectors: string[];
   /** Metrics over the whole input, when the policy declares any. */
   dataset?: CompiledDataset;
   /** Generated sources, for `sellguard compile` and the playground's compiled view. */
   output: { module: string; dts: string; schema: string };
+}
+
+/** A value seen while explaining, with the values it was computed from. */
+export interface TraceNode {
+  span: Span;
+  /** The value, shown as a person reads it ("31 days", "yes", "a@b.com"). */
+  value: string;
+  /** For conditions: whether it held. */
+  held?: boolean;
+  children: TraceNode[];
+}
+
+export interface ClauseExplanation {
+  mode: 'require' | 'forbid';
+  /** The condition as written in the policy. */
+  condition: string;
+  violated: boolean;
+  trace: TraceNode | null;
+}
+
+export interface RuleExplanation {
+  rule: string;
+  severity: Severity;
+  /** For a rule with `each`: the item this explanation is about, e.g. `offers[2]`. */
+  item?: string;
+  /** False when the rule's `when` guard did not hold, so nothing else ran. */
+  applies: boolean;
+  when: { condition: string; trace: TraceNode | null } | null;
+  clauses: ClauseExplanation[];
+  violations: Violation[];
 }

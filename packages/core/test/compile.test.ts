@@ -4,7 +4,7 @@
  * meaning, not copied from output.
  */
 import { describe, expect, it } from 'vitest';
-import { compile, type CompiledPolicy } from '../src/index.js';
+import { compile, evalContext, type CompiledPolicy } from '../src/index.js';
 
 const HEADER = `policy demo "Demo" source "tests"
 record Attachment { fileName: string  kind: enum(instructions, warranty, invoice, other) = "other" }
@@ -31,7 +31,7 @@ function run(rules: string, raw: Record<string, unknown>) {
   const policy = policyOf(rules);
   const decoded = policy.decode({ orderId: '114-3941689-8772232', body: '', ...raw });
   if (!decoded.ok) throw new Error(JSON.stringify(decoded.problems));
-  return policy.evaluate(decoded.value);
+  return policy.evaluate(decoded.value, evalContext());
 }
 
 describe('conditions', () => {
@@ -183,7 +183,7 @@ describe('fixes on raw records', () => {
     const raw = { 'order-id': '1', Body: 'Thanks 😊 bye', attachments: [{ fileName: 'x a@b.co' }] };
     const decoded = policy.decode(raw);
     if (!decoded.ok) throw new Error('bad record');
-    const [emoji, att] = policy.evaluate(decoded.value);
+    const [emoji, att] = policy.evaluate(decoded.value, evalContext());
     expect(applyFixToRaw(policy, raw, emoji.fix!)).toEqual({ 'order-id': '1', Body: 'Thanks bye', attachments: [{ fileName: 'x a@b.co' }] });
     expect(applyFixToRaw(policy, raw, att.fix!).attachments).toEqual([{ fileName: 'x' }]);
   });

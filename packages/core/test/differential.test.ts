@@ -7,10 +7,10 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import dictionary from 'dictionary-en';
 import { describe, expect, it } from 'vitest';
-import { compile, interpretRecord, setSpellingDictionary } from '../src/index.js';
+import { compile, createSpeller, evalContext, interpretRecord } from '../src/index.js';
 
 const root = resolve(import.meta.dirname, '../../..');
-setSpellingDictionary(dictionary);
+const ctx = evalContext({ dictionary: createSpeller(dictionary) });
 
 function recordsOf(file: string): unknown[] {
   const text = readFileSync(file, 'utf8');
@@ -44,7 +44,7 @@ describe('generated code and interpreter agree', () => {
       for (const raw of records) {
         const decoded = policy!.decode(raw);
         if (!decoded.ok) continue;
-        expect(interpretRecord(ir!, decoded.value)).toEqual(policy!.evaluate(decoded.value));
+        expect(interpretRecord(ir!, decoded.value, ctx)).toEqual(policy!.evaluate(decoded.value, ctx));
         compared++;
       }
       expect(compared).toBeGreaterThan(0);

@@ -5,7 +5,7 @@
  * the diff.
  */
 import { describe, expect, it } from 'vitest';
-import { compile } from '../src/index.js';
+import { compile, evalContext } from '../src/index.js';
 
 const SOURCE = `policy snapshot "Snapshot policy" source "tests" version "2"
   input Message
@@ -77,7 +77,7 @@ describe('emitted code', () => {
       parameters: { color: 'red', size: ' ' },
     });
     expect(decoded.ok).toBe(true);
-    const violations = decoded.ok ? policy!.evaluate(decoded.value) : [];
+    const violations = decoded.ok ? policy!.evaluate(decoded.value, evalContext()) : [];
     expect(violations.map((v) => [v.rule, v.path, v.message])).toEqual([
       ['snapshot/outside-window', 'sentAt', 'Sent 35 days after completion'],
       ['snapshot/marketing', 'body', 'Marketing: promo code'],
@@ -96,8 +96,8 @@ describe('emitted code for metrics', () => {
     const { policy, diagnostics } = compile(source);
     expect(diagnostics).toEqual([]);
     const module = policy!.output.module;
-    expect(module).toContain('function metricsAdd(r, S) {');
-    expect(module).toContain('rule_0(M, out); // account-health-orders/order-defect-rate');
+    expect(module).toContain('function metricsAdd(r, S, ctx) {');
+    expect(module).toContain('rule_0(M, out, ctx); // account-health-orders/order-defect-rate');
     await expect(module).toMatchFileSnapshot('__snapshots__/account-health-orders.module.js');
   });
 });

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkRecordsSync, compile, type MetricResult } from '../src/index.js';
+import { checkRecordsSync, compile, evalContext, type MetricResult } from '../src/index.js';
 
 const root = resolve(import.meta.dirname, '../../..');
 const { policy } = compile(readFileSync(resolve(root, 'policies/account-health-orders.policy'), 'utf8'));
@@ -153,7 +153,7 @@ function expected(orders: Order[]) {
 }
 
 function run(orders: Order[], asOf = AS_OF) {
-  return checkRecordsSync(policy!, orders.map((o, index) => ({ index, raw: asCsvRow(o) })), { asOf });
+  return checkRecordsSync(policy!, orders.map((o, index) => ({ index, raw: asCsvRow(o) })), evalContext({ asOf }));
 }
 
 describe('account-health-orders metrics', () => {

@@ -9,7 +9,7 @@ import { parseDetailed, parseExpressionDetailed } from './parse.js';
 export * from './ast.js';
 export * from './diagnostics.js';
 export { KEYWORDS, BUILTIN_TYPES, HARD_KEYWORDS, SOFT_KEYWORDS } from './tokens.js';
-export { SYNTAX_CODES, type SyntaxCode } from './syntax-messages.js';
+export * from './catalogue.js';
 export { tokenize, type HighlightToken, type HighlightKind } from './highlight.js';
 export { format } from './format.js';
 

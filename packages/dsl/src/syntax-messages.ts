@@ -15,6 +15,7 @@ import {
   type TokenType,
 } from 'chevrotain';
 import type { Span } from './ast.js';
+import { editDistance, type SyntaxCode } from './catalogue.js';
 import type { Diagnostic, RelatedInfo } from './diagnostics.js';
 import { LineIndex } from './diagnostics.js';
 import {
@@ -34,46 +35,7 @@ import {
 
 // ------------------------------------------------------------------------ codes
 
-/** Every syntax diagnostic code with a short title (docs/diagnostics.md has examples). */
-export const SYNTAX_CODES = {
-  SG1001: 'a character that is not part of the language',
-  SG1002: 'text not closed before the end of the line',
-  SG1003: 'missing type',
-  SG1004: 'missing closing bracket',
-  SG1005: 'unknown severity',
-  SG1006: "missing ':' after a field name",
-  SG1007: "'expect' without a rule name",
-  SG1008: "'&&' or '||' instead of 'and' or 'or'",
-  SG1009: "'!' instead of 'not'",
-  SG1010: "'=' instead of '=='",
-  SG1011: 'chained comparison',
-  SG1012: 'missing name',
-  SG1013: "'import' without 'from'",
-  SG1014: 'reserved word used as a name',
-  SG1015: 'impossible date or time',
-  SG1016: 'unexpected text between declarations',
-  SG1017: 'unexpected text inside a block',
-  SG1018: 'missing value or condition',
-  SG1019: 'unexpected word or symbol',
-  SG1020: 'text in single or curly quotes',
-  SG1021: "'{' in a message not closed",
-  SG1022: "empty '{}' in a message",
-  SG1023: "quotes inside '{...}' in a message",
-  SG1024: 'line given twice',
-  SG1025: 'import after declarations',
-  SG1026: "'policy' line not at the top",
-  SG1027: "unknown kind of 'fix'",
-  SG1028: "missing 'start' or 'end'",
-  SG1029: "'===' or '!=='",
-  SG1030: "missing '{'",
-  SG1031: "missing '='",
-  SG1032: 'number too large',
-  SG1033: 'missing text in double quotes',
-  SG1098: 'formatter left the file unchanged',
-  SG1099: 'internal error',
-} as const;
-
-export type SyntaxCode = keyof typeof SYNTAX_CODES;
+export { SYNTAX_CODES, type SyntaxCode } from './catalogue.js';
 
 export function syntaxError(code: SyntaxCode, message: string, span: Span, help?: string, related?: RelatedInfo[]): Diagnostic {
   const d: Diagnostic = { code, severity: 'error', message, span };
@@ -261,15 +223,6 @@ const CLOSERS: ReadonlySet<TokenType> = new Set([RCurly, RParen, RBracket]);
 function missingSpan(ctx: ErrorContext): Span {
   if (onLaterLine(ctx) || CLOSERS.has(ctx.tok.tokenType) || STATEMENT_KEYWORDS.has(ctx.tok.tokenType)) return gap(ctx);
   return tokSpan(ctx, ctx.tok);
-}
-
-function editDistance(a: string, b: string): number {
-  const dp = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) dp[0][j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++)
-      dp[i][j] = Math.min(dp[i - 1][j] + 1, dp[i][j - 1] + 1, dp[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-  return dp[a.length][b.length];
 }
 
 /** The closest word among `words` to what was written, if it is close enough to be a typo. */

@@ -31,6 +31,8 @@ export async function checkWithClickhouse(p: SqlPolicy, url: string, opts: { asO
     ...(target.password !== undefined ? { password: target.password } : {}),
     ...(target.database ? { database: target.database } : {}),
     log: { level: 127 as never },
+    // A metric query over a large table takes as long as it takes: no client-side timeout.
+    request_timeout: 24 * 3_600_000,
   });
   const all = async (sql: string): Promise<unknown[][]> => {
     try {
@@ -46,7 +48,7 @@ export async function checkWithClickhouse(p: SqlPolicy, url: string, opts: { asO
     const described = await all(`SELECT name, type FROM system.columns WHERE database = ${database ? d.str(database) : 'currentDatabase()'} AND table = ${d.str(table)}`);
     if (described.length === 0) throw new DbUrlError(`ClickHouse at ${target.where}: there is no table '${target.table}'`);
     const columns: SourceColumn[] = described.map(([name, type]) => ({ name: String(name), storage: storageOf(String(type)) }));
-    return await checkWithSql(p, { dialect: d, all }, { from: tableName(d, target.table), columns }, { asOf: opts.asOf, locate: locateInOrder(p.policy, target.table) });
+    return await checkWithSql(p, { dialect: d, all }, { from: tableName(d, target.table), columns }, { asOf: opts.asOf, locate: locateInOrder(p.policy, opts.asOf, target.table) });
   } finally {
     await client.close();
   }

@@ -14,7 +14,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { openSync, readSync, closeSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { RecordResult, Report } from '@sellguard/core';
-import { checkOne } from '@sellguard/core';
+import { checkOne, evalContext } from '@sellguard/core';
 import { headerNames, readRecords, sniffDelimiter, type InputFormat } from '@sellguard/core/node';
 import { dialect, type QuerySource, type SourceColumn, type ColumnStorage } from '@sellguard/core/sql';
 import { checkWithSql, locateInOrder, type Executor, type ProblemRow, type SqlPolicy } from './sql-run.js';
@@ -71,7 +71,7 @@ export async function checkWithDuckdb(p: SqlPolicy, inputs: readonly string[], o
     return await checkWithSql(p, exec, source, {
       asOf: opts.asOf,
       rejected: () => countRejects(conn, source),
-      locate: (rows, src) => (files.some((f) => f.format !== 'parquet') ? locateWithReader(p, files, rows, src) : locateParquet(p, conn, files, rows, src)),
+      locate: (rows, src) => (files.some((f) => f.format !== 'parquet') ? locateWithReader(p, files, rows, opts.asOf) : locateParquet(p, conn, files, rows, src, opts.asOf)),
     });
   } finally {
     conn.closeSync();
@@ -209,7 +209,8 @@ async function countRejects(conn: DuckDBConnection, source: QuerySource): Promis
  * the rows DuckDB rejected. The counts must agree, or the readers differ on
  * this file and the JavaScript engine should check it.
  */
-async function locateWithReader(p: SqlPolicy, files: InputFile[], rows: ProblemRow[], source: QuerySource): Promise<RecordResult[]> {
+async function locateWithReader(p: SqlPolicy, files: InputFile[], rows: ProblemRow[], asOf: number): Promise<RecordResult[]> {
+  const ctx = evalContext({ asOf });
   const wanted = new Map<string, true>();
   for (const r of rows) wanted.set(`${Number(r[0])}:${Number(r[1])}`, true);
   const results: RecordResult[] = [];
@@ -220,20 +221,19 @@ async function locateWithReader(p: SqlPolicy, files: InputFile[], rows: ProblemR
     for await (const rec of readRecords(file.path, { startIndex: next, ...(format ? { format } : {}) })) {
       next = rec.index + 1;
       if (rec.error !== undefined) {
-        results.push(checkOne(p.policy, rec).result);
+        results.push(checkOne(p.policy, rec, ctx).result);
         continue;
       }
       good++;
       if (!wanted.has(`${i}:${good}`)) continue;
-      const { result } = checkOne(p.policy, rec);
+      const { result } = checkOne(p.policy, rec, ctx);
       if (result.invalid || result.violations.length > 0) results.push(result);
     }
   }
-  void source;
   return results;
 }
 
-async function locateParquet(p: SqlPolicy, conn: DuckDBConnection, files: InputFile[], rows: ProblemRow[], source: QuerySource): Promise<RecordResult[]> {
+async function locateParquet(p: SqlPolicy, conn: DuckDBConnection, files: InputFile[], rows: ProblemRow[], source: QuerySource, asOf: number): Promise<RecordResult[]> {
   const offsets: number[] = [];
   let total = 0;
   for (const f of files) {
@@ -244,7 +244,7 @@ async function locateParquet(p: SqlPolicy, conn: DuckDBConnection, files: InputF
   const results: RecordResult[] = [];
   for (const row of rows) {
     const [file, n] = [Number(row[0]), Number(row[1])];
-    const [located] = await locateInOrder(p.policy, files[file].path)([row.map(plain)], source);
+    const [located] = await locateInOrder(p.policy, asOf, files[file].path)([row.map(plain)], source);
     if (located) results.push({ ...located, index: offsets[file] + n - 1 });
   }
   return results.sort((a, b) => a.index - b.index);

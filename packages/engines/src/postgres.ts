@@ -50,7 +50,7 @@ export async function checkWithPostgres(p: SqlPolicy, url: string, opts: { asOf:
         all: async (sql, asOfDay) => (await client.query({ text: sql, values: sql.includes('$1') ? [asOfDay] : [], rowMode: 'array' })).rows as unknown[][],
       },
       { from: tableName(d, target.table), columns },
-      { asOf: opts.asOf, locate: locateInOrder(p.policy, target.table) },
+      { asOf: opts.asOf, locate: locateInOrder(p.policy, opts.asOf, target.table) },
     );
   } finally {
     await client.end();

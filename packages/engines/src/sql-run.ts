@@ -7,7 +7,7 @@
  * from.
  */
 import type { CompiledPolicy, IrPolicy, RecordResult, Report } from '@sellguard/core';
-import { checkOne } from '@sellguard/core';
+import { checkOne, evalContext } from '@sellguard/core';
 import { metricQuery, recordRulesPushable, reportFromSql, rowsQuery, type Dialect, type QuerySource } from '@sellguard/core/sql';
 
 /** Runs one query and returns its rows as arrays of values, by column position. */
@@ -61,13 +61,14 @@ export async function checkWithSql(p: SqlPolicy, exec: Executor, source: QuerySo
   let results: RecordResult[] = [];
   if (unreadable > 0 || hasRecordRules || rejected > 0) {
     const problems = await exec.all(rowsQuery(p.ir, d, source, queryOpts), asOfDay);
-    results = await (opts.locate ?? locateInOrder(p.policy))(problems, source);
+    results = await (opts.locate ?? locateInOrder(p.policy, opts.asOf))(problems, source);
   }
   return reportFromSql(p.policy, { rows, layout, results, asOf: opts.asOf, rejected });
 }
 
 /** Problem rows numbered as returned, each read as an object of its raw cells. */
-export function locateInOrder(policy: CompiledPolicy, file?: string) {
+export function locateInOrder(policy: CompiledPolicy, asOf: number, file?: string) {
+  const ctx = evalContext({ asOf });
   return async (rows: ProblemRow[], source: QuerySource): Promise<RecordResult[]> => {
     const carried = source.carry?.length ?? 0;
     return rows
@@ -77,7 +78,7 @@ export function locateInOrder(policy: CompiledPolicy, file?: string) {
           const v = row[carried + i];
           if (v !== null && v !== undefined) raw[c.name] = typeof v === 'bigint' ? Number(v) : v;
         });
-        return checkOne(policy, { index, raw, ...(file !== undefined ? { file } : {}) }).result;
+        return checkOne(policy, { index, raw, ...(file !== undefined ? { file } : {}) }, ctx).result;
       })
       .filter((r) => r.invalid || r.violations.length > 0);
   };

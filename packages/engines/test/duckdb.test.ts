@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { compile, type CompiledPolicy, type Report } from '@sellguard/core';
+import { compile, evalContext, type CompiledPolicy, type Report } from '@sellguard/core';
 import { checkRecords, loadPolicy, readRecords } from '@sellguard/core/node';
 import { checkWithDuckdb } from '../src/duckdb.js';
 import type { SqlPolicy } from '../src/sql-run.js';
@@ -29,7 +29,7 @@ async function js(policy: CompiledPolicy, files: string[], asOf = AS_OF): Promis
         yield r;
       }
   }
-  return checkRecords(policy, all(), { asOf });
+  return checkRecords(policy, all(), evalContext({ asOf }));
 }
 
 beforeAll(() => {

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { compile } from '@sellguard/core';
+import { compile, evalContext } from '@sellguard/core';
 import { checkRecords, readRecords } from '@sellguard/core/node';
 import { checkWithDuckdb } from '../src/duckdb.js';
 import { HOSTILE_POLICY, HOSTILE_STRINGS } from '../../core/test/sql/hostile.js';
@@ -34,7 +34,7 @@ it('DuckDB counts hostile values exactly as the JavaScript engine does', async (
   const path = join(dir, `it's; -- "orders".csv`);
   writeFileSync(path, [header.map(cell).join(','), ...rows.map((r) => r.map(cell).join(','))].join('\n') + '\n');
   const asOf = Date.UTC(2026, 10, 20);
-  const expected = await checkRecords(compiled.policy!, readRecords(path), { asOf });
+  const expected = await checkRecords(compiled.policy!, readRecords(path), evalContext({ asOf }));
   // In the 3-day window: the hostile constants (hits), the quoted name (a hit) and one plain row;
   // the row with the hidden comment marker is left out by `where`, the one of 2026-11-17 by the window.
   expect(expected.metrics!.hits).toMatchObject({ numerator: HOSTILE_STRINGS.length + 1, denominator: HOSTILE_STRINGS.length + 2 });

@@ -2,6 +2,7 @@
 import {
   checkInput,
   checkRecords,
+  contextFor,
   failsAt,
   InputError,
   loadPolicy,
@@ -13,7 +14,7 @@ import {
   type RecordResult,
   type Severity,
 } from '@sellguard/core/node';
-import { getPath, setAsOf } from '@sellguard/core';
+import { getPath } from '@sellguard/core';
 import { CliError, EXIT, printDiagnostics, useColor, writeChunks } from '../io.js';
 import { checkWithEngine, type EngineFlags } from './engine.js';
 
@@ -40,7 +41,6 @@ export async function checkCommand(policyFile: string, inputs: string[], flags: 
   // Warnings do not stop a check, but they are worth seeing.
   printDiagnostics(loaded.diagnostics, loaded.source, policyFile, stderrColor, loaded.sources);
   const policy = loaded.policy;
-  setAsOf(flags.asOf ?? null);
   // A SQL engine (DuckDB on files, or --db) counts the metrics when asked or when it is faster.
   const counted = await checkWithEngine(loaded, inputs, flags);
   const report = counted ?? (await checkWithJs(policy, inputs, flags, texts));
@@ -74,8 +74,9 @@ async function checkWithJs(policy: NonNullable<ReturnType<typeof loadPolicy>['po
       }
     }
   }
+  const ctx = contextFor([policy], { asOf: flags.asOf ?? null });
   try {
-    return await checkRecords(policy, all(), {
+    return await checkRecords(policy, all(), ctx, {
       onResult: (result, raw, decoded) => {
         if (!keepTexts || result.violations.length === 0) return;
         if (flags.maxRecords !== undefined && texts.size >= flags.maxRecords) return;

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineIndex } from '@sellguard/dsl';
-import { loadPolicy, PolicyFileError, type ExampleOutcome } from '@sellguard/core/node';
+import { contextFor, loadPolicy, loadSpeller, PolicyFileError, type ExampleOutcome, type Speller } from '@sellguard/core/node';
 import { CliError, EXIT, printDiagnostics, useColor } from '../io.js';
 
 /** `policies/*.policy` in the current folder, sorted. */
@@ -31,6 +31,9 @@ export function testCommand(files: string[], flags: { color?: boolean }): number
   let failed = 0;
   let unusable = false;
   const out = (line: string) => process.stdout.write(`${line}\n`);
+  // Built on first need and shared by every policy that checks spelling.
+  let speller: Speller | undefined;
+  const sharedSpeller = () => (speller ??= loadSpeller());
   for (const file of policies) {
     let loaded;
     try {
@@ -52,7 +55,7 @@ export function testCommand(files: string[], flags: { color?: boolean }): number
     const id = loaded.policy.id;
     let outcomes: ExampleOutcome[];
     try {
-      outcomes = loaded.policy.runExamples();
+      outcomes = loaded.policy.runExamples(contextFor([loaded.policy], { speller: sharedSpeller }));
     } catch (e) {
       out(`${paint(31, '✗')} ${id}: the examples could not be run: internal error: ${e instanceof Error ? e.message : String(e)}`);
       failed++;

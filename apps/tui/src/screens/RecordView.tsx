@@ -4,7 +4,7 @@
  * with the values they saw), then the record's other fields. The lines are
  * built once per record and width; the screen scrolls through them.
  */
-import type { CompiledPolicy, FieldType, RecordInfo, RuleExplanation, Severity, TraceNode, Violation } from '@sellguard/core';
+import type { CompiledPolicy, EvalContext, FieldType, RecordInfo, RuleExplanation, Severity, TraceNode, Violation } from '@sellguard/core';
 import { getPath, show, type ShowKind } from '@sellguard/core/runtime';
 import { Lines } from '../components/Lines.js';
 import { fit, oneLine, plural, textWidth, truncate, wrapSegments, type Line, type Segment, type Tone } from '../layout.js';
@@ -14,6 +14,8 @@ export interface RecordViewInput {
   record: FlaggedRecord;
   /** The compiled policy, to read the record and explain the rules (absent while the policy has errors). */
   policy?: CompiledPolicy;
+  /** The context the record was checked in, so explanations see the same as-of day and speller. */
+  context: EvalContext;
   /** The policy's text, for the conditions in explanations. */
   policySource: string;
   width: number;
@@ -51,7 +53,7 @@ function heading({ record, position }: RecordViewInput): Line {
   ];
 }
 
-function bodyLines({ record, policy, policySource, width, color }: RecordViewInput): Line[] {
+function bodyLines({ record, policy, context, policySource, width, color }: RecordViewInput): Line[] {
   const out: Line[] = [];
   const decoded = !record.invalid && policy && record.raw !== undefined ? decode(policy, record.raw) : undefined;
   const info = policy?.records.find((r) => r.name === policy.recordType) ?? policy?.records[0];
@@ -72,7 +74,7 @@ function bodyLines({ record, policy, policySource, width, color }: RecordViewInp
   }
 
   out.push([], [{ text: `Problems (${record.violations.length})`, tone: 'heading' }]);
-  const explanations = decoded !== undefined && policy ? explain(policy, decoded) : [];
+  const explanations = decoded !== undefined && policy ? explain(policy, decoded, context) : [];
   const explained = new Set<string>();
   for (const v of record.violations) {
     out.push(...violationLines(v, width));
@@ -97,9 +99,9 @@ function decode(policy: CompiledPolicy, raw: unknown): unknown {
   }
 }
 
-function explain(policy: CompiledPolicy, decoded: unknown): RuleExplanation[] {
+function explain(policy: CompiledPolicy, decoded: unknown, context: EvalContext): RuleExplanation[] {
   try {
-    return policy.explain(decoded);
+    return policy.explain(decoded, context);
   } catch {
     return [];
   }

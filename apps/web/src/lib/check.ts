@@ -5,7 +5,7 @@
  * playground keeps every record, with its raw and decoded forms, to show
  * the matched text, fill the form and explain it.
  */
-import { checkRecordsSync, type CompiledPolicy, type MetricResult, type RecordResult, type Summary, type Violation } from '@sellguard/core';
+import { checkRecordsSync, type CompiledPolicy, type EvalContext, type MetricResult, type RecordResult, type Summary, type Violation } from '@sellguard/core';
 import type { ParsedData } from './data';
 
 export interface CheckedRecord extends RecordResult {
@@ -24,11 +24,12 @@ export interface CheckOutcome {
   datasetViolations?: Violation[];
 }
 
-export function checkData(policy: CompiledPolicy, data: ParsedData): CheckOutcome {
+export function checkData(policy: CompiledPolicy, data: ParsedData, ctx: EvalContext): CheckOutcome {
   const records: CheckedRecord[] = [];
   const report = checkRecordsSync(
     policy,
     data.entries.map((e) => ({ index: e.index, line: e.line, ...(e.error !== undefined ? { error: e.error } : { raw: e.raw }) })),
+    ctx,
     {
       keepAll: true,
       onResult: (result, raw, decoded) => {

@@ -21,7 +21,7 @@ export interface DetectorInfo {
 
 const opt = (t: Type): Type => ({ ...t, nullable: true });
 
-export const DETECTORS: Record<string, DetectorInfo> = {
+export const DETECTORS: Readonly<Record<string, DetectorInfo>> = Object.freeze({
   links: {
     name: 'links',
     summary: 'web links, with or without https://, including bare domains like shop.example.com and links inside HTML',
@@ -62,7 +62,7 @@ export const DETECTORS: Record<string, DetectorInfo> = {
   sentences: { name: 'sentences', summary: 'the sentences of a text (split at . ! ? 。 and line breaks), to look for words that occur together', fields: {} },
   phrases: { name: 'phrases', summary: 'phrases from a phrase list, case-insensitive, on word boundaries: phrases(body, marketing)', fields: { phrase: T.string } },
   find: { name: 'find', summary: 'every match of a regular expression (RE2 syntax): find(body, "(?i)save \\d+%")', fields: {} },
-};
+});
 
 export function matchFields(detector: string): Record<string, Type> {
   return { ...MATCH_COMMON, ...(DETECTORS[detector]?.fields ?? {}) };
@@ -78,6 +78,8 @@ export interface FunctionInfo {
   params: Array<{ name: string; accepts: (t: Type) => boolean; expected: string }>;
   /** Trailing parameters that may be left out. */
   optional?: number;
+  /** The result depends on the run, not only on the arguments: the runtime takes the evaluation context first. */
+  usesContext?: true;
   result: (args: Type[]) => Type;
 }
 
@@ -88,7 +90,7 @@ const listy = (t: Type) => ['list', 'unknown', 'null'].includes(t.k);
 const duration = (t: Type) => ['duration', 'unknown', 'null'].includes(t.k);
 const elementOf = (t: Type | undefined): Type => (t && t.k === 'list' ? t.element : T.unknown);
 
-export const FUNCTIONS: Record<string, FunctionInfo> = {
+export const FUNCTIONS: Readonly<Record<string, FunctionInfo>> = Object.freeze({
   days: {
     name: 'days',
     summary: 'the number of whole and partial days in a duration: days(sentAt - orderCompletedAt)',
@@ -105,6 +107,7 @@ export const FUNCTIONS: Record<string, FunctionInfo> = {
     name: 'today',
     summary: 'the date the check runs for: today (UTC), or the day given with --as-of',
     params: [],
+    usesContext: true,
     result: () => T.date,
   },
   dateOf: {
@@ -124,7 +127,7 @@ export const FUNCTIONS: Record<string, FunctionInfo> = {
   trim: { name: 'trim', summary: 'the text without leading and trailing spaces', params: [{ name: 'text', accepts: stringy, expected: 'text' }], result: () => T.string },
   normalize: {
     name: 'normalize',
-    summary: 'text folded for comparison: lower case, accents removed, spaces collapsed, units spelled one way ("10 Centimeters" → "10 cm")',
+    summary: 'text folded for comparison: lower case, accents, hyphens and British spellings folded, metric units converted ("0.3 kg" and "300 g" compare equal)',
     params: [{ name: 'text', accepts: stringy, expected: 'text' }],
     result: () => T.string,
   },
@@ -222,4 +225,4 @@ export const FUNCTIONS: Record<string, FunctionInfo> = {
     result: (a) => (a[0]?.k === 'percent' ? T.percent : T.number),
   },
   abs: { name: 'abs', summary: 'the absolute value of a number', params: [{ name: 'number', accepts: numeric, expected: 'a number' }], result: (a) => a[0] ?? T.number },
-};
+});

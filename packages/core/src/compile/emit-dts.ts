@@ -11,7 +11,7 @@ const DOC_WIDTH = 100;
 export function emitDts(ir: IrPolicy): string {
   const out: string[] = [];
   out.push(`// Types of policy ${JSON.stringify(ir.id)}: ${ir.title.replace(/\s+/g, ' ')}`);
-  out.push("import type { Violation, InputProblem, RuleInfo } from '@sellguard/core';");
+  out.push("import type { EvalContext, Violation, InputProblem, RuleInfo } from '@sellguard/core';");
   out.push('');
   for (const r of ir.records) {
     out.push(...recordDecl(r, 'Input'), '');
@@ -20,10 +20,10 @@ export function emitDts(ir: IrPolicy): string {
   const input = ir.inputRecord || 'Record';
   out.push(`/** Validate and normalise one raw record. */`);
   out.push(`export declare function decode(raw: unknown): { ok: true; value: ${input} } | { ok: false; problems: InputProblem[] };`);
-  out.push(`/** Evaluate every rule on a decoded record. */`);
-  out.push(`export declare function evaluate(record: ${input}): Violation[];`);
+  out.push(`/** Evaluate every rule on a decoded record, in a context from rt.evalContext({ asOf, dictionary }). */`);
+  out.push(`export declare function evaluate(record: ${input}, ctx: EvalContext): Violation[];`);
   out.push(`/** Decode and evaluate: the violations, or why the record could not be read. */`);
-  out.push(`export declare function check(raw: ${input}Input | unknown): { ok: true; violations: Violation[] } | { ok: false; problems: InputProblem[] };`);
+  out.push(`export declare function check(raw: ${input}Input | unknown, ctx: EvalContext): { ok: true; violations: Violation[] } | { ok: false; problems: InputProblem[] };`);
   out.push('export declare const rules: RuleInfo[];');
   out.push(`export declare const policy: { id: ${JSON.stringify(ir.id)}; title: string; source?: string; version?: string };`);
   return out.join('\n') + '\n';

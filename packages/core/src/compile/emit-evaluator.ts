@@ -5,9 +5,11 @@
  * and the condition's source in comments. Values that came from the policy
  * enter the code only through JSON.stringify or as indexes into the
  * constants (K), phrase-list (PH) and regex (RX) tables; identifiers are
- * never built from user text.
+ * never built from user text. Everything a run depends on besides the record
+ * (the as-of day, the speller) comes in as `ctx`, the evaluation context.
  */
-import { findAll, findFirst, ruleConditions, staticPath } from './ir-walk.js';
+import { FUNCTIONS } from './builtins.js';
+import { findFirst, metricsUsed, showKind, staticPath } from './ir-walk.js';
 import type { IrExpr, IrFix, IrMetric, IrPolicy, IrRule } from './ir.js';
 import type { Type } from './type-system.js';
 
@@ -44,10 +46,10 @@ export function emitEvaluator(ir: IrPolicy, source: string): string {
     lines.push(...emitRule(rule, i, source));
   });
   lines.push('');
-  lines.push('function evaluate(r) {');
+  lines.push('function evaluate(r, ctx) {');
   lines.push('  const out = [];');
   ir.rules.forEach((rule, i) => {
-    if (!rule.dataset) lines.push(`  rule_${i}(r, out); // ${rule.fullId}`);
+    if (!rule.dataset) lines.push(`  rule_${i}(r, out, ctx); // ${rule.fullId}`);
   });
   lines.push('  return out;');
   lines.push('}');
@@ -57,7 +59,7 @@ export function emitEvaluator(ir: IrPolicy, source: string): string {
 
 /** Metrics: their definitions, one function that counts a record into them, and the rules about them. */
 function emitMetrics(ir: IrPolicy, source: string): string[] {
-  if (ir.metrics.length === 0) return ['', 'const METRICS = [];', 'function metricsAdd(r, S) {}', 'function evaluateDataset(M) {', '  return [];', '}'];
+  if (ir.metrics.length === 0) return ['', 'const METRICS = [];', 'function metricsAdd(r, S, ctx) {}', 'function evaluateDataset(M, ctx) {', '  return [];', '}'];
   const defs = ir.metrics.map((m) => ({
     name: m.name,
     title: m.title,
@@ -67,12 +69,12 @@ function emitMetrics(ir: IrPolicy, source: string): string[] {
     groups: m.groupBy.map((g) => g.text),
     show: m.kind === 'rate' ? 'percent' : m.kind === 'count' ? 'integer' : showKind(m.type),
   }));
-  const out = ['', `const METRICS = ${JSON.stringify(defs, null, 2)};`, '', '// Counts one record into every metric.', 'function metricsAdd(r, S) {'];
+  const out = ['', `const METRICS = ${JSON.stringify(defs, null, 2)};`, '', '// Counts one record into every metric.', 'function metricsAdd(r, S, ctx) {'];
   ir.metrics.forEach((m, i) => out.push(...emitMetricAdd(m, i, source)));
   out.push('}', '');
   const datasetRules = ir.rules.map((rule, i) => [rule, i] as const).filter(([rule]) => rule.dataset);
-  out.push('function evaluateDataset(M) {', '  const out = [];');
-  for (const [rule, i] of datasetRules) out.push(`  rule_${i}(M, out); // ${rule.fullId}`);
+  out.push('function evaluateDataset(M, ctx) {', '  const out = [];');
+  for (const [rule, i] of datasetRules) out.push(`  rule_${i}(M, out, ctx); // ${rule.fullId}`);
   out.push('  return out;', '}');
   return out;
 }
@@ -96,19 +98,13 @@ function emitMetricAdd(m: IrMetric, i: number, source: string): string[] {
   return out;
 }
 
-/** The metrics a rule reads, by index. */
-export function metricsUsed(rule: IrRule): number[] {
-  const found = ruleConditions(rule).flatMap((c) => findAll<Extract<IrExpr, { op: 'metric' }>>(c, (x) => x.op === 'metric').map((m) => m.index));
-  return [...new Set(found)].sort((a, b) => a - b);
-}
-
 function emitRule(rule: IrRule, index: number, source: string): string[] {
   const out: string[] = [];
   const ctx: Ctx = { w: 'W', varPaths: new Set() };
   let pad = '  ';
   out.push(`// ${rule.fullId} (${rule.severity})`);
   const metrics = rule.dataset ? metricsUsed(rule) : [];
-  out.push(`function rule_${index}(${rule.dataset ? 'M' : 'r'}, out) {`);
+  out.push(`function rule_${index}(${rule.dataset ? 'M' : 'r'}, out, ctx) {`);
   if (rule.dataset) {
     out.push('  // a metric with no data passes: there is nothing to judge');
     out.push(`  if (${metrics.map((m) => `M[${m}] === null`).join(' || ')}) return;`);
@@ -198,14 +194,7 @@ function literal(value: unknown, type: Type): string {
   return json;
 }
 
-export function showKind(t: Type): string {
-  if (t.k === 'list') return 'list';
-  if (t.k === 'text' || t.k === 'enum') return 'string';
-  if (['string', 'number', 'integer', 'percent', 'boolean', 'date', 'datetime', 'duration'].includes(t.k)) return t.k;
-  return 'other';
-}
-
-const CMP_FN = { '==': 'eq', '!=': 'ne', '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge' } as const;
+const CMP_FN = { '==': 'equal', '!=': 'ne', '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge' } as const;
 const ARITH_FN = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'div' } as const;
 
 export function expr(e: IrExpr, ctx: Ctx): string {
@@ -233,13 +222,14 @@ export function expr(e: IrExpr, ctx: Ctx): string {
         const { base, keyed } = collectionPath(e.args[0], ctx);
         return `rt.countAll(${args[0]}, ${ctx.w}, ${base ?? 'null'}${keyed ? ', true' : ''})`;
       }
-      return `rt.${e.fn}(${args.join(', ')})`;
+      // Built-ins that depend on the run (today()) take the evaluation context first.
+      return `rt.${e.fn}(${(FUNCTIONS[e.fn]?.usesContext ? ['ctx', ...args] : args).join(', ')})`;
     }
     case 'detect': {
       const path = pathCode(e.arg, ctx) ?? '""';
       if (e.phrases !== undefined) return `rt.phrases(PH[${e.phrases}], ${expr(e.arg, ctx)}, ${path})`;
       if (e.regex !== undefined) return `rt.find(RX[${e.regex}], ${expr(e.arg, ctx)}, ${path})`;
-      return `rt.detect(${str(e.detector)}, ${expr(e.arg, ctx)}, ${path})`;
+      return `rt.detect(${str(e.detector)}, ${expr(e.arg, ctx)}, ${path}, ctx)`;
     }
     case 'cond':
       return `(${expr(e.test, ctx)} ? ${expr(e.then, ctx)} : ${expr(e.else, ctx)})`;
@@ -254,9 +244,9 @@ export function expr(e: IrExpr, ctx: Ctx): string {
     case 'cmp': {
       const l = expr(e.left, ctx);
       const r = expr(e.right, ctx);
-      const direct = plainValue(e.left.type) && plainValue(e.right.type);
-      const eqDirect = (e.cmp === '==' || e.cmp === '!=') && (direct || isNullLiteral(e.left) || isNullLiteral(e.right));
-      if (direct || eqDirect) return `(${l} ${e.cmp === '==' ? '===' : e.cmp === '!=' ? '!==' : e.cmp} ${r})`;
+      // `x == null` / `x != null` test presence; every other comparison with a missing value is false (rt.equal, rt.ne).
+      if ((e.cmp === '==' || e.cmp === '!=') && (isNullLiteral(e.left) || isNullLiteral(e.right))) return `(${l} ${e.cmp} ${r})`;
+      if (plainValue(e.left.type) && plainValue(e.right.type)) return `(${l} ${e.cmp === '==' ? '===' : e.cmp === '!=' ? '!==' : e.cmp} ${r})`;
       return `rt.${CMP_FN[e.cmp]}(${l}, ${r})`;
     }
     case 'arith': {

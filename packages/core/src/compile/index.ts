@@ -1,11 +1,12 @@
 /**
- * compile(source): the pipeline, as an ordered list of named stages.
+ * translate(source): the compiler's pipeline, as an ordered list of named stages.
  *
- *   parse → resolve names & imports → check types (→ IR) → emit JS → load
+ *   parse → resolve names & imports → check types (→ IR) → emit JS
  *
- * Each stage is a function in its own file and is tested alone. Compilation
- * never throws: problems come back as diagnostics, and a policy object only
- * when there are no errors.
+ * Each stage is a function in its own file and is tested alone. Translation
+ * never throws: problems come back as diagnostics, and generated code only
+ * when there are no errors. Loading that code into a running policy is the
+ * next layer's job (policy/compile.ts: `compile`).
  */
 import { parse, sortDiagnostics, type Diagnostic, type PolicyFile } from '@sellguard/dsl';
 import type { CompiledPolicy } from '../types.js';
@@ -15,7 +16,6 @@ import { emitEvaluator } from './emit-evaluator.js';
 import { emitModule } from './emit-module.js';
 import { emitSchema } from './emit-schema.js';
 import type { IrPolicy } from './ir.js';
-import { load } from './load.js';
 import { resolve } from './resolve.js';
 
 export interface CompileOptions {
@@ -34,7 +34,19 @@ export interface CompileResult {
   ir?: IrPolicy;
 }
 
-export function compile(source: string, opts: CompileOptions = {}): CompileResult {
+/** The generated sources of a policy without errors. */
+export interface GeneratedCode {
+  schema: string;
+  evaluator: string;
+  module: string;
+  dts: string;
+}
+
+export interface Translation extends Omit<CompileResult, 'policy'> {
+  code?: GeneratedCode;
+}
+
+export function translate(source: string, opts: CompileOptions = {}): Translation {
   const { ast, diagnostics: syntax } = parse(source);
   const { resolved, diagnostics: names } = resolve(ast, opts);
   const typeDiagnostics: Diagnostic[] = [];
@@ -46,18 +58,21 @@ export function compile(source: string, opts: CompileOptions = {}): CompileResul
     const schema = emitSchema(ir);
     const evaluator = emitEvaluator(ir, source);
     const module = emitModule(ir, schema, evaluator);
-    const policy = load(ir, { schema, evaluator, module, dts: emitDts(ir) }, source);
-    return { policy, diagnostics, ast, ir };
+    return { code: { schema, evaluator, module, dts: emitDts(ir) }, diagnostics, ast, ir };
   } catch (e) {
-    // A bug in the compiler, not in the policy: say so plainly rather than crash the editor.
-    const message = e instanceof Error ? e.message : String(e);
-    return { diagnostics: [...diagnostics, { code: 'SG9001', severity: 'error', message: `internal compiler error: ${message}`, help: 'please report this with the policy file', span: { start: 0, end: 0 } }], ast, ir };
+    return { diagnostics: [...diagnostics, internalError(e)], ast, ir };
   }
+}
+
+/** A bug in the compiler, not in the policy: say so plainly rather than crash the editor. */
+export function internalError(e: unknown): Diagnostic {
+  const message = e instanceof Error ? e.message : String(e);
+  return { code: 'SG9001', severity: 'error', message: `internal compiler error: ${message}`, help: 'please report this with the policy file', span: { start: 0, end: 0 } };
 }
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return a.start <= b.end && b.start <= a.end;
 }
 
-export { check, emitDts, emitEvaluator, emitModule, emitSchema, load, resolve };
+export { check, emitDts, emitEvaluator, emitModule, emitSchema, resolve };
 export type { IrPolicy };

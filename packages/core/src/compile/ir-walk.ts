@@ -4,6 +4,7 @@
  * One walker here instead of a recursive function per question.
  */
 import type { IrExpr, IrRule } from './ir.js';
+import type { Type } from './type-system.js';
 
 export function children(e: IrExpr): IrExpr[] {
   switch (e.op) {
@@ -101,3 +102,17 @@ export function ruleConditions(rule: Pick<IrRule, 'when' | 'clauses'>): IrExpr[]
   return [...(rule.when ? [rule.when] : []), ...rule.clauses.map((c) => c.condition)];
 }
 
+
+/** The metrics a rule reads, by index. */
+export function metricsUsed(rule: IrRule): number[] {
+  const found = ruleConditions(rule).flatMap((c) => findAll<Extract<IrExpr, { op: 'metric' }>>(c, (x) => x.op === 'metric').map((m) => m.index));
+  return [...new Set(found)].sort((a, b) => a - b);
+}
+
+/** How a value of this type is shown to people (the runtime's `show` kinds). */
+export function showKind(t: Type): string {
+  if (t.k === 'list') return 'list';
+  if (t.k === 'text' || t.k === 'enum') return 'string';
+  if (['string', 'number', 'integer', 'percent', 'boolean', 'date', 'datetime', 'duration'].includes(t.k)) return t.k;
+  return 'other';
+}

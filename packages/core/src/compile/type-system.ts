@@ -38,7 +38,7 @@ export const PRIMITIVES: readonly PrimitiveKind[] = [
   'duration',
 ];
 
-export const T = {
+export const T = Object.freeze({
   string: { k: 'string' } as Type,
   text: { k: 'text' } as Type,
   number: { k: 'number' } as Type,
@@ -52,7 +52,7 @@ export const T = {
   unknown: { k: 'unknown' } as Type,
   list: (element: Type): Type => ({ k: 'list', element }),
   match: (detector: string): Type => ({ k: 'match', detector }),
-};
+});
 
 export function nullable(t: Type, yes = true): Type {
   if (!yes || t.nullable) return t;

@@ -6,59 +6,44 @@
 import type { IrFix, IrPolicy, IrRule } from '../compile/ir.js';
 import { staticPath } from '../compile/ir-walk.js';
 import * as rt from '../runtime/index.js';
-import type { Fix, Severity, Violation } from '../types.js';
-import { collectionPath, evaluate, pathOf, type Env, type TraceNode } from './interpret.js';
+import type { ClauseExplanation, EvalContext, Fix, RuleExplanation, TraceNode, Violation } from '../types.js';
+import { collectionPath, evaluate, pathOf, type Env } from './interpret.js';
 
-export type { TraceNode };
+export type { ClauseExplanation, RuleExplanation, TraceNode };
 
-export interface ClauseExplanation {
-  mode: 'require' | 'forbid';
-  /** The condition as written in the policy. */
-  condition: string;
-  violated: boolean;
-  trace: TraceNode | null;
+/** The IR interpreter of one policy: its phrase lists and patterns compiled once, then explain or evaluate records. */
+export interface Interpreter {
+  /** Why each rule fired or not, with the values every condition saw. */
+  explain(record: unknown, ctx: EvalContext): RuleExplanation[];
+  /** Only the violations: the reference the generated code is tested against. */
+  evaluate(record: unknown, ctx: EvalContext): Violation[];
 }
 
-export interface RuleExplanation {
-  rule: string;
-  severity: Severity;
-  /** For a rule with `each`: the item this explanation is about, e.g. `offers[2]`. */
-  item?: string;
-  /** False when the rule's `when` guard did not hold, so nothing else ran. */
-  applies: boolean;
-  when: { condition: string; trace: TraceNode | null } | null;
-  clauses: ClauseExplanation[];
-  violations: Violation[];
+export function interpreter(ir: IrPolicy, source: string): Interpreter {
+  const tables: Env['tables'] = {
+    constants: ir.constants,
+    phrases: ir.phrases.map((p) => rt.phraseMatcher(p.phrases)),
+    regexes: ir.regexes.map((r) => rt.regex(r.source)),
+  };
+  const recordRules = ir.rules.filter((rule) => !rule.dataset);
+  return {
+    explain: (record, ctx) => recordRules.flatMap((rule) => runRule(rule, { record, ctx, vars: new Map(), w: [], tables, trace: null }, source)),
+    evaluate: (record, ctx) =>
+      recordRules.flatMap((rule) => runRule(rule, { record, ctx, vars: new Map(), w: [], tables, trace: null }, null).flatMap((e) => e.violations)),
+  };
 }
 
-const tablesCache = new WeakMap<IrPolicy, Env['tables']>();
-
-function tablesOf(ir: IrPolicy): Env['tables'] {
-  let t = tablesCache.get(ir);
-  if (!t) {
-    t = {
-      constants: ir.constants,
-      phrases: ir.phrases.map((p) => rt.phraseMatcher(p.phrases)),
-      regexes: ir.regexes.map((r) => rt.regex(r.source)),
-    };
-    tablesCache.set(ir, t);
-  }
-  return t;
+export function explainRecord(ir: IrPolicy, source: string, record: unknown, ctx: EvalContext): RuleExplanation[] {
+  return interpreter(ir, source).explain(record, ctx);
 }
 
-export function explainRecord(ir: IrPolicy, source: string, record: unknown): RuleExplanation[] {
-  return ir.rules.filter((rule) => !rule.dataset).flatMap((rule) => runRule(ir, rule, record, source));
-}
-
-/** Evaluate with the interpreter, without traces: the reference the generated code is tested against. */
-export function interpretRecord(ir: IrPolicy, record: unknown): Violation[] {
-  return ir.rules.filter((rule) => !rule.dataset).flatMap((rule) => runRule(ir, rule, record, null).flatMap((e) => e.violations));
+/** Evaluate with the interpreter, without traces. */
+export function interpretRecord(ir: IrPolicy, record: unknown, ctx: EvalContext): Violation[] {
+  return interpreter(ir, '').evaluate(record, ctx);
 }
 
 /** One explanation per rule, or per item for a rule with `each`. */
-function runRule(ir: IrPolicy, rule: IrRule, record: unknown, source: string | null): RuleExplanation[] {
-  const tables = tablesOf(ir);
-  const base: Env = { record, vars: new Map(), w: [], tables, trace: null };
+function runRule(rule: IrRule, base: Env, source: string | null): RuleExplanation[] {
   if (!rule.each) return [runItem(rule, base, source, null)];
   const { varId, collection } = rule.each;
   const list = evaluate(collection, base) as unknown[] | null;

@@ -4,24 +4,19 @@
  * person can see why a rule fired or did not. A differential test keeps it in
  * agreement with the generated evaluator.
  */
+import { FUNCTIONS } from '../compile/builtins.js';
 import type { IrExpr } from '../compile/ir.js';
-import { staticPath } from '../compile/ir-walk.js';
-import { showKind } from '../compile/emit-evaluator.js';
+import { showKind, staticPath } from '../compile/ir-walk.js';
 import * as rt from '../runtime/index.js';
 import type { Witnesses } from '../runtime/witnesses.js';
-import type { Span } from '../types.js';
+import type { EvalContext, TraceNode } from '../types.js';
 
-export interface TraceNode {
-  span: Span;
-  /** The value, shown as a person reads it ("31 days", "yes", "a@b.com"). */
-  value: string;
-  /** For conditions: whether it held. */
-  held?: boolean;
-  children: TraceNode[];
-}
+export type { TraceNode };
 
 export interface Env {
   record: unknown;
+  /** The run's context: as-of day and speller, as the generated code gets it. */
+  ctx: EvalContext;
   vars: Map<number, { value: unknown; path: string | null }>;
   w: Witnesses;
   tables: { constants: unknown[]; phrases: rt.PhraseMatcher[]; regexes: rt.UserRegex[] };
@@ -29,7 +24,8 @@ export interface Env {
   trace: TraceNode[] | null;
 }
 
-const CMP = { '==': rt.eq, '!=': rt.ne, '<': rt.lt, '<=': rt.le, '>': rt.gt, '>=': rt.ge } as const;
+const isNullLiteral = (e: IrExpr) => e.op === 'lit' && e.value === null;
+const CMP = { '==': rt.equal, '!=': rt.ne, '<': rt.lt, '<=': rt.le, '>': rt.gt, '>=': rt.ge } as const;
 const ARITH = { '+': rt.add, '-': rt.sub, '*': rt.mul, '/': rt.div } as const;
 
 /** Evaluate an expression; when tracing, record a node for it under `env.trace`. */
@@ -98,14 +94,14 @@ function compute(e: IrExpr, env: Env): unknown {
         return rt.countAll(args[0] as unknown[], env.w, base, keyed);
       }
       const fn = (rt as unknown as Record<string, (...a: unknown[]) => unknown>)[e.fn];
-      return fn(...args);
+      return FUNCTIONS[e.fn]?.usesContext ? fn(env.ctx, ...args) : fn(...args);
     }
     case 'detect': {
       const text = ev(e.arg) as string | null;
       const path = pathOf(e.arg, env) ?? '';
       if (e.phrases !== undefined) return rt.phrases(env.tables.phrases[e.phrases], text, path);
       if (e.regex !== undefined) return rt.find(env.tables.regexes[e.regex], text, path);
-      return rt.detect(e.detector, text, path);
+      return rt.detect(e.detector, text, path, env.ctx);
     }
     case 'cond':
       return ev(e.test) ? ev(e.then) : ev(e.else);
@@ -118,6 +114,11 @@ function compute(e: IrExpr, env: Env): unknown {
     case 'or':
       return Boolean(ev(e.left)) || Boolean(ev(e.right));
     case 'cmp':
+      // `x == null` / `x != null` test presence, as in generated code; other comparisons with a missing value are false.
+      if ((e.cmp === '==' || e.cmp === '!=') && (isNullLiteral(e.left) || isNullLiteral(e.right))) {
+        const present = (isNullLiteral(e.left) ? ev(e.right) : ev(e.left)) != null;
+        return e.cmp === '==' ? !present : present;
+      }
       return CMP[e.cmp](ev(e.left) as never, ev(e.right) as never);
     case 'arith':
       return ARITH[e.arith](ev(e.left) as number | null, ev(e.right) as number | null);

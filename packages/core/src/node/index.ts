@@ -5,7 +5,8 @@
  * here so a Node program can import from one place.
  */
 export { readRecords, checkInput, formatOf, sniff, sniffDelimiter, headerNames, InputError, type InputFormat, type InputRecord, type ReadOptions } from './read.js';
-export { loadPolicy, loadSpellingDictionary, PolicyFileError, type LoadedPolicy } from './load.js';
-export { checkRecords, checkRecordsSync, checkOne, policyInfo, type RawRecord, type CheckOptions } from '../runtime/check.js';
+export { loadPolicy, loadSpeller, contextFor, PolicyFileError, type LoadedPolicy } from './load.js';
+export { checkRecords, checkRecordsSync, checkOne, policyInfo, type RawRecord, type CheckOptions } from '../check/run.js';
+export { evalContext, withAsOf } from '../runtime/context.js';
 export * from '../report/index.js';
 export type * from '../types.js';

@@ -1,16 +1,24 @@
-/** Loading a policy file from disk, with its imports and the spelling dictionary. */
+/** Loading a policy file from disk, with its imports; the evaluation context with Node's spelling dictionary. */
 import { readFileSync, statSync } from 'node:fs';
 import dictionary from 'dictionary-en';
-import { compile, type CompileResult } from '../compile/index.js';
-import { setSpellingDictionary } from '../runtime/index.js';
+import type { CompileResult } from '../compile/index.js';
+import { compile } from '../policy/compile.js';
+import { createSpeller, evalContext } from '../runtime/index.js';
+import type { CompiledPolicy, EvalContext, Speller } from '../types.js';
 
-let dictionaryLoaded = false;
+/** A speller from the `dictionary-en` package (a few hundred MB once built: build one per process). */
+export function loadSpeller(): Speller {
+  return createSpeller(dictionary);
+}
 
-/** The spelling detector's dictionary is set once per process, here: the browser loads its own. */
-export function loadSpellingDictionary(): void {
-  if (dictionaryLoaded) return;
-  setSpellingDictionary(dictionary);
-  dictionaryLoaded = true;
+/**
+ * The evaluation context for checking these policies: the as-of day, and a
+ * speller only when one of them checks spelling (building it takes seconds).
+ * Pass `speller` to reuse one the process already built.
+ */
+export function contextFor(policies: ReadonlyArray<Pick<CompiledPolicy, 'detectors'> | undefined>, opts: { asOf?: number | null; speller?: () => Speller } = {}): EvalContext {
+  const spells = policies.some((p) => p?.detectors.includes('spelling'));
+  return evalContext({ asOf: opts.asOf ?? null, dictionary: spells ? (opts.speller ?? loadSpeller)() : null });
 }
 
 export interface LoadedPolicy extends CompileResult {
@@ -48,8 +56,6 @@ export function loadPolicy(fileName: string): LoadedPolicy {
       }
     },
   });
-  // The dictionary is large (a few hundred MB once built): load it only for policies that check spelling.
-  if (result.policy?.detectors.includes('spelling')) loadSpellingDictionary();
   return { ...result, source, fileName, sources };
 }
 

@@ -3,7 +3,8 @@
  * memory (plus one small accumulator per group value). Counts are exact
  * integers; a metric that counted nothing has the value null ("no data").
  */
-import { DAY_MS, dateOf, today } from './values.js';
+import { today, type EvalContext } from './context.js';
+import { DAY_MS, dateOf } from './values.js';
 import { show } from './format.js';
 import type { MetricCounts, MetricResult } from '../types.js';
 
@@ -32,6 +33,8 @@ interface Acc {
 }
 
 export interface MetricState {
+  /** The context of the run: metric expressions read it like rule conditions do. */
+  ctx: EvalContext;
   asOf: number;
   from: number[];
   acc: Acc[];
@@ -41,9 +44,11 @@ export interface MetricState {
 
 const fresh = (): Acc => ({ num: 0, den: 0, sum: 0, min: null, max: null });
 
-export function startMetrics(defs: readonly MetricDef[], asOf?: number): MetricState {
-  const day = dateOf(asOf ?? today()) as number;
+/** A fresh accumulator for a run; windows end with the context's as-of day. */
+export function startMetrics(defs: readonly MetricDef[], ctx: EvalContext): MetricState {
+  const day = today(ctx);
   return {
+    ctx,
     asOf: day,
     from: defs.map((d) => (d.days > 0 ? day - (d.days - 1) * DAY_MS : -Infinity)),
     acc: defs.map(fresh),

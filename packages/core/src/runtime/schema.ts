@@ -147,7 +147,7 @@ function reader<T>(read: Reader<T>) {
   return read;
 }
 
-export const readers = {
+export const readers = Object.freeze({
   string: reader(readString),
   text: reader(readString),
   number: reader(readNumber),
@@ -157,7 +157,7 @@ export const readers = {
   date: reader(readDate),
   datetime: reader(readDatetime),
   duration: reader(readDuration),
-};
+});
 
 export type PrimitiveName = keyof typeof readers;
 

@@ -2,7 +2,7 @@
  * Detectors that are about the shape of text rather than its content:
  * sentences and user patterns. (Content detectors live in ./detectors.)
  */
-import { scan, type Scannable, type Tagged } from './detect.js';
+import { scan, type Scannable, type Tagged } from './scan.js';
 import type { UserRegex } from './values.js';
 
 export interface SentenceMatch {

@@ -5,7 +5,8 @@
  */
 import { tokenize, type Diagnostic, type HighlightToken, type PolicyFile, type Span } from '@sellguard/dsl';
 import { DETECTORS, FUNCTIONS } from '../compile/builtins.js';
-import { compile, type CompileOptions } from '../compile/index.js';
+import type { CompileOptions } from '../compile/index.js';
+import { compile } from '../policy/compile.js';
 import type { IrPolicy } from '../compile/ir.js';
 import { describe as describeType } from '../compile/type-system.js';
 import type { CompiledPolicy } from '../types.js';

@@ -1,6 +1,6 @@
 /**
  * Policy expressions to SQL, with the runtime's meaning: a comparison with a
- * missing value is false, `==` treats two missing values as equal, text
+ * missing value is false (`x == null` tests presence), text
  * search ignores case, division by zero gives no value. Conditions come out
  * two-valued (never NULL), so NOT means what `not` means in a policy.
  *
@@ -80,9 +80,12 @@ function comparison(e: Extract<IrExpr, { op: 'cmp' }>, s: ExprScope): string {
   const { d } = s;
   const l = value(e.left, s);
   const r = value(e.right, s);
+  const isNull = (x: IrExpr) => x.op === 'lit' && x.value === null;
   if (e.cmp === '==' || e.cmp === '!=') {
-    const eq = `coalesce(${l} = ${r}, ${l} IS NULL AND ${r} IS NULL)`;
-    return e.cmp === '==' ? `(${eq})` : `(NOT ${eq})`;
+    // `x == null` and `x != null` test presence; any other comparison with a missing value is false.
+    const other = isNull(e.left) ? r : isNull(e.right) ? l : null;
+    if (other !== null) return `(${other} ${e.cmp === '==' ? 'IS NULL' : 'IS NOT NULL'})`;
+    return definitely(d, `${l} ${e.cmp === '==' ? '=' : '<>'} ${r}`);
   }
   return definitely(d, `${l} ${e.cmp} ${r}`);
 }

@@ -5,7 +5,8 @@
  * displays, targets, statuses and rule violations.
  */
 import type { CompiledPolicy, Report, RecordResult } from '../types.js';
-import { policyInfo } from '../runtime/check.js';
+import { policyInfo } from '../check/run.js';
+import { evalContext } from '../runtime/context.js';
 import { SummaryBuilder } from '../report/summary.js';
 import type { QueryLayout } from './query.js';
 
@@ -36,7 +37,7 @@ export interface SqlRun {
 /** The report of a run whose counting was done by a SQL engine. */
 export function reportFromSql(policy: CompiledPolicy, run: SqlRun): Report {
   const dataset = policy.dataset;
-  const state = dataset?.start(run.asOf);
+  const state = dataset?.start(evalContext({ asOf: run.asOf }));
   let records = run.rejected ?? 0;
   let unreadable = run.rejected ?? 0;
   for (const row of run.rows) {

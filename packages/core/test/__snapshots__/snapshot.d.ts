@@ -1,5 +1,5 @@
 // Types of policy "snapshot": Snapshot policy
-import type { Violation, InputProblem, RuleInfo } from '@sellguard/core';
+import type { EvalContext, Violation, InputProblem, RuleInfo } from '@sellguard/core';
 
 export interface MessageInput {
   /** The Amazon order id. */
@@ -39,9 +39,9 @@ export interface Attachment {
 
 /** Validate and normalise one raw record. */
 export declare function decode(raw: unknown): { ok: true; value: Message } | { ok: false; problems: InputProblem[] };
-/** Evaluate every rule on a decoded record. */
-export declare function evaluate(record: Message): Violation[];
+/** Evaluate every rule on a decoded record, in a context from rt.evalContext({ asOf, dictionary }). */
+export declare function evaluate(record: Message, ctx: EvalContext): Violation[];
 /** Decode and evaluate: the violations, or why the record could not be read. */
-export declare function check(raw: MessageInput | unknown): { ok: true; violations: Violation[] } | { ok: false; problems: InputProblem[] };
+export declare function check(raw: MessageInput | unknown, ctx: EvalContext): { ok: true; violations: Violation[] } | { ok: false; problems: InputProblem[] };
 export declare const rules: RuleInfo[];
 export declare const policy: { id: "snapshot"; title: string; source?: string; version?: string };

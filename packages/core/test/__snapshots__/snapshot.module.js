@@ -41,7 +41,7 @@ const RULES = [
 ];
 
 // snapshot/outside-window (error)
-function rule_0(r, out) {
+function rule_0(r, out, ctx) {
   // when exists(sentAt) and exists(orderCompletedAt)
   if (!((rt.exists(r["sentAt"]) && rt.exists(r["orderCompletedAt"])))) return;
   let W;
@@ -56,7 +56,7 @@ function rule_0(r, out) {
 }
 
 // snapshot/marketing (warning)
-function rule_1(r, out) {
+function rule_1(r, out, ctx) {
   let W;
   // forbid phrases(body, marketing) or find(body, "(?i)\\d+% off")
   W = [];
@@ -69,7 +69,7 @@ function rule_1(r, out) {
 }
 
 // snapshot/bad-attachment (error)
-function rule_2(r, out) {
+function rule_2(r, out, ctx) {
   // each item of attachments
   rt.each(r["attachments"], "attachments", (v1, p1) => {
     let W;
@@ -85,7 +85,7 @@ function rule_2(r, out) {
 }
 
 // snapshot/parameter-blank (info)
-function rule_3(r, out) {
+function rule_3(r, out, ctx) {
   let W;
   // forbid any k in keys(parameters): empty(parameters[k])
   W = [];
@@ -98,7 +98,7 @@ function rule_3(r, out) {
 }
 
 // snapshot/order-id (error)
-function rule_4(r, out) {
+function rule_4(r, out, ctx) {
   let W;
   // require orderId in subject or orderId in body
   W = [];
@@ -110,19 +110,19 @@ function rule_4(r, out) {
   }
 }
 
-function evaluate(r) {
+function evaluate(r, ctx) {
   const out = [];
-  rule_0(r, out); // snapshot/outside-window
-  rule_1(r, out); // snapshot/marketing
-  rule_2(r, out); // snapshot/bad-attachment
-  rule_3(r, out); // snapshot/parameter-blank
-  rule_4(r, out); // snapshot/order-id
+  rule_0(r, out, ctx); // snapshot/outside-window
+  rule_1(r, out, ctx); // snapshot/marketing
+  rule_2(r, out, ctx); // snapshot/bad-attachment
+  rule_3(r, out, ctx); // snapshot/parameter-blank
+  rule_4(r, out, ctx); // snapshot/order-id
   return out;
 }
 
 const METRICS = [];
-function metricsAdd(r, S) {}
-function evaluateDataset(M) {
+function metricsAdd(r, S, ctx) {}
+function evaluateDataset(M, ctx) {
   return [];
 }
 
@@ -167,9 +167,10 @@ export const rules = [
 export function decode(raw) {
   return rt.s.decode(schema, raw);
 }
-export function check(raw) {
+/** ctx: the evaluation context, rt.evalContext({ asOf, dictionary }). */
+export function check(raw, ctx) {
   const decoded = decode(raw);
-  return decoded.ok ? { ok: true, violations: evaluate(decoded.value) } : decoded;
+  return decoded.ok ? { ok: true, violations: evaluate(decoded.value, ctx) } : decoded;
 }
-/** Metrics over a whole input: start a state with rt.startMetrics(metrics, asOf), call metricsAdd(record, state) per decoded record. */
+/** Metrics over a whole input: start a state with rt.startMetrics(metrics, ctx), call metricsAdd(record, state, ctx) per decoded record. */
 export { evaluate, schema, METRICS as metrics, metricsAdd, evaluateDataset };

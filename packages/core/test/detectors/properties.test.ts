@@ -17,10 +17,13 @@ import { optOutLinks } from '../../src/runtime/detectors/optout.js';
 import { orderIds } from '../../src/runtime/detectors/orderIds.js';
 import { phones } from '../../src/runtime/detectors/phones.js';
 import { compilePhrases } from '../../src/runtime/detectors/phrases.js';
-import { setSpellingDictionary, spelling } from '../../src/runtime/detectors/spelling.js';
+import { createSpeller, spelling, type Speller } from '../../src/runtime/detectors/spelling.js';
 import type { RawMatch } from '../../src/runtime/detectors/types.js';
 
 const phraseMatcher = compilePhrases(['review*', 'leave a review', 'five star', '% off', 'free shipping', '好评', 'c++']);
+
+/** Built before the suites that run the spelling detector. */
+let speller: Speller | null = null;
 
 const DETECTORS: Record<string, (s: string) => RawMatch[]> = {
   links,
@@ -31,9 +34,9 @@ const DETECTORS: Record<string, (s: string) => RawMatch[]> = {
   images,
   optOutLinks,
   phrases: phraseMatcher,
-  spelling: (s) => spelling(s),
+  spelling: (s) => spelling(s, speller),
   'api.links': api.links,
-  'api.spelling': (s) => api.spelling(s, { ignore: ['x'] }),
+  'api.spelling': (s) => api.spelling(s, speller, { ignore: ['x'] }),
 };
 
 function checkContract(input: string, matches: RawMatch[]): void {
@@ -67,8 +70,12 @@ const anyString = fc.oneof(
 );
 
 describe('detector contract (fast-check)', () => {
-  beforeAll(() => setSpellingDictionary(dict), 30000);
-  afterAll(() => setSpellingDictionary(null));
+  beforeAll(() => {
+    speller = createSpeller(dict);
+  }, 30000);
+  afterAll(() => {
+    speller = null;
+  });
 
   for (const [name, fn] of Object.entries(DETECTORS)) {
     it(`${name}: never throws, sorted, non-overlapping, text === slice`, () => {
@@ -117,8 +124,12 @@ describe('detector contract (fast-check)', () => {
 });
 
 describe('200 KB adversarial inputs: exact results, linear-time scan', () => {
-  beforeAll(() => setSpellingDictionary(dict), 30000);
-  afterAll(() => setSpellingDictionary(null));
+  beforeAll(() => {
+    speller = createSpeller(dict);
+  }, 30000);
+  afterAll(() => {
+    speller = null;
+  });
 
   const N = 200_000;
   const rep = (s: string) => s.repeat(Math.ceil(N / s.length)).slice(0, N);

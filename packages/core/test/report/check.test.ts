@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkRecords, checkRecordsSync, type RawRecord } from '../../src/runtime/check.js';
+import { checkRecords, checkRecordsSync, type RawRecord } from '../../src/check/run.js';
+import { evalContext } from '../../src/runtime/context.js';
 import { buildSummary, failsAt, SummaryBuilder } from '../../src/report/index.js';
 import type { RecordResult } from '../../src/types.js';
 import { fakePolicy, RULES } from './fake-policy.js';
@@ -27,7 +28,7 @@ describe('checkRecords', () => {
     async function* stream() {
       yield* input;
     }
-    const report = await checkRecords(policy, stream());
+    const report = await checkRecords(policy, stream(), evalContext());
     expect(report.policy).toEqual({ id: 'shop', title: 'Shop rules', source: 'Seller Central', version: '2' });
     expect(report.results.map((r) => r.index)).toEqual([1, 2, 3, 4, 5]);
     expect(report.results[0]).toEqual({
@@ -53,7 +54,7 @@ describe('checkRecords', () => {
 
   it('calls onResult for every record with its raw and decoded forms', async () => {
     const seen: Array<[number, unknown, unknown]> = [];
-    await checkRecords(policy, records([{ body: 'a' }, { body: 1 }, { body: 'x@y.co' }]), {
+    await checkRecords(policy, records([{ body: 'a' }, { body: 1 }, { body: 'x@y.co' }]), evalContext(), {
       onResult: (r, raw, decoded) => seen.push([r.index, raw, decoded]),
     });
     expect(seen).toEqual([
@@ -64,7 +65,7 @@ describe('checkRecords', () => {
   });
 
   it('keeps clean records too with keepAll', async () => {
-    const report = await checkRecords(policy, records([{ body: 'a' }, { body: 'b' }]), { keepAll: true });
+    const report = await checkRecords(policy, records([{ body: 'a' }, { body: 'b' }]), evalContext(), { keepAll: true });
     expect(report.results).toEqual([
       { index: 0, line: 1, file: 'messages.jsonl', violations: [] },
       { index: 1, line: 2, file: 'messages.jsonl', violations: [] },
@@ -77,10 +78,10 @@ describe('checkRecords', () => {
         throw new TypeError('cannot read properties of undefined');
       },
     });
-    const report = checkRecordsSync(fragile, records([{ body: 'a' }]));
+    const report = checkRecordsSync(fragile, records([{ body: 'a' }]), evalContext());
     expect(report.results[0].invalid).toEqual([{ path: '', message: 'internal error while checking: cannot read properties of undefined' }]);
     expect(report.summary).toMatchObject({ records: 1, checked: 0, invalid: 1 });
-    const empty = await checkRecords(policy, []);
+    const empty = await checkRecords(policy, [], evalContext());
     expect(empty.summary).toEqual({
       records: 0,
       checked: 0,
@@ -94,12 +95,12 @@ describe('checkRecords', () => {
 
   it('gives the same report synchronously', async () => {
     const input = records([{ body: 'x@y.co and Z@W.CO' }, 'not an object', { body: 'SHOUTING' }]);
-    expect(checkRecordsSync(policy, input)).toEqual(await checkRecords(policy, input));
+    expect(checkRecordsSync(policy, input, evalContext())).toEqual(await checkRecords(policy, input, evalContext()));
   });
 
   it('leaves out source and version when the policy has none', () => {
     const bare = fakePolicy({ source: undefined, version: undefined });
-    expect(checkRecordsSync(bare, []).policy).toEqual({ id: 'shop', title: 'Shop rules' });
+    expect(checkRecordsSync(bare, [], evalContext()).policy).toEqual({ id: 'shop', title: 'Shop rules' });
   });
 });
 
@@ -148,7 +149,7 @@ describe('summary counts', () => {
   it('add up, and match counts worked out from the inputs', () => {
     fc.assert(
       fc.property(fc.array(kindArb, { maxLength: 40 }), fc.boolean(), (kinds, keepAll) => {
-        const report = checkRecordsSync(policy, kinds.map(toRecord), { keepAll });
+        const report = checkRecordsSync(policy, kinds.map(toRecord), evalContext(), { keepAll });
         const s = report.summary;
         const count = (pred: (k: Kind) => boolean) => kinds.filter(pred).length;
         const invalid = count((k) => k.kind === 'wrong-type' || k.kind === 'unreadable' || k.kind === 'crash');

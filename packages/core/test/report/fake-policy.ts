@@ -68,6 +68,7 @@ export function fakePolicy(overrides: Partial<CompiledPolicy> = {}): CompiledPol
       return out;
     },
     runExamples: () => [],
+    usesToday: false,
     output: { module: '', dts: '', schema: '' },
     ...overrides,
   };

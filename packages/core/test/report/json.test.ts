@@ -1,6 +1,7 @@
 /** The JSON report: the documented shape, keys in a fixed order, 2-space indents. */
 import { describe, expect, it } from 'vitest';
-import { checkRecordsSync } from '../../src/runtime/check.js';
+import { checkRecordsSync } from '../../src/check/run.js';
+import { evalContext } from '../../src/runtime/context.js';
 import { jsonChunks, renderJson, renderText, reportJson, textChunks } from '../../src/report/index.js';
 import type { Report } from '../../src/types.js';
 import { fakePolicy } from './fake-policy.js';
@@ -11,7 +12,7 @@ describe('renderJson', () => {
       { index: 0, line: 1, file: 'm.jsonl', raw: { body: 'fine' } },
       { index: 1, line: 2, file: 'm.jsonl', raw: { body: 'ask a@b.co' } },
       { index: 2, line: 4, file: 'm.jsonl', raw: { body: 7 } },
-    ]);
+    ], evalContext());
     const expected = `{
   "policy": {
     "id": "shop",
@@ -110,9 +111,9 @@ describe('renderJson', () => {
     const policy = fakePolicy();
     const many = checkRecordsSync(
       policy,
-      Array.from({ length: 25 }, (_, i) => ({ index: i, line: i + 1, raw: i % 3 === 0 ? { body: `x${i}@y.co REFUND` } : i % 3 === 1 ? { body: 'ok' } : { body: i } })),
+      Array.from({ length: 25 }, (_, i) => ({ index: i, line: i + 1, raw: i % 3 === 0 ? { body: `x${i}@y.co REFUND` } : i % 3 === 1 ? { body: 'ok' } : { body: i } })), evalContext(),
     );
-    const empty = checkRecordsSync(policy, [{ index: 0, raw: { body: 'ok' } }]);
+    const empty = checkRecordsSync(policy, [{ index: 0, raw: { body: 'ok' } }], evalContext());
     const withMetrics: Report = { ...empty, metrics: { defectRate: { title: 'Defect rate', kind: 'rate', value: 0.5, numerator: 1, denominator: 2, display: '50%', target: '< 1%', status: 'fail' } } };
     for (const report of [many, empty, withMetrics]) {
       const chunks = [...jsonChunks(report)];

@@ -3,7 +3,8 @@
  * fake policy's rules and the input records, column by column.
  */
 import { describe, expect, it } from 'vitest';
-import { checkRecordsSync, type RawRecord } from '../../src/runtime/check.js';
+import { checkRecordsSync, type RawRecord } from '../../src/check/run.js';
+import { evalContext } from '../../src/runtime/context.js';
 import { renderText, type TextOptions } from '../../src/report/index.js';
 import type { RecordResult, Report } from '../../src/types.js';
 import { fakePolicy } from './fake-policy.js';
@@ -22,7 +23,7 @@ const INPUT: RawRecord[] = [
 /** Run the fake policy and render, with the scanned text available the way the CLI supplies it. */
 function run(input: RawRecord[], opts: TextOptions = {}): string {
   const raws = new Map<number, unknown>();
-  const report = checkRecordsSync(policy, input, { onResult: (r, raw) => r.violations.length > 0 && raws.set(r.index, raw) });
+  const report = checkRecordsSync(policy, input, evalContext(), { onResult: (r, raw) => r.violations.length > 0 && raws.set(r.index, raw) });
   return renderText(report, {
     getText: (result: RecordResult, path: string) => {
       const value = (raws.get(result.index) as Record<string, unknown> | undefined)?.[path];
@@ -98,13 +99,13 @@ describe('renderText', () => {
   });
 
   it('quotes the matched characters when the scanned text is not available', () => {
-    const report = checkRecordsSync(policy, [{ index: 0, raw: { body: 'write to jane@x.com' } }]);
+    const report = checkRecordsSync(policy, [{ index: 0, raw: { body: 'write to jane@x.com' } }], evalContext());
     const out = renderText(report);
     expect(out).toContain(['record 1', '  error  shop/email  Remove the email address jane@x.com', '         at body', '         matched: "jane@x.com"'].join('\n'));
   });
 
   it('does not trust offsets that no longer point at the match', () => {
-    const report = checkRecordsSync(policy, [{ index: 0, raw: { body: 'write to jane@x.com' } }]);
+    const report = checkRecordsSync(policy, [{ index: 0, raw: { body: 'write to jane@x.com' } }], evalContext());
     const out = renderText(report, { getText: () => 'a different text altogether' });
     expect(out).toContain('         matched: "jane@x.com"');
     expect(out).not.toContain('│');

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compile, type CompiledPolicy, type Report } from '@sellguard/core';
+import { compile, evalContext, type CompiledPolicy, type Report } from '@sellguard/core';
 import { checkRecords, loadPolicy, readRecords } from '@sellguard/core/node';
 import { checkWithPostgres } from '../../src/postgres.js';
 import { checkWithClickhouse } from '../../src/clickhouse.js';
@@ -34,7 +34,7 @@ const saleRows = sales(1500);
 const expected: Record<string, Report> = {};
 
 async function js(policy: CompiledPolicy, file: string, asOf = AS_OF): Promise<Report> {
-  return checkRecords(policy, readRecords(file), { asOf });
+  return checkRecords(policy, readRecords(file), evalContext({ asOf }));
 }
 
 /** What the engines must agree on: every metric with its groups, the rule violations and the counts. */

@@ -1,4 +1,5 @@
 import { test as linkifyTest } from 'linkifyjs';
+import { memoize } from './util.js';
 
 /** Amazon marketplace registrable domains. Subdomains (www, smile, sellercentral, ...) count too. */
 const AMAZON_DOMAINS = [
@@ -58,23 +59,18 @@ export function isKnownHost(host: string): boolean {
   return isAmazonHost(host) || isShortenerHost(host);
 }
 
-const tldCache = new Map<string, boolean>();
-
 /** Whether `tld` is a real top-level domain, per linkifyjs's IANA list (case-insensitive). */
 export function isValidTld(tld: string): boolean {
   if (tld.length < 2 || tld.length > 63) return false;
-  const key = tld.toLowerCase();
-  const cached = tldCache.get(key);
-  if (cached !== undefined) return cached;
-  let ok = false;
-  if (/^[\p{L}\p{M}]+$/u.test(key)) {
-    try {
-      ok = linkifyTest(`abc.${key}`, 'url');
-    } catch {
-      ok = false;
-    }
-  }
-  if (tldCache.size > 4096) tldCache.clear();
-  tldCache.set(key, ok);
-  return ok;
+  return knownTld(tld.toLowerCase());
 }
+
+/** Asking linkifyjs costs a scan per call; the answer for a name never changes, so it is remembered. */
+const knownTld = memoize((key: string): boolean => {
+  if (!/^[\p{L}\p{M}]+$/u.test(key)) return false;
+  try {
+    return linkifyTest(`abc.${key}`, 'url');
+  } catch {
+    return false;
+  }
+}, 4096);

@@ -5,7 +5,7 @@
  * - returns matches sorted by start and non-overlapping, with `text === input.slice(start, end)` and offsets
  *   in UTF-16 code units of the ORIGINAL string (also for HTML input, where detection runs on the visible text);
  * - runs in linear time (no regex with nested or overlapping unbounded quantifiers; see the tests).
- * Browser-safe: no `node:` imports. The spelling dictionary is injected by the host (setSpellingDictionary).
+ * Browser-safe: no `node:` imports. The spelling detector takes the host's speller (createSpeller) as an argument.
  */
 import { stripHtml } from './html.js';
 import { isAmazonHost } from './hosts.js';
@@ -17,7 +17,7 @@ import { orderIds as orderIdsImpl } from './orderIds.js';
 import { images as imagesImpl } from './images.js';
 import { optOutLinks as optOutLinksImpl } from './optout.js';
 import { compilePhrases as compilePhrasesImpl } from './phrases.js';
-import { setSpellingDictionary, spelling as spellingImpl } from './spelling.js';
+import { createSpeller, spelling as spellingImpl, type DictionaryFiles, type Speller } from './spelling.js';
 export type {
   EmailMatch,
   EmojiMatch,
@@ -31,7 +31,7 @@ export type {
 } from './types.js';
 import type { EmailMatch, EmojiMatch, ImageMatch, LinkMatch, OrderIdMatch, PhoneMatch, PhraseMatch, RawMatch, SpellingMatch } from './types.js';
 
-export { isAmazonHost, setSpellingDictionary, stripHtml };
+export { createSpeller, isAmazonHost, stripHtml, type DictionaryFiles, type Speller };
 
 /**
  * Last line of defence for the "never throws" contract: the detectors are written not to throw, but a
@@ -62,8 +62,8 @@ export const orderIds: (text: string) => OrderIdMatch[] = guard(orderIdsImpl);
 export const images: (text: string) => ImageMatch[] = guard(imagesImpl);
 /** Unsubscribe / opt-out links, or opt-out sentences without a link. */
 export const optOutLinks: (text: string) => LinkMatch[] = guard(optOutLinksImpl);
-/** Spelling mistakes (English); [] until a dictionary is set. */
-export const spelling: (text: string, opts?: { ignore?: string[] }) => SpellingMatch[] = guard(spellingImpl);
+/** Spelling mistakes (English) by the given speller; [] without one. */
+export const spelling: (text: string, speller: Speller | null, opts?: { ignore?: string[] }) => SpellingMatch[] = guard(spellingImpl);
 
 /** Compile a phrase list into a matcher (case-insensitive, whole words, `word*` wildcards). */
 export function compilePhrases(phrases: string[]): (text: string) => PhraseMatch[] {

@@ -3,13 +3,19 @@ import { findTextEmails } from './emails.js';
 import { mapSpan, plainView } from './html.js';
 import { findTextLinks } from './links.js';
 import type { SpellingMatch } from './types.js';
+import type { Speller } from '../../types.js';
 import { asText } from './util.js';
 
 type Checker = nspell.NSpell;
 
-let checker: Checker | null = null;
-const suggestionCache = new Map<string, string[]>();
-const correctCache = new Map<string, boolean>();
+/** A spelling checker; the shape is shared (types.ts): the host puts one into the evaluation context. */
+export type { Speller };
+
+/** A Hunspell dictionary as files: the Node host passes `dictionary-en`, a browser fetches the .aff/.dic files. */
+export interface DictionaryFiles {
+  aff: Uint8Array | string;
+  dic: Uint8Array | string;
+}
 
 /** Everyday e-commerce and messaging words the Hunspell en_US list lacks (added as exact words). */
 const EXTRA_WORDS = [
@@ -31,24 +37,40 @@ const EXTRA_WORDS = [
   'cosy', 'speciality', 'specialities', 'whisky', 'yoghurt', 'gaol', 'postcode', 'postcodes', 'tonne', 'tonnes',
 ];
 
-/**
- * Set (or clear, with null) the Hunspell dictionary used by `spelling`. The Node host passes
- * `dictionary-en`; a browser host can fetch the .aff/.dic files and pass them as strings or bytes.
- * Throws if the dictionary cannot be parsed.
- */
-export function setSpellingDictionary(dict: { aff: Uint8Array | string; dic: Uint8Array | string } | null): void {
-  suggestionCache.clear();
-  correctCache.clear();
-  if (!dict) {
-    checker = null;
-    return;
-  }
+/** Build a spelling checker from a dictionary. Throws if the dictionary cannot be parsed. */
+export function createSpeller(dict: DictionaryFiles): Speller {
   const decoder = new TextDecoder('utf-8');
   const aff = typeof dict.aff === 'string' ? dict.aff : decoder.decode(dict.aff);
   const dic = typeof dict.dic === 'string' ? dict.dic : decoder.decode(dict.dic);
-  const c = nspell(aff, dic);
-  for (const w of EXTRA_WORDS) c.add(w);
-  checker = c;
+  const checker = nspell(aff, dic);
+  for (const w of EXTRA_WORDS) checker.add(w);
+  const correctCache = new Map<string, boolean>();
+  const suggestionCache = new Map<string, string[]>();
+  return {
+    isCorrect: (word) => {
+      const cached = correctCache.get(word);
+      if (cached !== undefined) return cached;
+      const ok = judge(checker, word);
+      if (correctCache.size > 20000) correctCache.clear();
+      correctCache.set(word, ok);
+      return ok;
+    },
+    suggestions: (word, budget) => {
+      const cached = suggestionCache.get(word);
+      if (cached) return cached;
+      if (budget.left <= 0) return null;
+      budget.left--;
+      let s: string[] = [];
+      try {
+        s = checker.suggest(word).slice(0, 3);
+      } catch {
+        s = [];
+      }
+      if (suggestionCache.size > 5000) suggestionCache.clear();
+      suggestionCache.set(word, s);
+      return s;
+    },
+  };
 }
 
 /** British spellings rewritten to the US forms the dictionary knows (colour → color, organise → organize ...). */
@@ -69,11 +91,8 @@ const BRITISH_REWRITES: Array<[RegExp, string]> = [
   [/programme/, 'program'],
 ];
 
-function isCorrect(word: string): boolean {
-  const c = checker;
-  if (!c) return true;
-  const cached = correctCache.get(word);
-  if (cached !== undefined) return cached;
+/** The dictionary's verdict, forgiving possessives, British spellings and closed compounds. */
+function judge(c: Checker, word: string): boolean {
   let ok = safeCorrect(c, word);
   if (!ok && /'s?$/.test(word)) {
     // possessives: "Lumoshop's", "customers'"
@@ -99,8 +118,6 @@ function isCorrect(word: string): boolean {
       ok = safeCorrect(c, word.slice(0, i)) && safeCorrect(c, word.slice(i));
     }
   }
-  if (correctCache.size > 20000) correctCache.clear();
-  correctCache.set(word, ok);
   return ok;
 }
 
@@ -113,22 +130,6 @@ function safeCorrect(c: Checker, word: string): boolean {
 }
 
 const MAX_SUGGEST_CALLS_PER_RUN = 300;
-
-function suggestionsFor(word: string, budget: { left: number }): string[] | null {
-  const cached = suggestionCache.get(word);
-  if (cached) return cached;
-  if (!checker || budget.left <= 0) return null;
-  budget.left--;
-  let s: string[] = [];
-  try {
-    s = checker.suggest(word).slice(0, 3);
-  } catch {
-    s = [];
-  }
-  if (suggestionCache.size > 5000) suggestionCache.clear();
-  suggestionCache.set(word, s);
-  return s;
-}
 
 const EN_STOP = new Set([
   'the', 'and', 'you', 'your', 'for', 'our', 'with', 'this', 'that', 'have', 'has', 'are', 'was', 'were', 'will',
@@ -184,7 +185,7 @@ function isAllCaps(s: string): boolean {
 }
 
 /**
- * Misspelt English words, precision first. Returns [] until `setSpellingDictionary` was called.
+ * Misspelt English words, precision first, by the given speller. Returns [] without one.
  *
  * Skipped: URLs, emails, file names and other code-like chunks (a letter/digit on both sides of . / \ : = @ #),
  * @handles and #tags, words with digits or `_`, ALL-CAPS words, words with inner capitals (eBay, iPhone),
@@ -196,8 +197,8 @@ function isAllCaps(s: string): boolean {
  * the dictionary has at least one suggestion for it (typos have near neighbours; brand names and foreign words
  * usually do not). Lower-case closed compounds of two dictionary words of 3+ letters ("mailroom") are accepted. Suggestions: up to 3, best first; at most 300 new suggestion look-ups per call.
  */
-export function spelling(text: string, opts?: { ignore?: string[] }): SpellingMatch[] {
-  if (!checker) return [];
+export function spelling(text: string, speller: Speller | null, opts?: { ignore?: string[] }): SpellingMatch[] {
+  if (!speller) return [];
   const input = asText(text);
   if (input.length === 0) return [];
   const ignore = new Set<string>();
@@ -288,7 +289,7 @@ export function spelling(text: string, opts?: { ignore?: string[] }): SpellingMa
       if (ignore.has(tok.word.toLowerCase())) continue;
       const parts = tok.word.includes('-') ? splitParts(tok) : [tok];
       for (const p of parts) {
-        const verdict = checkWord(t, p, ignore, capitalisedMid);
+        const verdict = checkWord(speller, t, p, ignore, capitalisedMid);
         if (verdict === 'skip') continue;
         checked++;
         if (verdict === 'unknown') unknown.push(p);
@@ -297,7 +298,7 @@ export function spelling(text: string, opts?: { ignore?: string[] }): SpellingMa
     if (checked >= 4 && unknown.length * 2 > checked) continue; // probably not English
     for (const u of unknown) {
       const word = u.word.replace(/’/g, "'");
-      const sugg = suggestionsFor(word, budget);
+      const sugg = speller.suggestions(word, budget);
       if (!sugg || sugg.length === 0) continue;
       const [s, e] = mapSpan(view, u.start, u.end);
       out.push({ start: s, end: e, text: input.slice(s, e), word: u.word, suggestions: sugg });
@@ -325,7 +326,7 @@ function afterTitle(text: string, start: number): boolean {
 /** Word-forming prefixes that stand alone in hyphenated words: pre-assembled, re-ship, non-slip. */
 const PREFIXES = new Set(['pre', 're', 'non', 'co', 'anti', 'multi', 'semi', 'sub', 'self', 'over', 'under', 'mid', 'post', 'ex', 'eco', 'mini', 'micro']);
 
-function checkWord(text: string, tok: Token, ignore: Set<string>, capitalisedMid: Set<string>): 'ok' | 'unknown' | 'skip' {
+function checkWord(speller: Speller, text: string, tok: Token, ignore: Set<string>, capitalisedMid: Set<string>): 'ok' | 'unknown' | 'skip' {
   const w = tok.word.replace(/’/g, "'");
   // Leading / trailing apostrophes were trimmed; strip a possessive for the length and case tests.
   const bare = w.replace(/'s?$/, '');
@@ -345,5 +346,5 @@ function checkWord(text: string, tok: Token, ignore: Set<string>, capitalisedMid
   if (PREFIXES.has(bare.toLowerCase())) return 'skip';
   // At a sentence start the dictionary accepts the capitalised form of a lower-case word ("Received"),
   // so "Teh" is still checked.
-  return isCorrect(w) ? 'ok' : 'unknown';
+  return speller.isCorrect(w) ? 'ok' : 'unknown';
 }

@@ -28,3 +28,23 @@ export function asText(input: unknown): string {
     return '';
   }
 }
+
+/**
+ * Remember a pure function's answers, for at most `limit` different inputs
+ * (all are forgotten when the limit is reached). The detectors of one rule set
+ * scan the same field one after another, so the HTML of a message is parsed
+ * once, not once per detector. The answer depends only on the input (never on
+ * a run's context), so sharing it between runs cannot change any result;
+ * callers must not change what they get.
+ */
+export function memoize<K, R>(compute: (input: K) => R, limit: number): (input: K) => R {
+  const answers = new Map<K, R>();
+  return (input) => {
+    const known = answers.get(input);
+    if (known !== undefined || answers.has(input)) return known as R;
+    const answer = compute(input);
+    if (answers.size >= limit) answers.clear();
+    answers.set(input, answer);
+    return answer;
+  };
+}

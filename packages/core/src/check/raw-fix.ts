@@ -5,7 +5,7 @@
  * must land on the key that is there, or it would add a new field.
  */
 import type { CompiledPolicy, FieldInfo, Fix, RecordInfo } from '../types.js';
-import { applyFix, splitPath } from './fixes.js';
+import { applyFix, splitPath } from '../runtime/fixes.js';
 
 type Raw = Record<string, unknown>;
 

@@ -5,6 +5,7 @@
  * Browser-safe: no Node imports.
  */
 import type { CompiledPolicy, InputProblem, RecordResult, Report } from '../types.js';
+import type { EvalContext } from '../runtime/context.js';
 import { SummaryBuilder } from '../report/summary.js';
 
 /** A record as readers produce it (`InputRecord` from `@sellguard/core/node` is one). */
@@ -28,8 +29,6 @@ export interface CheckOptions {
   onResult?: (result: RecordResult, raw: unknown, decoded: unknown) => void;
   /** Keep the results of clean records too (default: only records with violations or problems). */
   keepAll?: boolean;
-  /** The day metrics are computed as of (UTC midnight, ms); default today() (the --as-of day). */
-  asOf?: number;
 }
 
 function internalError(e: unknown): InputProblem {
@@ -38,7 +37,7 @@ function internalError(e: unknown): InputProblem {
 }
 
 /** Check one record: why it could not be read, why it does not fit the policy's record type, or its violations. */
-export function checkOne(policy: Pick<CompiledPolicy, 'decode' | 'evaluate'>, rec: RawRecord): { result: RecordResult; decoded?: unknown } {
+export function checkOne(policy: Pick<CompiledPolicy, 'decode' | 'evaluate'>, rec: RawRecord, ctx: EvalContext): { result: RecordResult; decoded?: unknown } {
   const base: RecordResult = { index: rec.index, violations: [] };
   if (rec.line !== undefined) base.line = rec.line;
   if (rec.file !== undefined) base.file = rec.file;
@@ -54,7 +53,7 @@ export function checkOne(policy: Pick<CompiledPolicy, 'decode' | 'evaluate'>, re
     return { result: { ...base, invalid: problems } };
   }
   try {
-    const violations = policy.evaluate(decoded.value);
+    const violations = policy.evaluate(decoded.value, ctx);
     return { result: { ...base, violations }, decoded: decoded.value };
   } catch (e) {
     return { result: { ...base, invalid: [internalError(e)] }, decoded: decoded.value };
@@ -69,14 +68,15 @@ class Run {
 
   constructor(
     private readonly policy: CompiledPolicy,
+    private readonly ctx: EvalContext,
     private readonly opts: CheckOptions,
   ) {
     this.summary = new SummaryBuilder(policy);
-    this.metrics = policy.dataset?.start(opts.asOf);
+    this.metrics = policy.dataset?.start(ctx);
   }
 
   add(rec: RawRecord): void {
-    const { result, decoded } = checkOne(this.policy, rec);
+    const { result, decoded } = checkOne(this.policy, rec, this.ctx);
     if (this.policy.dataset && decoded !== undefined && !result.invalid) this.policy.dataset.add(this.metrics, decoded);
     this.summary.add(result);
     if (this.opts.keepAll || result.invalid || result.violations.length > 0) this.results.push(result);
@@ -95,16 +95,24 @@ class Run {
   }
 }
 
-/** Check records from any source, e.g. `readRecords(...)` from `@sellguard/core/node`. */
-export async function checkRecords(policy: CompiledPolicy, records: Iterable<RawRecord> | AsyncIterable<RawRecord>, opts: CheckOptions = {}): Promise<Report> {
-  const run = new Run(policy, opts);
+/**
+ * Check records from any source, e.g. `readRecords(...)` from `@sellguard/core/node`,
+ * in the given context (as-of day, dictionary).
+ */
+export async function checkRecords(
+  policy: CompiledPolicy,
+  records: Iterable<RawRecord> | AsyncIterable<RawRecord>,
+  ctx: EvalContext,
+  opts: CheckOptions = {},
+): Promise<Report> {
+  const run = new Run(policy, ctx, opts);
   for await (const rec of records) run.add(rec);
   return run.report();
 }
 
 /** The same, synchronously, for records already in memory (the web playground). */
-export function checkRecordsSync(policy: CompiledPolicy, records: Iterable<RawRecord>, opts: CheckOptions = {}): Report {
-  const run = new Run(policy, opts);
+export function checkRecordsSync(policy: CompiledPolicy, records: Iterable<RawRecord>, ctx: EvalContext, opts: CheckOptions = {}): Report {
+  const run = new Run(policy, ctx, opts);
   for (const rec of records) run.add(rec);
   return run.report();
 }

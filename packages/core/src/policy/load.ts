@@ -1,30 +1,32 @@
 /**
- * Stage 4: load the emitted code in this process and assemble the
- * CompiledPolicy every front end uses. The same source text is what
+ * Load the emitted code in this process and assemble the running policy
+ * (the CompiledPolicy every front end uses). The same source text is what
  * `sellguard compile` writes, so the CLI, the TUI, the playground and a
  * compiled module all run identical code.
  */
+import type { GeneratedCode } from '../compile/index.js';
+import type { IrExpr, IrPolicy } from '../compile/ir.js';
+import { findAll, metricsUsed, ruleConditions } from '../compile/ir-walk.js';
+import { ruleInfos } from '../compile/rule-info.js';
+import type { Type } from '../compile/type-system.js';
+import { interpreter } from '../explain/explain.js';
 import * as rt from '../runtime/index.js';
-import type { CompiledDataset, CompiledPolicy, FieldType, RecordInfo, Violation } from '../types.js';
-import { metricsUsed } from './emit-evaluator.js';
-import { explainRecord } from '../explain/explain.js';
+import type { CompiledDataset, CompiledPolicy, EvalContext, FieldType, RecordInfo, Violation } from '../types.js';
 import { runExamples } from './examples.js';
-import type { IrExpr, IrPolicy } from './ir.js';
-import { findAll, ruleConditions } from './ir-walk.js';
-import { ruleInfos } from './rule-info.js';
-import type { Type } from './type-system.js';
 
+/** What the generated evaluator returns (see emit-evaluator.ts). */
 interface Loaded {
-  evaluate: (record: unknown) => Violation[];
+  evaluate: (record: unknown, ctx: EvalContext) => Violation[];
   schema: import('zod').ZodType;
   METRICS: rt.MetricDef[];
-  metricsAdd: (record: unknown, state: rt.MetricState) => void;
-  evaluateDataset: (values: Array<number | null>) => Violation[];
+  metricsAdd: (record: unknown, state: rt.MetricState, ctx: EvalContext) => void;
+  evaluateDataset: (values: Array<number | null>, ctx: EvalContext) => Violation[];
 }
 
-export function load(ir: IrPolicy, code: { schema: string; evaluator: string; module: string; dts: string }, source: string): CompiledPolicy {
+export function load(ir: IrPolicy, code: GeneratedCode, source: string): CompiledPolicy {
   const factory = new Function('rt', `"use strict";\n${code.schema}\n${code.evaluator}\nreturn { evaluate, schema, METRICS, metricsAdd, evaluateDataset };`) as (runtime: typeof rt) => Loaded;
   const loaded = factory(rt);
+  const explainer = interpreter(ir, source);
   const policy: CompiledPolicy = {
     id: ir.id,
     title: ir.title,
@@ -47,11 +49,12 @@ export function load(ir: IrPolicy, code: { schema: string; evaluator: string; mo
     ),
     rules: ruleInfos(ir),
     detectors: detectorsUsed(ir),
+    usesToday: usesToday(ir),
     schema: loaded.schema,
     decode: (raw) => rt.s.decode(loaded.schema, raw) as ReturnType<CompiledPolicy['decode']>,
     evaluate: loaded.evaluate,
-    explain: (record) => explainRecord(ir, source, record),
-    runExamples: () => runExamples(ir, policy),
+    explain: (record, ctx) => explainer.explain(record, ctx),
+    runExamples: (ctx) => runExamples(ir, policy, ctx),
     output: { module: code.module, dts: code.dts, schema: code.schema },
   };
   if (ir.metrics.length > 0) policy.dataset = dataset(ir, loaded);
@@ -67,12 +70,12 @@ function dataset(ir: IrPolicy, loaded: Loaded): CompiledDataset {
   });
   return {
     metrics: ir.metrics.map((m) => ({ name: m.name, title: m.title, kind: m.kind })),
-    start: (asOf) => rt.startMetrics(loaded.METRICS, asOf),
-    add: (state, record) => loaded.metricsAdd(record, state as rt.MetricState),
+    start: (ctx) => rt.startMetrics(loaded.METRICS, ctx),
+    add: (state, record) => loaded.metricsAdd(record, state as rt.MetricState, (state as rt.MetricState).ctx),
     merge: (state, metric, group, tally) => rt.mergeTally(state as rt.MetricState, metric, group, tally),
     finish: (state) => {
       const S = state as rt.MetricState;
-      const violations = loaded.evaluateDataset(rt.metricValues(loaded.METRICS, S));
+      const violations = loaded.evaluateDataset(rt.metricValues(loaded.METRICS, S), S.ctx);
       const metrics = rt.metricResults(loaded.METRICS, S);
       const failed = new Set(violations.map((v) => v.rule));
       for (const [name, result] of Object.entries(metrics)) {
@@ -87,13 +90,23 @@ function dataset(ir: IrPolicy, loaded: Loaded): CompiledDataset {
   };
 }
 
-function detectorsUsed(ir: IrPolicy): string[] {
-  const roots = [
+/** Every expression the evaluator runs: rule conditions and metric expressions. */
+function evaluatedExprs(ir: IrPolicy): IrExpr[] {
+  return [
     ...ir.rules.flatMap(ruleConditions),
-    ...ir.metrics.flatMap((m) => [m.expr, m.where, ...m.groupBy.map((g) => g.expr)].filter((e): e is IrExpr => e !== null)),
+    ...ir.metrics.flatMap((m) => [m.expr, m.where, m.window?.by ?? null, ...m.groupBy.map((g) => g.expr)].filter((e): e is IrExpr => e !== null)),
   ];
-  const detects = roots.flatMap((e) => findAll<Extract<IrExpr, { op: 'detect' }>>(e, (x) => x.op === 'detect'));
+}
+
+function detectorsUsed(ir: IrPolicy): string[] {
+  const detects = evaluatedExprs(ir).flatMap((e) => findAll<Extract<IrExpr, { op: 'detect' }>>(e, (x) => x.op === 'detect'));
   return [...new Set(detects.map((d) => d.detector))].sort();
+}
+
+/** Whether results depend on the as-of day: an expression reads today(), or a metric has a time window. */
+function usesToday(ir: IrPolicy): boolean {
+  const texts = ir.rules.flatMap((r) => [r.message, r.hint, ...r.clauses.map((c) => c.message)].filter((e): e is IrExpr => e !== null && e !== undefined));
+  return ir.metrics.some((m) => m.window !== null) || [...evaluatedExprs(ir), ...texts].some((e) => findAll(e, (x) => x.op === 'call' && x.fn === 'today').length > 0);
 }
 
 const NEGATE = { '<': '>=', '<=': '>', '>': '<=', '>=': '<', '==': '!=', '!=': '==' } as const;

@@ -1,21 +1,14 @@
 /** Running a policy's `example` blocks: its own tests. */
-import { getAsOf, setAsOf } from '../runtime/values.js';
-import type { CompiledPolicy, ExampleOutcome, InputProblem } from '../types.js';
-import type { IrExample, IrPolicy } from './ir.js';
+import type { IrExample, IrPolicy } from '../compile/ir.js';
+import { withAsOf } from '../runtime/context.js';
+import type { CompiledPolicy, EvalContext, ExampleOutcome, InputProblem } from '../types.js';
 
-export function runExamples(ir: IrPolicy, policy: CompiledPolicy): ExampleOutcome[] {
-  return ir.examples.map((ex) => {
-    const previous = getAsOf();
-    if (ex.asOf !== null) setAsOf(ex.asOf);
-    try {
-      return runExample(ir, policy, ex);
-    } finally {
-      setAsOf(previous);
-    }
-  });
+/** Each example runs in the host's context, as of its own `as of` day when it gives one. */
+export function runExamples(ir: IrPolicy, policy: CompiledPolicy, ctx: EvalContext): ExampleOutcome[] {
+  return ir.examples.map((ex) => runExample(ir, policy, ex, withAsOf(ctx, ex.asOf)));
 }
 
-function runExample(ir: IrPolicy, policy: CompiledPolicy, ex: IrExample): ExampleOutcome {
+function runExample(ir: IrPolicy, policy: CompiledPolicy, ex: IrExample, ctx: EvalContext): ExampleOutcome {
   // A policy with metrics is given a list of records; any other policy one record.
   const inputs = policy.dataset && Array.isArray(ex.given) ? ex.given : [ex.given];
   const decoded: unknown[] = [];
@@ -37,9 +30,9 @@ function runExample(ir: IrPolicy, policy: CompiledPolicy, ex: IrExample): Exampl
   }
   let fired: string[];
   try {
-    const violations = decoded.flatMap((r) => policy.evaluate(r));
+    const violations = decoded.flatMap((r) => policy.evaluate(r, ctx));
     if (policy.dataset) {
-      const state = policy.dataset.start();
+      const state = policy.dataset.start(ctx);
       for (const r of decoded) policy.dataset.add(state, r);
       violations.push(...policy.dataset.finish(state).violations);
     }
