@@ -6,7 +6,7 @@
 import { today, type EvalContext } from './context.js';
 import { DAY_MS, dateOf } from './values.js';
 import { show } from './format.js';
-import type { MetricCounts, MetricResult } from '../types.js';
+import type { MetricCounts, MetricResult, Tally } from '../types.js';
 
 export type MetricKind = MetricResult['kind'];
 
@@ -110,14 +110,7 @@ export function tallyValue(S: MetricState, i: number, value: number | null | und
   for (let g = 0; g < keys.length; g++) addValue(groupAcc(S, i, g, keys[g]), value);
 }
 
-/** Parts of a metric counted elsewhere (a SQL engine's row): merged as if its records had been tallied here. */
-export interface Tally {
-  num: number;
-  den: number;
-  sum: number;
-  min: number | null;
-  max: number | null;
-}
+export type { Tally };
 
 function merge(a: Acc, t: Tally): void {
   a.num += t.num;

@@ -24,6 +24,8 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = Object.freeze({
   report: ['types.ts', 'runtime'],
   check: ['types.ts', 'runtime', 'report'],
   service: ['types.ts', 'runtime', 'compile', 'policy'],
+  // SQL for dataset policies: written from the IR, its results merged into a report as a run's would be.
+  sql: ['types.ts', 'runtime', 'compile', 'report', 'check'],
   node: ['types.ts', 'runtime', 'compile', 'policy', 'input', 'check', 'report'],
   'index.ts': ['types.ts', 'runtime', 'compile', 'explain', 'policy', 'input', 'report', 'check', 'service'],
 });
