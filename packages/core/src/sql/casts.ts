@@ -113,7 +113,7 @@ export function castField(d: Dialect, field: IrField, i: number, column: SourceC
   const parts = [{ alias: text, sql: srcText }];
   const textual = t.k === 'string' || t.k === 'text';
   // Blank: nothing but white space (the characters JavaScript's trim() removes).
-  const blank = `NOT ${d.matches(text, `[^${d.ws.slice(1)}`)}`;
+  const blank = d.blank ? d.blank(text) : `NOT ${d.matches(text, `[^${d.ws.slice(1)}`)}`;
   const missing = textual ? (optional ? `(${text} IS NULL OR ${text} = '')` : `(${text} IS NULL)`) : `(${text} IS NULL OR ${definitely(d, blank)})`;
   let parsed: string;
   let readable: string;

@@ -54,6 +54,8 @@ export interface Dialect {
   trim(text: string): string;
   /** The regex class of white space, in this engine's regex syntax. */
   ws: string;
+  /** Whether the text is nothing but white space, where the engine has a faster way than the regex class. */
+  blank?(text: string): string;
   /** Length in characters. */
   length(text: string): string;
   /** Position (1-based) of `needle` in `haystack`, 0 when absent. */
@@ -79,6 +81,8 @@ const JS_WHITESPACE = [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, ...Arra
 const hex = (c: number) => c.toString(16).toUpperCase().padStart(4, '0');
 export const WS_RE2 = `[${JS_WHITESPACE.map((c) => `\\x{${hex(c)}}`).join('')}]`;
 export const WS_POSIX = `[${JS_WHITESPACE.map((c) => `\\u${hex(c)}`).join('')}]`;
+/** The same characters as a constant expression, for btrim() (PostgreSQL folds it once; its regex engine is slow on such a class). */
+const WS_CHARS = `(${JS_WHITESPACE.map((c) => `chr(${c})`).join(' || ')})`;
 
 /** A comment cannot be closed from inside a line comment: only line breaks matter. */
 const lineComment = (text: string) => `-- ${text.replace(/[\r\n\u2028\u2029]+/g, ' ')}`;
@@ -139,15 +143,12 @@ const postgres: Dialect = {
   dayMs: (day) => `(CAST(CAST(${day} AS date) - DATE '1970-01-01' AS bigint) * 86400000)`,
   matches: (t, p) => `(${t} ~ ${ansiStr(p)})`,
   extract: (t, p) => `(regexp_match(${t}, ${ansiStr(p)}))[1]`,
-  groups: {
-    extract: (t, p) => `regexp_match(${t}, ${ansiStr(p)})`,
-    get: (alias, i) => `${alias}[${i}]`,
-  },
   toDouble: (t) => `CAST(${t} AS double precision)`,
   toBigint: (t) => `CAST(${t} AS bigint)`,
   idiv: (a, b) => `div(${a}, ${b})`,
   mod: (a, b) => `mod(${a}, ${b})`,
-  trim: (t) => `regexp_replace(${t}, ${ansiStr(`^${WS_POSIX}+|${WS_POSIX}+$`)}, '', 'g')`,
+  trim: (t) => `btrim(${t}, ${WS_CHARS})`,
+  blank: (t) => `btrim(${t}, ${WS_CHARS}) = ''`,
   position: (h, n) => `strpos(${h}, ${n})`,
   left: (t, n) => `left(${t}, ${n})`,
   right: (t, n) => `right(${t}, ${n})`,
