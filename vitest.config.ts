@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'apps/*/test/**/*.test.{ts,tsx}', 'policies/test/**/*.test.ts'],
+    include: ['packages/*/test/**/*.test.ts', 'apps/*/test/**/*.test.{ts,tsx}', 'policies/test/**/*.test.ts', 'bench/test/**/*.test.ts'],
     // Tests that start database servers run with `npm run test:engines` (vitest.engines.config.ts).
     exclude: ['**/node_modules/**', 'packages/engines/test/servers/**'],
     testTimeout: 30000,

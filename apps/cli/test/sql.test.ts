@@ -91,7 +91,7 @@ describe('sellguard check --db', () => {
   it('asks for inputs or --db when given neither', () => {
     const r = sellguard(['check', 'policies/account-health-orders.policy']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('sellguard: give the input files to check (or --db URL to read a database table)\n');
+    expect(r.stderr).toBe('sellguard: no input to check: name the data files, e.g. sellguard check --policy policies/buyer-messaging.policy messages.jsonl, list "inputs" in sellguard.config.json, or read a database table with --db URL (see sellguard check --help)\n');
   });
 });
 

@@ -13,6 +13,8 @@ export { DETECTORS, FUNCTIONS } from './compile/builtins.js';
 export { applyFix, getPath, evalContext, withAsOf, createSpeller, type DictionaryFiles } from './runtime/index.js';
 export { applyFixToRaw, rawPath } from './check/raw-fix.js';
 export { explainRecord, interpretRecord, interpreter, type Interpreter, type RuleExplanation, type ClauseExplanation, type TraceNode } from './explain/explain.js';
+export { explainText } from './explain/explain-text.js';
 export { analyze, type Analysis, type Completion, type SymbolInfo } from './service/analyze.js';
 export { checkRecords, checkRecordsSync, checkOne, policyInfo, type RawRecord, type CheckOptions } from './check/run.js';
 export * from './report/index.js';
+export * from './project/index.js';

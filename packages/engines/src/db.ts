@@ -10,3 +10,6 @@ export async function checkDatabase(p: SqlPolicy, url: string, opts: { asOf: num
   if (target.kind === 'postgres') return (await import('./postgres.js')).checkWithPostgres(p, url, opts);
   return (await import('./clickhouse.js')).checkWithClickhouse(p, url, opts);
 }
+
+/** Thrown when a rule has no SQL form; re-exported so callers test for the class this package throws. */
+export { NotPushableError } from '@sellguard/core/sql';

@@ -256,3 +256,6 @@ function plain(v: unknown): unknown {
   if (v instanceof Date) return v.toISOString();
   return v;
 }
+
+/** Thrown when a rule has no SQL form; re-exported so callers test for the class this package throws. */
+export { NotPushableError } from '@sellguard/core/sql';

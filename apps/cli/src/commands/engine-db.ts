@@ -3,8 +3,8 @@ import type { Report } from '@sellguard/core';
 import { CliError } from '../io.js';
 
 export async function checkDatabase(p: Parameters<typeof import('@sellguard/engines/db').checkDatabase>[0], url: string, asOf: number): Promise<Report> {
-  const { checkDatabase: run, DbUrlError } = await import('@sellguard/engines/db');
-  const { NotPushableError } = await import('@sellguard/core/sql');
+  // The error classes come from the engines' own copy of core (this command bundles another).
+  const { checkDatabase: run, DbUrlError, NotPushableError } = await import('@sellguard/engines/db');
   try {
     return await run(p, url, { asOf });
   } catch (e) {

@@ -87,8 +87,8 @@ export async function checkWithEngine(loaded: LoadedPolicy, inputs: readonly str
   }
   const explicit = flags.engine === 'duckdb';
   if (flags.engine === 'js' || (!explicit && !autoPicksDuckdb(loaded, inputs))) return null;
-  const { checkWithDuckdb, EngineFallback, EngineInputError } = await import('@sellguard/engines/duckdb');
-  const { NotPushableError } = await import('@sellguard/core/sql');
+  // The error classes come from the engines' own copy of core (this command bundles another).
+  const { checkWithDuckdb, EngineFallback, EngineInputError, NotPushableError } = await import('@sellguard/engines/duckdb');
   const format = flags.inputFormat as 'csv' | 'tsv' | 'jsonl' | 'json' | undefined;
   try {
     return await checkWithDuckdb(p, inputs, { asOf, ...(format ? { format } : {}) });

@@ -23,11 +23,12 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = Object.freeze({
   input: [],
   report: ['types.ts', 'runtime'],
   check: ['types.ts', 'runtime', 'report'],
+  project: ['types.ts', 'runtime', 'compile', 'report', 'check'],
   service: ['types.ts', 'runtime', 'compile', 'policy'],
   // SQL for dataset policies: written from the IR, its results merged into a report as a run's would be.
   sql: ['types.ts', 'runtime', 'compile', 'report', 'check'],
-  node: ['types.ts', 'runtime', 'compile', 'policy', 'input', 'check', 'report'],
-  'index.ts': ['types.ts', 'runtime', 'compile', 'explain', 'policy', 'input', 'report', 'check', 'service'],
+  node: ['types.ts', 'runtime', 'compile', 'policy', 'input', 'check', 'report', 'project'],
+  'index.ts': ['types.ts', 'runtime', 'compile', 'explain', 'policy', 'input', 'report', 'check', 'service', 'project'],
 });
 
 const CORE = 'packages/core/src/';
