@@ -222,7 +222,7 @@ export function sniff(head: string): InputFormat {
 }
 
 /** The delimiter of a CSV header line: the most frequent of comma, semicolon and tab (comma on a tie). */
-function sniffDelimiter(header: string): string {
+export function sniffDelimiter(header: string): string {
   let best = ',';
   let bestCount = count(header, ',');
   for (const d of [';', '\t']) {
@@ -669,7 +669,7 @@ async function* readDelimited(chunks: AsyncIterable<string>, format: InputFormat
 }
 
 /** Header names: trimmed; an empty name becomes `column3`; a repeated name gets `_2`, `_3`. */
-function headerNames(values: string[]): string[] {
+export function headerNames(values: string[]): string[] {
   const seen = new Map<string, number>();
   return values.map((v, i) => {
     let name = v.trim() || `column${i + 1}`;

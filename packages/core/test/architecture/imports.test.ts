@@ -26,6 +26,8 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = Object.freeze({
   project: ['types.ts', 'runtime', 'compile', 'report', 'check'],
   semantic: ['types.ts', 'runtime', 'compile'],
   service: ['types.ts', 'runtime', 'compile', 'policy', 'semantic'],
+  // SQL for dataset policies: written from the IR, its results merged into a report as a run's would be.
+  sql: ['types.ts', 'runtime', 'compile', 'report', 'check'],
   node: ['types.ts', 'runtime', 'compile', 'policy', 'input', 'check', 'report', 'project'],
   'index.ts': ['types.ts', 'runtime', 'compile', 'explain', 'policy', 'input', 'report', 'check', 'service', 'project', 'semantic'],
 });
