@@ -4,42 +4,42 @@
 -- One row per combination of group values. Sum a metric column over all rows for its overall value,
 -- and by a group column for its breakdown. A rate is numerator / records; an average is sum / values.
 -- metric order-defect-rate "Order defect rate": rate, last 60 days by purchaseDate, by sku, asin
---   policy line 55:
+--   policy line 61:
 --     metric order-defect-rate "Order defect rate" {
 --       rate negativeFeedback or azClaim or chargeback
---       where lower(trim(fulfillmentChannel)) in sellerFulfilled
+--       where sellerFulfilled
 --       over 60 days by purchaseDate
 --       group by sku, asin
 --     }
 -- metric pre-fulfillment-cancel-rate "Pre-fulfillment cancel rate": rate, last 7 days by purchaseDate, by sku
---   policy line 63:
+--   policy line 69:
 --     metric pre-fulfillment-cancel-rate "Pre-fulfillment cancel rate" {
 --       rate cancelledBy == "seller"
---       where lower(trim(fulfillmentChannel)) in sellerFulfilled
+--       where sellerFulfilled
 --       over 7 days by purchaseDate
 --       group by sku
 --     }
 -- metric late-shipment-rate-10d "Late shipment rate (10 days)": rate, last 10 days by expectedShipDate, by sku
---   policy line 71:
+--   policy line 77:
 --     metric late-shipment-rate-10d "Late shipment rate (10 days)" {
 --       rate shipDate > expectedShipDate
---       where lower(trim(fulfillmentChannel)) in sellerFulfilled and exists(shipDate)
+--       where shippedBySeller
 --       over 10 days by expectedShipDate
 --       group by sku
 --     }
 -- metric late-shipment-rate-30d "Late shipment rate (30 days)": rate, last 30 days by expectedShipDate, by sku
---   policy line 79:
+--   policy line 85:
 --     metric late-shipment-rate-30d "Late shipment rate (30 days)" {
 --       rate shipDate > expectedShipDate
---       where lower(trim(fulfillmentChannel)) in sellerFulfilled and exists(shipDate)
+--       where shippedBySeller
 --       over 30 days by expectedShipDate
 --       group by sku
 --     }
 -- metric valid-tracking-rate "Valid tracking rate": rate, last 30 days by shipDate, by sku
---   policy line 87:
+--   policy line 93:
 --     metric valid-tracking-rate "Valid tracking rate" {
 --       rate not empty(trackingId) and not (trackingValid == false)
---       where lower(trim(fulfillmentChannel)) in sellerFulfilled and exists(shipDate)
+--       where shippedBySeller
 --       over 30 days by shipDate
 --       group by sku
 --     }
