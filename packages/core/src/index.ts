@@ -16,3 +16,4 @@ export { explainRecord, interpretRecord, interpreter, type Interpreter, type Rul
 export { analyze, type Analysis, type Completion, type SymbolInfo } from './service/analyze.js';
 export { checkRecords, checkRecordsSync, checkOne, policyInfo, type RawRecord, type CheckOptions } from './check/run.js';
 export * from './report/index.js';
+export { readText, sniff, formatOf, jsonProblem, type InputFormat, type JsonShape, type ReadRecord, type TextRecords } from './input/index.js';
