@@ -131,7 +131,8 @@ function findJsonError(text: string): { reason: string; offset: number } | undef
       }
       for (;;) {
         ws();
-        if (text[i] !== '"') text[i] === '}' ? fail("a trailing comma before '}'") : unexpected(' where a property name in double quotes should be');
+        if (text[i] === '}') fail("a trailing comma before '}'");
+        if (text[i] !== '"') unexpected(' where a property name in double quotes should be');
         string();
         ws();
         if (text[i] !== ':') unexpected(" where ':' should follow the property name");
