@@ -1,7 +1,7 @@
 /**
  * translate(source): the compiler's pipeline, as an ordered list of named stages.
  *
- *   parse → resolve names & imports → check types (→ IR) → emit JS
+ *   parse → resolve names & imports → check (its own stages, see check.ts) → IR → emit JS
  *
  * Each stage is a function in its own file and is tested alone. Translation
  * never throws: problems come back as diagnostics, and generated code only
@@ -49,8 +49,7 @@ export interface Translation extends Omit<CompileResult, 'policy'> {
 export function translate(source: string, opts: CompileOptions = {}): Translation {
   const { ast, diagnostics: syntax } = parse(source);
   const { resolved, diagnostics: names } = resolve(ast, opts);
-  const typeDiagnostics: Diagnostic[] = [];
-  const ir = check(resolved, typeDiagnostics, source);
+  const { ir, diagnostics: typeDiagnostics } = check(resolved, source);
   // Syntax errors already explain the broken parts; checker errors inside them would be cascades.
   const diagnostics = sortDiagnostics([...syntax, ...names, ...typeDiagnostics.filter((d) => !syntax.some((s) => overlaps(s.span, d.span)))]);
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, ast, ir };

@@ -1,0 +1,75 @@
+/**
+ * Checker stage 2, constants and phrase lists: each constant's value is folded
+ * into the constants table (once, when first needed, with its own cycle check),
+ * each phrase list gets its place in the phrase table. Every constant of the
+ * policy file is checked, used or not, so its mistakes show.
+ */
+import type { ConstDecl, PhrasesDecl } from '@sellguard/dsl';
+import { checkExpr, fold } from '../check-expr.js';
+import { CODES, error } from '../codes.js';
+import type { SymbolEntry } from '../resolve.js';
+import { T, assignable, describe, type Type } from '../type-system.js';
+import { emptyCollection } from './common.js';
+import { envFactory, type CheckerContext, type ConstantTable, type TypeTable } from './context.js';
+
+type ConstState = { index: number; type: Type } | 'busy' | 'failed';
+
+export function checkConstants(cx: CheckerContext, types: TypeTable): ConstantTable {
+  const states = new Map<ConstDecl, ConstState>();
+  const phraseIndex = new Map<PhrasesDecl, number>();
+  const envFor = envFactory(cx, types, () => table);
+
+  const constantOf = (entry: SymbolEntry): { index: number; type: Type } | 'failed' => {
+    const decl = entry.decl as ConstDecl;
+    const known = states.get(decl);
+    if (known === 'busy') {
+      cx.report(error(CODES.notConstant, `the constant \`${decl.name.text}\` is defined in terms of itself`, decl.name.span, 'give it a value that does not refer back to it'), entry.file);
+      states.set(decl, 'failed');
+      return 'failed';
+    }
+    if (known) return known;
+    states.set(decl, 'busy');
+    const ir = checkExpr(decl.value, envFor(entry.scope, new Map(), false));
+    const value = fold(ir, cx.tables.constants);
+    if (value === undefined) {
+      cx.report(
+        error(CODES.notConstant, `the value of \`${decl.name.text}\` must be written out, not computed`, decl.value.span, 'use literal values: numbers, texts, dates, durations, lists and { key: value } tables'),
+        entry.file,
+      );
+      states.set(decl, 'failed');
+      return 'failed';
+    }
+    let type = ir.type;
+    if (decl.type) {
+      const declared = types.resolveType(decl.type, entry.scope, entry.file);
+      if (!assignable(ir.type, declared) && !emptyCollection(ir, declared))
+        cx.report(error(CODES.constType, `\`${decl.name.text}\` is declared as ${describe(declared)} but its value is ${describe(ir.type)}`, decl.value.span), entry.file);
+      type = declared;
+    }
+    cx.tables.constants.push(value);
+    const result = { index: cx.tables.constants.length - 1, type };
+    states.set(decl, result);
+    return result;
+  };
+
+  const table: ConstantTable = {
+    constant: (scope, name) => {
+      const entry = scope.symbols.get(name);
+      if (entry?.decl.kind !== 'ConstDecl') return undefined;
+      const c = constantOf(entry);
+      return c === 'failed' ? { index: -1, type: T.unknown } : c;
+    },
+    phraseList: (scope, name) => {
+      const decl = scope.symbols.get(name)?.decl;
+      if (decl?.kind !== 'PhrasesDecl') return undefined;
+      const known = phraseIndex.get(decl);
+      if (known !== undefined) return known;
+      cx.tables.phrases.push({ name: decl.name.text, phrases: decl.phrases.map((p) => p.value) });
+      phraseIndex.set(decl, cx.tables.phrases.length - 1);
+      return cx.tables.phrases.length - 1;
+    },
+  };
+
+  for (const entry of cx.resolved.scope.symbols.values()) if (entry.decl.kind === 'ConstDecl' && !entry.file) constantOf(entry);
+  return table;
+}

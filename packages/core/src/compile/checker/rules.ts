@@ -1,0 +1,108 @@
+/**
+ * Checker stage 5, rules: each rule's `each`, `when`, clauses, message, hint
+ * and fix, read against the input record (and the metrics, for rules about
+ * the whole input). A rule that mixes metrics with single records is reported.
+ */
+import type { Expr, RuleDecl } from '@sellguard/dsl';
+import { asCondition, checkExpr, expectCondition, type ExprEnv } from '../check-expr.js';
+import { CODES, error, warning } from '../codes.js';
+import type { IrClause, IrExpr, IrFix, IrMetric, IrRule } from '../ir.js';
+import { contains, findAll, primarySubject, ruleConditions, staticPath } from '../ir-walk.js';
+import { T, describe, type Type } from '../type-system.js';
+import type { CheckerContext, EnvFactory } from './context.js';
+
+export function checkRules(cx: CheckerContext, envFor: EnvFactory, inputFields: Map<string, Type>, metrics: readonly IrMetric[]): IrRule[] {
+  const metricIndex = new Map(metrics.map((m, i) => [m.name, { index: i, type: m.type }]));
+  const metric = (name: string) => metricIndex.get(name);
+  return cx.resolved.rules.map((decl) => checkRule(cx, decl, { ...envFor(cx.resolved.scope, inputFields, false), metric }, { ...envFor(cx.resolved.scope, inputFields, true), metric }));
+}
+
+function checkRule(cx: CheckerContext, decl: RuleDecl, ruleEnv: ExprEnv, ruleMessageEnv: ExprEnv): IrRule {
+  let env = ruleEnv;
+  let messageEnv = ruleMessageEnv;
+  let each: IrRule['each'] = null;
+  if (decl.each) {
+    const collection = checkExpr(decl.each.collection, env);
+    let element: Type = T.unknown;
+    if (collection.type.k === 'list') element = collection.type.element;
+    else if (collection.type.k !== 'unknown')
+      cx.report(error(CODES.notAList, `\`each\` goes over a list, but this is ${describe(collection.type)}`, decl.each.collection.span, 'write each item in someList'));
+    const varId = cx.nextVar();
+    const locals = new Map([[decl.each.variable.text, { id: varId, type: element }]]);
+    env = { ...env, locals };
+    messageEnv = { ...messageEnv, locals };
+    each = { varId, collection };
+  }
+  const when = decl.when ? conditionOf(decl.when, env) : null;
+  const clauses: IrClause[] = decl.clauses.map((c) => {
+    const condition = conditionOf(c.condition, env);
+    const subject = primarySubject(condition);
+    return {
+      mode: c.mode,
+      condition,
+      message: c.message ? checkExpr(c.message, messageEnv) : null,
+      path: (subject && staticPath(subject)) ?? '',
+      subject,
+      span: c.span,
+    };
+  });
+  if (clauses.length === 0)
+    cx.report(error(CODES.ruleWithoutClause, `the rule \`${decl.id.text}\` checks nothing`, decl.id.span, 'add a line such as `require <condition>` or `forbid <condition>`'));
+  if (!decl.message)
+    cx.report(error(CODES.missingMessage, `the rule \`${decl.id.text}\` has no message`, decl.id.span, 'write the message after the severity: rule my-rule error "What is wrong, in plain words" { ... }'));
+  const fix = decl.fix ? checkFix(cx, decl, env, messageEnv, clauses) : null;
+  const parts = ruleConditions({ when, clauses });
+  const dataset = parts.some((p) => contains(p, 'metric'));
+  if (dataset && (parts.some((p) => contains(p, 'root') || contains(p, 'var')) || decl.each || decl.fix))
+    cx.report(
+      error(
+        CODES.metricMixedWithFields,
+        `the rule \`${decl.id.text}\` uses a metric and also reads the fields of single records`,
+        decl.id.span,
+        'a rule about metrics runs once for the whole input; put checks of single records in a rule of their own',
+      ),
+    );
+  return {
+    id: decl.id.text,
+    fullId: `${cx.policyId}/${decl.id.text}`,
+    severity: decl.severity?.value ?? 'error',
+    message: decl.message ? checkExpr(decl.message, messageEnv) : { op: 'lit', value: decl.id.text, type: T.string, span: decl.id.span },
+    messageText: decl.message?.raw ?? decl.id.text,
+    each,
+    when,
+    clauses,
+    hint: decl.hint ? checkExpr(decl.hint, messageEnv) : null,
+    ...(decl.hint ? { hintText: decl.hint.raw } : {}),
+    ...(decl.source ? { source: decl.source.value } : {}),
+    fix,
+    dataset,
+    ...(decl.doc ? { doc: decl.doc } : {}),
+    span: decl.span,
+  };
+}
+
+function checkFix(cx: CheckerContext, decl: RuleDecl, env: ExprEnv, messageEnv: ExprEnv, clauses: IrClause[]): IrFix | null {
+  const fix = decl.fix!;
+  if (fix.kind === 'InsertFix') {
+    const into = checkExpr(fix.into, env);
+    if (into.op !== 'field' || into.object.op !== 'root' || !['string', 'text'].includes(into.type.k))
+      cx.report(error(CODES.badInsertTarget, 'text can only be inserted into a text field of the record', fix.into.span, 'name a field of the input record, e.g. `into subject`'));
+    return { kind: 'insert', text: checkExpr(fix.text, messageEnv), into, at: fix.at };
+  }
+  const detectors = clauses.flatMap((c) => findAll<Extract<IrExpr, { op: 'detect' }>>(c.condition, (x) => x.op === 'detect'));
+  if (detectors.length === 0)
+    cx.report(
+      warning(CODES.fixWithoutMatches, `\`fix ${fix.kind === 'RemoveFix' ? 'remove' : 'replace'}\` acts on matched text, but this rule's conditions find none`, fix.span, 'use a detector such as links(body) in a forbid line, or remove the fix'),
+    );
+  if (fix.kind === 'RemoveFix') return { kind: 'remove' };
+  const matchVar = cx.nextVar();
+  const locals = new Map(messageEnv.locals);
+  locals.set('match', { id: matchVar, type: T.match(detectors[0]?.detector ?? 'links') });
+  return { kind: 'replace', with: checkExpr(fix.with, { ...messageEnv, locals }), matchVar };
+}
+
+function conditionOf(e: Expr, env: ExprEnv): IrExpr {
+  const ir = checkExpr(e, env);
+  expectCondition(ir, env);
+  return asCondition(ir);
+}
