@@ -15,7 +15,7 @@
  * checked by check-expr.ts.
  */
 import type { Diagnostic, EnumDecl } from '@sellguard/dsl';
-import { CODES, error } from './codes.js';
+import { M, diag } from './codes.js';
 import { checkConstants } from './checker/constants.js';
 import { checkerContext, envFactory, type CheckerContext } from './checker/context.js';
 import { checkExamples } from './checker/examples.js';
@@ -31,7 +31,7 @@ export type { CheckerContext };
 export function check(resolved: ResolvedPolicy, source = ''): { ir: IrPolicy; diagnostics: Diagnostic[] } {
   const cx = checkerContext(resolved, source);
   const header = resolved.ast.header;
-  if (!header) cx.report(error(CODES.missingHeader, 'the file does not start with a policy header', { start: 0, end: 0 }, 'start the file with: policy my-policy "My policy title"'));
+  if (!header) cx.report(diag(M.missingHeader, { start: 0, end: 0 }, {}));
   const types = checkTypes(cx);
   const constants = checkConstants(cx, types);
   const envFor = envFactory(cx, types, () => constants);

@@ -11,6 +11,7 @@
 import { parse, sortDiagnostics, type Diagnostic, type PolicyFile } from '@sellguard/dsl';
 import type { CompiledPolicy } from '../types.js';
 import { check } from './check.js';
+import { M, diag } from './codes.js';
 import { emitDts } from './emit-dts.js';
 import { emitEvaluator } from './emit-evaluator.js';
 import { emitModule } from './emit-module.js';
@@ -66,7 +67,7 @@ export function translate(source: string, opts: CompileOptions = {}): Translatio
 /** A bug in the compiler, not in the policy: say so plainly rather than crash the editor. */
 export function internalError(e: unknown): Diagnostic {
   const message = e instanceof Error ? e.message : String(e);
-  return { code: 'SG9001', severity: 'error', message: `internal compiler error: ${message}`, help: 'please report this with the policy file', span: { start: 0, end: 0 } };
+  return diag(M.internalError, { start: 0, end: 0 }, { why: message });
 }
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {

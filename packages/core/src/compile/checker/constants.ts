@@ -6,7 +6,7 @@
  */
 import type { ConstDecl, PhrasesDecl } from '@sellguard/dsl';
 import { checkExpr, fold } from '../check-expr.js';
-import { CODES, error } from '../codes.js';
+import { M, diag } from '../codes.js';
 import type { SymbolEntry } from '../resolve.js';
 import { T, assignable, describe, type Type } from '../type-system.js';
 import { emptyCollection } from './common.js';
@@ -23,7 +23,7 @@ export function checkConstants(cx: CheckerContext, types: TypeTable): ConstantTa
     const decl = entry.decl as ConstDecl;
     const known = states.get(decl);
     if (known === 'busy') {
-      cx.report(error(CODES.notConstant, `the constant \`${decl.name.text}\` is defined in terms of itself`, decl.name.span, 'give it a value that does not refer back to it'), entry.file);
+      cx.report(diag(M.constantCycle, decl.name.span, { name: decl.name.text }), entry.file);
       states.set(decl, 'failed');
       return 'failed';
     }
@@ -32,10 +32,7 @@ export function checkConstants(cx: CheckerContext, types: TypeTable): ConstantTa
     const ir = checkExpr(decl.value, envFor(entry.scope, new Map(), false));
     const value = fold(ir, cx.tables.constants);
     if (value === undefined) {
-      cx.report(
-        error(CODES.notConstant, `the value of \`${decl.name.text}\` must be written out, not computed`, decl.value.span, 'use literal values: numbers, texts, dates, durations, lists and { key: value } tables'),
-        entry.file,
-      );
+      cx.report(diag(M.constantComputed, decl.value.span, { name: decl.name.text }), entry.file);
       states.set(decl, 'failed');
       return 'failed';
     }
@@ -43,7 +40,7 @@ export function checkConstants(cx: CheckerContext, types: TypeTable): ConstantTa
     if (decl.type) {
       const declared = types.resolveType(decl.type, entry.scope, entry.file);
       if (!assignable(ir.type, declared) && !emptyCollection(ir, declared))
-        cx.report(error(CODES.constType, `\`${decl.name.text}\` is declared as ${describe(declared)} but its value is ${describe(ir.type)}`, decl.value.span), entry.file);
+        cx.report(diag(M.constType, decl.value.span, { name: decl.name.text, declared: describe(declared), actual: describe(ir.type) }), entry.file);
       type = declared;
     }
     cx.tables.constants.push(value);

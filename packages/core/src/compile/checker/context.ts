@@ -11,7 +11,7 @@ import type { IrPolicy, JsonValue } from '../ir.js';
 import { compileUserRegex } from '../regex.js';
 import type { ResolvedPolicy, Scope } from '../resolve.js';
 import type { Type } from '../type-system.js';
-import { CODES, error } from '../codes.js';
+import { M, diag } from '../codes.js';
 
 export interface CheckerContext {
   readonly resolved: ResolvedPolicy;
@@ -52,7 +52,7 @@ export function checkerContext(resolved: ResolvedPolicy, source: string): Checke
       if (known !== undefined) return known;
       const problem = compileUserRegex(pattern);
       if (problem) {
-        report(error(CODES.badRegex, `this pattern is not a valid regular expression: ${problem}`, span, 'check brackets and backslashes; patterns use RE2 syntax (no look-behind or back-references)'));
+        report(diag(M.badRegex, span, { problem }));
         return undefined;
       }
       tables.regexes.push({ source: pattern, flags: '' });

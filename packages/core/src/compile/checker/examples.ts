@@ -4,7 +4,7 @@
  * record does not have.
  */
 import type { ExampleDecl, Expr } from '@sellguard/dsl';
-import { CODES, error, warning } from '../codes.js';
+import { M, diag } from '../codes.js';
 import type { IrExample, IrRecord, IrRule, JsonValue } from '../ir.js';
 import { suggestionHelp } from '../suggest.js';
 import type { CheckerContext } from './context.js';
@@ -30,14 +30,14 @@ function checkExample(cx: CheckerContext, decl: ExampleDecl, ruleIds: Set<string
     if (ex.mode === 'nothing') nothing = true;
     for (const r of ex.rules) {
       if (!ruleIds.has(r.text)) {
-        cx.report(error(CODES.unknownRuleInExample, `this policy has no rule \`${r.text}\``, r.span, suggestionHelp(r.text, [...ruleIds], 'rules')));
+        cx.report(diag(M.unknownRuleInExample, r.span, { name: r.text }, { help: suggestionHelp(r.text, [...ruleIds], 'rules') }));
         continue;
       }
       (ex.mode === 'absent' ? absent : fires).push(r.text);
     }
   }
   if (decl.expectations.length === 0)
-    cx.report(warning(CODES.exampleNoExpectation, `the example "${decl.name.value}" expects nothing`, decl.name.span, 'add `expect <rule-id>` or `expect nothing`'));
+    cx.report(diag(M.exampleNoExpectation, decl.name.span, { name: decl.name.value }));
   let given: JsonValue = {};
   if (decl.given) {
     given = exampleValue(cx, decl.given);
@@ -50,13 +50,7 @@ function checkExample(cx: CheckerContext, decl: ExampleDecl, ruleIds: Set<string
 function checkGiven(cx: CheckerContext, given: JsonValue, decl: ExampleDecl, input: ExamplesInput): void {
   if (!decl.given) return;
   if (given === null || typeof given !== 'object' || Array.isArray(given)) {
-    cx.report(
-      error(
-        CODES.exampleShape,
-        input.hasMetrics ? 'an example is given records, written as { field: value, ... } or a list of them' : 'an example is given one record, written as { field: value, ... }',
-        decl.given.span,
-      ),
-    );
+    cx.report(diag(input.hasMetrics ? M.exampleGivenRecords : M.exampleGivenRecord, decl.given.span, {}));
     return;
   }
   const known = new Set(input.records.find((r) => r.name === input.inputRecord)?.fields.flatMap((f) => [f.name, ...f.aliases]) ?? []);
@@ -64,7 +58,7 @@ function checkGiven(cx: CheckerContext, given: JsonValue, decl: ExampleDecl, inp
   for (const key of Object.keys(given)) {
     if (known.has(key)) continue;
     const at = written.find((en) => en.key.text === key)?.key.span ?? decl.given.span;
-    cx.report(warning(CODES.exampleShape, `${input.inputRecord} has no field \`${key}\`; the example's value for it is ignored`, at, suggestionHelp(key, [...known], 'fields')));
+    cx.report(diag(M.exampleUnknownField, at, { record: input.inputRecord, name: key }, { help: suggestionHelp(key, [...known], 'fields') }));
   }
 }
 
@@ -108,9 +102,7 @@ function exampleValue(cx: CheckerContext, e: Expr): JsonValue {
       break;
     }
   }
-  cx.report(
-    error(CODES.exampleShape, 'example data must be written out: texts, numbers, dates, lists and { field: value }', e.span, 'to reuse a record, name a constant and change fields with +: given baseMessage + { body: "..." }'),
-  );
+  cx.report(diag(M.exampleNotWrittenOut, e.span, {}));
   return null;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { MetricDecl } from '@sellguard/dsl';
 import { asCondition, checkExpr, expectCondition } from '../check-expr.js';
-import { CODES, error } from '../codes.js';
+import { M, diag } from '../codes.js';
 import type { IrExpr, IrMetric } from '../ir.js';
 import { T, describe, isNumeric, isTemporal, nullable, type Type } from '../type-system.js';
 import type { CheckerContext, EnvFactory } from './context.js';
@@ -21,7 +21,7 @@ function checkMetric(cx: CheckerContext, decl: MetricDecl, envFor: EnvFactory, i
   let expr: IrExpr | null = null;
   let type: Type = T.integer;
   if (!agg) {
-    cx.report(error(CODES.metricWithoutAggregate, `the metric \`${decl.name.text}\` does not say what it measures`, decl.name.span, 'add a line such as `count`, `rate <condition>`, `total <value>` or `average <value>`'));
+    cx.report(diag(M.metricWithoutAggregate, decl.name.span, { name: decl.name.text }));
   } else {
     kind = agg.aggregate;
     if (agg.expr) expr = checkExpr(agg.expr, env);
@@ -34,7 +34,7 @@ function checkMetric(cx: CheckerContext, decl: MetricDecl, envFor: EnvFactory, i
     } else if (kind !== 'count') {
       const t = expr?.type ?? T.unknown;
       const ok = isNumeric(t) || t.k === 'duration' || t.k === 'unknown' || ((kind === 'minimum' || kind === 'maximum') && isTemporal(t));
-      if (!ok) cx.report(error(CODES.metricValueType, `a ${kind} needs numbers, but this is ${describe(t)}`, agg.expr?.span ?? agg.span, 'measure a number field, e.g. `total itemPrice`'));
+      if (!ok) cx.report(diag(M.metricValueType, agg.expr?.span ?? agg.span, { kind, type: describe(t) }));
       type = kind === 'average' && t.k === 'integer' ? T.number : { ...t, nullable: false };
     }
   }
@@ -48,10 +48,10 @@ function checkMetric(cx: CheckerContext, decl: MetricDecl, envFor: EnvFactory, i
   if (decl.window) {
     const by = checkExpr(decl.window.by, env);
     if (!isTemporal(by.type) && by.type.k !== 'unknown')
-      cx.report(error(CODES.windowNotADate, `a time window goes by a date, but this is ${describe(by.type)}`, decl.window.by.span, 'name a date or datetime field, e.g. `over 60 days by purchaseDate`'));
+      cx.report(diag(M.windowNotADate, decl.window.by.span, { type: describe(by.type) }));
     const days = decl.window.length.ms / 86_400_000;
     if (!Number.isInteger(days) || days < 1)
-      cx.report(error(CODES.windowNotADate, 'a time window is a whole number of days', decl.window.length.span, 'write it in days or weeks, e.g. `over 30 days`'));
+      cx.report(diag(M.windowNotWholeDays, decl.window.length.span, {}));
     window = { days: Math.max(1, Math.round(days)), by, byText: cx.sourceOf(decl.window.by) };
   }
   const groupBy = decl.groupBy.map((g) => ({ expr: checkExpr(g, env), text: cx.sourceOf(g) }));

@@ -5,7 +5,7 @@
  */
 import type { RecordDecl } from '@sellguard/dsl';
 import { checkExpr, fold } from '../check-expr.js';
-import { CODES, error } from '../codes.js';
+import { M, diag } from '../codes.js';
 import type { IrRecord, JsonValue } from '../ir.js';
 import { suggestionHelp } from '../suggest.js';
 import { T, assignable, describe, type Type } from '../type-system.js';
@@ -36,11 +36,11 @@ export function checkRecords(cx: CheckerContext, types: TypeTable, envFor: EnvFa
           if (f.default) {
             const ir = checkExpr(f.default, envFor(entry.scope, new Map(), false));
             def = fold(ir, cx.tables.constants);
-            if (def === undefined) cx.report(error(CODES.notConstant, `the default of \`${f.name.text}\` must be a written-out value`, f.default.span), entry.file);
+            if (def === undefined) cx.report(diag(M.defaultComputed, f.default.span, { name: f.name.text }), entry.file);
             else if (!assignable(ir.type, type) && !emptyCollection(ir, type))
-              cx.report(error(CODES.defaultMismatch, `the default of \`${f.name.text}\` is ${describe(ir.type)}, but the field is ${describe(type)}`, f.default.span), entry.file);
+              cx.report(diag(M.defaultMismatch, f.default.span, { name: f.name.text, actual: describe(ir.type), expected: describe(type) }), entry.file);
             else if (type.k === 'enum' && typeof def === 'string' && !type.members.includes(def))
-              cx.report(error(CODES.unknownEnumValue, `"${def}" is not one of the values of \`${f.name.text}\``, f.default.span, `the values are ${type.members.join(', ')}`), entry.file);
+              cx.report(diag(M.notAnEnumValue, f.default.span, { value: def, owner: `\`${f.name.text}\``, members: type.members.join(', ') }), entry.file);
           }
           return {
             name: f.name.text,
@@ -69,14 +69,12 @@ function inputRecordOf(cx: CheckerContext): string {
     const entry = resolved.scope.symbols.get(header.input.text);
     if (entry?.decl.kind === 'RecordDecl') return header.input.text;
     const recordNames = [...resolved.scope.symbols.entries()].filter(([, s]) => s.decl.kind === 'RecordDecl').map(([n]) => n);
-    cx.report(error(CODES.noInputRecord, `the input \`${header.input.text}\` is not a record declared or imported here`, header.input.span, suggestionHelp(header.input.text, recordNames, 'records')));
+    cx.report(diag(M.inputNotARecord, header.input.span, { name: header.input.text }, { help: suggestionHelp(header.input.text, recordNames, 'records') }));
     return '';
   }
   const last = [...resolved.ast.declarations].reverse().find((d): d is RecordDecl => d.kind === 'RecordDecl');
   if (last) return last.name.text;
   if (resolved.rules.length > 0)
-    cx.report(
-      error(CODES.noInputRecord, 'the policy has rules but no record type to check', header?.span ?? { start: 0, end: 0 }, 'declare the shape of the input, e.g. record Message { body: text }, and name it with `input Message` in the header'),
-    );
+    cx.report(diag(M.noInputRecord, header?.span ?? { start: 0, end: 0 }, {}));
   return '';
 }

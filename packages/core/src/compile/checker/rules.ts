@@ -5,7 +5,7 @@
  */
 import type { Expr, RuleDecl } from '@sellguard/dsl';
 import { asCondition, checkExpr, expectCondition, type ExprEnv } from '../check-expr.js';
-import { CODES, error, warning } from '../codes.js';
+import { M, diag } from '../codes.js';
 import type { IrClause, IrExpr, IrFix, IrMetric, IrRule } from '../ir.js';
 import { contains, findAll, primarySubject, ruleConditions, staticPath } from '../ir-walk.js';
 import { T, describe, type Type } from '../type-system.js';
@@ -26,7 +26,7 @@ function checkRule(cx: CheckerContext, decl: RuleDecl, ruleEnv: ExprEnv, ruleMes
     let element: Type = T.unknown;
     if (collection.type.k === 'list') element = collection.type.element;
     else if (collection.type.k !== 'unknown')
-      cx.report(error(CODES.notAList, `\`each\` goes over a list, but this is ${describe(collection.type)}`, decl.each.collection.span, 'write each item in someList'));
+      cx.report(diag(M.eachNotAList, decl.each.collection.span, { type: describe(collection.type) }));
     const varId = cx.nextVar();
     const locals = new Map([[decl.each.variable.text, { id: varId, type: element }]]);
     env = { ...env, locals };
@@ -47,21 +47,14 @@ function checkRule(cx: CheckerContext, decl: RuleDecl, ruleEnv: ExprEnv, ruleMes
     };
   });
   if (clauses.length === 0)
-    cx.report(error(CODES.ruleWithoutClause, `the rule \`${decl.id.text}\` checks nothing`, decl.id.span, 'add a line such as `require <condition>` or `forbid <condition>`'));
+    cx.report(diag(M.ruleWithoutClause, decl.id.span, { name: decl.id.text }));
   if (!decl.message)
-    cx.report(error(CODES.missingMessage, `the rule \`${decl.id.text}\` has no message`, decl.id.span, 'write the message after the severity: rule my-rule error "What is wrong, in plain words" { ... }'));
+    cx.report(diag(M.missingMessage, decl.id.span, { name: decl.id.text }));
   const fix = decl.fix ? checkFix(cx, decl, env, messageEnv, clauses) : null;
   const parts = ruleConditions({ when, clauses });
   const dataset = parts.some((p) => contains(p, 'metric'));
   if (dataset && (parts.some((p) => contains(p, 'root') || contains(p, 'var')) || decl.each || decl.fix))
-    cx.report(
-      error(
-        CODES.metricMixedWithFields,
-        `the rule \`${decl.id.text}\` uses a metric and also reads the fields of single records`,
-        decl.id.span,
-        'a rule about metrics runs once for the whole input; put checks of single records in a rule of their own',
-      ),
-    );
+    cx.report(diag(M.metricMixedWithFields, decl.id.span, { name: decl.id.text }));
   return {
     id: decl.id.text,
     fullId: `${cx.policyId}/${decl.id.text}`,
@@ -86,14 +79,12 @@ function checkFix(cx: CheckerContext, decl: RuleDecl, env: ExprEnv, messageEnv: 
   if (fix.kind === 'InsertFix') {
     const into = checkExpr(fix.into, env);
     if (into.op !== 'field' || into.object.op !== 'root' || !['string', 'text'].includes(into.type.k))
-      cx.report(error(CODES.badInsertTarget, 'text can only be inserted into a text field of the record', fix.into.span, 'name a field of the input record, e.g. `into subject`'));
+      cx.report(diag(M.badInsertTarget, fix.into.span, {}));
     return { kind: 'insert', text: checkExpr(fix.text, messageEnv), into, at: fix.at };
   }
   const detectors = clauses.flatMap((c) => findAll<Extract<IrExpr, { op: 'detect' }>>(c.condition, (x) => x.op === 'detect'));
   if (detectors.length === 0)
-    cx.report(
-      warning(CODES.fixWithoutMatches, `\`fix ${fix.kind === 'RemoveFix' ? 'remove' : 'replace'}\` acts on matched text, but this rule's conditions find none`, fix.span, 'use a detector such as links(body) in a forbid line, or remove the fix'),
-    );
+    cx.report(diag(M.fixWithoutMatches, fix.span, { kind: fix.kind === 'RemoveFix' ? 'remove' : 'replace' }));
   if (fix.kind === 'RemoveFix') return { kind: 'remove' };
   const matchVar = cx.nextVar();
   const locals = new Map(messageEnv.locals);

@@ -4,7 +4,7 @@
  * repeated fields and members, and records that contain themselves.
  */
 import type { EnumDecl, RecordDecl, Span, TypeRef } from '@sellguard/dsl';
-import { CODES, error } from '../codes.js';
+import { M, diag } from '../codes.js';
 import type { Scope, SymbolEntry } from '../resolve.js';
 import { suggestionHelp } from '../suggest.js';
 import { PRIMITIVES, T, type PrimitiveKind, type Type } from '../type-system.js';
@@ -15,7 +15,7 @@ export function checkTypes(cx: CheckerContext): TypeTable {
   const uniqueMembers = (members: { text: string; span: Span }[], file: string | undefined): string[] => {
     const seen = new Set<string>();
     for (const m of members) {
-      if (seen.has(m.text)) cx.report(error(CODES.duplicateMember, `\`${m.text}\` is listed twice`, m.span, 'remove the repeated value'), file);
+      if (seen.has(m.text)) cx.report(diag(M.duplicateMember, m.span, { name: m.text }), file);
       seen.add(m.text);
     }
     return [...seen];
@@ -40,15 +40,8 @@ export function checkTypes(cx: CheckerContext): TypeTable {
           ...PRIMITIVES,
           ...[...scope.symbols.entries()].filter(([, s]) => s.decl.kind === 'RecordDecl' || s.decl.kind === 'EnumDecl').map(([n]) => n),
         ];
-        cx.report(
-          error(
-            CODES.unknownType,
-            `there is no type called \`${name}\``,
-            ref.name.span,
-            `${suggestionHelp(name, candidates, 'types')}${name === 'list' || name === 'map' ? ` (write ${name}<string>)` : ''}`,
-          ),
-          file,
-        );
+        const help = `${suggestionHelp(name, candidates, 'types')}${name === 'list' || name === 'map' ? ` (write ${name}<string>)` : ''}`;
+        cx.report(diag(M.unknownType, ref.name.span, { name }, { help }), file);
         return T.unknown;
       }
     }
@@ -60,7 +53,7 @@ export function checkTypes(cx: CheckerContext): TypeTable {
     const fields = new Map<string, Type>();
     for (const f of decl.fields) {
       if (fields.has(f.name.text)) {
-        cx.report(error(CODES.duplicateField, `${decl.name.text} has two fields called \`${f.name.text}\``, f.name.span, 'rename or remove one of them'), entry.file);
+        cx.report(diag(M.duplicateField, f.name.span, { record: decl.name.text, name: f.name.text }), entry.file);
         continue;
       }
       const type = resolveType(f.type, entry.scope, entry.file);
@@ -82,7 +75,7 @@ function reportRecursion(cx: CheckerContext, entries: SymbolEntry[], types: Map<
     while (stack.length) {
       const name = stack.pop()!;
       if (name === decl.name.text) {
-        cx.report(error(CODES.recursiveRecord, `the record \`${name}\` contains itself`, decl.name.span, 'records cannot nest themselves; use a list of ids instead'), entry.file);
+        cx.report(diag(M.recursiveRecord, decl.name.span, { name }), entry.file);
         break;
       }
       if (seen.has(name)) continue;
