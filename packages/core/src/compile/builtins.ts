@@ -137,7 +137,7 @@ export const FUNCTIONS: Readonly<Record<string, FunctionInfo>> = Object.freeze({
   normalize: {
     name: 'normalize',
     run: rt.normalize,
-    summary: 'text folded for comparison: lower case, accents removed, spaces collapsed, units spelled one way ("10 Centimeters" → "10 cm")',
+    summary: 'text folded for comparison: lower case, accents, hyphens and British spellings folded, metric units converted ("0.3 kg" and "300 g" compare equal)',
     params: [{ name: 'text', accepts: stringy, expected: 'text' }],
     result: () => T.string,
   },

@@ -194,7 +194,7 @@ function literal(value: unknown, type: Type): string {
   return json;
 }
 
-const CMP_FN = { '==': 'eq', '!=': 'ne', '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge' } as const;
+const CMP_FN = { '==': 'equal', '!=': 'ne', '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge' } as const;
 const ARITH_FN = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'div' } as const;
 
 export function expr(e: IrExpr, ctx: Ctx): string {
@@ -244,9 +244,9 @@ export function expr(e: IrExpr, ctx: Ctx): string {
     case 'cmp': {
       const l = expr(e.left, ctx);
       const r = expr(e.right, ctx);
-      const direct = plainValue(e.left.type) && plainValue(e.right.type);
-      const eqDirect = (e.cmp === '==' || e.cmp === '!=') && (direct || isNullLiteral(e.left) || isNullLiteral(e.right));
-      if (direct || eqDirect) return `(${l} ${e.cmp === '==' ? '===' : e.cmp === '!=' ? '!==' : e.cmp} ${r})`;
+      // `x == null` / `x != null` test presence; every other comparison with a missing value is false (rt.equal, rt.ne).
+      if ((e.cmp === '==' || e.cmp === '!=') && (isNullLiteral(e.left) || isNullLiteral(e.right))) return `(${l} ${e.cmp} ${r})`;
+      if (plainValue(e.left.type) && plainValue(e.right.type)) return `(${l} ${e.cmp === '==' ? '===' : e.cmp === '!=' ? '!==' : e.cmp} ${r})`;
       return `rt.${CMP_FN[e.cmp]}(${l}, ${r})`;
     }
     case 'arith': {

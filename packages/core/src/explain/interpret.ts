@@ -24,7 +24,8 @@ export interface Env {
   trace: TraceNode[] | null;
 }
 
-const CMP = { '==': rt.eq, '!=': rt.ne, '<': rt.lt, '<=': rt.le, '>': rt.gt, '>=': rt.ge } as const;
+const isNullLiteral = (e: IrExpr) => e.op === 'lit' && e.value === null;
+const CMP = { '==': rt.equal, '!=': rt.ne, '<': rt.lt, '<=': rt.le, '>': rt.gt, '>=': rt.ge } as const;
 const ARITH = { '+': rt.add, '-': rt.sub, '*': rt.mul, '/': rt.div } as const;
 
 /** Evaluate an expression; when tracing, record a node for it under `env.trace`. */
@@ -114,6 +115,11 @@ function compute(e: IrExpr, env: Env): unknown {
     case 'or':
       return Boolean(ev(e.left)) || Boolean(ev(e.right));
     case 'cmp':
+      // `x == null` / `x != null` test presence, as in generated code; other comparisons with a missing value are false.
+      if ((e.cmp === '==' || e.cmp === '!=') && (isNullLiteral(e.left) || isNullLiteral(e.right))) {
+        const present = (isNullLiteral(e.left) ? ev(e.right) : ev(e.left)) != null;
+        return e.cmp === '==' ? !present : present;
+      }
       return CMP[e.cmp](ev(e.left) as never, ev(e.right) as never);
     case 'arith':
       return ARITH[e.arith](ev(e.left) as number | null, ev(e.right) as number | null);

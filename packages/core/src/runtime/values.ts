@@ -29,7 +29,13 @@ export function eq(a: unknown, b: unknown): boolean {
   return false;
 }
 
-export const ne = (a: unknown, b: unknown) => !eq(a, b);
+/**
+ * The language's `==` and `!=`: like every comparison, false when either side is missing, so
+ * `offer.color != listing.color` does not fire when the offer says nothing about its color.
+ * (`x == null` and `x != null` are presence tests; the compiler emits them directly.)
+ */
+export const equal = (a: unknown, b: unknown) => a != null && b != null && eq(a, b);
+export const ne = (a: unknown, b: unknown) => a != null && b != null && !eq(a, b);
 
 type Num = number | null | undefined;
 export const add = (a: Num, b: Num) => (a == null || b == null ? null : a + b);
@@ -127,35 +133,8 @@ export const lower = (s: string | null | undefined) => (s == null ? null : s.toL
 export const upper = (s: string | null | undefined) => (s == null ? null : s.toUpperCase());
 export const trim = (s: string | null | undefined) => (s == null ? null : s.trim());
 
-const UNIT_WORDS: Array<[RegExp, string]> = [
-  [/\b(centimet(er|re)s?|cms?)\b/g, 'cm'],
-  [/\b(millimet(er|re)s?|mms?)\b/g, 'mm'],
-  [/\b(met(er|re)s?)\b/g, 'm'],
-  [/\b(inch(es)?|in\.|")/g, 'in'],
-  [/\b(kilograms?|kgs?|kilos?)\b/g, 'kg'],
-  [/\b(grams?|gr|gms?)\b/g, 'g'],
-  [/\b(pounds?|lbs?)\b/g, 'lb'],
-  [/\b(ounces?|oz)\b/g, 'oz'],
-  [/\b(millilit(er|re)s?|mls?)\b/g, 'ml'],
-  [/\b(lit(er|re)s?|l)\b/g, 'l'],
-  [/\b(watts?|w)\b/g, 'w'],
-  [/\b(volts?|v)\b/g, 'v'],
-  [/\b(milliamp[- ]?hours?|mah)\b/g, 'mah'],
-  [/\b(hertz|hz)\b/g, 'hz'],
-];
-
-/**
- * Fold text for comparison: lower case, accents removed, spaces collapsed,
- * units written one way and attached to their number ("10 Centimeters" and
- * "10cm" both become "10cm").
- */
-export function normalize(s: string | null | undefined): string | null {
-  if (s == null) return null;
-  let out = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-  for (const [pattern, unit] of UNIT_WORDS) out = out.replace(pattern, unit);
-  out = out.replace(/(\d)\s+(cm|mm|m|in|kg|g|lb|oz|ml|l|w|v|mah|hz)\b/g, '$1$2');
-  return out.replace(/\s+/g, ' ').trim();
-}
+// Text folding for comparisons lives in its own module (unit conversion, spelling variants).
+export { normalize } from './normalize.js';
 
 export function length(v: string | readonly unknown[] | Record<string, unknown> | null | undefined): number {
   if (v == null) return 0;

@@ -179,13 +179,13 @@ function metricsAdd(r, S, ctx) {
   // metric order-defect-rate: where lower(trim(fulfillmentChannel)) in sellerFulfilled; last 60 days by purchaseDate
   if (rt.inList(rt.lower(rt.trim(r["fulfillmentChannel"])), K[0] /* sellerFulfilled */) && rt.inWindow(S, 0, r["purchaseDate"])) rt.tallyRate(S, 0, Boolean(((r["negativeFeedback"] || r["azClaim"]) || r["chargeback"])), [r["sku"], r["asin"]]);
   // metric pre-fulfillment-cancel-rate: where lower(trim(fulfillmentChannel)) in sellerFulfilled; last 7 days by purchaseDate
-  if (rt.inList(rt.lower(rt.trim(r["fulfillmentChannel"])), K[0] /* sellerFulfilled */) && rt.inWindow(S, 1, r["purchaseDate"])) rt.tallyRate(S, 1, Boolean(rt.eq(r["cancelledBy"], "seller")), [r["sku"]]);
+  if (rt.inList(rt.lower(rt.trim(r["fulfillmentChannel"])), K[0] /* sellerFulfilled */) && rt.inWindow(S, 1, r["purchaseDate"])) rt.tallyRate(S, 1, Boolean(rt.equal(r["cancelledBy"], "seller")), [r["sku"]]);
   // metric late-shipment-rate-10d: where lower(trim(fulfillmentChannel)) in sellerFulfilled and exists(shipDate); last 10 days by expectedShipDate
   if ((rt.inList(rt.lower(rt.trim(r["fulfillmentChannel"])), K[0] /* sellerFulfilled */) && rt.exists(r["shipDate"])) && rt.inWindow(S, 2, r["expectedShipDate"])) rt.tallyRate(S, 2, Boolean(rt.gt(r["shipDate"], r["expectedShipDate"])), [r["sku"]]);
   // metric late-shipment-rate-30d: where lower(trim(fulfillmentChannel)) in sellerFulfilled and exists(shipDate); last 30 days by expectedShipDate
   if ((rt.inList(rt.lower(rt.trim(r["fulfillmentChannel"])), K[0] /* sellerFulfilled */) && rt.exists(r["shipDate"])) && rt.inWindow(S, 3, r["expectedShipDate"])) rt.tallyRate(S, 3, Boolean(rt.gt(r["shipDate"], r["expectedShipDate"])), [r["sku"]]);
   // metric valid-tracking-rate: where lower(trim(fulfillmentChannel)) in sellerFulfilled and exists(shipDate); last 30 days by shipDate
-  if ((rt.inList(rt.lower(rt.trim(r["fulfillmentChannel"])), K[0] /* sellerFulfilled */) && rt.exists(r["shipDate"])) && rt.inWindow(S, 4, r["shipDate"])) rt.tallyRate(S, 4, Boolean((!(rt.empty(r["trackingId"])) && rt.ne(r["trackingValid"], false))), [r["sku"]]);
+  if ((rt.inList(rt.lower(rt.trim(r["fulfillmentChannel"])), K[0] /* sellerFulfilled */) && rt.exists(r["shipDate"])) && rt.inWindow(S, 4, r["shipDate"])) rt.tallyRate(S, 4, Boolean((!(rt.empty(r["trackingId"])) && !(rt.equal(r["trackingValid"], false)))), [r["sku"]]);
 }
 
 function evaluateDataset(M, ctx) {
@@ -198,7 +198,7 @@ function evaluateDataset(M, ctx) {
   return out;
 }
 
-export const policy = {"id":"account-health-orders","title":"Account health from order reports","source":"Seed 002, account risk 3: the four core account metrics and their targets, computed on seller-fulfilled orders over Amazon's windows","version":"1.0"};
+export const policy = {"id":"account-health-orders","title":"Account health from order reports","source":"Amazon Seller Central: Customer service performance and Shipping performance (targets and time windows); Amazon Account Health Rating","version":"1.0"};
 export const rules = [
   {
     "id": "order-defect-rate",
@@ -206,7 +206,7 @@ export const rules = [
     "severity": "error",
     "message": "The order defect rate is {order-defect-rate} over the last 60 days; Amazon's target is under 1%",
     "hint": "Find the orders with negative feedback, A-to-z claims or chargebacks (the breakdown by SKU shows where they are) and fix their causes: answer buyers fast, ship on time, describe products accurately.",
-    "source": "seed 002, risk 3: the order defect rate must be under 1%",
+    "source": "Amazon Seller Central: Customer service performance (Order Defect Rate: target under 1%); Amazon Account Health Rating",
     "hasFix": false
   },
   {
@@ -215,7 +215,7 @@ export const rules = [
     "severity": "error",
     "message": "The pre-fulfillment cancel rate is {pre-fulfillment-cancel-rate} over the last 7 days; Amazon's target is under 2.5%",
     "hint": "Cancelling orders because of missing stock counts here. Keep inventory in sync and take out of stock items offline.",
-    "source": "seed 002, risk 3: the cancellation rate before delivery must be under 2.5%",
+    "source": "Amazon Seller Central: Shipping performance (Pre-fulfillment Cancel Rate: target under 2.5%); Amazon Account Health Rating",
     "hasFix": false
   },
   {
@@ -224,7 +224,7 @@ export const rules = [
     "severity": "error",
     "message": "The late shipment rate is {late-shipment-rate-10d} over the last 10 days; Amazon's target is under 4%",
     "hint": "Confirm shipment by the expected ship date; lengthen your handling time if you cannot meet it.",
-    "source": "seed 002, risk 3: the late shipment rate must be under 4%",
+    "source": "Amazon Seller Central: Shipping performance (Late Shipment Rate: target under 4%); Amazon Account Health Rating",
     "hasFix": false
   },
   {
@@ -233,7 +233,7 @@ export const rules = [
     "severity": "error",
     "message": "The late shipment rate is {late-shipment-rate-30d} over the last 30 days; Amazon's target is under 4%",
     "hint": "Confirm shipment by the expected ship date; add staff before peak season.",
-    "source": "seed 002, risk 3: the late shipment rate must be under 4%",
+    "source": "Amazon Seller Central: Shipping performance (Late Shipment Rate: target under 4%); Amazon Account Health Rating",
     "hasFix": false
   },
   {
@@ -242,7 +242,7 @@ export const rules = [
     "severity": "error",
     "message": "The valid tracking rate is {valid-tracking-rate} over the last 30 days; Amazon's target is above 95%",
     "hint": "Give a valid tracking number from a supported carrier with every shipment confirmation.",
-    "source": "seed 002, risk 3: the valid tracking rate must be greater than 95%",
+    "source": "Amazon Seller Central: Shipping performance (Valid Tracking Rate: target above 95%); Amazon Account Health Rating",
     "hasFix": false
   }
 ];

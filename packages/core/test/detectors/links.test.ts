@@ -6,6 +6,11 @@ const texts = (s: string) => links(s).map((m) => m.text);
 describe('links: table', () => {
   const rows: Array<[string, string[]]> = [
     // positives
+    // a scheme glued to the word before it (a space lost when a template was pasted)
+    ['visit our shophttps://lumoshop.co/deals today', ['https://lumoshop.co/deals']],
+    ['Details:http://lumoshop.co', ['http://lumoshop.co']],
+    ['点击这里https://lumoshop.co/cn', ['https://lumoshop.co/cn']],
+    ['HEREHTTPS://LUMOSHOP.CO/X', ['HTTPS://LUMOSHOP.CO/X']],
     ['Support: https://lumoshop.co/support', ['https://lumoshop.co/support']],
     ['Visit lumoshop.co/support for help', ['lumoshop.co/support']],
     ['See www.example.de.', ['www.example.de']],

@@ -16,7 +16,14 @@ describe('compilePhrases: table', () => {
     ['A review helps', ['review']],
     ['Give us five star', ['five star']],
     ['5-star rating', ['5-star']],
-    ['5 star rating', []],
+    // a hyphen and a space between words are the same gap, both ways
+    ['5 star rating', ['5 star']],
+    ['5 - star rating', ['5 - star']],
+    ['Five-Star please', ['Five-Star']],
+    ['five \u2013 star', ['five \u2013 star']],
+    ['Limited Time', ['Limited Time']],
+    ['5star rating', []],
+    ['fivestar', []],
     ['50 % off today', ['% off']],
     ['50% off today', ['% off']],
     ['请给我们five star好评', ['five star', '好评']],
@@ -37,7 +44,10 @@ describe('compilePhrases: table', () => {
     ['<p>Please <b>leave a review</b></p>', ['leave a review']],
     ['<a href="https://x.com/free">link</a>', []],
     ['preview', []],
-    ['limited-time offer', []],
+    ['limited-time offer', ['limited-time']],
+    ['free-shipping', ['free-shipping']],
+    ['buy-now', ['buy-now']],
+    ['-- free --', ['free']],
     ['', []],
   ];
   it.each(rows)('%j', (input, expected) => {

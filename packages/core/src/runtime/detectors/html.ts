@@ -14,6 +14,7 @@
  * character remembers the original span it came from, so detectors can run on
  * the plain view and report offsets into the original string.
  */
+import { decodeHTMLStrict } from 'entities';
 import { memoize } from './util.js';
 
 export interface HtmlAttr {
@@ -61,22 +62,13 @@ const BLOCK_TAGS = new Set([
   'img', 'iframe', 'video', 'audio', 'object', 'embed', 'input', 'button', 'select', 'textarea', 'option', 'center',
 ]);
 
-const NAMED_ENTITIES: ReadonlyMap<string, string> = new Map(Object.entries({
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ensp: '\u2002', emsp: '\u2003', thinsp: '\u2009',
-  ndash: '\u2013', mdash: '\u2014', hellip: '\u2026', lsquo: '\u2018', rsquo: '\u2019', sbquo: '\u201a',
-  ldquo: '\u201c', rdquo: '\u201d', bdquo: '\u201e', laquo: '\u00ab', raquo: '\u00bb', bull: '\u2022',
-  middot: '\u00b7', euro: '\u20ac', pound: '\u00a3', yen: '\u00a5', cent: '\u00a2', copy: '\u00a9',
-  reg: '\u00ae', trade: '\u2122', deg: '\u00b0', times: '\u00d7', divide: '\u00f7', sect: '\u00a7',
-  para: '\u00b6', shy: '\u00ad', iexcl: '\u00a1', iquest: '\u00bf', ordf: '\u00aa', ordm: '\u00ba',
-  auml: 'ä', ouml: 'ö', uuml: 'ü', Auml: 'Ä', Ouml: 'Ö', Uuml: 'Ü', szlig: 'ß', euml: 'ë', iuml: 'ï',
-  aacute: 'á', eacute: 'é', iacute: 'í', oacute: 'ó', uacute: 'ú', Aacute: 'Á', Eacute: 'É', Iacute: 'Í',
-  Oacute: 'Ó', Uacute: 'Ú', agrave: 'à', egrave: 'è', igrave: 'ì', ograve: 'ò', ugrave: 'ù', Agrave: 'À',
-  Egrave: 'È', acirc: 'â', ecirc: 'ê', icirc: 'î', ocirc: 'ô', ucirc: 'û', ccedil: 'ç', Ccedil: 'Ç',
-  ntilde: 'ñ', Ntilde: 'Ñ', oelig: 'œ', aelig: 'æ', oslash: 'ø', aring: 'å', atilde: 'ã', otilde: 'õ',
-  zwj: '\u200d', zwnj: '\u200c', lrm: '\u200e', rlm: '\u200f',
-}));
-
 const ENTITY_RE = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]{1,31}));/y;
+
+/** The character(s) a complete `&name;` reference stands for, or undefined for an unknown name. */
+function namedEntity(reference: string): string | undefined {
+  const decoded = decodeHTMLStrict(reference);
+  return decoded === reference ? undefined : decoded;
+}
 
 /**
  * Decode the entity starting at `pos` (where text[pos] === '&').
@@ -92,7 +84,9 @@ export function decodeEntityAt(text: string, pos: number): [string, number] | nu
     if (cp === 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) decoded = '\ufffd';
     else decoded = String.fromCodePoint(cp);
   } else {
-    decoded = NAMED_ENTITIES.get(m[3]!) ?? NAMED_ENTITIES.get(m[3]!.toLowerCase());
+    // The full HTML5 named-entity table (&commat;, &period;, &NewLine; …); names are case-sensitive,
+    // but sellers' tools also write &AMP; or &Eacute; for &eacute;, so a lower-case retry follows.
+    decoded = namedEntity(m[0]) ?? namedEntity(m[0].toLowerCase());
   }
   if (decoded === undefined) return null;
   return [decoded, m[0].length];

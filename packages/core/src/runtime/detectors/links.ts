@@ -11,12 +11,14 @@ const CJK = '\\u2E80-\\u9FFF\\uAC00-\\uD7AF\\uF900-\\uFAFF\\uFE30-\\uFE4F\\uFF00
 
 /**
  * One pass finds both scheme links (group 1 scheme, group 2 authority) and scheme-less hosts (group 3).
+ * A scheme may be glued to the word before it ("visit ourshophttps://…", a lost space in copy-pasted
+ * templates); a scheme-less host may not, so "word.com" inside a longer token is not split.
  * No construct after a quantifier can force long backtracking: each label is bounded (63) and the
  * pattern has no trailing context, so the scan is linear.
  */
 const LINK_RE = new RegExp(
-  `(?<![${LBL}_])(?:(https?|ftp):\\/\\/([^\\s/?#<>"'\`\\\\()\\[\\]{},;|^!*${CJK}]+)` +
-    `|(?<![.@\\-/\\\\])((?:[${LBL}][${LBL}\\-]{0,62}\\.)+[${LBL}\\-]{2,63}))`,
+  `(?:(https?|ftp):\\/\\/([^\\s/?#<>"'\`\\\\()\\[\\]{},;|^!*${CJK}]+)` +
+    `|(?<![${LBL}_])(?<![.@\\-/\\\\])((?:[${LBL}][${LBL}\\-]{0,62}\\.)+[${LBL}\\-]{2,63}))`,
   'giu',
 );
 /** Path / query / fragment after the host. */

@@ -16,6 +16,21 @@ function escapeRegex(s: string): string {
   return s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 }
 
+/**
+ * Between two words of a phrase: spaces, or a hyphen (ASCII or Unicode) with optional spaces around it,
+ * so "best seller", "Best-Seller" and "best - seller" are the same phrase.
+ */
+const HYPHEN = '[-\u2010\u2011\u2012\u2013]';
+const WORD_GAP = `(?:\\s+(?:${HYPHEN}\\s*)?|${HYPHEN}\\s*)`;
+
+/** A literal token; a hyphen between two word characters inside it ("5-star") is a word gap too. */
+function tokenSource(tok: string): string {
+  return tok
+    .split(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/u)
+    .map(escapeRegex)
+    .join(WORD_GAP);
+}
+
 function firstChar(s: string): string {
   const cp = s.codePointAt(0);
   return cp === undefined ? '' : String.fromCodePoint(cp);
@@ -45,12 +60,12 @@ function compileOne(phrase: string): CompiledPhrase | null {
     if (tok.length > 1 && tok.endsWith('*')) {
       const stem = tok.slice(0, -1);
       weight += stem.length;
-      return escapeRegex(stem) + WILDCARD;
+      return tokenSource(stem) + WILDCARD;
     }
     weight += tok.length;
-    return escapeRegex(tok);
+    return tokenSource(tok);
   });
-  let source = parts.join('\\s+');
+  let source = parts.join(WORD_GAP);
   const first = firstChar(tokens[0]!);
   const lastTok = tokens[tokens.length - 1]!;
   const trailingWildcard = lastTok.length > 1 && lastTok.endsWith('*');
@@ -70,10 +85,11 @@ function compileOne(phrase: string): CompiledPhrase | null {
  *   mark or `_` on that side (Unicode-aware). CJK characters (Han, kana, Hangul) in the text count as a
  *   boundary ("five star好评" matches "five star"), and a phrase whose edge character is CJK matches without a
  *   boundary on that side, since those scripts do not separate words with spaces.
- * - Any run of whitespace in the text matches the whitespace between two words of the phrase.
+ * - Any run of whitespace in the text matches the whitespace between two words of the phrase, and so does a
+ *   hyphen: "best seller" finds "Best-Seller", "5-star" finds "5 star" (sellers write compounds both ways).
  * - `word*`: a `*` at the end of a word matches any further word characters (`review*` → reviews, reviewed).
- *   A `*` anywhere else, and all other punctuation, is literal: `5-star` matches only "5-star", `% off` only
- *   "% off" (with any whitespace).
+ *   A `*` anywhere else, and all other punctuation, is literal: `% off` matches only "% off" (with any
+ *   whitespace).
  * - One combined regex per list; matches are non-overlapping, scanned left to right, and at a given position
  *   the phrase with the longest literal text wins (alternatives are ordered longest first).
  * - Runs on the visible text of HTML, reporting offsets into the original string.
