@@ -61,6 +61,25 @@ export const KEYS = {
 
 export const tick = (ms = 15) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Wait until the screen has been redrawn and stays the same for a few turns:
+ * on a busy machine a key's redraw can take longer than one short tick.
+ * Gives up waiting after two seconds (the assertion that follows then fails).
+ */
+export async function settled(frame: () => string): Promise<void> {
+  const before = frame();
+  let last = before;
+  let same = 0;
+  for (let waited = 0; waited < 2000; waited += 15) {
+    await tick();
+    const now = frame();
+    same = now === last ? same + 1 : 0;
+    last = now;
+    // Settled: it changed and then held still, or it held still long enough to say the key changed nothing.
+    if ((now !== before && same >= 2) || same >= 6) return;
+  }
+}
+
 export type Rendered = ReturnType<typeof render> & {
   press(...keys: string[]): Promise<void>;
   resize(columns: number, rows: number): Promise<void>;
@@ -82,7 +101,7 @@ export async function renderAt(tree: ReactElement, { columns = 80, rows = 24, co
     async press(...keys: string[]) {
       for (const k of keys) {
         r.stdin.write(k);
-        await tick();
+        await settled(() => r.lastFrame() ?? '');
       }
     },
     screen: () => r.lastFrame() ?? '',
