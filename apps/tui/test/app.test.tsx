@@ -7,7 +7,7 @@ import { App } from '../src/App.js';
 import { textWidth } from '../src/layout.js';
 import { Session, fixedStore } from '../src/session.js';
 import { initialState } from '../src/state.js';
-import { fixtureState, KEYS, manyRecords, MESSAGES, mutableStore, POLICY, renderAt, tick, type Rendered } from './helpers.js';
+import { fixtureState, KEYS, manyRecords, MESSAGES, mutableStore, POLICY, renderAt, settled, tick, type Rendered } from './helpers.js';
 
 afterEach(() => cleanup());
 
@@ -133,10 +133,10 @@ describe('keys', () => {
   test('keys typed faster than the screen redraws still count', async () => {
     const r = await app();
     r.stdin.write('\t\rn');
-    await tick(30);
+    await settled(r.screen);
     expect(r.screen()).toContain('messages.jsonl line 3  ·');
     r.stdin.write('/desk\r');
-    await tick(30);
+    await settled(r.screen);
     expect(r.screen()).toContain('match: text "desk"');
   });
 
@@ -233,7 +233,7 @@ describe('while checking and watching', () => {
     const r = await renderAt(<App store={store} />);
     expect(r.screen()).toMatch(/Reading… 12,345 records, 4,115 a second/);
     store.set({ status: 'done', data: { ...state.data } });
-    await tick();
+    await settled(r.screen);
     expect(r.screen()).toContain('✓ 7 records checked');
   });
 
@@ -245,10 +245,10 @@ describe('while checking and watching', () => {
     await r.press('j', 'j', 'j');
     expect(selectedRow(r)).toContain('many.jsonl line 4 ');
     store.set({ status: 'checking', rechecking: { read: 10, elapsedMs: 100, done: false } });
-    await tick();
+    await settled(r.screen);
     expect(r.screen()).toContain('Checking again… 10 records');
     store.set({ status: 'done', rechecking: undefined, data: { ...state.data, flagged: manyRecords(60), version: 2 }, checks: 2 });
-    await tick();
+    await settled(r.screen);
     expect(selectedRow(r)).toContain('many.jsonl line 4 ');
     expect(r.screen()).toContain('60 of 60 records with problems match: text "seller"');
     expect(r.screen()).toContain('watching for changes');
@@ -265,14 +265,14 @@ describe('while checking and watching', () => {
       policySource: source,
       diagnostics: [{ code: 'SG2001', severity: 'error', message: "unknown field 'bodyy'", help: 'did you mean `body`?', span: { start: source.indexOf('bodyy'), end: source.indexOf('bodyy') + 5 } }],
     });
-    await tick();
+    await settled(r.screen);
     expect(r.screen()).toContain('The policy has 1 error, so nothing was checked');
     expect(r.screen()).toContain('✗ the policy has errors');
     await r.press('G');
     expect(r.screen()).toContain("did you mean `body`?");
     expect(r.screen()).not.toContain('The policy has 1 error');
     store.set({ status: 'done', policySource: state.policySource, diagnostics: [] });
-    await tick();
+    await settled(r.screen);
     expect(selectedRow(r)).toContain('messages.jsonl line 3');
   });
 
