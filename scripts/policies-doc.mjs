@@ -21,7 +21,7 @@ export function policiesDoc() {
     '# The shipped policies',
     '',
     'Generated from `policies/*.policy` by `npm run docs:policies`; do not edit by hand.',
-    'Rule ids are a public contract: reports, suppressions and baselines use them.',
+    'Rule ids are a public contract: reports, suppressions and baselines use them. Each rule has an anchor, `#rule-<policy>-<rule>`, that reports link to.',
     '',
   ];
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.policy')).sort()) {
@@ -37,7 +37,7 @@ export function policiesDoc() {
     out.push('| rule | severity | message | source | example that fires it |', '| --- | --- | --- | --- | --- |');
     for (const rule of policy.rules) {
       const example = ir.examples.find((e) => e.fires.includes(rule.id));
-      out.push(`| \`${rule.fullId}\` | ${rule.severity} | ${cell(rule.message)} | ${cell(rule.source)} | ${example ? cell(`"${example.name}"`) : '—'} |`);
+      out.push(`| <a id="rule-${rule.fullId.replace(/[^a-z0-9-]/gi, '-')}"></a>\`${rule.fullId}\` | ${rule.severity} | ${cell(rule.message)} | ${cell(rule.source)} | ${example ? cell(`"${example.name}"`) : '—'} |`);
     }
     out.push('');
   }

@@ -45,10 +45,13 @@ export function printDiagnostics(
     const own = d.file === undefined || d.file === fileName;
     const text = own ? source : sources?.get(d.file!);
     if (text === undefined) {
-      process.stderr.write(`${d.severity}[${d.code}]: ${d.message}\n  --> ${d.file}\n${d.help ? `   = help: ${d.help}\n` : ''}\n`);
+      process.stderr.write(`${d.severity}[${d.code}]: ${d.message}\n  --> ${d.file}\n${d.help ? `   = help: ${d.help}\n` : ''}${diagnosticDocsLine(d.code)}\n`);
       continue;
     }
-    process.stderr.write(`${renderDiagnostic(d, text, { fileName: own ? fileName : d.file!, color })}\n\n`);
+    const frame = renderDiagnostic(d, text, { fileName: own ? fileName : d.file!, color });
+    // Line up with the frame's gutter, like its `= help:` line.
+    const indent = (/^( *)= /m.exec(frame) ?? /^( *)\|/m.exec(frame))?.[1] ?? '   ';
+    process.stderr.write(`${frame}\n${diagnosticDocsLine(d.code, indent)}\n`);
   }
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
@@ -56,11 +59,19 @@ export function printDiagnostics(
   process.stderr.write(`${fileName}: ${parts.join(', ')}\n`);
 }
 
+/** Where the project's documentation is published; reports link rules and diagnostics into it. */
+export const DOCS_URL = 'https://github.com/sellguard/sellguard/blob/main/docs';
+
+/** "   = docs: …/diagnostics.md#sg2001": every code has an entry with examples and what to do. */
+function diagnosticDocsLine(code: string, indent = '   '): string {
+  return /^SG\d{4}$/.test(code) ? `${indent}= docs: ${DOCS_URL}/diagnostics.md#${code.toLowerCase()}\n` : '';
+}
+
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function writeError(e: unknown): string {
+export function writeError(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   return code === 'ENOENT'
     ? 'its folder does not exist'

@@ -4,10 +4,16 @@
  * Argument parsing and wiring only; the work is done by @sellguard/core.
  */
 import { readFileSync } from 'node:fs';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, Option } from 'commander';
 import { PolicyFileError } from '@sellguard/core/node';
-import { s } from '@sellguard/core/runtime';
 import { checkCommand } from './commands/check.js';
+import { watchCommand } from './commands/watch.js';
+import { explainCommand } from './commands/explain.js';
+import { fixCommand } from './commands/fix.js';
+import { initCommand } from './commands/init.js';
+import { completionScript } from './commands/completion.js';
+import { checkOptions, CHECK_EXAMPLES } from './options/check-options.js';
+import { asOfDate, positiveNumber } from './options/values.js';
 import { compileCommand } from './commands/compile.js';
 import { fmtCommand } from './commands/fmt.js';
 import { testCommand } from './commands/test.js';
@@ -15,19 +21,6 @@ import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { CliError } from './io.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-
-function wholeNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number, e.g. 50');
-  return n;
-}
-
-/** YYYY-MM-DD as a UTC day in milliseconds, read by the same date reader as the data. */
-function asOfDate(value: string): number {
-  const ms = /^\d{4}-\d{2}-\d{2}$/.test(value.trim()) ? s.parseTimestamp(value) : undefined;
-  if (ms === undefined) throw new InvalidArgumentError('expected a date such as 2026-11-20');
-  return ms;
-}
 
 /** --color and --no-color on a command: undefined means "colour on terminals". */
 function colorOptions(cmd: Command): Command {
@@ -54,45 +47,85 @@ export function buildProgram(setCode: (code: number) => void): Command {
         '  sellguard test                                  # every policies/*.policy',
         '  sellguard fmt --check policies/*.policy',
         '  sellguard compile policies/buyer-messaging.policy --out build/',
+        '  sellguard check --policy policies examples --format sarif=sellguard.sarif --format text',
+        '  sellguard explain policies/buyer-messaging.policy examples/buyer-messaging/messages.jsonl --record 3',
+        '  sellguard init                                  # a config, a policy and sample data to start from',
         '',
         'Run sellguard <command> --help for the options of a command.',
       ].join('\n'),
     );
 
-  colorOptions(
-    program
-      .command('check')
-      .description('check data against a policy')
-      .argument('<policy>', 'the .policy file')
-      .argument('<inputs...>', 'JSONL, JSON, CSV or tab-separated files (.tsv, .txt: Amazon flat-file reports); - reads standard input')
-      .addOption(new Option('-f, --format <format>', 'a report for people (text) or programs (json)').choices(['text', 'json']).default('text'))
-      .addOption(
-        new Option('--fail-on <severity>', 'exit with 1 when a violation at or above this severity fires; records that cannot be read also fail, unless never')
-          .choices(['error', 'warning', 'info', 'never'])
-          .default('error'),
-      )
-      .addOption(new Option('--input-format <format>', 'read the inputs as this format instead of going by their extension').choices(['jsonl', 'json', 'csv', 'tsv']))
-      .option('--as-of <date>', 'check as if today were this date (YYYY-MM-DD, UTC); default: today', asOfDate)
-      .option('-o, --output <file>', 'write the report to a file instead of the screen')
-      .option('--max-records <n>', 'show at most this many records in the text report (the summary counts all)', wholeNumber),
-  )
-    .addHelpText(
-      'after',
-      `\nExamples:\n  sellguard check policies/buyer-messaging.policy examples/buyer-messaging/messages.jsonl\n  sellguard check policies/buyer-messaging.policy drafts.csv --format json > report.json\n  cat drafts.jsonl | sellguard check policies/buyer-messaging.policy -\n\n${EXIT_CODES_HELP}`,
-    )
-    .action(async (policy: string, inputs: string[], opts) => {
-      setCode(await checkCommand(policy, inputs, opts));
+  const check = program.command('check').description('check data against policies');
+  checkOptions(colorOptions(check.argument('[files...]', 'data files, folders or globs (JSONL, JSON, CSV, TSV; - reads standard input); .policy files among them are policies')))
+    .addHelpText('after', `\n${CHECK_EXAMPLES}\n\n${EXIT_CODES_HELP}`)
+    .action(async (files: string[], opts) => {
+      setCode(opts.watch ? await watchCommand(files, opts) : await checkCommand(files, opts));
+    });
+
+  const watch = program.command('watch').description('check again whenever a policy, an imported policy file or an input changes');
+  checkOptions(colorOptions(watch.argument('[files...]', 'as for check')))
+    .addHelpText('after', '\nExample:\n  sellguard watch --policy policies/buyer-messaging.policy drafts/\n\nStop it with Ctrl-C.')
+    .action(async (files: string[], opts) => {
+      setCode(await watchCommand(files, opts));
     });
 
   colorOptions(
     program
       .command('test')
       .description("run the policies' own examples")
-      .argument('[policies...]', '.policy files or folders (default: policies/*.policy)'),
+      .argument('[policies...]', '.policy files or folders (default: policies/*.policy)')
+      .addOption(new Option('-f, --format <format>', 'results for people (text) or programs (json, junit)').choices(['text', 'json', 'junit']).default('text'))
+      .option('-o, --output <file>', 'write the results to a file instead of the screen'),
   )
     .addHelpText('after', '\nExample:\n  sellguard test policies/buyer-messaging.policy\n\nExit codes: 0 every example passed; 1 one failed or a policy does not compile; 2 a policy file cannot be read.')
-    .action((policies: string[], opts) => {
-      setCode(testCommand(policies, opts));
+    .action(async (policies: string[], opts) => {
+      setCode(await testCommand(policies, opts));
+    });
+
+  program
+    .command('explain')
+    .description('show why each rule fired or not on one record')
+    .argument('<policy>', 'the .policy file')
+    .argument('<input>', 'the data file')
+    .option('-r, --record <n>', 'the record to explain, counting from 1', positiveNumber)
+    .option('--where <field=value>', 'the first record whose field has this value, e.g. --where orderId=113-5550123-4567890')
+    .addOption(new Option('--input-format <format>', 'read the input as this format instead of going by its extension').choices(['jsonl', 'json', 'csv', 'tsv']))
+    .option('--as-of <date>', 'check as if today were this date (YYYY-MM-DD, UTC); default: today', asOfDate)
+    .addHelpText('after', '\nExamples:\n  sellguard explain policies/buyer-messaging.policy examples/buyer-messaging/messages.jsonl --record 3\n  sellguard explain policies/buyer-messaging.policy messages.jsonl --where orderId=113-5550123-4567890')
+    .action(async (policy: string, input: string, opts) => {
+      setCode(await explainCommand(policy, input, opts));
+    });
+
+  program
+    .command('fix')
+    .description("apply the policy's safe fixes and write the fixed records")
+    .argument('<policy>', 'the .policy file')
+    .argument('<input>', 'the data file (JSONL, JSON, CSV or TSV)')
+    .option('-o, --output <file>', 'where to write the fixed records (in the input\'s own format)')
+    .option('--dry-run', 'change nothing: print what would change as a unified diff')
+    .addOption(new Option('--input-format <format>', 'read the input as this format instead of going by its extension').choices(['jsonl', 'json', 'csv', 'tsv']))
+    .option('--as-of <date>', 'check as if today were this date (YYYY-MM-DD, UTC); default: today', asOfDate)
+    .addHelpText('after', '\nExamples:\n  sellguard fix policies/buyer-messaging.policy drafts.jsonl --output drafts.fixed.jsonl\n  sellguard fix policies/buyer-messaging.policy drafts.csv --dry-run\n\nExit codes: 0 done; 1 --dry-run found changes to make; 2 a usage error, a policy with errors or an unreadable input.')
+    .action(async (policy: string, input: string, opts) => {
+      setCode(await fixCommand(policy, input, opts));
+    });
+
+  program
+    .command('init')
+    .description('start a project: a config, a small policy with examples, sample data and an npm script')
+    .argument('[folder]', 'where to create it', '.')
+    .addHelpText('after', '\nExample:\n  mkdir my-shop && cd my-shop && sellguard init\n\nIt never overwrites a file: if one exists, nothing is written.')
+    .action((folder: string) => {
+      setCode(initCommand(folder));
+    });
+
+  program
+    .command('completion')
+    .description('print a shell completion script')
+    .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish']))
+    .addHelpText('after', `\nExamples:\n  sellguard completion bash > ~/.local/share/bash-completion/completions/sellguard\n  sellguard completion zsh > "\${fpath[1]}/_sellguard"\n  sellguard completion fish > ~/.config/fish/completions/sellguard.fish`)
+    .action((shell: 'bash' | 'zsh' | 'fish') => {
+      process.stdout.write(completionScript(shell, program));
     });
 
   colorOptions(
@@ -110,11 +143,14 @@ export function buildProgram(setCode: (code: number) => void): Command {
   colorOptions(
     program
       .command('compile')
-      .description('compile a policy to JS and .d.ts')
+      .description('compile a policy to a JavaScript module (ESM and CommonJS) with TypeScript types')
       .argument('<policy>', 'the .policy file')
-      .requiredOption('--out <dir>', 'the folder to write <policy-id>.js and <policy-id>.d.ts into'),
+      .requiredOption('--out <dir>', 'the folder to write <policy-id>.mjs, .cjs, .d.mts and .d.cts into'),
   )
-    .addHelpText('after', '\nExample:\n  sellguard compile policies/buyer-messaging.policy --out build/')
+    .addHelpText(
+      'after',
+      "\nExample:\n  sellguard compile policies/buyer-messaging.policy --out build/\n\nThen, where @sellguard/core is installed:\n  import { check } from './build/buyer-messaging.mjs';       // ES modules\n  const { check } = require('./build/buyer-messaging.cjs');  // CommonJS",
+    )
     .action((policy: string, opts) => {
       setCode(compileCommand(policy, opts));
     });
@@ -136,6 +172,8 @@ export function buildProgram(setCode: (code: number) => void): Command {
       setCode(await runTui({ policy, inputs, inputFormat: opts.inputFormat, watch: opts.watch, color: opts.color, asOf: opts.asOf ?? null }));
     });
 
+  // A usage error points at the help of the command that was run, not the whole program's.
+  for (const cmd of program.commands) cmd.showHelpAfterError(`(run sellguard ${cmd.name()} --help to see its options)`);
   return program;
 }
 

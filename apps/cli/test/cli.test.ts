@@ -134,7 +134,8 @@ describe('sellguard check', () => {
     const r = sellguard(['check', 'demo.policy', 'mixed.jsonl', '--format', 'json']);
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
-    expect(Object.keys(doc)).toEqual(['policy', 'summary', 'results']);
+    expect(Object.keys(doc)).toEqual(['policy', 'summary', 'suppressions', 'results']);
+    expect(doc.suppressions).toEqual({ suppressed: 0, baselined: 0, baselineGone: 0, notices: [] });
     expect(doc.policy).toEqual({ id: 'demo', title: 'Demo', source: 'tests', version: null });
     expect(doc.summary).toEqual({
       records: 5,
@@ -231,7 +232,8 @@ describe('sellguard check', () => {
     mkdirSync(join(dir, 'folder.jsonl'), { recursive: true });
     const folder = sellguard(['check', 'demo.policy', 'folder.jsonl']);
     expect(folder.code).toBe(2);
-    expect(folder.stderr).toBe("sellguard: cannot read input file 'folder.jsonl': it is a folder, not a file\n");
+    // A folder is walked for data files; an empty one says so.
+    expect(folder.stderr).toBe("sellguard: the folder 'folder.jsonl' holds no data files (.jsonl, .json, .csv, .tsv, .txt) (see sellguard check --help)\n");
   });
 
   it('prints the diagnostics of a broken policy as code frames, exit 2', () => {
@@ -338,21 +340,26 @@ describe('sellguard fmt', () => {
 });
 
 describe('sellguard compile', () => {
-  it('writes a module and types that work without the compiler', async () => {
+  it('writes an ES module, a CommonJS module and their types, which work without the compiler', async () => {
     const out = join(dir, 'build');
     const r = sellguard(['compile', 'demo.policy', '--out', out]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`wrote ${join(out, 'demo.js')}\n`);
-    expect(r.stdout).toContain(`wrote ${join(out, 'demo.d.ts')}\n`);
-    const dts = readFileSync(join(out, 'demo.d.ts'), 'utf8');
+    for (const name of ['demo.mjs', 'demo.d.mts', 'demo.cjs', 'demo.d.cts']) expect(r.stdout).toContain(`wrote ${join(out, name)}\n`);
+    const dts = readFileSync(join(out, 'demo.d.mts'), 'utf8');
+    expect(readFileSync(join(out, 'demo.d.cts'), 'utf8')).toBe(dts);
     expect(dts).toContain('export interface Message {');
     expect(dts).toContain('export declare function check(');
-    // Import the emitted module with the runtime resolved from this repository.
-    const js = readFileSync(join(out, 'demo.js'), 'utf8').replace("'@sellguard/core/runtime'", JSON.stringify(join(root, 'packages/core/dist/runtime/index.js')));
-    writeFileSync(join(out, 'demo.mjs'), js);
-    const mod = await import(join(out, 'demo.mjs'));
-    expect(mod.check({ orderId: '1', body: 'x@y.co' })).toMatchObject({ ok: true, violations: [{ rule: 'demo/email-address' }] });
-    expect(mod.check({ orderId: '1' })).toEqual({ ok: false, problems: [{ path: 'body', message: 'is missing: expected text' }] });
+    // Load both modules with the runtime resolved from this repository (the packed install test uses the real package).
+    const runtime = join(root, 'packages/core/dist/runtime/index.js');
+    const esm = readFileSync(join(out, 'demo.mjs'), 'utf8').replace("'@sellguard/core/runtime'", JSON.stringify(runtime));
+    writeFileSync(join(out, 'local.mjs'), esm);
+    const cjs = readFileSync(join(out, 'demo.cjs'), 'utf8').replace("require('@sellguard/core/runtime')", `require(${JSON.stringify(runtime)})`);
+    writeFileSync(join(out, 'local.cjs'), cjs);
+    for (const file of ['local.mjs', 'local.cjs']) {
+      const mod = await import(join(out, file));
+      expect(mod.check({ orderId: '1', body: 'x@y.co' })).toMatchObject({ ok: true, violations: [{ rule: 'demo/email-address' }] });
+      expect(mod.check({ orderId: '1' })).toEqual({ ok: false, problems: [{ path: 'body', message: 'is missing: expected text' }] });
+    }
   });
 
   it('needs --out, exit 2', () => {

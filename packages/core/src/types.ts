@@ -233,8 +233,11 @@ export interface CompiledPolicy {
   detectors: string[];
   /** Metrics over the whole input, when the policy declares any. */
   dataset?: CompiledDataset;
-  /** Generated sources, for `sellguard compile` and the playground's compiled view. */
-  output: { module: string; dts: string; schema: string };
+  /**
+   * Generated sources, for `sellguard compile` and the playground's compiled view:
+   * the module as ESM (`.mjs`) and CommonJS (`.cjs`), and its declarations (valid for both).
+   */
+  output: { module: string; commonjs: string; dts: string; schema: string };
 }
 
 /** A value seen while explaining, with the values it was computed from. */

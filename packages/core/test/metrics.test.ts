@@ -1,7 +1,7 @@
 /**
  * Metrics of the account-health-orders policy against values computed here,
  * independently, straight from the definitions in the policy's source
- * (seed 002 targets, Amazon's windows): plain loops over generated orders
+ * (Amazon's account health targets and windows): plain loops over generated orders
  * that include every edge case the definitions talk about.
  */
 import { readFileSync } from 'node:fs';

@@ -128,7 +128,7 @@ describe('the sample policy', () => {
       { kind: 'Clause', mode: 'require', condition: bin('<=', bin('-', id('sentAt'), id('orderCompletedAt')), id('windowLength')), message: null },
     ]);
     expect(r.hint?.parts).toEqual([{ kind: 'Text', value: 'Send messages within 30 days of completing the order.', span: expect.any(Object) }]);
-    expect(r.source?.value).toBe('seed 004, section 2');
+    expect(r.source?.value).toBe('Amazon Buyer-Seller Communication Guidelines, permitted messages');
     expect(r.fix).toBeNull();
   });
 

@@ -1,103 +1,180 @@
-/** `sellguard check POLICY INPUT...`: check records against a policy and report the violations. */
+/**
+ * `sellguard check [--policy FILE|DIR]... INPUT...`: check records against
+ * policies and write one or more reports. The work is core's (ProjectRun and
+ * the report writers); this file wires files, flags and output together.
+ */
+import { statSync, writeFileSync } from 'node:fs';
 import {
-  checkInput,
-  checkRecords,
+  BaselineMatcher,
   contextFor,
-  failsAt,
+  githubWriter,
+  htmlWriter,
   InputError,
-  loadPolicy,
-  jsonChunks,
+  jsonWriter,
+  junitWriter,
+  markdownWriter,
+  policyErrorsJson,
+  ProjectRun,
   readRecords,
-  textChunks,
-  type InputFormat,
-  type InputRecord,
-  type RecordResult,
-  type Severity,
+  runMeta,
+  sarifWriter,
+  settingsFor,
+  allSettings,
+  textWriter,
+  failsAt,
+  type ProjectResult,
+  type ReportFormat,
+  type ReportWriter,
+  type RunEnd,
+  type Spool,
 } from '@sellguard/core/node';
-import { getPath } from '@sellguard/core';
-import { CliError, EXIT, printDiagnostics, useColor, writeChunks } from '../io.js';
+import { LineIndex } from '@sellguard/dsl';
+import { CliError, EXIT, printDiagnostics, useColor } from '../io.js';
+import { Sink, fileSpools } from '../options/sink.js';
+import { Progress, progressWanted } from '../options/progress.js';
+import { planCheck, ruleDocs, shown, type CheckFlags, type CheckPlan } from './check-plan.js';
+import { VERSION } from '../version.js';
 
-export interface CheckFlags {
-  format: 'text' | 'json';
-  failOn: Severity | 'never';
-  color?: boolean;
-  output?: string;
-  inputFormat?: InputFormat;
-  maxRecords?: number;
-  /** The day to check as of (UTC midnight, ms); default today. */
-  asOf?: number;
+export type { CheckFlags } from './check-plan.js';
+
+function writerFor(format: ReportFormat, opts: { color: boolean; maxRecords?: number; several: boolean; spool: () => Spool }): ReportWriter {
+  switch (format) {
+    case 'text':
+      return textWriter({ color: opts.color, hyperlinks: opts.color, ...(opts.maxRecords !== undefined ? { maxRecords: opts.maxRecords } : {}) });
+    case 'json':
+      return jsonWriter({ several: opts.several, spool: opts.spool });
+    case 'sarif':
+      return sarifWriter({ toolVersion: VERSION, informationUri: 'https://github.com/sellguard/sellguard' });
+    case 'junit':
+      return junitWriter({ spool: opts.spool });
+    case 'github':
+      return githubWriter();
+    case 'markdown':
+      return markdownWriter();
+    case 'html':
+      return htmlWriter();
+  }
 }
 
-export async function checkCommand(policyFile: string, inputs: string[], flags: CheckFlags): Promise<number> {
-  const stderrColor = useColor(process.stderr, flags.color);
-  const loaded = loadPolicy(policyFile);
-  if (!loaded.policy) {
-    printDiagnostics(loaded.diagnostics, loaded.source, policyFile, stderrColor, loaded.sources);
-    throw new CliError(`the policy '${policyFile}' has errors; fix them and run again`);
-  }
-  // Warnings do not stop a check, but they are worth seeing.
-  printDiagnostics(loaded.diagnostics, loaded.source, policyFile, stderrColor, loaded.sources);
-  const policy = loaded.policy;
-
-  if (inputs.filter((i) => i === '-').length > 1) throw new CliError('standard input (-) can be read only once');
-  // Every input must open before any is read, so a typo in the last one costs nothing.
-  for (const input of inputs) {
-    try {
-      checkInput(input);
-    } catch (e) {
-      if (e instanceof InputError) throw new CliError(e.message);
-      throw e;
-    }
-  }
-  if (inputs.includes('-') && process.stdin.isTTY) process.stderr.write('sellguard: reading records from standard input (end with Ctrl-D)\n');
-
-  // The text report shows each violation's text in context, so keep the records that have
-  // violations (only those, and only as many as will be shown).
-  const texts = new Map<number, { decoded: unknown; raw: unknown }>();
-  const keepTexts = flags.format === 'text';
-  async function* all(): AsyncGenerator<InputRecord> {
-    let next = 0;
-    for (const input of inputs) {
-      for await (const r of readRecords(input, { startIndex: next, ...(flags.inputFormat ? { format: flags.inputFormat } : {}) })) {
-        next = r.index + 1;
-        yield r;
-      }
-    }
-  }
-  const ctx = contextFor([policy], { asOf: flags.asOf ?? null });
-  let report;
-  try {
-    report = await checkRecords(policy, all(), ctx, {
-      onResult: (result, raw, decoded) => {
-        if (!keepTexts || result.violations.length === 0) return;
-        if (flags.maxRecords !== undefined && texts.size >= flags.maxRecords) return;
-        texts.set(result.index, { decoded, raw });
-      },
+/** Policy errors: code frames on stderr, and the JSON form for each JSON report (so programs see them too). */
+async function reportBroken(plan: CheckPlan, color: boolean): Promise<never> {
+  const errors = plan.broken.flatMap((l) => {
+    printDiagnostics(l.diagnostics, l.source, l.fileName, color, l.sources);
+    const index = new LineIndex(l.source);
+    return l.diagnostics.map((d) => {
+      const own = d.file === undefined || d.file === l.fileName;
+      const at = own ? index.locate(d.span.start) : { line: 1, column: 1 };
+      return { file: own ? l.fileName : d.file!, line: at.line, column: at.column, code: d.code, severity: d.severity === 'error' ? ('error' as const) : ('warning' as const), message: d.message, ...(d.help ? { help: d.help } : {}) };
     });
-  } catch (e) {
-    if (e instanceof InputError) throw new CliError(e.message);
-    throw e;
+  });
+  for (const t of plan.targets.filter((x) => x.format === 'json')) {
+    const sink = new Sink(t.file);
+    await sink.write([policyErrorsJson(errors)]);
+    await sink.close();
+  }
+  const names = plan.broken.map((l) => `'${l.fileName}'`).join(', ');
+  throw new CliError(`the ${plan.broken.length === 1 ? 'policy' : 'policies'} ${names} ${plan.broken.length === 1 ? 'has' : 'have'} errors; fix them and run again`);
+}
+
+/** Only errors, for --quiet: results without them are left out. */
+function errorsOnly(r: ProjectResult): ProjectResult | undefined {
+  const violations = r.violations.filter((v) => v.severity === 'error');
+  if (violations.length === 0 && !r.invalid?.length) return undefined;
+  return { ...r, violations, suppressed: [] };
+}
+
+export async function checkCommand(args: string[], flags: CheckFlags): Promise<number> {
+  const stderrColor = useColor(process.stderr, flags.color);
+  const plan = await planCheck(args, flags);
+  if (plan.broken.length > 0) await reportBroken(plan, stderrColor);
+  // Warnings do not stop a check, but they are worth seeing.
+  if (!flags.quiet) for (const r of plan.runs) printDiagnostics(r.loaded.diagnostics, r.loaded.source, r.file, stderrColor, r.loaded.sources);
+  return runPlan(plan, flags);
+}
+
+export async function runPlan(plan: CheckPlan, flags: CheckFlags): Promise<number> {
+  // One context for the run: the as-of day, and a speller built once if any policy checks spelling.
+  const ctx = contextFor(plan.runs.map((r) => r.loaded.policy), { asOf: plan.asOf ?? null });
+  const spools = fileSpools();
+  const several = plan.runs.length > 1;
+  const outputs = plan.targets.map((t) => ({
+    target: t,
+    sink: new Sink(t.file),
+    writer: writerFor(t.format, { color: t.file === undefined && useColor(process.stdout, flags.color), ...(flags.maxRecords !== undefined ? { maxRecords: flags.maxRecords } : {}), several, spool: spools.spool }),
+  }));
+  const each = async (f: (w: ReportWriter) => Iterable<string>) => {
+    for (const o of outputs) await o.sink.write(f(o.writer));
+  };
+  const matcher = flags.updateBaseline ? new BaselineMatcher(undefined, true) : new BaselineMatcher(plan.baseline);
+  const config = plan.config;
+  const usedSettings = new Set<string>();
+  let failed = false;
+  const inputsNeedStdin = plan.runs.some((r) => r.inputs.includes('-'));
+  if (inputsNeedStdin && process.stdin.isTTY) process.stderr.write('sellguard: reading records from standard input (end with Ctrl-D)\n');
+  try {
+    await each((w) => w.begin());
+    for (const run of plan.runs) {
+      const policy = run.loaded.policy!;
+      const help = ruleDocs(run.file);
+      await each((w) => w.beginRun(runMeta(policy, run.inputs.map(shown), { policyFile: run.file, ...(help ? { ruleHelpUri: help } : {}) })));
+      const pending: Array<{ result: ProjectResult; source: { raw?: unknown; decoded?: unknown } }> = [];
+      const projectRun = new ProjectRun(policy, {
+        ...(config ? { settings: (file) => settingsFor(config.config, file, config.name) } : {}),
+        baseline: matcher,
+        ...(config?.config.suppressionField ? { suppressionField: config.config.suppressionField } : {}),
+        ctx,
+        onResult: (result, source) => {
+          const kept = flags.quiet ? errorsOnly(result) : result;
+          if (kept) pending.push({ result: { ...kept, ...(kept.file !== undefined ? { file: shown(kept.file) } : {}) }, source });
+        },
+      });
+      const sizes = run.inputs.map((i) => (i === '-' ? undefined : statSync(i).size));
+      const progress = new Progress(progressWanted(flags.quiet), sizes.includes(undefined) ? undefined : sizes.reduce((a, b) => a! + b!, 0), `checking ${policy.id}`);
+      let next = 0;
+      try {
+        for (const input of run.inputs) {
+          for await (const rec of readRecords(input, { startIndex: next, onBytes: (n) => progress.read(n), ...(plan.inputFormat ? { format: plan.inputFormat } : {}) })) {
+            next = rec.index + 1;
+            progress.record();
+            projectRun.add(rec);
+            // Results are written as they come: a writer keeps only what its format needs.
+            for (const p of pending.splice(0)) await each((w) => w.result(p.result, p.source));
+          }
+        }
+      } catch (e) {
+        if (e instanceof InputError) throw new CliError(e.message);
+        throw e;
+      } finally {
+        progress.stop();
+      }
+      const end: RunEnd = projectRun.finish(plan.failOn);
+      if (flags.quiet) end.counts.notices = [];
+      for (const w of projectRun.usedSettings) usedSettings.add(w);
+      if (flags.quiet && end.datasetViolations) end.datasetViolations = end.datasetViolations.filter((v) => v.severity === 'error');
+      await each((w) => w.endRun(end));
+      if (failsAt(end.summary, plan.failOn)) failed = true;
+    }
+    await each((w) => w.end());
+  } finally {
+    for (const o of outputs) await o.sink.close();
+    spools.dispose();
   }
 
-  const output =
-    flags.format === 'json'
-      ? jsonChunks(report)
-      : textChunks(report, {
-          color: flags.output ? false : useColor(process.stdout, flags.color),
-          failOn: flags.failOn,
-          ...(flags.maxRecords !== undefined ? { maxRecords: flags.maxRecords } : {}),
-          getText: (result: RecordResult, path: string) => {
-            const kept = texts.get(result.index);
-            if (!kept) return undefined;
-            // Spans point into the decoded record (what the rules saw); the raw one is the fallback.
-            for (const source of [kept.decoded, kept.raw]) {
-              const value = getPath(source, path);
-              if (typeof value === 'string') return value;
-            }
-            return undefined;
-          },
-        });
-  await writeChunks(output, flags.output ? { path: flags.output, what: 'the report file' } : undefined);
-  if (flags.output) process.stderr.write(`sellguard: wrote the report to ${flags.output}\n`);
-  return failsAt(report.summary, flags.failOn) ? EXIT.failed : EXIT.ok;
+  // Config settings that never applied are worth knowing about: they may name a rule that was renamed.
+  if (config && !flags.quiet) {
+    for (const s of allSettings(config.config)) {
+      if (!usedSettings.has(`${config.name} ${s.where}`)) process.stderr.write(`sellguard: ${config.name} ${s.where} is unused: ${s.rule} did not fire on any input it applies to; remove it if it is no longer needed\n`);
+    }
+  }
+  if (flags.updateBaseline && plan.baselineFile) {
+    const snapshot = matcher.snapshot();
+    try {
+      writeFileSync(plan.baselineFile, `${JSON.stringify(snapshot, null, 2)}\n`);
+    } catch (e) {
+      throw new CliError(`cannot write the baseline '${plan.baselineFile}': ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (!flags.quiet) process.stderr.write(`sellguard: wrote ${snapshot.entries.reduce((n, e) => n + e.count, 0)} violations to the baseline ${plan.baselineFile}\n`);
+  }
+  if (!flags.quiet) for (const o of outputs) if (o.target.file !== undefined) process.stderr.write(`sellguard: wrote the ${o.target.format} report to ${o.target.file}\n`);
+  return failed ? EXIT.failed : EXIT.ok;
 }

@@ -1,4 +1,8 @@
-/** `sellguard compile POLICY --out DIR`: a standalone ES module and its TypeScript types. */
+/**
+ * `sellguard compile POLICY --out DIR`: the policy as a standalone module, in
+ * both module systems (`.mjs` for `import`, `.cjs` for `require`), each with
+ * its TypeScript declarations next to it, where TypeScript looks for them.
+ */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadPolicy } from '@sellguard/core/node';
@@ -14,11 +18,24 @@ export function compileCommand(policyFile: string, flags: { out: string; color?:
     const code = (e as NodeJS.ErrnoException).code;
     throw new CliError(`cannot create the folder '${flags.out}': ${code === 'EEXIST' || code === 'ENOTDIR' ? 'a file with that name is in the way' : code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
   }
-  const id = loaded.policy.id;
-  const js = join(flags.out, `${id}.js`);
-  const dts = join(flags.out, `${id}.d.ts`);
-  writeOutputFile(js, loaded.policy.output.module, 'file');
-  writeOutputFile(dts, loaded.policy.output.dts, 'file');
-  process.stdout.write(`wrote ${js}\nwrote ${dts}\n(the module imports @sellguard/core/runtime; install @sellguard/core where you use it)\n`);
+  const { id, output } = loaded.policy;
+  const files: Array<[name: string, text: string]> = [
+    [`${id}.mjs`, output.module],
+    [`${id}.d.mts`, output.dts],
+    [`${id}.cjs`, output.commonjs],
+    [`${id}.d.cts`, output.dts],
+  ];
+  for (const [name, text] of files) {
+    const path = join(flags.out, name);
+    writeOutputFile(path, text, 'file');
+    process.stdout.write(`wrote ${path}\n`);
+  }
+  process.stdout.write(
+    [
+      `Use it with import { check } from './${id}.mjs' or require('./${id}.cjs');`,
+      'it needs @sellguard/core where it runs (npm install @sellguard/core).',
+      '',
+    ].join('\n'),
+  );
   return EXIT.ok;
 }

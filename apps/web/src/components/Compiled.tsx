@@ -7,8 +7,8 @@ import { Tabs } from './Tabs';
 type Part = 'module' | 'dts' | 'schema';
 
 const PARTS: Array<{ id: Part; label: string; file: (id: string) => string; about: string }> = [
-  { id: 'module', label: 'Checker (JavaScript)', file: (id) => `${id}.js`, about: 'The checker the compiler generated: decode a record, then evaluate every rule. The command line runs this same code.' },
-  { id: 'dts', label: 'Types (.d.ts)', file: (id) => `${id}.d.ts`, about: 'TypeScript declarations for the records, for programs that call the checker.' },
+  { id: 'module', label: 'Checker (JavaScript)', file: (id) => `${id}.mjs`, about: 'The checker the compiler generated (sellguard compile also writes it as CommonJS, .cjs): decode a record, then evaluate every rule. The command line runs this same code.' },
+  { id: 'dts', label: 'Types (.d.ts)', file: (id) => `${id}.d.mts`, about: 'TypeScript declarations for the records, for programs that call the checker.' },
   { id: 'schema', label: 'Schema', file: (id) => `${id}.schema.js`, about: 'The schema that reads and validates one input record.' },
 ];
 

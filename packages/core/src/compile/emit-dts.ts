@@ -1,9 +1,11 @@
 /**
  * Stage 3c: emit TypeScript declarations for a compiled policy module: the
  * record types as they arrive (…Input: dates as ISO text) and as rules see
- * them (dates as epoch milliseconds), plus the module's functions.
+ * them (dates as epoch milliseconds), plus everything the module exports.
+ * One file serves both the `.mjs` and the `.cjs` module (as `.d.mts`, `.d.cts`).
  */
 import type { IrPolicy, IrRecord } from './ir.js';
+import { MODULE_EXPORTS, type ModuleExport } from './emit-module.js';
 import type { Type } from './type-system.js';
 
 const DOC_WIDTH = 100;
@@ -11,21 +13,46 @@ const DOC_WIDTH = 100;
 export function emitDts(ir: IrPolicy): string {
   const out: string[] = [];
   out.push(`// Types of policy ${JSON.stringify(ir.id)}: ${ir.title.replace(/\s+/g, ' ')}`);
-  out.push("import type { EvalContext, Violation, InputProblem, RuleInfo } from '@sellguard/core';");
+  out.push("import type { CompiledPolicy, EvalContext, InputProblem, RuleInfo, Violation } from '@sellguard/core';");
+  out.push("import type { MetricDef, MetricState } from '@sellguard/core/runtime';");
   out.push('');
   for (const r of ir.records) {
     out.push(...recordDecl(r, 'Input'), '');
     out.push(...recordDecl(r, ''), '');
   }
   const input = ir.inputRecord || 'Record';
-  out.push(`/** Validate and normalise one raw record. */`);
-  out.push(`export declare function decode(raw: unknown): { ok: true; value: ${input} } | { ok: false; problems: InputProblem[] };`);
-  out.push(`/** Evaluate every rule on a decoded record, in a context from rt.evalContext({ asOf, dictionary }). */`);
-  out.push(`export declare function evaluate(record: ${input}, ctx: EvalContext): Violation[];`);
-  out.push(`/** Decode and evaluate: the violations, or why the record could not be read. */`);
-  out.push(`export declare function check(raw: ${input}Input | unknown, ctx: EvalContext): { ok: true; violations: Violation[] } | { ok: false; problems: InputProblem[] };`);
-  out.push('export declare const rules: RuleInfo[];');
-  out.push(`export declare const policy: { id: ${JSON.stringify(ir.id)}; title: string; source?: string; version?: string };`);
+  // Typed by the export list: a new export without a declaration does not compile.
+  const declarations: Record<ModuleExport, string[]> = {
+    policy: ['/** The policy\'s id, title, source and version. */', `export declare const policy: { id: ${JSON.stringify(ir.id)}; title: string; source?: string; version?: string };`],
+    rules: ['/** Every rule: id, severity, message, hint, source. */', 'export declare const rules: RuleInfo[];'],
+    schema: ['/** The zod schema of one input record (what decode uses). */', "export declare const schema: CompiledPolicy['schema'];"],
+    decode: [
+      '/** Validate and normalise one raw record. */',
+      `export declare function decode(raw: unknown): { ok: true; value: ${input} } | { ok: false; problems: InputProblem[] };`,
+    ],
+    evaluate: [
+      '/** Evaluate every rule on a decoded record, in a context from evalContext({ asOf, dictionary }) (@sellguard/core/runtime). */',
+      `export declare function evaluate(record: ${input}, ctx: EvalContext): Violation[];`,
+    ],
+    check: [
+      '/** Decode and evaluate: the violations, or why the record could not be read. Without ctx: as of today, no spelling dictionary. */',
+      `export declare function check(raw: ${input}Input | unknown, ctx?: EvalContext): { ok: true; violations: Violation[] } | { ok: false; problems: InputProblem[] };`,
+    ],
+    metrics: [
+      '/**',
+      ' * The metrics over a whole input (empty when the policy has none). With evalContext, startMetrics and metricValues from',
+      " * '@sellguard/core/runtime': `const state = startMetrics(metrics, ctx)`, `metricsAdd(record, state, ctx)` per decoded",
+      ' * record, then `evaluateDataset(metricValues(metrics, state), ctx)`.',
+      ' */',
+      'export declare const metrics: MetricDef[];',
+    ],
+    metricsAdd: ['/** Count one decoded record into the metrics. */', `export declare function metricsAdd(record: ${input}, state: MetricState, ctx: EvalContext): void;`],
+    evaluateDataset: [
+      '/** Evaluate the rules about metrics on the metrics\' values (null: no data), in the order of `metrics`. */',
+      'export declare function evaluateDataset(values: Array<number | null>, ctx: EvalContext): Violation[];',
+    ],
+  };
+  for (const [name] of MODULE_EXPORTS) out.push(...declarations[name]);
   return out.join('\n') + '\n';
 }
 

@@ -39,7 +39,9 @@ export interface CompileResult {
 export interface GeneratedCode {
   schema: string;
   evaluator: string;
+  /** The standalone module as ESM (`.mjs`) and as CommonJS (`.cjs`); `dts` declares both. */
   module: string;
+  commonjs: string;
   dts: string;
 }
 
@@ -57,8 +59,9 @@ export function translate(source: string, opts: CompileOptions = {}): Translatio
   try {
     const schema = emitSchema(ir);
     const evaluator = emitEvaluator(ir, source);
-    const module = emitModule(ir, schema, evaluator);
-    return { code: { schema, evaluator, module, dts: emitDts(ir) }, diagnostics, ast, ir };
+    const module = emitModule(ir, schema, evaluator, 'esm');
+    const commonjs = emitModule(ir, schema, evaluator, 'cjs');
+    return { code: { schema, evaluator, module, commonjs, dts: emitDts(ir) }, diagnostics, ast, ir };
   } catch (e) {
     return { diagnostics: [...diagnostics, internalError(e)], ast, ir };
   }

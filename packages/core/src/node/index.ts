@@ -9,4 +9,5 @@ export { loadPolicy, loadSpeller, contextFor, PolicyFileError, type LoadedPolicy
 export { checkRecords, checkRecordsSync, checkOne, policyInfo, type RawRecord, type CheckOptions } from '../check/run.js';
 export { evalContext, withAsOf } from '../runtime/context.js';
 export * from '../report/index.js';
+export * from '../project/index.js';
 export type * from '../types.js';

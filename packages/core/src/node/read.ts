@@ -56,6 +56,8 @@ export interface ReadOptions {
   startIndex?: number;
   /** Standard input, for '-' (tests pass their own stream). Defaults to process.stdin. */
   stdin?: NodeJS.ReadableStream;
+  /** Told how many bytes were read, chunk by chunk (for a progress line). */
+  onBytes?: (bytes: number) => void;
 }
 
 /**
@@ -101,7 +103,7 @@ export async function* readRecords(input: string, opts: ReadOptions = {}): Async
   checkInput(input);
   const bytes: AsyncIterable<Buffer | string> =
     input === '-' ? ((opts.stdin ?? process.stdin) as AsyncIterable<Buffer | string>) : createReadStream(input, { highWaterMark: 256 * 1024 });
-  let chunks: AsyncIterable<string> = decodeText(bytes, input);
+  let chunks: AsyncIterable<string> = decodeText(opts.onBytes ? counted(bytes, opts.onBytes) : bytes, input);
   let format = opts.format ?? (input === '-' ? undefined : formatOf(input));
   let delimiter: string | undefined;
   if (format === undefined || format === 'csv') {
@@ -113,6 +115,13 @@ export async function* readRecords(input: string, opts: ReadOptions = {}): Async
   let index = opts.startIndex ?? 0;
   const records = format === 'jsonl' ? readJsonl(chunks) : format === 'json' ? readJson(chunks) : readDelimited(chunks, format, input, delimiter);
   for await (const r of records) yield { index: index++, line: r.line, file: input, ...(r.error !== undefined ? { error: r.error } : { raw: r.raw }) };
+}
+
+async function* counted(bytes: AsyncIterable<Buffer | string>, onBytes: (n: number) => void): AsyncGenerator<Buffer | string> {
+  for await (const chunk of bytes) {
+    onBytes(chunk.length);
+    yield chunk;
+  }
 }
 
 /** Bytes to text: UTF-8 (or UTF-16 with a byte-order mark), the BOM dropped, CRLF line ends made LF. */

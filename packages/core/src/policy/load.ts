@@ -55,7 +55,7 @@ export function load(ir: IrPolicy, code: GeneratedCode, source: string): Compile
     evaluate: loaded.evaluate,
     explain: (record, ctx) => explainer.explain(record, ctx),
     runExamples: (ctx) => runExamples(ir, policy, ctx),
-    output: { module: code.module, dts: code.dts, schema: code.schema },
+    output: { module: code.module, commonjs: code.commonjs, dts: code.dts, schema: code.schema },
   };
   if (ir.metrics.length > 0) policy.dataset = dataset(ir, loaded);
   return policy;

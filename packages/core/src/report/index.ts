@@ -3,3 +3,11 @@ export { SummaryBuilder, buildSummary, failsAt, countAtOrAbove, SEVERITIES } fro
 export { renderJson, reportJson, jsonChunks } from './json.js';
 export { renderText, textChunks, type TextOptions } from './text.js';
 export { spanContext, groupSpans, displayWidth, oneLine, type SpanContext, type SpanLike } from './context.js';
+export * from './writer.js';
+export { textWriter, hyperlink, type TextWriterOptions } from './text-writer.js';
+export { jsonWriter, policyErrorsJson, type JsonWriterOptions, type PolicyErrorJson } from './json-writer.js';
+export { sarifWriter, artifactUri, INVALID_RECORD_RULE, type SarifOptions } from './sarif.js';
+export { junitWriter, xmlEscape } from './junit.js';
+export { githubWriter } from './github.js';
+export { markdownWriter } from './markdown.js';
+export { htmlWriter, htmlEscape } from './html.js';

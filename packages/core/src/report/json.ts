@@ -25,7 +25,7 @@ function fixJson(f: Fix) {
   };
 }
 
-function violationJson(v: Violation) {
+export function violationJson(v: Violation) {
   return {
     rule: v.rule,
     severity: v.severity,
@@ -37,7 +37,7 @@ function violationJson(v: Violation) {
   };
 }
 
-function summaryJson(s: Summary) {
+export function summaryJson(s: Summary) {
   return {
     records: s.records,
     checked: s.checked,
@@ -49,7 +49,7 @@ function summaryJson(s: Summary) {
   };
 }
 
-function resultJson(r: RecordResult) {
+export function resultJson(r: RecordResult) {
   return {
     index: r.index,
     ...(r.line !== undefined ? { line: r.line } : {}),
@@ -59,7 +59,7 @@ function resultJson(r: RecordResult) {
   };
 }
 
-function policyJson(p: Report['policy']) {
+export function policyJson(p: Report['policy']) {
   return { id: p.id, title: p.title, source: p.source ?? null, version: p.version ?? null };
 }
 

@@ -31,20 +31,22 @@ export interface TextOptions {
   contextWidth?: number;
   /** Excerpts shown per violation before "… and N more matches" (default 5). */
   maxExcerpts?: number;
+  /** A rule id as shown, e.g. wrapped in a terminal hyperlink to its documentation. */
+  link?: (rule: string) => string;
 }
 
-const STYLES = { red: [31, 39], yellow: [33, 39], blue: [34, 39], cyan: [36, 39], green: [32, 39], dim: [2, 22], bold: [1, 22] } as const;
-type Style = keyof typeof STYLES;
-type Paint = (style: Style, s: string) => string;
+export const STYLES = { red: [31, 39], yellow: [33, 39], blue: [34, 39], cyan: [36, 39], green: [32, 39], dim: [2, 22], bold: [1, 22] } as const;
+export type Style = keyof typeof STYLES;
+export type Paint = (style: Style, s: string) => string;
 
 const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', info: 'blue' };
 
 /** 1,204 */
-function num(n: number): string {
+export function num(n: number): string {
   return n.toLocaleString('en-US');
 }
 
-function plural(n: number, word: string, many = `${word}s`): string {
+export function plural(n: number, word: string, many = `${word}s`): string {
   return `${num(n)} ${n === 1 ? word : many}`;
 }
 
@@ -69,7 +71,7 @@ export function* textChunks(report: Report, opts: TextOptions = {}): Generator<s
 const STATUS: Record<NonNullable<MetricResult['status']>, [string, Style]> = { pass: ['✓ pass', 'green'], fail: ['✗ fail', 'red'], 'no data': ['– no data', 'dim'] };
 
 /** Each metric against its target at a glance, then the violations of the rules about metrics. */
-function renderMetrics(report: Report, opts: TextOptions, paint: Paint): string[] {
+export function renderMetrics(report: Report, opts: TextOptions, paint: Paint): string[] {
   const entries = Object.entries(report.metrics ?? {});
   const out = [paint('bold', 'Metrics')];
   const nameWidth = Math.max(...entries.map(([n]) => n.length));
@@ -99,14 +101,14 @@ function renderMetrics(report: Report, opts: TextOptions, paint: Paint): string[
   return out;
 }
 
-function policyLine(report: Report): string {
+export function policyLine(report: Report): string {
   const p = report.policy;
   const details = [p.version ? `version ${p.version}` : '', p.source ? `source: ${p.source}` : ''].filter(Boolean);
   return `Policy ${p.id}: ${oneLine(p.title)}${details.length ? ` (${details.join(', ')})` : ''}`;
 }
 
 /** How files are named in record headers: the base name when that is unambiguous, '-' as standard input. */
-function fileNames(results: readonly RecordResult[]): (file: string) => string {
+export function fileNames(results: readonly RecordResult[]): (file: string) => string {
   const byBase = new Map<string, Set<string>>();
   for (const r of results) {
     if (r.file === undefined || r.file === '-') continue;
@@ -146,7 +148,7 @@ function withoutLine(message: string, line: number | undefined): string {
   return colon > 0 ? `${rest.slice(0, colon)} at ${at}${rest.slice(colon)}` : `${rest} (${at})`;
 }
 
-function renderResult(result: RecordResult, opts: TextOptions, paint: Paint, fileName: (file: string) => string): string[] {
+export function renderResult(result: RecordResult, opts: TextOptions, paint: Paint, fileName: (file: string) => string): string[] {
   const head = paint('bold', where(result, fileName));
   if (result.invalid && result.invalid.length > 0) {
     const internal = result.invalid.some((p) => p.message.startsWith('internal error'));
@@ -160,9 +162,9 @@ function renderResult(result: RecordResult, opts: TextOptions, paint: Paint, fil
   return out;
 }
 
-function renderViolation(result: RecordResult, v: Violation, opts: TextOptions, paint: Paint): string[] {
+export function renderViolation(result: RecordResult, v: Violation, opts: TextOptions, paint: Paint): string[] {
   const style = SEVERITY_STYLE[v.severity] ?? 'red';
-  const out = [`  ${paint(style, v.severity)}  ${paint('cyan', v.rule)}  ${oneLine(v.message)}`];
+  const out = [`  ${paint(style, v.severity)}  ${paint('cyan', opts.link ? opts.link(v.rule) : v.rule)}  ${oneLine(v.message)}`];
   // Details line up under the rule id.
   const indent = ' '.repeat(2 + v.severity.length + 2);
   const gutter = paint('dim', '│');
@@ -202,7 +204,7 @@ function renderViolation(result: RecordResult, v: Violation, opts: TextOptions, 
   return out;
 }
 
-function renderSummary(report: Report, paint: Paint): string[] {
+export function renderSummary(report: Pick<Report, 'summary' | 'results'>, paint: Paint, ruleSeverities?: ReadonlyMap<string, Severity>, link?: (rule: string) => string): string[] {
   const s = report.summary;
   const severities = SEVERITIES.filter((x) => (s.bySeverity[x] ?? 0) > 0).map((x) => plural(s.bySeverity[x], x));
   const rows: Array<[string, string]> = [
@@ -217,7 +219,7 @@ function renderSummary(report: Report, paint: Paint): string[] {
   for (const [label, value] of rows) out.push(`  ${label.padEnd(labelWidth)}  ${value}`);
 
   // Each rule's severity, from its violations (every rule that fired has one in the results).
-  const severityOf = new Map<string, Severity>();
+  const severityOf = new Map<string, Severity>(ruleSeverities ?? []);
   for (const r of report.results) for (const v of r.violations) if (!severityOf.has(v.rule)) severityOf.set(v.rule, v.severity);
   const entries = Object.entries(s.byRule);
   const order = new Map(entries.map(([rule], i) => [rule, i]));
@@ -229,7 +231,7 @@ function renderSummary(report: Report, paint: Paint): string[] {
     for (const [rule, n] of fired) {
       const sev = severityOf.get(rule);
       const sevText = sev ? paint(SEVERITY_STYLE[sev], sev.padEnd(sevWidth)) : ''.padEnd(sevWidth);
-      out.push(`    ${num(n).padStart(countWidth)}  ${sevText}  ${rule}`);
+      out.push(`    ${num(n).padStart(countWidth)}  ${sevText}  ${link ? link(rule) : rule}`);
     }
     const quiet = entries.length - fired.length;
     if (quiet > 0) out.push(`    ${paint('dim', `(${plural(quiet, 'other rule')} found nothing)`)}`);
@@ -238,7 +240,7 @@ function renderSummary(report: Report, paint: Paint): string[] {
 }
 
 /** The last line: passed or failed, and why, matching the exit code a CLI gives with the same threshold. */
-function verdict(report: Report, failOn: Severity | 'never', paint: Paint): string {
+export function verdict(report: Pick<Report, 'summary'>, failOn: Severity | 'never', paint: Paint): string {
   const s = report.summary;
   if (s.records === 0) return paint('green', '✓ Passed: there were no records to check.');
   const severities = SEVERITIES.filter((x) => (s.bySeverity[x] ?? 0) > 0).map((x) => plural(s.bySeverity[x], x));

@@ -198,8 +198,8 @@ function evaluateDataset(M, ctx) {
   return out;
 }
 
-export const policy = {"id":"account-health-orders","title":"Account health from order reports","source":"Amazon Seller Central: Customer service performance and Shipping performance (targets and time windows); Amazon Account Health Rating","version":"1.0"};
-export const rules = [
+const policy = {"id":"account-health-orders","title":"Account health from order reports","source":"Amazon Seller Central: Customer service performance and Shipping performance (targets and time windows); Amazon Account Health Rating","version":"1.0"};
+const rules = [
   {
     "id": "order-defect-rate",
     "fullId": "account-health-orders/order-defect-rate",
@@ -246,13 +246,15 @@ export const rules = [
     "hasFix": false
   }
 ];
-export function decode(raw) {
+function decode(raw) {
   return rt.s.decode(schema, raw);
 }
-/** ctx: the evaluation context, rt.evalContext({ asOf, dictionary }). */
-export function check(raw, ctx) {
+/** ctx: the evaluation context, rt.evalContext({ asOf, dictionary }); without one: today, no spelling dictionary. */
+function check(raw, ctx = rt.evalContext()) {
   const decoded = decode(raw);
   return decoded.ok ? { ok: true, violations: evaluate(decoded.value, ctx) } : decoded;
 }
-/** Metrics over a whole input: start a state with rt.startMetrics(metrics, ctx), call metricsAdd(record, state, ctx) per decoded record. */
-export { evaluate, schema, METRICS as metrics, metricsAdd, evaluateDataset };
+
+// Metrics over a whole input: const state = rt.startMetrics(metrics, ctx); metricsAdd(record, state, ctx) per decoded record;
+// then evaluateDataset(rt.metricValues(metrics, state), ctx) gives the violations of the rules about metrics.
+export { policy, rules, schema, decode, evaluate, check, METRICS as metrics, metricsAdd, evaluateDataset };

@@ -126,8 +126,8 @@ function evaluateDataset(M, ctx) {
   return [];
 }
 
-export const policy = {"id":"snapshot","title":"Snapshot policy","source":"tests","version":"2"};
-export const rules = [
+const policy = {"id":"snapshot","title":"Snapshot policy","source":"tests","version":"2"};
+const rules = [
   {
     "id": "outside-window",
     "fullId": "snapshot/outside-window",
@@ -164,13 +164,15 @@ export const rules = [
     "hasFix": true
   }
 ];
-export function decode(raw) {
+function decode(raw) {
   return rt.s.decode(schema, raw);
 }
-/** ctx: the evaluation context, rt.evalContext({ asOf, dictionary }). */
-export function check(raw, ctx) {
+/** ctx: the evaluation context, rt.evalContext({ asOf, dictionary }); without one: today, no spelling dictionary. */
+function check(raw, ctx = rt.evalContext()) {
   const decoded = decode(raw);
   return decoded.ok ? { ok: true, violations: evaluate(decoded.value, ctx) } : decoded;
 }
-/** Metrics over a whole input: start a state with rt.startMetrics(metrics, ctx), call metricsAdd(record, state, ctx) per decoded record. */
-export { evaluate, schema, METRICS as metrics, metricsAdd, evaluateDataset };
+
+// Metrics over a whole input: const state = rt.startMetrics(metrics, ctx); metricsAdd(record, state, ctx) per decoded record;
+// then evaluateDataset(rt.metricValues(metrics, state), ctx) gives the violations of the rules about metrics.
+export { policy, rules, schema, decode, evaluate, check, METRICS as metrics, metricsAdd, evaluateDataset };

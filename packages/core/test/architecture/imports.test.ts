@@ -23,9 +23,10 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = Object.freeze({
   input: [],
   report: ['types.ts', 'runtime'],
   check: ['types.ts', 'runtime', 'report'],
+  project: ['types.ts', 'runtime', 'compile', 'report', 'check'],
   service: ['types.ts', 'runtime', 'compile', 'policy'],
-  node: ['types.ts', 'runtime', 'compile', 'policy', 'input', 'check', 'report'],
-  'index.ts': ['types.ts', 'runtime', 'compile', 'explain', 'policy', 'input', 'report', 'check', 'service'],
+  node: ['types.ts', 'runtime', 'compile', 'policy', 'input', 'check', 'report', 'project'],
+  'index.ts': ['types.ts', 'runtime', 'compile', 'explain', 'policy', 'input', 'report', 'check', 'service', 'project'],
 });
 
 const CORE = 'packages/core/src/';

@@ -69,7 +69,7 @@ export function fakePolicy(overrides: Partial<CompiledPolicy> = {}): CompiledPol
     },
     runExamples: () => [],
     usesToday: false,
-    output: { module: '', dts: '', schema: '' },
+    output: { module: '', commonjs: '', dts: '', schema: '' },
     ...overrides,
   };
 }

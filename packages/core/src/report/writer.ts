@@ -1,0 +1,136 @@
+/**
+ * Streaming report writers. A check run calls a writer in order:
+ *
+ *   begin()                       once, the document's opening
+ *   beginRun(meta)                once per policy checked
+ *   result(result, source)        for every record with violations, problems or suppressions, as it is checked
+ *   endRun(end)                   with the run's summary and metrics
+ *   end()                         once, the document's closing
+ *
+ * Each call returns the text to write next, so a report of millions of
+ * records is written as it is made. A format that must print totals before
+ * the details (JUnit, the JSON report's summary) writes the details to a
+ * `Spool` (in memory by default; the CLI passes one backed by a temporary
+ * file) and keeps only counters. Browser-safe.
+ */
+import type { MetricResult, RecordResult, RuleInfo, Severity, Summary, Violation } from '../types.js';
+
+/** What a writer knows about a run before any record is checked. */
+export interface RunMeta {
+  policy: { id: string; title: string; source?: string; version?: string };
+  /** The policy file as given, when it came from a file. */
+  policyFile?: string;
+  rules: readonly RuleInfo[];
+  /** The inputs this policy checks, as given ('-' for standard input). */
+  inputs: readonly string[];
+  /** A link to a rule's documentation, when there is one. */
+  ruleHelpUri?: (fullId: string) => string | undefined;
+}
+
+/** The record a result is about, as read and as decoded, so a writer can show the text of a span. */
+export interface RecordSource {
+  raw?: unknown;
+  decoded?: unknown;
+}
+
+/** A violation that did not count: suppressed by the record or the config, or known from the baseline. */
+export interface SuppressedViolation extends Violation {
+  suppression: { kind: 'record' | 'config' | 'baseline'; reason: string };
+}
+
+/** A checked record's result, with the violations that were suppressed or baselined. */
+export interface ProjectResult extends RecordResult {
+  suppressed?: SuppressedViolation[];
+  /** The record's stable key (its order id, SKU, … or a hash of its content), as baselines use it. */
+  recordKey?: string;
+}
+
+/** A suppression that was written but did nothing, or could not be used. */
+export interface SuppressionNotice {
+  file?: string;
+  line?: number;
+  /** Where the suppression was written, e.g. `record 4` or `sellguard.config.json overrides[0]`. */
+  where: string;
+  rule: string;
+  message: string;
+}
+
+export interface ProjectCounts {
+  suppressed: number;
+  baselined: number;
+  /** Baseline entries (of this policy) that no longer occur. */
+  baselineGone: number;
+  /** Unused suppressions and suppressions without a reason. */
+  notices: SuppressionNotice[];
+}
+
+export interface RunEnd {
+  summary: Summary;
+  metrics?: Record<string, MetricResult>;
+  datasetViolations?: Violation[];
+  counts: ProjectCounts;
+  /** The severity that fails the run (for verdict lines). */
+  failOn: Severity | 'never';
+}
+
+export interface ReportWriter {
+  begin(): Iterable<string>;
+  beginRun(meta: RunMeta): Iterable<string>;
+  result(result: ProjectResult, source: RecordSource): Iterable<string>;
+  endRun(end: RunEnd): Iterable<string>;
+  end(): Iterable<string>;
+}
+
+/** Text set aside while a run goes on, read back once at its end. */
+export interface Spool {
+  write(text: string): void;
+  /** The text written, in pieces; the spool is empty afterwards. */
+  drain(): Iterable<string>;
+}
+
+export type SpoolFactory = () => Spool;
+
+/** A spool in memory: fine in a browser and for small runs. */
+export function memorySpool(): Spool {
+  let parts: string[] = [];
+  return {
+    write(text) {
+      parts.push(text);
+    },
+    *drain() {
+      const taken = parts;
+      parts = [];
+      yield* taken;
+    },
+  };
+}
+
+/** Run a whole report through a writer at once (tests, the playground). */
+export function* writeAll(
+  writer: ReportWriter,
+  runs: Iterable<{ meta: RunMeta; results: Iterable<{ result: ProjectResult; source?: RecordSource }>; end: RunEnd }>,
+): Generator<string> {
+  yield* writer.begin();
+  for (const run of runs) {
+    yield* writer.beginRun(run.meta);
+    for (const r of run.results) yield* writer.result(r.result, r.source ?? {});
+    yield* writer.endRun(run.end);
+  }
+  yield* writer.end();
+}
+
+/** The key of one violation, as written in a baseline and in SARIF fingerprints. */
+export function violationKey(policy: string, rule: string, record: string, field: string): string {
+  return JSON.stringify([policy, rule, record, field]);
+}
+
+/** 1-based record number and where it is: `record 3 (line 4, messages.jsonl)`. */
+export function recordLabel(r: RecordResult): string {
+  const details = [r.line !== undefined ? `line ${r.line}` : '', r.file !== undefined ? (r.file === '-' ? 'standard input' : r.file) : ''].filter(Boolean);
+  return `record ${r.index + 1}${details.length ? ` (${details.join(', ')})` : ''}`;
+}
+
+/** The severity every rule is declared with, to show next to its counts. */
+export function severityByRule(rules: readonly RuleInfo[]): Map<string, Severity> {
+  return new Map(rules.map((r) => [r.fullId, r.severity]));
+}
