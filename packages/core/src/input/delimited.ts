@@ -8,12 +8,25 @@
  * become records, so the command line (streaming) and the playground (whole
  * text) read a file the same way. Browser-safe.
  */
-import type { Info, Options } from 'csv-parse/browser/esm/sync';
 import { count } from './format.js';
 import type { ReadRecord } from './json.js';
 
+/**
+ * The csv-parse options this reader uses. Declared here rather than taken from
+ * csv-parse, so core's published types do not depend on csv-parse's (which
+ * need Node's types).
+ */
+export interface DelimitedOptions {
+  delimiter: string;
+  quote?: false;
+  relax_quotes?: true;
+  relax_column_count: true;
+  skip_empty_lines: true;
+  raw: true;
+}
+
 /** The csv-parse options for a format: `delimiter` is CSV's (sniffed from the header), tab-separated ignores it. */
-export function delimitedOptions(format: 'csv' | 'tsv', delimiter = ','): Options {
+export function delimitedOptions(format: 'csv' | 'tsv', delimiter = ','): DelimitedOptions {
   return {
     delimiter: format === 'tsv' ? '\t' : delimiter,
     ...(format === 'tsv' ? { quote: false } : { relax_quotes: true }),
@@ -24,7 +37,7 @@ export function delimitedOptions(format: 'csv' | 'tsv', delimiter = ','): Option
 }
 
 /** The line a parsed row starts on: csv-parse counts the line it ends on, so count back over the line breaks inside it. */
-export function rowStartLine(info: Pick<Info, 'lines'> & { raw?: string }): number {
+export function rowStartLine(info: { lines: number; raw?: string }): number {
   const raw = (info.raw ?? '').replace(/^\n+/, '').replace(/\n$/, '');
   return info.lines - count(raw, '\n');
 }

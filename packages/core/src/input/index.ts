@@ -6,5 +6,5 @@
  */
 export { formatOf, sniff, sniffDelimiter, firstLine, type InputFormat } from './format.js';
 export { jsonProblem, readJsonDocument, readJsonLine, readJsonLines, wrapperKey, type JsonDocument, type JsonShape, type ReadRecord } from './json.js';
-export { DelimitedRecords, delimitedOptions, headerNames, readFailure, rowStartLine, rowValues } from './delimited.js';
+export { DelimitedRecords, delimitedOptions, headerNames, readFailure, rowStartLine, rowValues, type DelimitedOptions } from './delimited.js';
 export { readText, readDelimitedText, type TextRecords } from './text.js';
