@@ -29,6 +29,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS files (a preload script for `node -r`) load modules with require().
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['apps/web/**/*.{ts,tsx}', 'apps/tui/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

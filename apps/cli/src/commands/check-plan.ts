@@ -4,7 +4,7 @@
  * from the command line and the project config (the command line wins).
  */
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   checkInput,
@@ -65,7 +65,17 @@ export interface CheckPlan {
 }
 
 
-const SHIPPED = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../policies');
+/**
+ * The repository's policies folder, two levels above this package's root
+ * (apps/cli): found from the package.json above this file, so it is the same
+ * whether the code runs from dist/commands or bundled into dist/main.js.
+ */
+function shippedPoliciesDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return resolve(dir, '../../policies');
+}
+const SHIPPED = shippedPoliciesDir();
 
 /** A link to a rule's entry in docs/policies.md, for the shipped policies (the only ones documented there). */
 export function ruleDocs(policyFile: string): ((fullId: string) => string | undefined) | undefined {

@@ -27,7 +27,7 @@ export const MODULE_EXPORTS = [
 
 export type ModuleExport = (typeof MODULE_EXPORTS)[number][0];
 
-export function emitModule(ir: IrPolicy, schemaCode: string, evaluatorCode: string, format: ModuleFormat = 'esm'): string {
+export function emitModule(ir: IrPolicy, schemaCode: string, decoderCode: string, evaluatorCode: string, format: ModuleFormat = 'esm'): string {
   const policy = { id: ir.id, title: ir.title, ...(ir.source ? { source: ir.source } : {}), ...(ir.version ? { version: ir.version } : {}) };
   const header = format === 'esm' ? ["import * as rt from '@sellguard/core/runtime';"] : ["'use strict';", "const rt = require('@sellguard/core/runtime');"];
   return [
@@ -36,12 +36,16 @@ export function emitModule(ir: IrPolicy, schemaCode: string, evaluatorCode: stri
     '',
     schemaCode,
     '',
+    decoderCode,
+    '',
     evaluatorCode,
     '',
     `const policy = ${JSON.stringify(policy)};`,
     `const rules = ${JSON.stringify(ruleInfos(ir), null, 2)};`,
     'function decode(raw) {',
-    '  return rt.s.decode(schema, raw);',
+    '  const value = decodeInput(raw);',
+    '  // Only a record that does not fit goes through the schema, which says why.',
+    '  return value === rt.d.BAD ? rt.s.decode(schema, raw) : { ok: true, value };',
     '}',
     '/** ctx: the evaluation context, rt.evalContext({ asOf, dictionary }); without one: today, no spelling dictionary. */',
     'function check(raw, ctx = rt.evalContext()) {',

@@ -16,6 +16,7 @@ import { emitDts } from './emit-dts.js';
 import { emitEvaluator } from './emit-evaluator.js';
 import { emitModule } from './emit-module.js';
 import { emitSchema } from './emit-schema.js';
+import { emitDecoder } from './emit-decoder.js';
 import type { IrPolicy } from './ir.js';
 import { resolve } from './resolve.js';
 
@@ -38,6 +39,7 @@ export interface CompileResult {
 /** The generated sources of a policy without errors. */
 export interface GeneratedCode {
   schema: string;
+  decoder: string;
   evaluator: string;
   /** The standalone module as ESM (`.mjs`) and as CommonJS (`.cjs`); `dts` declares both. */
   module: string;
@@ -58,10 +60,11 @@ export function translate(source: string, opts: CompileOptions = {}): Translatio
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, ast, ir };
   try {
     const schema = emitSchema(ir);
+    const decoder = emitDecoder(ir);
     const evaluator = emitEvaluator(ir, source);
-    const module = emitModule(ir, schema, evaluator, 'esm');
-    const commonjs = emitModule(ir, schema, evaluator, 'cjs');
-    return { code: { schema, evaluator, module, commonjs, dts: emitDts(ir) }, diagnostics, ast, ir };
+    const module = emitModule(ir, schema, decoder, evaluator, 'esm');
+    const commonjs = emitModule(ir, schema, decoder, evaluator, 'cjs');
+    return { code: { schema, decoder, evaluator, module, commonjs, dts: emitDts(ir) }, diagnostics, ast, ir };
   } catch (e) {
     return { diagnostics: [...diagnostics, internalError(e)], ast, ir };
   }

@@ -1,6 +1,7 @@
 /** Loading a policy file from disk, with its imports; the evaluation context with Node's spelling dictionary. */
 import { readFileSync, statSync } from 'node:fs';
-import dictionary from 'dictionary-en';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { CompileResult } from '../compile/index.js';
 import { compile } from '../policy/compile.js';
 import { createSpeller, evalContext } from '../runtime/index.js';
@@ -8,7 +9,7 @@ import type { CompiledPolicy, EvalContext, Speller } from '../types.js';
 
 /** A speller from the `dictionary-en` package (a few hundred MB once built: build one per process). */
 export function loadSpeller(): Speller {
-  return createSpeller(dictionary);
+  return createSpeller(englishDictionary());
 }
 
 /**
@@ -19,6 +20,15 @@ export function loadSpeller(): Speller {
 export function contextFor(policies: ReadonlyArray<Pick<CompiledPolicy, 'detectors'> | undefined>, opts: { asOf?: number | null; speller?: () => Speller } = {}): EvalContext {
   const spells = policies.some((p) => p?.detectors.includes('spelling'));
   return evalContext({ asOf: opts.asOf ?? null, dictionary: spells ? (opts.speller ?? loadSpeller)() : null });
+}
+
+/**
+ * The Hunspell files of `dictionary-en`, read only when a policy checks
+ * spelling (importing the package reads them at start-up, for every command).
+ */
+function englishDictionary(): { aff: Uint8Array; dic: Uint8Array } {
+  const dir = dirname(createRequire(import.meta.url).resolve('dictionary-en'));
+  return { aff: readFileSync(join(dir, 'index.aff')), dic: readFileSync(join(dir, 'index.dic')) };
 }
 
 export interface LoadedPolicy extends CompileResult {

@@ -18,13 +18,14 @@ import { runExamples } from './examples.js';
 interface Loaded {
   evaluate: (record: unknown, ctx: EvalContext) => Violation[];
   schema: import('zod').ZodType;
+  decodeInput: (raw: unknown) => unknown;
   METRICS: rt.MetricDef[];
   metricsAdd: (record: unknown, state: rt.MetricState, ctx: EvalContext) => void;
   evaluateDataset: (values: Array<number | null>, ctx: EvalContext) => Violation[];
 }
 
 export function load(ir: IrPolicy, code: GeneratedCode, source: string): CompiledPolicy {
-  const factory = new Function('rt', `"use strict";\n${code.schema}\n${code.evaluator}\nreturn { evaluate, schema, METRICS, metricsAdd, evaluateDataset };`) as (runtime: typeof rt) => Loaded;
+  const factory = new Function('rt', `"use strict";\n${code.schema}\n${code.decoder}\n${code.evaluator}\nreturn { evaluate, schema, decodeInput, METRICS, metricsAdd, evaluateDataset };`) as (runtime: typeof rt) => Loaded;
   const loaded = factory(rt);
   const explainer = interpreter(ir, source);
   const policy: CompiledPolicy = {
@@ -51,7 +52,11 @@ export function load(ir: IrPolicy, code: GeneratedCode, source: string): Compile
     detectors: detectorsUsed(ir),
     usesToday: usesToday(ir),
     schema: loaded.schema,
-    decode: (raw) => rt.s.decode(loaded.schema, raw) as ReturnType<CompiledPolicy['decode']>,
+    decode: (raw) => {
+      // The generated decoder reads a record that fits; only one that does not goes through zod, which says why.
+      const value = loaded.decodeInput(raw);
+      return (value === rt.d.BAD ? rt.s.decode(loaded.schema, raw) : { ok: true, value }) as ReturnType<CompiledPolicy['decode']>;
+    },
     evaluate: loaded.evaluate,
     explain: (record, ctx) => explainer.explain(record, ctx),
     runExamples: (ctx) => runExamples(ir, policy, ctx),

@@ -12,5 +12,6 @@ export { find, sentences } from './text.js';
 export { createSpeller, type DictionaryFiles, type Speller } from './detectors/index.js';
 export { violation, type RuleStatic } from './violation.js';
 import * as s from './schema.js';
-export { s };
+import * as d from './decode.js';
+export { s, d };
 export { startMetrics, inWindow, tallyCount, tallyRate, tallyValue, metricValues, metricResults, type MetricDef, type MetricState } from './metrics.js';

@@ -7,7 +7,21 @@
  * which field is wrong and what was expected.
  */
 import { z } from 'zod';
-import { DAY_MS } from './values.js';
+import {
+  BAD,
+  coerceBoolean,
+  coerceDate,
+  coerceDatetime,
+  coerceDuration,
+  coerceInteger,
+  coerceNumber,
+  coercePercent,
+  coerceString,
+  isBlank,
+  type Bad,
+} from './coerce.js';
+
+export { parseTimestamp } from './coerce.js';
 
 type Ctx = { addIssue: (issue: { code: 'custom'; message: string }) => void };
 type Reader<T> = (value: unknown, ctx: Ctx) => T | typeof z.NEVER;
@@ -27,121 +41,22 @@ function fail(ctx: Ctx, expected: string, got: unknown): typeof z.NEVER {
   return z.NEVER;
 }
 
-/** Blank CSV cells and JSON nulls mean "no value". */
-const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
-
-function readString(v: unknown, ctx: Ctx): string | typeof z.NEVER {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return fail(ctx, 'text', v);
+/** Read with the shared coercer; when it cannot, say what was expected. */
+function via<T>(coerce: (v: unknown) => T | Bad, expected: string): Reader<T> {
+  return (v, ctx) => {
+    const r = coerce(v);
+    return r === BAD ? fail(ctx, expected, v) : (r as T);
+  };
 }
 
-const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
-function readNumber(v: unknown, ctx: Ctx): number | typeof z.NEVER {
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  if (typeof v === 'string' && NUMBER_TEXT.test(v.trim())) return Number(v.trim());
-  return fail(ctx, 'a number such as 12 or 3.5', v);
-}
-
-function readInteger(v: unknown, ctx: Ctx): number | typeof z.NEVER {
-  const n = typeof v === 'number' ? v : typeof v === 'string' && /^[+-]?\d+(\.0+)?$/.test(v.trim()) ? Number(v.trim()) : NaN;
-  if (Number.isInteger(n)) return n;
-  return fail(ctx, 'a whole number such as 3', v);
-}
-
-/** A fraction (0.025) or a text with a percent sign ("2.5%"). */
-function readPercent(v: unknown, ctx: Ctx): number | typeof z.NEVER {
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  if (typeof v === 'string') {
-    const t = v.trim();
-    if (t.endsWith('%') && NUMBER_TEXT.test(t.slice(0, -1).trim())) return Number(t.slice(0, -1).trim()) / 100;
-    if (NUMBER_TEXT.test(t)) return Number(t);
-  }
-  return fail(ctx, 'a percentage such as "2.5%" or a fraction such as 0.025', v);
-}
-
-const TRUE = new Set(['true', 'yes', 'y', '1', 't']);
-const FALSE = new Set(['false', 'no', 'n', '0', 'f']);
-
-function readBoolean(v: unknown, ctx: Ctx): boolean | typeof z.NEVER {
-  if (typeof v === 'boolean') return v;
-  if (typeof v === 'number' && (v === 0 || v === 1)) return v === 1;
-  if (typeof v === 'string') {
-    const t = v.trim().toLowerCase();
-    if (TRUE.has(t)) return true;
-    if (FALSE.has(t)) return false;
-  }
-  return fail(ctx, 'true or false', v);
-}
-
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/i;
-
-function parseDateParts(y: string, m: string, d: string): number | undefined {
-  const ms = Date.UTC(Number(y), Number(m) - 1, Number(d));
-  const check = new Date(ms);
-  return check.getUTCMonth() === Number(m) - 1 && check.getUTCDate() === Number(d) ? ms : undefined;
-}
-
-/** Parse an ISO date or datetime; a datetime without a zone is read as UTC. */
-export function parseTimestamp(text: string): number | undefined {
-  const t = text.trim();
-  const date = DATE_ONLY.exec(t);
-  if (date) return parseDateParts(date[1], date[2], date[3]);
-  const dt = DATE_TIME.exec(t);
-  if (!dt) return undefined;
-  const day = parseDateParts(dt[1], dt[2], dt[3]);
-  if (day === undefined) return undefined;
-  const [h, min, s] = [Number(dt[4]), Number(dt[5]), Number(dt[6] ?? 0)];
-  if (h > 23 || min > 59 || s > 60) return undefined;
-  let ms = day + ((h * 60 + min) * 60 + s) * 1000 + Math.round(Number(dt[7] ?? 0) * 1000);
-  const zone = dt[8]?.toUpperCase();
-  if (zone && zone !== 'Z' && zone !== 'UTC') {
-    const sign = zone[0] === '-' ? -1 : 1;
-    const digits = zone.slice(1).replace(':', '');
-    ms -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
-  }
-  return ms;
-}
-
-function readDate(v: unknown, ctx: Ctx): number | typeof z.NEVER {
-  if (v instanceof Date && !Number.isNaN(v.getTime())) return Math.floor(v.getTime() / DAY_MS) * DAY_MS;
-  if (typeof v === 'string') {
-    const ms = parseTimestamp(v);
-    // A datetime given for a date keeps its UTC calendar day.
-    if (ms !== undefined) return Math.floor(ms / DAY_MS) * DAY_MS;
-  }
-  return fail(ctx, 'a date such as 2026-11-03', v);
-}
-
-function readDatetime(v: unknown, ctx: Ctx): number | typeof z.NEVER {
-  if (v instanceof Date && !Number.isNaN(v.getTime())) return v.getTime();
-  if (typeof v === 'string') {
-    const ms = parseTimestamp(v);
-    if (ms !== undefined) return ms;
-  }
-  return fail(ctx, 'a date and time such as 2026-11-03T14:30:00Z', v);
-}
-
-const DURATION_UNITS: Record<string, number> = { second: 1000, minute: 60_000, hour: 3_600_000, day: DAY_MS, week: 7 * DAY_MS };
-
-/** "30 days", "12 hours", "P30D", or a plain number of days. */
-function readDuration(v: unknown, ctx: Ctx): number | typeof z.NEVER {
-  if (typeof v === 'number' && Number.isFinite(v)) return v * DAY_MS;
-  if (typeof v === 'string') {
-    const t = v.trim().toLowerCase();
-    const words = /^(\d+(?:\.\d+)?)\s*(second|minute|hour|day|week)s?$/.exec(t);
-    if (words) return Number(words[1]) * DURATION_UNITS[words[2]];
-    const iso = /^p(?:(\d+)w)?(?:(\d+)d)?(?:t(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?)?$/.exec(t);
-    if (iso && t !== 'p' && t !== 'pt')
-      return (
-        Number(iso[1] ?? 0) * 7 * DAY_MS + Number(iso[2] ?? 0) * DAY_MS + Number(iso[3] ?? 0) * 3_600_000 + Number(iso[4] ?? 0) * 60_000 + Number(iso[5] ?? 0) * 1000
-      );
-    if (NUMBER_TEXT.test(t)) return Number(t) * DAY_MS;
-  }
-  return fail(ctx, 'a duration such as "30 days" or "12 hours"', v);
-}
+const readString = via(coerceString, 'text');
+const readNumber = via(coerceNumber, 'a number such as 12 or 3.5');
+const readInteger = via(coerceInteger, 'a whole number such as 3');
+const readPercent = via(coercePercent, 'a percentage such as "2.5%" or a fraction such as 0.025');
+const readBoolean = via(coerceBoolean, 'true or false');
+const readDate = via(coerceDate, 'a date such as 2026-11-03');
+const readDatetime = via(coerceDatetime, 'a date and time such as 2026-11-03T14:30:00Z');
+const readDuration = via(coerceDuration, 'a duration such as "30 days" or "12 hours"');
 
 function reader<T>(read: Reader<T>) {
   return read;

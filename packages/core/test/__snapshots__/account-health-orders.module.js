@@ -23,6 +23,87 @@ function record_0(opts) {
 }
 const schema = record_0();
 
+// Decoders of policy "account-health-orders": plain reads and coercions; the schema above words the errors
+const keys_0 = rt.d.keys([["orderId",["amazon-order-id","AmazonOrderId","order-id"]],["purchaseDate",["purchase-date","PurchaseDate"]],["fulfillmentChannel",["fulfillment-channel","FulfillmentChannel"]],["orderStatus",["order-status","OrderStatus"]],["cancelledBy",["cancelled-by","canceled-by","cancelledBy"]],["expectedShipDate",["expected-ship-date","latest-ship-date","LatestShipDate"]],["shipDate",["ship-date","shipment-date"]],["trackingId",["tracking-id","tracking-number"]],["trackingValid",["tracking-valid"]],["negativeFeedback",["negative-feedback"]],["azClaim",["az-claim","a-to-z-claim"]],["chargeback",[]],["sku",[]],["asin",[]]]);
+const members_1 = rt.d.members(["seller","buyer"]);
+const item_2 = (v) => rt.d.member(v, members_1);
+// record Order
+function decode_0(v) {
+  if (!rt.d.isObject(v)) return rt.d.BAD;
+  const a = rt.d.pick(v, keys_0);
+  const out = {};
+  let x;
+  // orderId: string
+  x = a[0];
+  if ((x = rt.d.string(x)) === rt.d.BAD) return rt.d.BAD;
+  out["orderId"] = x;
+  // purchaseDate: datetime
+  x = a[1];
+  if ((x = rt.d.datetime(x)) === rt.d.BAD) return rt.d.BAD;
+  out["purchaseDate"] = x;
+  // fulfillmentChannel: string
+  x = a[2];
+  if ((x = rt.d.string(x)) === rt.d.BAD) return rt.d.BAD;
+  out["fulfillmentChannel"] = x;
+  // orderStatus: string?
+  x = a[3];
+  if (x === undefined || x === null || x === "") x = null;
+  else if ((x = rt.d.string(x)) === rt.d.BAD) return rt.d.BAD;
+  out["orderStatus"] = x;
+  // cancelledBy: enum(seller, buyer)?
+  x = a[4];
+  if (rt.d.isBlank(x)) x = null;
+  else if ((x = item_2(x)) === rt.d.BAD) return rt.d.BAD;
+  out["cancelledBy"] = x;
+  // expectedShipDate: datetime?
+  x = a[5];
+  if (rt.d.isBlank(x)) x = null;
+  else if ((x = rt.d.datetime(x)) === rt.d.BAD) return rt.d.BAD;
+  out["expectedShipDate"] = x;
+  // shipDate: datetime?
+  x = a[6];
+  if (rt.d.isBlank(x)) x = null;
+  else if ((x = rt.d.datetime(x)) === rt.d.BAD) return rt.d.BAD;
+  out["shipDate"] = x;
+  // trackingId: string?
+  x = a[7];
+  if (x === undefined || x === null || x === "") x = null;
+  else if ((x = rt.d.string(x)) === rt.d.BAD) return rt.d.BAD;
+  out["trackingId"] = x;
+  // trackingValid: boolean?
+  x = a[8];
+  if (rt.d.isBlank(x)) x = null;
+  else if ((x = rt.d.boolean(x)) === rt.d.BAD) return rt.d.BAD;
+  out["trackingValid"] = x;
+  // negativeFeedback: boolean = false
+  x = a[9];
+  if (rt.d.isBlank(x)) x = false;
+  else if ((x = rt.d.boolean(x)) === rt.d.BAD) return rt.d.BAD;
+  out["negativeFeedback"] = x;
+  // azClaim: boolean = false
+  x = a[10];
+  if (rt.d.isBlank(x)) x = false;
+  else if ((x = rt.d.boolean(x)) === rt.d.BAD) return rt.d.BAD;
+  out["azClaim"] = x;
+  // chargeback: boolean = false
+  x = a[11];
+  if (rt.d.isBlank(x)) x = false;
+  else if ((x = rt.d.boolean(x)) === rt.d.BAD) return rt.d.BAD;
+  out["chargeback"] = x;
+  // sku: string?
+  x = a[12];
+  if (x === undefined || x === null || x === "") x = null;
+  else if ((x = rt.d.string(x)) === rt.d.BAD) return rt.d.BAD;
+  out["sku"] = x;
+  // asin: string?
+  x = a[13];
+  if (x === undefined || x === null || x === "") x = null;
+  else if ((x = rt.d.string(x)) === rt.d.BAD) return rt.d.BAD;
+  out["asin"] = x;
+  return out;
+}
+const decodeInput = decode_0;
+
 // Rules of policy "account-health-orders": Account health from order reports
 const K = [["mfn","merchant","seller"],{"orderId":"114-0000000-0000001","purchaseDate":"2026-11-10T09:00:00Z","fulfillmentChannel":"MFN","expectedShipDate":"2026-11-12T23:59:59Z","shipDate":"2026-11-11T15:00:00Z","trackingId":"1Z999AA10123456784","trackingValid":true,"sku":"LAMP-1"}];
 const PH = [];
@@ -247,7 +328,9 @@ const rules = [
   }
 ];
 function decode(raw) {
-  return rt.s.decode(schema, raw);
+  const value = decodeInput(raw);
+  // Only a record that does not fit goes through the schema, which says why.
+  return value === rt.d.BAD ? rt.s.decode(schema, raw) : { ok: true, value };
 }
 /** ctx: the evaluation context, rt.evalContext({ asOf, dictionary }); without one: today, no spelling dictionary. */
 function check(raw, ctx = rt.evalContext()) {

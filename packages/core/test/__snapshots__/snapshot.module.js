@@ -24,6 +24,78 @@ function record_1(opts) {
 }
 const schema = record_0();
 
+// Decoders of policy "snapshot": plain reads and coercions; the schema above words the errors
+const keys_0 = rt.d.keys([["orderId",["order-id"]],["subject",[]],["body",[]],["sentAt",[]],["orderCompletedAt",[]],["attachments",[]],["score",[]],["parameters",[]]]);
+const item_1 = (v) => rt.d.list(v, decode_1);
+const item_2 = (v) => rt.d.map(v, rt.d.string);
+const keys_3 = rt.d.keys([["fileName",["name"]],["kind",[]]]);
+const members_4 = rt.d.members(["instructions","warranty","other"]);
+const item_5 = (v) => rt.d.member(v, members_4);
+// record Message
+function decode_0(v) {
+  if (!rt.d.isObject(v)) return rt.d.BAD;
+  const a = rt.d.pick(v, keys_0);
+  const out = {};
+  let x;
+  // orderId: string
+  x = a[0];
+  if ((x = rt.d.string(x)) === rt.d.BAD) return rt.d.BAD;
+  out["orderId"] = x;
+  // subject: text = ""
+  x = a[1];
+  if (x === undefined || x === null || x === "") x = "";
+  else if ((x = rt.d.string(x)) === rt.d.BAD) return rt.d.BAD;
+  out["subject"] = x;
+  // body: text
+  x = a[2];
+  if ((x = rt.d.string(x)) === rt.d.BAD) return rt.d.BAD;
+  out["body"] = x;
+  // sentAt: datetime?
+  x = a[3];
+  if (rt.d.isBlank(x)) x = null;
+  else if ((x = rt.d.datetime(x)) === rt.d.BAD) return rt.d.BAD;
+  out["sentAt"] = x;
+  // orderCompletedAt: date?
+  x = a[4];
+  if (rt.d.isBlank(x)) x = null;
+  else if ((x = rt.d.date(x)) === rt.d.BAD) return rt.d.BAD;
+  out["orderCompletedAt"] = x;
+  // attachments: list<Attachment> = []
+  x = a[5];
+  if (rt.d.isBlank(x)) x = [];
+  else if ((x = item_1(x)) === rt.d.BAD) return rt.d.BAD;
+  out["attachments"] = x;
+  // score: percent?
+  x = a[6];
+  if (rt.d.isBlank(x)) x = null;
+  else if ((x = rt.d.percent(x)) === rt.d.BAD) return rt.d.BAD;
+  out["score"] = x;
+  // parameters: map<string> = {}
+  x = a[7];
+  if (rt.d.isBlank(x)) x = {};
+  else if ((x = item_2(x)) === rt.d.BAD) return rt.d.BAD;
+  out["parameters"] = x;
+  return out;
+}
+// record Attachment
+function decode_1(v) {
+  if (!rt.d.isObject(v)) return rt.d.BAD;
+  const a = rt.d.pick(v, keys_3);
+  const out = {};
+  let x;
+  // fileName: string
+  x = a[0];
+  if ((x = rt.d.string(x)) === rt.d.BAD) return rt.d.BAD;
+  out["fileName"] = x;
+  // kind: enum(instructions, warranty, other) = "other"
+  x = a[1];
+  if (rt.d.isBlank(x)) x = "other";
+  else if ((x = item_5(x)) === rt.d.BAD) return rt.d.BAD;
+  out["kind"] = x;
+  return out;
+}
+const decodeInput = decode_0;
+
 // Rules of policy "snapshot": Snapshot policy
 const K = [2592000000];
 const PH = [
@@ -165,7 +237,9 @@ const rules = [
   }
 ];
 function decode(raw) {
-  return rt.s.decode(schema, raw);
+  const value = decodeInput(raw);
+  // Only a record that does not fit goes through the schema, which says why.
+  return value === rt.d.BAD ? rt.s.decode(schema, raw) : { ok: true, value };
 }
 /** ctx: the evaluation context, rt.evalContext({ asOf, dictionary }); without one: today, no spelling dictionary. */
 function check(raw, ctx = rt.evalContext()) {

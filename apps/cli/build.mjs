@@ -1,0 +1,29 @@
+/**
+ * Bundles the command into dist/main.js (after tsc has type-checked it), so
+ * starting it reads a few files instead of about a thousand (chevrotain alone
+ * pulls in some 650 lodash-es modules). Commands and the terminal UI stay
+ * separate chunks, loaded when used. Packages that read their own files at
+ * run time (the spelling dictionary) or that only the terminal UI needs stay
+ * outside the bundle and are resolved from node_modules as before.
+ */
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+rmSync(join(here, 'dist/chunks'), { recursive: true, force: true });
+await build({
+  entryPoints: { main: join(here, 'src/main.ts') },
+  outdir: join(here, 'dist'),
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['dictionary-en', '@sellguard/tui'],
+  // Bundled CommonJS packages call require(); give them one in the ES module.
+  banner: { js: "import { createRequire as __sellguardRequire } from 'node:module'; const require = __sellguardRequire(import.meta.url);" },
+  logLevel: 'warning',
+});

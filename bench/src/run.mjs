@@ -1,0 +1,222 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: every workload, every contender, one process run.
+ *
+ *   node bench/src/run.mjs [--write] [--quick] [--reps N] [--only a,b1,b2,c,e2e,cold,big,compile,profile]
+ *
+ * --write   write docs/benchmarks.md (and bench/last-run.json)
+ * --quick   smaller inputs (a tenth or less), for trying the harness out
+ * Sizes can also be set one by one: BENCH_A, BENCH_A_POOL, BENCH_B1, BENCH_B2, BENCH_C (a list),
+ * BENCH_E2E_A, BENCH_E2E_B, BENCH_BIG_MB (a list), BENCH_PROFILE.
+ * Data is generated, the same on every run; nothing is downloaded.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performanceReports } from './data/reports.mjs';
+import { messages, bigMessage } from './data/messages.mjs';
+import { writeOrders, ORDERS_AS_OF } from './data/orders.mjs';
+import { race, pairedRatios, summary } from './measure.mjs';
+import { rateContenders } from './workloads/a-rates.mjs';
+import { ratesPolicySource } from './workloads/rates-policy.mjs';
+import { textContenders, rulesKey, buyerMessaging, floorText, findPolicySource } from './workloads/b-text.mjs';
+import { runLines } from './workloads/lines.mjs';
+import { sellguardOrders, duckdbOrders } from './workloads/c-orders.mjs';
+import { bigPolicySource, compileBig } from './workloads/compile-big.mjs';
+import { raceProcesses, runNode } from './processes.mjs';
+import { profileRun } from './profile.mjs';
+import { renderReport } from './report.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '../..');
+const cli = join(root, 'apps/cli/dist/main.js');
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const option = (name, fallback) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback);
+const quick = flag('--quick');
+const reps = Number(option('--reps', 5));
+const only = option('--only', 'a,b1,b2,c,e2e,cold,big,compile,profile').split(',');
+const wants = (w) => only.includes(w);
+
+// Sizes: the full run measures what docs/benchmarks.md promises; --quick tries the harness out.
+const SIZES = quick
+  ? { a: 20_000, aPool: 10_000, b1: 10_000, b2: 1_000, c: [50_000, 100_000], e2eA: 20_000, e2eB: 5_000, bigMb: [1, 2, 4], profile: 10_000 }
+  : { a: 1_000_000, aPool: 100_000, b1: 100_000, b2: 10_000, c: [1_000_000, 5_000_000], e2eA: 200_000, e2eB: 50_000, bigMb: [10, 20, 40], profile: 200_000 };
+for (const [key, env] of [['a', 'BENCH_A'], ['aPool', 'BENCH_A_POOL'], ['profile', 'BENCH_PROFILE'], ['b1', 'BENCH_B1'], ['b2', 'BENCH_B2'], ['e2eA', 'BENCH_E2E_A'], ['e2eB', 'BENCH_E2E_B']]) if (process.env[env]) SIZES[key] = Number(process.env[env]);
+if (process.env.BENCH_C) SIZES.c = process.env.BENCH_C.split(',').map(Number);
+if (process.env.BENCH_BIG_MB) SIZES.bigMb = process.env.BENCH_BIG_MB.split(',').map(Number);
+
+const log = (s) => process.stderr.write(`${s}\n`);
+const tmp = mkdtempSync(join(tmpdir(), 'sellguard-bench-'));
+const results = {
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown CPU', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform} ${process.arch}` },
+  command: `${Object.entries(process.env).filter(([k]) => k.startsWith('BENCH_')).map(([k, v]) => `${k}=${v} `).join('')}npm run bench${argv.filter((a) => a !== '--write').length ? ` -- ${argv.filter((a) => a !== '--write').join(' ')}` : ''}`,
+  date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+  reps,
+  sizes: SIZES,
+};
+
+/** Write `lines` (cycled) to a JSONL file of `count` records. */
+function writeJsonl(path, pool, count) {
+  const chunk = [];
+  const parts = [];
+  for (let i = 0; i < count; i++) {
+    chunk.push(pool[i % pool.length]);
+    if (chunk.length === 10_000) parts.push(chunk.splice(0).join('\n') + '\n');
+  }
+  if (chunk.length) parts.push(chunk.join('\n') + '\n');
+  writeFileSync(path, parts.join(''));
+}
+
+try {
+  if (wants('a')) {
+    log(`A: ${SIZES.a.toLocaleString('en-US')} seller performance reports (pool of ${SIZES.aPool.toLocaleString('en-US')} distinct), four rate rules`);
+    const pool = performanceReports(SIZES.aPool);
+    const { contenders, cedarProblem } = rateContenders(root);
+    const run = await runLines(contenders, pool, { total: SIZES.a, reps, log });
+    results.a = { ...run, ratios: pairedRatios(run.times, contenders[0].name), cedarProblem, records: SIZES.a };
+    const evalAlone = run.times['Sellguard evaluate alone'].map((t, i) => run.times['hand-written checks alone (floor, parsed)'][i] / t);
+    results.a.evaluateVsChecks = summary(evalAlone);
+  }
+
+  if (wants('b1') || wants('b2') || wants('profile')) {
+    const pool = messages(SIZES.b1);
+    if (wants('b1')) {
+      log(`B1: ${SIZES.b1.toLocaleString('en-US')} messages, five regex rules`);
+      const contenders = textContenders();
+      const run = await runLines(contenders, pool, { total: SIZES.b1, reps, keyFn: rulesKey, log });
+      results.b1 = { ...run, ratios: pairedRatios(run.times, contenders[0].name), records: SIZES.b1 };
+    }
+    if (wants('b2')) {
+      log(`B2: ${SIZES.b2.toLocaleString('en-US')} messages, the full buyer-messaging policy`);
+      const full = buyerMessaging(root);
+      const floor = floorText();
+      const times = await race(
+        [
+          { name: 'B1 floor (five RegExps)', run: () => { for (let i = 0; i < SIZES.b2; i++) floor(pool[i]); } },
+          { name: 'Sellguard buyer-messaging', run: () => { for (let i = 0; i < SIZES.b2; i++) full(pool[i]); } },
+        ],
+        { reps, log },
+      );
+      results.b2 = { times, ratios: pairedRatios(times, 'B1 floor (five RegExps)'), records: SIZES.b2, perSecond: summary(times['Sellguard buyer-messaging'].map((t) => (SIZES.b2 * 1000) / t)) };
+    }
+  }
+
+  if (wants('c')) {
+    results.c = [];
+    for (const rows of SIZES.c) {
+      const file = join(tmp, `orders-${rows}.csv`);
+      log(`C: ${rows.toLocaleString('en-US')}-row order report, five metrics`);
+      await writeOrders(file, rows);
+      const sg = await sellguardOrders(root, file);
+      const duck = await duckdbOrders(file);
+      if (JSON.stringify(sg) !== JSON.stringify(duck)) throw new Error(`Sellguard and DuckDB disagree on ${rows} rows:\n${JSON.stringify(sg)}\n${JSON.stringify(duck)}`);
+      const times = await race(
+        [
+          { name: 'DuckDB', run: () => duckdbOrders(file) },
+          { name: 'Sellguard (JavaScript engine)', run: () => sellguardOrders(root, file) },
+        ],
+        { reps, log },
+      );
+      // Peak memory of the real command on the same file.
+      const asOf = new Date(ORDERS_AS_OF).toISOString().slice(0, 10);
+      const cliRun = runNode([cli, 'check', join(root, 'policies/account-health-orders.policy'), file, '--as-of', asOf, '--format', 'json', '--fail-on', 'never']);
+      results.c.push({ rows, fileMb: statSync(file).size / 1e6, answers: sg.metrics, times, ratios: pairedRatios(times, 'DuckDB'), cliRssMb: cliRun.rssMb, cliMs: cliRun.ms });
+      rmSync(file);
+    }
+  }
+
+  if (wants('e2e')) {
+    log('End to end: sellguard check vs reading + JSON.parse');
+    const ratesFile = join(tmp, 'rates.policy');
+    writeFileSync(ratesFile, ratesPolicySource(root));
+    const textFile = join(tmp, 'text.policy');
+    writeFileSync(textFile, findPolicySource());
+    const aFile = join(tmp, 'reports.jsonl');
+    writeJsonl(aFile, performanceReports(Math.min(SIZES.e2eA, SIZES.aPool)), SIZES.e2eA);
+    const bFile = join(tmp, 'messages.jsonl');
+    writeJsonl(bFile, messages(Math.min(SIZES.e2eB, SIZES.b1)), SIZES.e2eB);
+    const check = (policy, file) => [cli, 'check', policy, file, '--format', 'json', '--fail-on', 'never'];
+    const e2e = {};
+    for (const [key, policy, file, records] of [['A', ratesFile, aFile, SIZES.e2eA], ['B', textFile, bFile, SIZES.e2eB]]) {
+      log(` ${key}`);
+      const run = raceProcesses(
+        [
+          { name: 'read + JSON.parse', args: [join(here, 'read-jsonl.mjs'), file] },
+          { name: 'sellguard check', args: check(policy, file) },
+        ],
+        reps,
+        log,
+      );
+      e2e[key] = { ...run, records, fileMb: statSync(file).size / 1e6, ratios: pairedRatios(run.times, 'read + JSON.parse') };
+    }
+    results.e2e = e2e;
+  }
+
+  if (wants('cold')) {
+    log('Cold start: check on 10 records vs node -e 0');
+    const ten = join(tmp, 'ten.jsonl');
+    writeJsonl(ten, messages(10), 10);
+    const run = raceProcesses(
+      [
+        { name: 'node -e 0', args: ['-e', '0'] },
+        { name: 'sellguard check (10 messages)', args: [cli, 'check', join(root, 'policies/buyer-messaging.policy'), ten, '--format', 'json', '--fail-on', 'never'] },
+      ],
+      Math.max(reps, 5),
+      log,
+    );
+    results.cold = { ...run, ratios: pairedRatios(run.times, 'node -e 0') };
+  }
+
+  if (wants('big')) {
+    results.big = [];
+    for (const mb of SIZES.bigMb) {
+      log(`One ${mb} MB message`);
+      const file = join(tmp, `big-${mb}.jsonl`);
+      const msg = bigMessage(mb * 1e6);
+      writeFileSync(file, JSON.stringify(msg) + '\n');
+      const run = runNode([cli, 'check', join(root, 'policies/buyer-messaging.policy'), file, '--format', 'json', '--fail-on', 'never']);
+      results.big.push({ mb, bodyMb: msg.body.length / 1e6, seconds: run.ms / 1000, rssMb: run.rssMb });
+      log(`  ${(run.ms / 1000).toFixed(1)} s, ${run.rssMb.toFixed(0)} MB`);
+      rmSync(file);
+    }
+  }
+
+  if (wants('compile')) {
+    log('Compile: a 2,000-rule policy');
+    const source = bigPolicySource(2000);
+    compileBig(source);
+    const times = await race([{ name: 'compile 2,000 rules', run: () => compileBig(source) }], { reps, log });
+    results.compile = summary(times['compile 2,000 rules']);
+  }
+
+  if (wants('profile')) {
+    // Profile whichever Sellguard path is furthest behind its floor.
+    const aRatio = results.a?.ratios['Sellguard decode + evaluate'].median ?? 0;
+    const b2Ratio = results.b2?.ratios['Sellguard buyer-messaging'].median ?? 1;
+    const which = b2Ratio < aRatio ? 'b2' : 'a';
+    log(`CPU profile of ${which === 'a' ? 'workload A (decode + evaluate)' : 'workload B2'}`);
+    const count = which === 'a' ? SIZES.profile : Math.round(SIZES.profile / 20);
+    results.profile = { workload: which, records: count, top: profileRun(join(here, 'profile-target.mjs'), [which, String(count)], root) };
+  }
+
+  // Another benchmark script (SQL engines) may sit beside ours; run it the same way.
+  const engines = join(root, 'scripts/bench-engines.mjs');
+  if (existsSync(engines)) {
+    log('scripts/bench-engines.mjs');
+    const r = spawnSync(process.execPath, [engines, ...argv.filter((a) => a !== '--write')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 });
+    if (r.status !== 0) throw new Error('scripts/bench-engines.mjs failed');
+    results.engines = r.stdout;
+  }
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+const doc = renderReport(results);
+process.stdout.write(doc);
+if (flag('--write')) {
+  writeFileSync(join(root, 'docs/benchmarks.md'), doc);
+  writeFileSync(join(here, '../last-run.json'), JSON.stringify(results, null, 2));
+}

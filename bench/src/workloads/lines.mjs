@@ -1,0 +1,65 @@
+/**
+ * Runs contenders that check one record at a time over the same pool of
+ * JSON text lines: first an agreement check on a sample (every contender
+ * must find the same violations as the baseline, or the run stops), then
+ * timed repetitions of `total` records, cycling through the pool.
+ */
+import { race } from '../measure.mjs';
+
+/** A violation list as a comparable key: its rule@path pairs, sorted. */
+export const keyOf = (violations) => violations.map((v) => `${v.rule}@${v.path}`).sort().join(' ');
+
+export async function checkAgreement(contenders, pool, sample, keyFn = keyOf) {
+  const [baseline, ...others] = contenders;
+  const n = Math.min(sample, pool.length);
+  const expected = [];
+  for (let i = 0; i < n; i++) expected.push(keyFn(await resultOf(baseline, pool[i])));
+  let violations = 0;
+  for (const e of expected) if (e) violations++;
+  for (const c of others) {
+    if (c.noAgreement) continue;
+    for (let i = 0; i < n; i++) {
+      const got = keyFn(await resultOf(c, pool[i]));
+      if (got !== expected[i]) throw new Error(`${c.name} disagrees with ${baseline.name} on record ${i}:\n  ${got}\n  ${expected[i]}\n  ${pool[i].slice(0, 400)}`);
+    }
+  }
+  return { sample: n, withViolations: violations };
+}
+
+async function resultOf(c, line) {
+  if (c.checkDecoded) return c.checkDecoded(c.prepare(line));
+  if (c.checkAsync) return c.checkAsync(line);
+  return c.check(line);
+}
+
+/** A timed body for one contender: `total` records from the pool, returning how many violations it saw. */
+function body(c, pool, total) {
+  if (c.checkDecoded) {
+    const prepared = pool.map(c.prepare);
+    return () => {
+      let found = 0;
+      for (let i = 0; i < total; i++) found += c.checkDecoded(prepared[i % prepared.length]).length;
+      return found;
+    };
+  }
+  if (c.checkAsync) {
+    return async () => {
+      let found = 0;
+      for (let i = 0; i < total; i++) found += (await c.checkAsync(pool[i % pool.length])).length;
+      return found;
+    };
+  }
+  return () => {
+    let found = 0;
+    for (let i = 0; i < total; i++) found += (c.check(pool[i % pool.length])?.length ?? 0);
+    return found;
+  };
+}
+
+export async function runLines(contenders, pool, { total, reps, sample = 2000, keyFn = keyOf, log }) {
+  const agreement = await checkAgreement(contenders, pool, sample, keyFn);
+  log?.(`  agreement on ${agreement.sample} records (${agreement.withViolations} with violations)`);
+  const timed = contenders.map((c) => ({ name: c.name, run: body(c, pool, total) }));
+  const times = await race(timed, { reps, log });
+  return { times, agreement };
+}

@@ -1,0 +1,144 @@
+/**
+ * Reading one value of a primitive type the lenient way real data needs
+ * (CSV text, "Yes"/"true", "2.5%", dates with zones), as plain functions that
+ * return the runtime form or BAD. Both the zod schema (which words the
+ * errors) and the generated decoders (which are fast) read values with these,
+ * so the two cannot drift apart.
+ */
+import { DAY_MS } from './values.js';
+
+/** Returned by a reader when the value cannot be read as its type. */
+export const BAD: unique symbol = Symbol('sellguard.bad-value');
+export type Bad = typeof BAD;
+
+const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const INTEGER_TEXT = /^[+-]?\d+(\.0+)?$/;
+
+/** Blank CSV cells and JSON nulls mean "no value". */
+export const isBlank = (v: unknown): boolean => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+
+export function coerceString(v: unknown): string | Bad {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return BAD;
+}
+
+export function coerceNumber(v: unknown): number | Bad {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string') {
+    const t = v.trim();
+    if (NUMBER_TEXT.test(t)) return Number(t);
+  }
+  return BAD;
+}
+
+export function coerceInteger(v: unknown): number | Bad {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && INTEGER_TEXT.test(v.trim()) ? Number(v.trim()) : NaN;
+  return Number.isInteger(n) ? n : BAD;
+}
+
+/** A fraction (0.025) or a text with a percent sign ("2.5%"). */
+export function coercePercent(v: unknown): number | Bad {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string') {
+    const t = v.trim();
+    if (t.endsWith('%') && NUMBER_TEXT.test(t.slice(0, -1).trim())) return Number(t.slice(0, -1).trim()) / 100;
+    if (NUMBER_TEXT.test(t)) return Number(t);
+  }
+  return BAD;
+}
+
+const TRUE = new Set(['true', 'yes', 'y', '1', 't']);
+const FALSE = new Set(['false', 'no', 'n', '0', 'f']);
+
+export function coerceBoolean(v: unknown): boolean | Bad {
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'number' && (v === 0 || v === 1)) return v === 1;
+  if (typeof v === 'string') {
+    const t = v.trim().toLowerCase();
+    if (TRUE.has(t)) return true;
+    if (FALSE.has(t)) return false;
+  }
+  return BAD;
+}
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/i;
+
+function parseDateParts(y: string, m: string, d: string): number | undefined {
+  const ms = Date.UTC(Number(y), Number(m) - 1, Number(d));
+  const check = new Date(ms);
+  return check.getUTCMonth() === Number(m) - 1 && check.getUTCDate() === Number(d) ? ms : undefined;
+}
+
+/** Parse an ISO date or datetime; a datetime without a zone is read as UTC. */
+export function parseTimestamp(text: string): number | undefined {
+  const t = text.trim();
+  const date = DATE_ONLY.exec(t);
+  if (date) return parseDateParts(date[1], date[2], date[3]);
+  const dt = DATE_TIME.exec(t);
+  if (!dt) return undefined;
+  const day = parseDateParts(dt[1], dt[2], dt[3]);
+  if (day === undefined) return undefined;
+  const [h, min, s] = [Number(dt[4]), Number(dt[5]), Number(dt[6] ?? 0)];
+  if (h > 23 || min > 59 || s > 60) return undefined;
+  let ms = day + ((h * 60 + min) * 60 + s) * 1000 + Math.round(Number(dt[7] ?? 0) * 1000);
+  const zone = dt[8]?.toUpperCase();
+  if (zone && zone !== 'Z' && zone !== 'UTC') {
+    const sign = zone[0] === '-' ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    ms -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
+  }
+  return ms;
+}
+
+export function coerceDate(v: unknown): number | Bad {
+  if (v instanceof Date && !Number.isNaN(v.getTime())) return Math.floor(v.getTime() / DAY_MS) * DAY_MS;
+  if (typeof v === 'string') {
+    const ms = parseTimestamp(v);
+    // A datetime given for a date keeps its UTC calendar day.
+    if (ms !== undefined) return Math.floor(ms / DAY_MS) * DAY_MS;
+  }
+  return BAD;
+}
+
+export function coerceDatetime(v: unknown): number | Bad {
+  if (v instanceof Date && !Number.isNaN(v.getTime())) return v.getTime();
+  if (typeof v === 'string') {
+    const ms = parseTimestamp(v);
+    if (ms !== undefined) return ms;
+  }
+  return BAD;
+}
+
+const DURATION_UNITS: Record<string, number> = { second: 1000, minute: 60_000, hour: 3_600_000, day: DAY_MS, week: 7 * DAY_MS };
+
+/** "30 days", "12 hours", "P30D", or a plain number of days. */
+export function coerceDuration(v: unknown): number | Bad {
+  if (typeof v === 'number' && Number.isFinite(v)) return v * DAY_MS;
+  if (typeof v === 'string') {
+    const t = v.trim().toLowerCase();
+    const words = /^(\d+(?:\.\d+)?)\s*(second|minute|hour|day|week)s?$/.exec(t);
+    if (words) return Number(words[1]) * DURATION_UNITS[words[2]];
+    const iso = /^p(?:(\d+)w)?(?:(\d+)d)?(?:t(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?)?$/.exec(t);
+    if (iso && t !== 'p' && t !== 'pt')
+      return (
+        Number(iso[1] ?? 0) * 7 * DAY_MS + Number(iso[2] ?? 0) * DAY_MS + Number(iso[3] ?? 0) * 3_600_000 + Number(iso[4] ?? 0) * 60_000 + Number(iso[5] ?? 0) * 1000
+      );
+    if (NUMBER_TEXT.test(t)) return Number(t) * DAY_MS;
+  }
+  return BAD;
+}
+
+/** The reader of each primitive type. */
+export const coercers = Object.freeze({
+  string: coerceString,
+  text: coerceString,
+  number: coerceNumber,
+  integer: coerceInteger,
+  percent: coercePercent,
+  boolean: coerceBoolean,
+  date: coerceDate,
+  datetime: coerceDatetime,
+  duration: coerceDuration,
+});

@@ -1,0 +1,139 @@
+/**
+ * Building blocks of the generated decoders (`rt.d` in generated code).
+ * A generated decoder reads each field inline with the shared coercers
+ * (coerce.ts) and returns BAD as soon as something does not fit; only then
+ * is the zod schema run, to word the errors. The rules here mirror
+ * schema.ts exactly: a differential test keeps them equal.
+ */
+import { BAD, isBlank, coercers, type Bad } from './coerce.js';
+
+export { BAD, isBlank };
+export const { string, number, integer, percent, boolean, date, datetime, duration } = coercers;
+
+/** Where each field of a record type is read from: exact names, aliases, and loose spellings. */
+export interface KeyPlan {
+  readonly size: number;
+  /** key → field position, for exact field names (exact: true) and aliases. */
+  readonly direct: Map<string, { at: number; exact: boolean }>;
+  /** squashed key → field position ("Purchase Date" → purchaseDate). */
+  readonly loose: Map<string, number>;
+  /** Keys seen before and where they go (-1: nowhere), so each distinct key is squashed once. */
+  readonly seen: Map<string, { at: number; exact: boolean }>;
+}
+
+function squash(key: string): string {
+  return key.toLowerCase().replace(/[\s_\-.]/g, '');
+}
+
+/** Caching more distinct keys than this would let odd inputs grow memory without bound. */
+const SEEN_LIMIT = 10_000;
+const NOWHERE = { at: -1, exact: false };
+
+/** The key plan of a record type: its fields as [name, aliases] in declaration order. */
+export function keys(fields: ReadonlyArray<readonly [string, readonly string[]]>): KeyPlan {
+  const direct = new Map<string, { at: number; exact: boolean }>();
+  const loose = new Map<string, number>();
+  fields.forEach(([name, aliases], at) => {
+    loose.set(squash(name), at);
+    for (const a of aliases) loose.set(squash(a), at);
+  });
+  fields.forEach(([, aliases], at) => {
+    for (const a of aliases) direct.set(a, { at, exact: false });
+  });
+  fields.forEach(([name], at) => direct.set(name, { at, exact: true }));
+  return { size: fields.length, direct, loose, seen: new Map() };
+}
+
+function place(plan: KeyPlan, key: string): { at: number; exact: boolean } {
+  const d = plan.direct.get(key);
+  if (d !== undefined) return d;
+  let s = plan.seen.get(key);
+  if (s === undefined) {
+    const at = plan.loose.get(squash(key));
+    s = at === undefined ? NOWHERE : { at, exact: false };
+    if (plan.seen.size < SEEN_LIMIT) plan.seen.set(key, s);
+  }
+  return s;
+}
+
+/**
+ * The value of each field, in field order: an exact key wins over an alias or
+ * a loose spelling; otherwise the first of those in the input counts.
+ */
+export function pick(input: Record<string, unknown>, plan: KeyPlan): unknown[] {
+  const values = new Array<unknown>(plan.size);
+  const found = new Array<boolean>(plan.size);
+  for (const key in input) {
+    if (!Object.prototype.hasOwnProperty.call(input, key)) continue;
+    const p = place(plan, key);
+    if (p.at < 0) continue;
+    if (!found[p.at] || p.exact) {
+      values[p.at] = input[key];
+      found[p.at] = true;
+    }
+  }
+  return values;
+}
+
+/** Whether a value is a record (a plain object, not a list). */
+export const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** An enum's members by lower-case spelling. */
+export function members(list: readonly string[]): Map<string, string> {
+  return new Map(list.map((m) => [m.toLowerCase(), m]));
+}
+
+/** An enum value: matched case-insensitively after trimming, in the declared spelling. */
+export function member(v: unknown, byLower: Map<string, string>): string | Bad {
+  if (typeof v !== 'string' && typeof v !== 'number') return BAD;
+  return byLower.get(String(v).trim().toLowerCase()) ?? BAD;
+}
+
+/** A list: a JSON array, or in a CSV cell a JSON array text or items separated by ; or |. */
+export function list<T>(v: unknown, item: (v: unknown) => T | Bad): T[] | Bad {
+  let value = v;
+  if (typeof value === 'string') {
+    const t = value.trim();
+    if (t.startsWith('[')) {
+      try {
+        value = JSON.parse(t);
+      } catch {
+        return BAD;
+      }
+    } else value = t === '' ? [] : t.split(/\s*[;|]\s*/);
+  }
+  if (!Array.isArray(value)) return BAD;
+  const out = new Array<T>(value.length);
+  for (let i = 0; i < value.length; i++) {
+    const r = item(value[i]);
+    if (r === BAD) return BAD;
+    out[i] = r as T;
+  }
+  return out;
+}
+
+/** A table of names and values; a CSV cell may hold it as JSON text. */
+export function map<T>(v: unknown, item: (v: unknown) => T | Bad): Record<string, T> | Bad {
+  let obj = v;
+  if (typeof obj === 'string') {
+    try {
+      obj = JSON.parse(obj);
+    } catch {
+      return BAD;
+    }
+  }
+  if (!isObject(obj)) return BAD;
+  const out: Record<string, T> = {};
+  for (const key of Object.keys(obj)) {
+    const r = item(obj[key]);
+    if (r === BAD) return BAD;
+    // A "__proto__" key from JSON text is data, not the object's prototype.
+    Object.defineProperty(out, key, { value: r, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+/** A list item or map value of a primitive type: no value is an error there. */
+export function required<T>(coerce: (v: unknown) => T | Bad, textual: boolean): (v: unknown) => T | Bad {
+  return textual ? (v) => (v === undefined || v === null ? BAD : coerce(v)) : (v) => (isBlank(v) ? BAD : coerce(v));
+}
