@@ -48,21 +48,28 @@ describe.each(files)('%s', (file) => {
   });
 
   it('reads every sample file without invalid records; the samples mix compliant and failing records', async () => {
-    // Sample data lives in examples/<policy id>/ unless examples/samples.json names another folder.
-    const folders = JSON.parse(readFileSync(join(root, 'examples/samples.json'), 'utf8')) as Record<string, string>;
-    const dir = join(root, 'examples', folders[policy.id] ?? policy.id);
-    const samples = readdirSync(dir).filter((f) => /\.(jsonl|json|csv|tsv|txt)$/.test(f));
-    expect(samples.length).toBeGreaterThan(0);
+    // examples/samples.json names each policy's sample folder and the day its data was made for.
+    const samples = JSON.parse(readFileSync(join(root, 'examples/samples.json'), 'utf8')) as Record<string, { folder: string; asOf: string }>;
+    expect(samples[policy.id], `examples/samples.json has an entry for ${policy.id}`).toEqual({ folder: expect.any(String), asOf: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    const dir = join(root, 'examples', samples[policy.id].folder);
+    const files = readdirSync(dir).filter((f) => /\.(jsonl|json|csv|tsv|txt)$/.test(f));
+    expect(files.length).toBeGreaterThan(0);
     let records = 0;
     let failing = 0;
-    for (const sample of samples) {
-      const report = await checkRecords(policy, readRecords(join(dir, sample)), ctx());
+    // Checked as of the day the data was made for, so time windows hold its records.
+    const asOf = Date.parse(`${samples[policy.id].asOf}T00:00:00Z`);
+    const measured = new Set<string>();
+    for (const sample of files) {
+      const report = await checkRecords(policy, readRecords(join(dir, sample)), contextFor([policy], { speller: sharedSpeller, asOf }));
+      for (const [name, metric] of Object.entries(report.metrics ?? {})) if (metric.status !== 'no data') measured.add(name);
       expect(report.summary.invalid, sample).toBe(0);
       expect(report.summary.records, sample).toBeGreaterThan(0);
       records += report.summary.records;
       failing += report.summary.withViolations + (report.datasetViolations?.length ? 1 : 0);
     }
     expect(failing).toBeGreaterThan(0);
+    // On that day every metric has data in at least one sample (a flat file may lack the columns some metrics need).
+    expect([...measured].sort(), `metrics with data on ${samples[policy.id].asOf}`).toEqual((policy.dataset?.metrics ?? []).map((m) => m.name).sort());
     if (!policy.dataset) expect(failing).toBeLessThan(records);
   });
 });

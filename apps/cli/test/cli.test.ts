@@ -369,27 +369,64 @@ describe('sellguard compile', () => {
   });
 });
 
+/**
+ * The metrics of examples/orders/orders.csv as of 2026-11-20, worked out here
+ * from Amazon's definitions with plain loops over the CSV (it has no quoted
+ * fields), not by the tool.
+ */
+function ordersOracle() {
+  const [header, ...lines] = readFileSync(join(root, 'examples/orders/orders.csv'), 'utf8').trim().split('\n');
+  const names = header.split(',');
+  const rows = lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [names[i], v])));
+  const DAY = 86_400_000;
+  const asOf = Date.UTC(2026, 10, 20);
+  const inLast = (days: number, iso: string) => {
+    if (iso === '') return false;
+    const day = Math.floor(Date.parse(iso) / DAY) * DAY;
+    return day >= asOf - (days - 1) * DAY && day <= asOf;
+  };
+  const mfn = rows.filter((r) => ['mfn', 'merchant', 'seller'].includes(r['fulfillment-channel'].trim().toLowerCase()));
+  const shipped = mfn.filter((r) => r['ship-date'] !== '');
+  const rate = (pool: typeof rows, hit: (r: (typeof rows)[number]) => boolean, days: number, ok: (v: number) => boolean) => {
+    const numerator = pool.filter(hit).length;
+    return { numerator, denominator: pool.length, days, status: ok(numerator / pool.length) ? 'pass' : 'fail' };
+  };
+  const late = (r: (typeof rows)[number]) => Date.parse(r['ship-date']) > Date.parse(r['expected-ship-date']);
+  return {
+    'order-defect-rate': rate(mfn.filter((r) => inLast(60, r['purchase-date'])), (r) => [r['negative-feedback'], r['az-claim'], r.chargeback].includes('true'), 60, (v) => v < 0.01),
+    'pre-fulfillment-cancel-rate': rate(mfn.filter((r) => inLast(7, r['purchase-date'])), (r) => r['cancelled-by'].toLowerCase() === 'seller', 7, (v) => v < 0.025),
+    'late-shipment-rate-10d': rate(shipped.filter((r) => inLast(10, r['expected-ship-date'])), late, 10, (v) => v < 0.04),
+    'late-shipment-rate-30d': rate(shipped.filter((r) => inLast(30, r['expected-ship-date'])), late, 30, (v) => v < 0.04),
+    'valid-tracking-rate': rate(shipped.filter((r) => inLast(30, r['ship-date'])), (r) => r['tracking-id'] !== '' && r['tracking-valid'] !== 'false', 30, (v) => v > 0.95),
+  };
+}
+
 describe('sellguard check on an order report (metrics)', () => {
   it('prints every metric with its parts, window and group, and the metric rules that fail', () => {
     const r = sellguard(['check', 'policies/account-health-orders.policy', 'examples/orders/orders.csv', '--as-of', '2026-11-20', '--format', 'json'], { cwd: root });
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
     expect(Object.keys(doc.metrics)).toEqual(['order-defect-rate', 'pre-fulfillment-cancel-rate', 'late-shipment-rate-10d', 'late-shipment-rate-30d', 'valid-tracking-rate']);
-    for (const m of Object.values(doc.metrics) as Array<{ value: number | null; numerator: number; denominator: number; window: { days: number } }>) {
-      expect(m.value).toBeCloseTo(m.numerator / m.denominator, 12);
-      expect(m.window.days).toBeGreaterThan(0);
+    const want = ordersOracle();
+    for (const [name, w] of Object.entries(want)) {
+      const m = doc.metrics[name];
+      expect({ name, numerator: m.numerator, denominator: m.denominator, status: m.status }).toEqual({ name, numerator: w.numerator, denominator: w.denominator, status: w.status });
+      expect(m.value).toBeCloseTo(w.numerator / w.denominator, 12);
+      expect(m.window.days).toBe(w.days);
     }
     expect(doc.metrics['order-defect-rate'].window).toEqual({ days: 60, by: 'purchaseDate', from: '2026-09-22', to: '2026-11-20' });
-    const failing = doc.datasetViolations.map((v: { rule: string }) => v.rule);
-    const failedMetrics = Object.entries(doc.metrics).filter(([, m]) => (m as { status: string }).status === 'fail').map(([n]) => `account-health-orders/${n}`);
-    expect(failing).toEqual(failedMetrics);
+    const failing = Object.entries(want).filter(([, w]) => w.status === 'fail').map(([n]) => `account-health-orders/${n}`);
+    expect(failing.length).toBeGreaterThan(0);
+    expect(doc.datasetViolations.map((v: { rule: string }) => v.rule)).toEqual(failing);
     expect(doc.summary.violations).toBe(failing.length);
   });
 
   it('shows the metrics against their targets in the text report', () => {
     const r = sellguard(['check', 'policies/account-health-orders.policy', 'examples/orders/orders.csv', '--as-of', '2026-11-20'], { cwd: root });
     expect(r.stdout).toMatch(/^Metrics$/m);
-    expect(r.stdout).toMatch(/order-defect-rate\s+[\d.]+%\s+target < 1%/);
+    const odr = ordersOracle()['order-defect-rate'];
+    const percent = `${Math.round((odr.numerator / odr.denominator) * 10000) / 100}%`;
+    expect(r.stdout).toMatch(new RegExp(`order-defect-rate\\s+${percent.replace('.', '\\.')}\\s+target < 1%`));
     expect(r.stdout).toContain('60 days by purchaseDate, 2026-09-22 to 2026-11-20');
   });
 

@@ -5,22 +5,25 @@
  */
 import { isAbsolute, relative } from 'node:path';
 import { useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { Box, useApp, useInput, type Key } from 'ink';
+import { Box, useApp, useInput, useStdout, type Key } from 'ink';
+import { osc52, problemsText, recordText } from './clipboard.js';
+import { formatOf, parseCommand, type Command } from './commands.js';
+import { sortRecords, SORT_WORD } from './sort.js';
 import { Footer, Header, type FooterProps } from './components/Bars.js';
 import { Lines as ScrollLines } from './components/Lines.js';
 import { useTerminalSize } from './components/useTerminalSize.js';
-import { exportRecords } from './export.js';
+import { defaultExportName, exportTo } from './export.js';
 import { filterRecords, matches, type Filters } from './filter.js';
 import { isSpecialKey, keyToAction, splitBurst } from './keys.js';
 import { plural, shortenPath, wrapSegments, type Line } from './layout.js';
-import type { FlaggedRecord } from './model.js';
+import { whereIs, type FlaggedRecord } from './model.js';
 import { Diagnostics, diagnosticsLines } from './screens/Diagnostics.js';
 import { Help, helpLines } from './screens/Help.js';
 import { listPage, RecordList } from './screens/RecordList.js';
 import { RecordView, recordViewLines } from './screens/RecordView.js';
 import { ruleRows, rulesPage, Summary } from './screens/Summary.js';
 import type { SessionState, SessionStore } from './session.js';
-import { clampAll, initialState, reduce, type Action, type ExportFormat, type UiState, type View } from './state.js';
+import { clampAll, initialState, reduce, type Action, type UiState, type View } from './state.js';
 import { useTheme } from './theme.js';
 
 export interface AppProps {
@@ -38,17 +41,19 @@ export function App({ store, cwd, initial, onQuit }: AppProps) {
   const { columns: width, rows } = useTerminalSize();
   const { color } = useTheme();
   const { exit } = useApp();
+  const { stdout } = useStdout();
   const [raw, setRaw] = useState<UiState>(initial ?? initialState);
   const [problemScroll, setProblemScroll] = useState(0);
 
   const bodyHeight = Math.max(1, rows - 2);
   const data = session.data;
   const filtered = useFiltered(data.flagged, data.version, raw.filters);
+  const sorted = useMemo(() => sortRecords(filtered, raw.sort), [filtered, raw.sort]);
   const rules = useMemo(() => ruleRows(data, session.policy?.rules ?? []), [data, session.policy]);
 
   /** What is on screen for a given state: the view the reducer needs, the filtered records, the open record's lines. */
   const layoutFor = (state: UiState) => {
-    const records = state.filters === raw.filters ? filtered : filterRecords(data.flagged, state.filters);
+    const records = state.filters === raw.filters && state.sort === raw.sort ? sorted : sortRecords(filterRecords(data.flagged, state.filters), state.sort);
     const base: View = {
       records: records.length,
       rules: rules.map((r) => r.id),
@@ -89,20 +94,63 @@ export function App({ store, cwd, initial, onQuit }: AppProps) {
     exit();
   };
 
-  const save = (format: ExportFormat) => {
+  const folder = cwd ?? process.cwd();
+
+  const save = (path: string) => {
     const policy = session.policy;
     if (!policy) return dispatch({ type: 'notice', text: 'Nothing to save: the policy has errors.' });
+    const format = formatOf(path);
+    if (!format) return dispatch({ type: 'notice', text: `Choose a name ending in .csv or .json (not "${path}"); press e to try again.` });
     const { records } = layoutFor(current.current);
     try {
-      const path = exportRecords(records, format, { policy, filters: current.current.filters, inputs: session.inputs, cwd: cwd ?? process.cwd() });
+      const written = exportTo(records, format, { policy, filters: current.current.filters, inputs: session.inputs, cwd: folder }, path);
       const partial = session.status === 'checking' && !session.rechecking ? ' (only the records read so far)' : '';
       const lead = `Saved ${plural(records.length, 'record')} to `;
-      const shown = relative(process.cwd(), path);
-      const where = shown.startsWith('..') || isAbsolute(shown) ? path : shown;
+      const shown = relative(process.cwd(), written);
+      const where = shown.startsWith('..') || isAbsolute(shown) ? written : shown;
       dispatch({ type: 'notice', text: `${lead}${shortenPath(where, width - lead.length - partial.length)}${partial}` });
     } catch (e) {
-      dispatch({ type: 'notice', text: `Could not save the file: ${e instanceof Error ? e.message : String(e)}` });
+      dispatch({ type: 'notice', text: `Not saved: ${e instanceof Error ? e.message : String(e)}` });
     }
+  };
+
+  const yank = () => {
+    const { records, ui: now } = layoutFor(current.current);
+    const record = records[now.list.selected];
+    if (!record) return dispatch({ type: 'notice', text: 'Nothing to copy: the list is empty.' });
+    const onRecord = now.screen === 'record';
+    stdout.write(osc52(onRecord ? problemsText(record) : recordText(record)));
+    dispatch({ type: 'notice', text: `Copied ${onRecord ? 'the problems of ' : ''}${whereIs(record)} to the clipboard.` });
+  };
+
+  const run = (command: Command) => {
+    switch (command.type) {
+      case 'rule':
+        return dispatch({ type: 'setRule', rule: command.rule });
+      case 'severity':
+        return dispatch({ type: 'setSeverity', severity: command.severity });
+      case 'sort':
+        dispatch({ type: 'setSort', sort: command.column ? { column: command.column, descending: command.descending } : null });
+        return dispatch({ type: 'notice', text: command.column ? `Sorted by ${SORT_WORD[command.column]}${command.descending ? ', reversed' : ''}.` : 'Back to the order of the input.' });
+      case 'export':
+        return save(command.path);
+      case 'clear':
+        return dispatch({ type: 'clearFilters' });
+      case 'help':
+        return dispatch({ type: 'help' });
+      case 'quit':
+        return quit();
+    }
+  };
+
+  const submitPrompt = () => {
+    const prompt = current.current.prompt;
+    dispatch({ type: 'promptDone' });
+    if (!prompt) return;
+    if (prompt.kind === 'export') return save(prompt.draft.trim());
+    const parsed = parseCommand(prompt.draft, rules.map((r) => r.id).filter((id) => !id.startsWith(':')));
+    if ('error' in parsed) return dispatch({ type: 'notice', text: parsed.error });
+    run(parsed);
   };
 
   const handleKey = (input: string, key: Partial<Key>) => {
@@ -115,8 +163,11 @@ export function App({ store, cwd, initial, onQuit }: AppProps) {
       if (next !== null) setProblemScroll(next);
       return;
     }
+    if (action.type === 'exportStart') return dispatch({ type: 'promptStart', kind: 'export', draft: defaultExportName(folder, 'csv') });
+    if (action.type === 'commandStart') return dispatch({ type: 'promptStart', kind: 'command', draft: '' });
+    if (action.type === 'promptDone') return submitPrompt();
+    if (action.type === 'yank') return yank();
     dispatch(action);
-    if (action.type === 'export') save(action.format);
   };
 
   useInput((input, key) => {
@@ -144,7 +195,8 @@ export function App({ store, cwd, initial, onQuit }: AppProps) {
   else if (ui.screen === 'list' || ui.screen === 'record')
     body = (
       <RecordList
-        records={filtered}
+        records={sorted}
+        sort={ui.sort}
         total={data.flagged.length}
         cursor={ui.list}
         filters={ui.filters}

@@ -5,8 +5,8 @@
  * spreadsheets.
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { policyInfo, reportJson, SummaryBuilder, type CompiledPolicy, type Report } from '@sellguard/core';
+import { join, resolve } from 'node:path';
+import { csvCell, CSV_COLUMNS, policyInfo, renderCsv, reportJson, SummaryBuilder, type CompiledPolicy, type Report } from '@sellguard/core';
 import type { Filters } from './filter.js';
 import type { FlaggedRecord } from './model.js';
 import type { ExportFormat } from './state.js';
@@ -31,6 +31,23 @@ export function exportRecords(records: readonly FlaggedRecord[], format: ExportF
     writeFileSync(path, body, { flag: 'wx' });
     return path;
   }
+}
+
+/** The name `e` offers: a new file in the folder, named after the time, that does not exist yet. */
+export function defaultExportName(cwd: string, format: ExportFormat, now: Date = new Date()): string {
+  const stamp = timestamp(now);
+  for (let n = 1; ; n++) {
+    const name = `sellguard-export-${stamp}${n > 1 ? `-${n}` : ''}.${format}`;
+    if (!existsSync(join(cwd, name))) return name;
+  }
+}
+
+/** Write to the path the analyst chose (relative to `cwd`); an existing file is never overwritten. Returns the full path. */
+export function exportTo(records: readonly FlaggedRecord[], format: ExportFormat, ctx: ExportContext, path: string): string {
+  const full = resolve(ctx.cwd, path);
+  if (existsSync(full)) throw new Error(`${path} already exists; press e and choose another name`);
+  writeFileSync(full, format === 'json' ? toJson(records, ctx, ctx.now ?? new Date()) : toCsv(records), { flag: 'wx' });
+  return full;
 }
 
 /** 2026-11-23T10:15:30 → 20261123-101530 (local time, safe in file names everywhere). */
@@ -60,27 +77,9 @@ export function toJson(records: readonly FlaggedRecord[], ctx: Omit<ExportContex
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 
-export const CSV_COLUMNS = ['file', 'line', 'record', 'severity', 'rule', 'message', 'field', 'matched', 'hint'] as const;
-
-/** One row per problem; a record that could not be read gives one row per reason, with severity "unreadable". */
+/** One row per problem, as `sellguard check` would list them (the CSV report lives in core, shared with the playground). */
 export function toCsv(records: readonly FlaggedRecord[]): string {
-  const rows: string[][] = [[...CSV_COLUMNS]];
-  for (const r of records) {
-    const where = [r.file ?? '', r.line === undefined ? '' : String(r.line), String(r.index + 1)];
-    for (const p of r.invalid ?? []) rows.push([...where, 'unreadable', '', p.message, p.path, '', '']);
-    for (const v of r.violations) {
-      rows.push([...where, v.severity, v.rule, v.message, v.path, v.spans.map((s) => s.text).join(' | '), v.hint ?? '']);
-    }
-  }
-  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return renderCsv(records);
 }
 
-/**
- * Quote when needed (RFC 4180). Cells that a spreadsheet would run as a
- * formula (=, +, -, @ first) get a leading apostrophe: exported messages
- * come from outside and must not execute when the file is opened.
- */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+export { CSV_COLUMNS, csvCell };

@@ -16,11 +16,14 @@ export function keyToAction(input: string, key: Partial<Key>, ui: UiState): Acti
     const text = input.replace(/[\u0000-\u001f\u007f]/g, '');
     return text ? { type: 'searchType', text } : null;
   }
-  if (ui.exporting) {
-    if (key.escape) return { type: 'exportCancel' };
-    if (input === 'j' || input === 'J') return { type: 'export', format: 'json' };
-    if (input === 'c' || input === 'C') return { type: 'export', format: 'csv' };
-    return null;
+  if (ui.prompt) {
+    if (key.return) return { type: 'promptDone' };
+    if (key.escape) return { type: 'promptCancel' };
+    if (key.backspace || key.delete) return { type: 'promptErase' };
+    if (key.ctrl && input === 'u') return { type: 'promptClear' };
+    if (key.upArrow || key.downArrow || key.tab || key.ctrl || key.meta) return null;
+    const text = input.replace(/[\u0000-\u001f\u007f]/g, '');
+    return text ? { type: 'promptType', text } : null;
   }
   if (key.upArrow || (input === 'k' && !key.ctrl)) return { type: 'up' };
   if (key.downArrow || (input === 'j' && !key.ctrl)) return { type: 'down' };
@@ -49,6 +52,14 @@ export function keyToAction(input: string, key: Partial<Key>, ui: UiState): Acti
       return { type: 'clearFilters' };
     case 'e':
       return { type: 'exportStart' };
+    case ':':
+      return { type: 'commandStart' };
+    case 'o':
+      return ui.screen === 'list' ? { type: 'sortNext' } : null;
+    case 'O':
+      return ui.screen === 'list' ? { type: 'sortReverse' } : null;
+    case 'y':
+      return ui.screen === 'list' || ui.screen === 'record' ? { type: 'yank' } : null;
     default:
       return null;
   }
@@ -67,7 +78,10 @@ export const KEY_HELP: Array<[string, string]> = [
   ['r', 'show one rule at a time (press again for the next rule)'],
   ['s', 'show errors, warnings, notes or unreadable records only'],
   ['c', 'clear all filters'],
-  ['e', 'save the records in the list to a JSON or CSV file'],
+  ['o  O', 'sort the list by the next column; reverse the order'],
+  ['y', 'copy the record (in the list) or its problems (in a record) to the clipboard'],
+  ['e', 'save the records in the list to a file (asks where, with a name ready)'],
+  [':', 'type a command: :rule ID, :severity error, :sort worst, :export FILE.csv'],
   ['?', 'show or hide this help'],
   ['q', 'quit'],
 ];

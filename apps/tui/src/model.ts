@@ -4,6 +4,7 @@
  * could not be read are kept; clean records are only counted.
  */
 import type { InputProblem, MetricResult, RuleInfo, Severity, Summary, Violation } from '@sellguard/core';
+import { oneLine } from './layout.js';
 
 /** A record shown in the list: it broke at least one rule or could not be read. */
 export interface FlaggedRecord {
@@ -84,4 +85,14 @@ export function whereIs(record: Pick<FlaggedRecord, 'index' | 'line' | 'file'>, 
 export function baseName(path: string): string {
   const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
   return i < 0 ? path : path.slice(i + 1);
+}
+
+/** The first problem of a record, on one line. */
+export function firstProblem(r: FlaggedRecord): string {
+  if (r.invalid?.length) {
+    const p = r.invalid[0];
+    return oneLine(p.path ? `${p.path}: ${p.message}` : p.message);
+  }
+  const v = r.violations[0];
+  return v ? oneLine(`${shortRule(v.rule)}: ${v.message}`) : '';
 }

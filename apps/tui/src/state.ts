@@ -6,7 +6,8 @@
  *
  * Nothing here draws or reads files; screens and the session do that.
  */
-import { NO_FILTERS, SEVERITY_CYCLE, type Filters } from './filter.js';
+import { NO_FILTERS, SEVERITY_CYCLE, type Filters, type SeverityFilter } from './filter.js';
+import { nextSort, type Sort } from './sort.js';
 
 export type Screen = 'summary' | 'list' | 'record' | 'help';
 
@@ -31,11 +32,18 @@ export interface UiState {
   scroll: number;
   /** The search line while the analyst types; `before` is restored on Esc. */
   search: { draft: string; before: string } | null;
-  /** True while asking "JSON or CSV?". */
-  exporting: boolean;
+  /** The line being typed at the bottom: a `:` command, or the file to save the list to. */
+  prompt: Prompt | null;
+  /** How the record list is sorted; null is the input order. */
+  sort: Sort | null;
   /** A one-line message for the status bar, e.g. where an export was saved. */
   notice: string | null;
   quit: boolean;
+}
+
+export interface Prompt {
+  kind: 'command' | 'export';
+  draft: string;
 }
 
 /** What is on screen, as far as navigation needs to know. */
@@ -78,8 +86,19 @@ export type Action =
   | { type: 'cycleRule' }
   | { type: 'clearFilters' }
   | { type: 'exportStart' }
-  | { type: 'exportCancel' }
-  | { type: 'export'; format: ExportFormat }
+  | { type: 'commandStart' }
+  | { type: 'promptStart'; kind: Prompt['kind']; draft: string }
+  | { type: 'promptType'; text: string }
+  | { type: 'promptErase' }
+  | { type: 'promptClear' }
+  | { type: 'promptCancel' }
+  | { type: 'promptDone' }
+  | { type: 'setRule'; rule: string | null }
+  | { type: 'setSeverity'; severity: SeverityFilter | null }
+  | { type: 'setSort'; sort: Sort | null }
+  | { type: 'sortNext' }
+  | { type: 'sortReverse' }
+  | { type: 'yank' }
   | { type: 'notice'; text: string | null }
   | { type: 'sync' }
   | { type: 'quit' };
@@ -92,7 +111,8 @@ export const initialState: UiState = {
   rules: { selected: 0, top: 0 },
   scroll: 0,
   search: null,
-  exporting: false,
+  prompt: null,
+  sort: null,
   notice: null,
   quit: false,
 };
@@ -175,12 +195,32 @@ function step(s: UiState, a: Action, view: View): UiState {
     case 'clearFilters':
       return refilter(s, NO_FILTERS);
     case 'exportStart':
-      return s.screen === 'help' ? s : { ...s, exporting: true, notice: null };
-    case 'exportCancel':
-      return s.exporting ? { ...s, exporting: false } : s;
-    case 'export':
-      // Writing the file is the caller's job; the reducer only closes the question.
-      return { ...s, exporting: false };
+    case 'commandStart':
+    case 'yank':
+      // The app turns these into a prompt with a default, or a clipboard write.
+      return s;
+    case 'promptStart':
+      return s.screen === 'help' && a.kind === 'export' ? s : { ...s, prompt: { kind: a.kind, draft: a.draft }, notice: null };
+    case 'promptType':
+      return s.prompt ? { ...s, prompt: { ...s.prompt, draft: s.prompt.draft + a.text } } : s;
+    case 'promptErase':
+      return s.prompt ? { ...s, prompt: { ...s.prompt, draft: [...s.prompt.draft].slice(0, -1).join('') } } : s;
+    case 'promptClear':
+      return s.prompt ? { ...s, prompt: { ...s.prompt, draft: '' } } : s;
+    case 'promptCancel':
+    case 'promptDone':
+      // What the line says is carried out by the app; the reducer closes it.
+      return s.prompt ? { ...s, prompt: null } : s;
+    case 'setRule':
+      return toList(refilter(s, { ...s.filters, rule: a.rule, severity: s.filters.severity === 'invalid' ? null : s.filters.severity }));
+    case 'setSeverity':
+      return toList(refilter(s, { ...s.filters, severity: a.severity, rule: a.severity === 'invalid' ? null : s.filters.rule }));
+    case 'setSort':
+      return { ...s, sort: a.sort, list: { selected: 0, top: 0 }, screen: s.screen === 'summary' ? 'list' : s.screen };
+    case 'sortNext':
+      return { ...s, sort: nextSort(s.sort), list: { selected: 0, top: 0 } };
+    case 'sortReverse':
+      return s.sort ? { ...s, sort: { ...s.sort, descending: !s.sort.descending }, list: { selected: 0, top: 0 } } : s;
     case 'notice':
       return { ...s, notice: a.text };
     case 'sync':
@@ -188,6 +228,11 @@ function step(s: UiState, a: Action, view: View): UiState {
     case 'quit':
       return { ...s, quit: true };
   }
+}
+
+/** A command typed on the summary or the help shows its result: the list. */
+function toList(s: UiState): UiState {
+  return s.screen === 'summary' || s.screen === 'help' ? { ...s, screen: 'list' } : s;
 }
 
 function pageOf(s: UiState, view: View): number {

@@ -7,7 +7,7 @@ import { App } from '../src/App.js';
 import { textWidth } from '../src/layout.js';
 import { Session, fixedStore } from '../src/session.js';
 import { initialState } from '../src/state.js';
-import { fixtureState, KEYS, manyRecords, MESSAGES, mutableStore, POLICY, renderAt, settled, tick, type Rendered } from './helpers.js';
+import { fixtureState, KEYS, manyRecords, MESSAGES, mutableStore, POLICY, renderAt, until, type Rendered } from './helpers.js';
 
 afterEach(() => cleanup());
 
@@ -132,12 +132,11 @@ describe('keys', () => {
 
   test('keys typed faster than the screen redraws still count', async () => {
     const r = await app();
-    r.stdin.write('\t\rn');
-    await settled(r.screen);
-    expect(r.screen()).toContain('messages.jsonl line 3  ·');
-    r.stdin.write('/desk\r');
-    await settled(r.screen);
-    expect(r.screen()).toContain('match: text "desk"');
+    // Several keys in one read, as a fast typist or a paste delivers them.
+    await r.after(() => r.stdin.write('\t\rn'));
+    await until(() => r.screen().includes('messages.jsonl line 3  ·'));
+    await r.after(() => r.stdin.write('/desk\r'));
+    await until(() => r.screen().includes('match: text "desk"'));
   });
 
   test('s, r and c filter by severity and rule, and clear', async () => {
@@ -187,25 +186,76 @@ describe('keys', () => {
     expect(r.screen()).toContain('6 records with problems');
   });
 
-  test('e then j or c saves the list and shows where', async () => {
+  test('e asks where to save with a name ready; Enter saves CSV, a .json name saves JSON', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'sellguard-tui-export-'));
     const r = await app({ cwd });
     await r.press(KEYS.tab, 's', 'e');
-    expect(r.screen()).toContain('Save the 3 records in the list as: j JSON   c CSV   Esc cancel');
-    await r.press('c');
+    const offered = /Save the 3 records to: (sellguard-export-\d{8}-\d{6}\.csv)_/.exec(r.screen());
+    expect(offered, r.screen()).not.toBeNull();
+    await r.press(KEYS.enter);
     const files = () => readdirSync(cwd).sort();
-    expect(files()).toEqual([expect.stringMatching(/^sellguard-export-\d{8}-\d{6}\.csv$/)]);
-    const csv = join(cwd, files()[0]);
+    expect(files()).toEqual([offered![1]]);
     // The notice shows where the file is, with the file name whole even when the folder is long.
-    expect(r.screen()).toContain(`Saved 3 records to `);
-    expect(r.screen()).toContain(files()[0]);
-    expect(readFileSync(csv, 'utf8').split('\r\n')[0]).toBe('file,line,record,severity,rule,message,field,matched,hint');
-    await r.press('e', 'j');
-    const json = files().find((f) => f.endsWith('.json'))!;
-    expect(r.screen()).toContain(json);
-    expect(JSON.parse(readFileSync(join(cwd, json), 'utf8')).results).toHaveLength(3);
+    expect(r.screen()).toContain('Saved 3 records to ');
+    expect(r.screen()).toContain(offered![1]);
+    expect(readFileSync(join(cwd, offered![1]), 'utf8').split('\r\n')[0]).toBe('file,line,record,severity,rule,message,field,matched,hint');
+    // Ctrl+U clears the offered name; a .json name saves JSON.
+    await r.press('e', '\x15', ...'errors.json');
+    expect(r.screen()).toContain('Save the 3 records to: errors.json_');
+    await r.press(KEYS.enter);
+    expect(JSON.parse(readFileSync(join(cwd, 'errors.json'), 'utf8')).results).toHaveLength(3);
+    // An existing file is not overwritten, and a name without .csv or .json is refused plainly.
+    await r.press('e', '\x15', ...'errors.json', KEYS.enter);
+    expect(r.screen()).toContain('Not saved: errors.json already exists; press e and choose another name');
+    await r.press('e', '\x15', ...'notes.txt', KEYS.enter);
+    expect(r.screen()).toContain('Choose a name ending in .csv or .json (not "notes.txt")');
     await r.press('e', KEYS.escape);
     expect(r.screen()).not.toContain('Save the');
+    expect(files()).toEqual([offered![1], 'errors.json'].sort());
+  });
+
+  test(': runs commands: rule, severity, sort and export, and says plainly what it cannot do', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'sellguard-tui-command-'));
+    const r = await app({ cwd });
+    await r.press(':', ...'rule email-address');
+    expect(r.screen()).toContain(':rule email-address_');
+    await r.press(KEYS.enter);
+    expect(r.screen()).toContain('2 of 6 records with problems match: rule email-address');
+    await r.press(':', ...'severity error', KEYS.enter);
+    expect(r.screen()).toContain('match: rule email-address, errors only');
+    await r.press(':', ...'rule nope', KEYS.enter);
+    expect(r.screen()).toMatch(/No rule named "nope"\. The rules are: .*email-address/);
+    await r.press(':', ...'clear', KEYS.enter, ':', ...'export all.csv', KEYS.enter);
+    expect(r.screen()).toContain('Saved 6 records to ');
+    expect(readFileSync(join(cwd, 'all.csv'), 'utf8').split('\r\n')[0]).toBe('file,line,record,severity,rule,message,field,matched,hint');
+    await r.press(':', ...'frobnicate', KEYS.enter);
+    expect(r.screen()).toContain('Unknown command "frobnicate"');
+  });
+
+  test('o sorts the list by the next column and O reverses it', async () => {
+    const r = await app();
+    await r.press(KEYS.tab);
+    const rows = () => r.screen().split('\n').filter((l) => /messages\.jsonl line \d+/.test(l));
+    const lineNumbers = () => rows().map((l) => Number(/line (\d+)/.exec(l)![1]));
+    const inputOrder = lineNumbers();
+    expect(inputOrder).toEqual([...inputOrder].sort((a, b) => a - b));
+    await r.press('o');
+    expect(r.screen()).toContain('Where ▲');
+    expect(lineNumbers()).toEqual(inputOrder);
+    await r.press('O');
+    expect(r.screen()).toContain('Where ▼');
+    expect(lineNumbers()).toEqual([...inputOrder].reverse());
+    await r.press('o', 'o');
+    expect(r.screen()).toContain('#');
+    // By number of problems, most first: each row's count is no smaller than the next.
+    await r.press('O');
+    const counts = rows().map((l) => Number(/(?:error|warning|note|unreadable)\s+(\d+) /.exec(l)![1]));
+    expect(r.screen()).toContain('# ▼');
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(counts[0]).toBeGreaterThan(counts[counts.length - 1]);
+    await r.press('o', 'o');
+    expect(r.screen()).not.toMatch(/[▲▼]/);
+    expect(lineNumbers()).toEqual(inputOrder);
   });
 
   test('q quits', async () => {
@@ -232,8 +282,7 @@ describe('while checking and watching', () => {
     const store = mutableStore({ ...state, status: 'checking', data: { ...state.data, progress: { read: 12345, elapsedMs: 3000, done: false } } });
     const r = await renderAt(<App store={store} />);
     expect(r.screen()).toMatch(/Reading… 12,345 records, 4,115 a second/);
-    store.set({ status: 'done', data: { ...state.data } });
-    await settled(r.screen);
+    await r.after(() => store.set({ status: 'done', data: { ...state.data } }));
     expect(r.screen()).toContain('✓ 7 records checked');
   });
 
@@ -244,11 +293,9 @@ describe('while checking and watching', () => {
     await r.press(KEYS.tab, '/', 's', 'e', 'l', 'l', 'e', 'r', KEYS.enter);
     await r.press('j', 'j', 'j');
     expect(selectedRow(r)).toContain('many.jsonl line 4 ');
-    store.set({ status: 'checking', rechecking: { read: 10, elapsedMs: 100, done: false } });
-    await settled(r.screen);
+    await r.after(() => store.set({ status: 'checking', rechecking: { read: 10, elapsedMs: 100, done: false } }));
     expect(r.screen()).toContain('Checking again… 10 records');
-    store.set({ status: 'done', rechecking: undefined, data: { ...state.data, flagged: manyRecords(60), version: 2 }, checks: 2 });
-    await settled(r.screen);
+    await r.after(() => store.set({ status: 'done', rechecking: undefined, data: { ...state.data, flagged: manyRecords(60), version: 2 }, checks: 2 }));
     expect(selectedRow(r)).toContain('many.jsonl line 4 ');
     expect(r.screen()).toContain('60 of 60 records with problems match: text "seller"');
     expect(r.screen()).toContain('watching for changes');
@@ -260,19 +307,17 @@ describe('while checking and watching', () => {
     const store = mutableStore(state);
     const r = await renderAt(<App store={store} />, { rows: 9 });
     await r.press(KEYS.tab, 'j');
-    store.set({
+    await r.after(() => store.set({
       status: 'policy-errors',
       policySource: source,
       diagnostics: [{ code: 'SG2001', severity: 'error', message: "unknown field 'bodyy'", help: 'did you mean `body`?', span: { start: source.indexOf('bodyy'), end: source.indexOf('bodyy') + 5 } }],
-    });
-    await settled(r.screen);
+    }));
     expect(r.screen()).toContain('The policy has 1 error, so nothing was checked');
     expect(r.screen()).toContain('✗ the policy has errors');
     await r.press('G');
     expect(r.screen()).toContain("did you mean `body`?");
     expect(r.screen()).not.toContain('The policy has 1 error');
-    store.set({ status: 'done', policySource: state.policySource, diagnostics: [] });
-    await settled(r.screen);
+    await r.after(() => store.set({ status: 'done', policySource: state.policySource, diagnostics: [] }));
     expect(selectedRow(r)).toContain('messages.jsonl line 3');
   });
 
@@ -294,7 +339,7 @@ describe('while checking and watching', () => {
     const session = new Session({ policy: POLICY, inputs: [MESSAGES] });
     const r = await renderAt(<App store={session} />);
     session.start();
-    for (let i = 0; i < 100 && !r.screen().includes('✓ 7 records checked'); i++) await tick(20);
+    await until(() => r.screen().includes('✓ 7 records checked'));
     expect(r.screen()).toContain('✓ 7 records checked');
     expect(r.screen()).toContain('with problems 4');
     session.dispose();

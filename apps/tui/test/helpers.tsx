@@ -60,49 +60,75 @@ export const KEYS = {
 } as const;
 
 export const tick = (ms = 15) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Longest wait for the app to draw after a key or a store change (only reached when nothing changes). */
+const FRAME_WAIT_MS = 2000;
+
+type Frames = { frames: unknown[] };
 
 /**
- * Wait until the screen has been redrawn and stays the same for a few turns:
- * on a busy machine a key's redraw can take longer than one short tick.
- * Gives up waiting after two seconds (the assertion that follows then fails).
+ * Wait until the app has drawn at least one frame more than `before`, then
+ * until it is idle: React draws and runs its effects on later event-loop
+ * turns, so the test waits for those turns rather than for a fixed time,
+ * which under a busy CPU may be too short and show the previous frame.
  */
-export async function settled(frame: () => string): Promise<void> {
-  const before = frame();
-  let last = before;
-  let same = 0;
-  for (let waited = 0; waited < 2000; waited += 15) {
-    await tick();
-    const now = frame();
-    same = now === last ? same + 1 : 0;
-    last = now;
-    // Settled: it changed and then held still, or it held still long enough to say the key changed nothing.
-    if ((now !== before && same >= 2) || same >= 6) return;
+export async function settle(r: Frames, before: number): Promise<void> {
+  const deadline = Date.now() + FRAME_WAIT_MS;
+  while (r.frames.length <= before && Date.now() < deadline) await tick(1);
+  // Effects that run after a frame (listeners re-attached, a follow-up
+  // state change) are scheduled on the next turns: wait until a few turns
+  // pass with no new frame.
+  for (let quiet = 0, seen = r.frames.length; quiet < 3; ) {
+    await nextTurn();
+    if (r.frames.length === seen) {
+      quiet++;
+    } else {
+      seen = r.frames.length;
+      quiet = 0;
+    }
+  }
+}
+
+/** Wait until a condition holds (bounded), for things that finish on their own, such as a real check. */
+export async function until(ok: () => boolean, ms = 10000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms`);
+    await tick(5);
   }
 }
 
 export type Rendered = ReturnType<typeof render> & {
   press(...keys: string[]): Promise<void>;
   resize(columns: number, rows: number): Promise<void>;
+  /** Run a change (such as a store update) and wait until the app has drawn it. */
+  after(change: () => void): Promise<void>;
   screen(): string;
 };
 
 /** Render at a terminal size (ink-testing-library's stdout is 100 columns and has no rows). */
 export async function renderAt(tree: ReactElement, { columns = 80, rows = 24, color = false } = {}): Promise<Rendered> {
   const r = render(<ThemeContext.Provider value={{ color }}>{tree}</ThemeContext.Provider>);
-  const resize = async (c: number, h: number) => {
-    Object.defineProperty(r.stdout, 'columns', { value: c, configurable: true });
-    Object.defineProperty(r.stdout, 'rows', { value: h, configurable: true });
-    r.stdout.emit('resize');
-    await tick();
+  const after = async (change: () => void) => {
+    const before = r.frames.length;
+    change();
+    await settle(r, before);
   };
+  const resize = (c: number, h: number) =>
+    after(() => {
+      Object.defineProperty(r.stdout, 'columns', { value: c, configurable: true });
+      Object.defineProperty(r.stdout, 'rows', { value: h, configurable: true });
+      r.stdout.emit('resize');
+    });
   await resize(columns, rows);
+  // Keys are read only once the app has attached its input listener (an effect after the first frame).
+  await until(() => r.stdin.listenerCount('readable') > 0, FRAME_WAIT_MS);
   return Object.assign(r, {
     resize,
+    after,
     async press(...keys: string[]) {
-      for (const k of keys) {
-        r.stdin.write(k);
-        await settled(() => r.lastFrame() ?? '');
-      }
+      for (const k of keys) await after(() => r.stdin.write(k));
     },
     screen: () => r.lastFrame() ?? '',
   });

@@ -62,13 +62,22 @@ describe('keyToAction in the search line', () => {
   });
 });
 
-describe('keyToAction while choosing an export format', () => {
-  const exporting: UiState = { ...browsing, exporting: true };
-  test('j is JSON, c is CSV, Esc cancels, anything else waits', () => {
-    expect(keyToAction('j', {}, exporting)).toEqual({ type: 'export', format: 'json' });
-    expect(keyToAction('c', {}, exporting)).toEqual({ type: 'export', format: 'csv' });
-    expect(keyToAction('', { escape: true }, exporting)?.type).toBe('exportCancel');
-    expect(keyToAction('q', {}, exporting)).toBeNull();
+describe('keyToAction while typing a command or a file name', () => {
+  const typing: UiState = { ...browsing, prompt: { kind: 'command', draft: 'ru' } };
+  test('letters are typed (q too), Enter runs, Esc cancels, Backspace and Ctrl+U erase', () => {
+    expect(keyToAction('q', {}, typing)).toEqual({ type: 'promptType', text: 'q' });
+    expect(keyToAction('', { return: true }, typing)?.type).toBe('promptDone');
+    expect(keyToAction('', { escape: true }, typing)?.type).toBe('promptCancel');
+    expect(keyToAction('', { backspace: true }, typing)?.type).toBe('promptErase');
+    expect(keyToAction('u', { ctrl: true }, typing)?.type).toBe('promptClear');
+    expect(keyToAction('', { downArrow: true }, typing)).toBeNull();
+  });
+  test(': starts a command, o and O sort the list, y copies', () => {
+    expect(keyToAction(':', {}, browsing)?.type).toBe('commandStart');
+    expect(keyToAction('o', {}, { ...browsing, screen: 'list' })?.type).toBe('sortNext');
+    expect(keyToAction('O', {}, { ...browsing, screen: 'list' })?.type).toBe('sortReverse');
+    expect(keyToAction('y', {}, { ...browsing, screen: 'record' })?.type).toBe('yank');
+    expect(keyToAction('y', {}, { ...browsing, screen: 'summary' })).toBeNull();
   });
 });
 

@@ -197,10 +197,11 @@ describe('RecordView', () => {
 
 describe('Help', () => {
   test('lists every key in plain words', () => {
-    const frame = draw(<Help width={80} height={40} scroll={0} watching={false} />);
-    for (const k of ['Enter', 'Esc', 'Tab', '/', 'q']) expect(frame).toContain(k);
+    const frame = draw(<Help width={80} height={60} scroll={0} watching={false} />);
+    for (const k of ['Enter', 'Esc', 'Tab', '/', 'q', 'o  O', 'y', ':rule ID', ':severity LEVEL', ':export FILE']) expect(frame).toContain(k);
     expect(frame).toContain('search the records');
-    expect(frame).toContain('save the records in the list to a JSON or CSV file');
+    expect(frame).toContain('save the records in the list to a file');
+    expect(frame).toContain('Mouse');
     expect(frame).toContain('Start with --watch');
   });
 });
@@ -221,8 +222,20 @@ describe('Diagnostics', () => {
   });
 
   test('code lines are cut, not wrapped, so the carets line up', () => {
-    const lines = diagnosticsLines({ diagnostics, source, fileName: 'messages.policy', width: 30, watching: false });
-    const code = lines.map((l) => l.map((s) => s.text).join('')).filter((t) => /^\s*\d+\s*\|/.test(t));
-    expect(code.length).toBeGreaterThan(0);
+    // The line with the mistake, numbered by hand from the source.
+    const lineNo = source.slice(0, source.indexOf('forbid emails(bodyy)')).split('\n').length;
+    const sourceLine = source.split('\n')[lineNo - 1];
+    const texts = diagnosticsLines({ diagnostics, source, fileName: 'messages.policy', width: 22, watching: false }).map((l) => l.map((s) => s.text).join(''));
+    const at = texts.findIndex((t) => t.startsWith(`${lineNo} |`));
+    expect(texts[at]).toBe(`${lineNo} | ${sourceLine}`);
+    expect(texts[at + 1].indexOf('^')).toBe(texts[at].indexOf('bodyy'));
+    expect(texts[at + 1].trimEnd().endsWith('^'.repeat('bodyy'.length))).toBe(true);
+    // Drawn 24 columns wide, the code line and the caret line are both cut at the edge (with …), and still line up.
+    const frame = rows(draw(<Diagnostics diagnostics={diagnostics} source={source} fileName="messages.policy" width={24} height={30} scroll={0} watching={false} />));
+    const code = frame.findIndex((r) => r.startsWith(`${lineNo} |`));
+    expect(frame[code]).toBe(`${`${lineNo} | ${sourceLine}`.slice(0, 23)}…`);
+    expect(frame[code + 1].indexOf('^')).toBe(`${lineNo} | ${sourceLine}`.indexOf('bodyy'));
+    expect(frame[code + 1]).toMatch(/\^\^…$/);
+    for (const row of frame) expect(textWidth(row)).toBeLessThanOrEqual(24);
   });
 });

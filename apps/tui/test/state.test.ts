@@ -65,9 +65,18 @@ const table: Row[] = [
   ['c clears every filter', at({ screen: 'list', filters: { rule: 'p/phone-number', severity: 'error', text: 'x' } }), { type: 'clearFilters' }, { filters: NO_FILTERS }],
   ['changing filters in a record goes back to the list', at({ screen: 'record' }), { type: 'cycleSeverity' }, { screen: 'list' }],
   // export and quitting
-  ['e asks for a format', list(0), { type: 'exportStart' }, { exporting: true }],
-  ['choosing a format closes the question', at({ screen: 'list', exporting: true }), { type: 'export', format: 'csv' }, { exporting: false }],
-  ['Esc cancels the export', at({ screen: 'list', exporting: true }), { type: 'exportCancel' }, { exporting: false }],
+  ['e opens the file name line with a name ready', list(0), { type: 'promptStart', kind: 'export', draft: 'x.csv' }, { prompt: { kind: 'export', draft: 'x.csv' } }],
+  ['typing adds to the line', at({ screen: 'list', prompt: { kind: 'command', draft: 'ru' } }), { type: 'promptType', text: 'le' }, { prompt: { kind: 'command', draft: 'rule' } }],
+  ['Backspace takes one character off', at({ screen: 'list', prompt: { kind: 'command', draft: 'rulé' } }), { type: 'promptErase' }, { prompt: { kind: 'command', draft: 'rul' } }],
+  ['Enter closes the line (the app carries it out)', at({ screen: 'list', prompt: { kind: 'export', draft: 'a.csv' } }), { type: 'promptDone' }, { prompt: null }],
+  ['Esc cancels the line', at({ screen: 'list', prompt: { kind: 'export', draft: 'a.csv' } }), { type: 'promptCancel' }, { prompt: null }],
+  // commands and sorting
+  [':rule shows one rule from the top of the list', list(5), { type: 'setRule', rule: 'p/phone-number' }, { filters: { ...NO_FILTERS, rule: 'p/phone-number' }, list: { selected: 0, top: 0 } }],
+  [':severity unreadable drops the rule filter', at({ screen: 'list', filters: { ...NO_FILTERS, rule: 'p/phone-number' } }), { type: 'setSeverity', severity: 'invalid' }, { filters: { ...NO_FILTERS, severity: 'invalid' } }],
+  ['o sorts by the first column', list(5), { type: 'sortNext' }, { sort: { column: 'where', descending: false }, list: { selected: 0, top: 0 } }],
+  ['o after the last column goes back to the input order', at({ screen: 'list', sort: { column: 'first', descending: false } }), { type: 'sortNext' }, { sort: null }],
+  ['O reverses the sort', at({ screen: 'list', sort: { column: 'worst', descending: false } }), { type: 'sortReverse' }, { sort: { column: 'worst', descending: true } }],
+  [':sort from the summary shows the sorted list', list(0), { type: 'setSort', sort: { column: 'problems', descending: true } }, { sort: { column: 'problems', descending: true } }],
   ['a notice is shown', list(0), { type: 'notice', text: 'Saved 3 records' }, { notice: 'Saved 3 records' }],
   ['q quits', list(0), { type: 'quit' }, { quit: true }],
 ];

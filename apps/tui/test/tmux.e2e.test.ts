@@ -8,7 +8,7 @@
  * docs/images/tui-summary.txt for the README.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -138,19 +138,81 @@ describe.skipIf(!hasTmux)('sellguard-tui in tmux at 80x24', () => {
     await showing('watch', 'exited 0');
   });
 
-  test('e saves the list as CSV in the current folder', async () => {
+  test('e asks where to save, with a name ready; Enter saves it there', async () => {
     const dir = workspace();
     start('save', dir, ['messages.policy', 'messages.jsonl']);
     await showing('save', '✓ 7 records checked');
     keys('save', 'Tab');
     await showing('save', '6 records with problems');
     keys('save', 'e');
-    await showing('save', 'JSON');
-    keys('save', 'c');
-    await showing('save', /Saved 6 records to sellguard-export-\d{8}-\d{6}\.csv/);
-    expect(readdirSync(dir).filter((f) => f.startsWith('sellguard-export-'))).toHaveLength(1);
+    const asked = await showing('save', /Save the 6 records to: sellguard-export-\d{8}-\d{6}\.csv/);
+    const offered = /(sellguard-export-\d{8}-\d{6}\.csv)/.exec(asked)![1];
+    expect(readdirSync(dir).filter((f) => f.startsWith('sellguard-export-'))).toEqual([]);
+    keys('save', 'Enter');
+    await showing('save', `Saved 6 records to ${offered}`);
+    expect(readdirSync(dir).filter((f) => f.startsWith('sellguard-export-'))).toEqual([offered]);
     keys('save', 'q');
     await showing('save', 'exited 0');
+  });
+
+  test(': command mode filters, sorts and exports; o sorts by a column', async () => {
+    const dir = workspace();
+    start('command', dir, ['messages.policy', 'messages.jsonl']);
+    await showing('command', '✓ 7 records checked');
+    keys('command', ':');
+    await showing('command', /^:_?/m);
+    keys('command', '-l', 'rule email-address');
+    keys('command', 'Enter');
+    await showing('command', '2 of 6 records with problems match: rule email-address');
+    keys('command', ':');
+    keys('command', '-l', 'severity error');
+    keys('command', 'Enter');
+    await showing('command', 'match: rule email-address, errors only');
+    keys('command', ':');
+    keys('command', '-l', 'export mail.json');
+    keys('command', 'Enter');
+    await showing('command', 'Saved 2 records to mail.json');
+    const saved = JSON.parse(readFileSync(join(dir, 'mail.json'), 'utf8')) as { results: Array<{ line: number }> };
+    expect(saved.results.map((r) => r.line)).toEqual([2, 3]);
+    keys('command', 'c');
+    await showing('command', /^6 records with problems/m);
+    // o: by where; O reverses it, so the last line of the input comes first.
+    keys('command', 'o');
+    await showing('command', 'Where ▲');
+    keys('command', 'O');
+    const reversed = await showing('command', 'Where ▼');
+    expect(reversed).toMatch(/› messages\.jsonl line 7/);
+    keys('command', 'q');
+    await showing('command', 'exited 0');
+  });
+
+  test('y copies the selected record through OSC 52 (tmux keeps it in its paste buffer)', async () => {
+    const dir = workspace();
+    start('yank', dir, ['messages.policy', 'messages.jsonl']);
+    tmux('set-option', '-s', 'set-clipboard', 'on');
+    await showing('yank', '✓ 7 records checked');
+    keys('yank', 'Tab');
+    await showing('yank', /› messages\.jsonl line 2/);
+    keys('yank', 'y');
+    await showing('yank', 'Copied messages.jsonl line 2 to the clipboard.');
+    const line2 = JSON.parse(readFileSync(join(dir, 'messages.jsonl'), 'utf8').split('\n')[1]) as unknown;
+    await waitFor('yank', () => spawnSync('tmux', ['-L', socket, 'show-buffer'], { encoding: 'utf8' }).status === 0);
+    expect(JSON.parse(tmux('show-buffer'))).toEqual(line2);
+    keys('yank', 'q');
+    await showing('yank', 'exited 0');
+  });
+
+  test('? lists the commands and how the mouse is used', async () => {
+    const dir = workspace();
+    start('help', dir, ['messages.policy', 'messages.jsonl']);
+    await showing('help', '✓ 7 records checked');
+    keys('help', '?');
+    await showing('help', 'move up and down');
+    keys('help', 'G');
+    const help = await showing('help', 'Mouse');
+    expect(help).toContain('The mouse is left to your terminal');
+    keys('help', 'q');
+    await showing('help', 'exited 0');
   });
 
   test('the sample data: summary screen (saved for the README with UPDATE_SCREENSHOTS=1)', async () => {

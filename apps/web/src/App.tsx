@@ -1,7 +1,9 @@
 import { evalContext, type CompiledPolicy, type Fix, type Speller } from '@sellguard/core';
 import { format } from '@sellguard/dsl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { AsOfControl } from './components/AsOfControl';
 import { Compiled } from './components/Compiled';
+import { ExamplesPanel } from './components/ExamplesPanel';
 import { Explain } from './components/Explain';
 import { Problems } from './components/Problems';
 import { RecordForm } from './components/RecordForm';
@@ -11,6 +13,12 @@ import { SharePanel } from './components/SharePanel';
 import { Tabs } from './components/Tabs';
 import { DataEditor, type DataEditorHandle, type LineProblem } from './editor/DataEditor';
 import { PolicyEditor, type PolicyEditorHandle } from './editor/PolicyEditor';
+import { BigFileResults } from './files/BigFileResults';
+import { OpenButton, useDropFiles } from './files/FileTools';
+import { baseName, download, EDITOR_LIMIT_BYTES } from './files/fileKinds';
+import { fixAll } from './files/fixAll';
+import { renderReport, REPORT_FORMATS, type ReportFormat } from './files/reports';
+import { useBigCheck } from './files/useBigCheck';
 import { checkData } from './lib/check';
 import { appendRecord, FORMAT_NAMES, parseData, replaceRecord } from './lib/data';
 import { EXAMPLES, type Example } from './lib/examples';
@@ -45,12 +53,13 @@ function asOfDay(asOf: string): number | null {
 }
 
 function exampleState(ex: Example | undefined): ShareState {
-  return { policy: ex?.policy ?? STARTER_POLICY, data: ex?.data ?? '{"body": "Write to me at jo@example.com"}\n', record: 0, tab: 'results', view: 'text' };
+  return { policy: ex?.policy ?? STARTER_POLICY, data: ex?.data ?? '{"body": "Write to me at jo@example.com"}\n', record: 0, tab: 'results', view: 'text', ...(ex?.asOf ? { asOf: ex.asOf } : {}) };
 }
 
 const OUTPUT_TABS = [
   { id: 'results' as const, label: 'Results' },
   { id: 'explain' as const, label: 'Explain' },
+  { id: 'examples' as const, label: 'Examples' },
   { id: 'compiled' as const, label: 'Compiled' },
 ];
 
@@ -62,7 +71,7 @@ const DATA_VIEWS = [
 const DEBOUNCE_MS = 150;
 
 export function App() {
-  const initial = useMemo(() => decodeState(window.location.hash) ?? exampleState(EXAMPLES[0]), []);
+  const initial = useMemo(() => decodeState(window.location.hash, EXAMPLES) ?? exampleState(EXAMPLES[0]), []);
   const [policyText, setPolicyText] = useState(initial.policy);
   const [dataText, setDataText] = useState(initial.data);
   const [selected, setSelected] = useState(initial.record);
@@ -76,11 +85,14 @@ export function App() {
   /** What every check and explanation runs in: the chosen as-of day and the speller once it is ready. */
   const ctx = useMemo(() => evalContext({ asOf: asOfDay(asOf), dictionary: speller }), [asOf, speller]);
   const [shareUrl, setShareUrl] = useState<string | null>(null);
+  /** The name of the data file the visitor opened, for naming downloads. */
+  const [dataName, setDataName] = useState<string | null>(null);
+  const big = useBigCheck();
   const [notice, setNotice] = useState<string | null>(null);
   /** Set once the visitor changes anything; until then the address stays clean. */
   const touched = useRef(false);
   /** After an example loads, select its first record with problems. */
-  const pickFirstProblem = useRef(decodeState(window.location.hash) === null);
+  const pickFirstProblem = useRef(decodeState(window.location.hash, EXAMPLES) === null);
   const policyEditor = useRef<PolicyEditorHandle>(null);
   const outputBody = useRef<HTMLDivElement>(null);
   const dataEditor = useRef<DataEditorHandle>(null);
@@ -117,6 +129,16 @@ export function App() {
       return undefined;
     }
   }, [tab, policy, selRecord, ctx]);
+
+  // The policy's own examples, run like `sellguard test` while their tab is shown.
+  const exampleOutcomes = useMemo(() => {
+    if (tab !== 'examples' || !policy) return undefined;
+    try {
+      return policy.runExamples(ctx);
+    } catch {
+      return undefined;
+    }
+  }, [tab, policy, ctx]);
 
   // ---- spelling: the dictionary loads after the first paint, then the data is checked again
   useEffect(() => {
@@ -163,7 +185,7 @@ export function App() {
   useEffect(() => {
     if (!touched.current) return;
     const t = setTimeout(() => {
-      const hash = `#${encodeState(state)}`;
+      const hash = `#${encodeState(state, EXAMPLES)}`;
       if (window.location.hash !== hash) window.history.replaceState(null, '', hash);
     }, 300);
     return () => clearTimeout(t);
@@ -186,10 +208,10 @@ export function App() {
 
   useEffect(() => {
     const onHash = () => {
-      const s = decodeState(window.location.hash);
+      const s = decodeState(window.location.hash, EXAMPLES);
       if (!s) return;
       const cur = stateRef.current;
-      if (encodeState(s) === encodeState(cur)) return;
+      if (encodeState(s, EXAMPLES) === encodeState(cur, EXAMPLES)) return;
       pickFirstProblem.current = false;
       restore(s);
     };
@@ -208,9 +230,11 @@ export function App() {
   // ---- actions
   const loadExample = (ex: Example) => {
     // Keep what was there one step back in the browser history.
-    if (touched.current) window.history.pushState(null, '', `#${encodeState(stateRef.current)}`);
+    if (touched.current) window.history.pushState(null, '', `#${encodeState(stateRef.current, EXAMPLES)}`);
     touch();
     pickFirstProblem.current = true;
+    big.close();
+    setDataName(null);
     restore(exampleState(ex));
     setNotice(`Loaded the example "${ex.title}".`);
   };
@@ -269,7 +293,7 @@ export function App() {
     // A policy that looks at today's date is pinned to the day the sender saw.
     const shared = usesToday && !asOf ? { ...state, asOf: todayText() } : state;
     if (shared !== state) setAsOfDate(shared.asOf ?? '');
-    window.history.replaceState(null, '', `#${encodeState(shared)}`);
+    window.history.replaceState(null, '', `#${encodeState(shared, EXAMPLES)}`);
     touch();
     setShareUrl(window.location.href);
   };
@@ -278,6 +302,63 @@ export function App() {
     let index = -1;
     for (const e of parsedNow.entries) if (e.line <= line) index = e.index;
     if (index >= 0 && index !== sel) select(index);
+  };
+
+  // ---- the visitor's own files
+  const policyNow = useRef(policyText);
+  policyNow.current = policyText;
+  useDropFiles(fileHandlers());
+  function fileHandlers() {
+    return {
+      onPolicy: async (file: File) => {
+        const text = await file.text();
+        touch();
+        lastGood.current = null;
+        policyNow.current = text;
+        setPolicyText(text);
+        flushPolicy(text);
+        setNotice(`Opened the policy ${file.name}.`);
+      },
+      onData: async (file: File) => {
+        touch();
+        setTab('results');
+        if (file.size > EDITOR_LIMIT_BYTES) {
+          // Too large to edit record by record: checked in the background, with a progress bar.
+          big.start(policyNow.current, file, asOfDay(asOf));
+          return;
+        }
+        const text = await file.text();
+        big.close();
+        setDataText(text);
+        flushData(text);
+        setSelected(0);
+        setDataName(file.name);
+        setNotice(`Opened ${file.name}.`);
+      },
+      onUnknown: (file: File) =>
+        setNotice(`${file.name} is not a file the playground reads. Open a .policy file, or data as .jsonl, .json, .csv, or an Amazon flat file (.txt or .tsv).`),
+    };
+  }
+
+  const downloadName = baseName(dataName ?? activeExampleData() ?? 'data');
+  function activeExampleData(): string | undefined {
+    return EXAMPLES.find((e) => e.data === dataText)?.dataFiles[0];
+  }
+  const downloadResults = (format: ReportFormat) => {
+    if (!policy || !outcome) return;
+    const { ext, type } = REPORT_FORMATS.find((f) => f.format === format)!;
+    download(`${downloadName}-results.${ext}`, renderReport(format, policy, outcome, dataName ?? activeExampleData() ?? 'data'), type);
+  };
+  const downloadFixed = () => {
+    if (!policy) return;
+    const { text, fixed } = fixAll(policy, dataText, ctx);
+    if (fixed === 0) {
+      setNotice('No record has a fix to apply.');
+      return;
+    }
+    const ext = parsedNow.format === 'csv' || parsedNow.format === 'tsv' || parsedNow.format === 'jsonl' ? 'jsonl' : 'json';
+    download(`${downloadName}-fixed.${ext}`, text, ext === 'jsonl' ? 'application/x-ndjson' : 'application/json');
+    setNotice(`Applied ${fixed} ${fixed === 1 ? 'fix' : 'fixes'} in the downloaded copy; the data here is unchanged.`);
   };
 
   // ---- what the panes show
@@ -322,6 +403,7 @@ export function App() {
           ))}
         </nav>
         <div className="top-actions">
+          <OpenButton {...fileHandlers()} />
           <button type="button" className="primary" onClick={openShare} aria-haspopup="dialog">
             Share
           </button>
@@ -404,15 +486,7 @@ export function App() {
             <div className="pane-head">
               <Tabs label="Output" items={OUTPUT_TABS} value={tab} onChange={(t) => (touch(), setTab(t))} idPrefix="output" />
               {spelling === 'loading' && <span className="muted small-text">Loading the spelling dictionary…</span>}
-              {usesToday && (
-                <label className="as-of" title="This policy compares dates with today. Choose another day to check as if it were that day.">
-                  Check as of{' '}
-                  <input type="date" value={asOf} onChange={(e) => (touch(), setAsOfDate(e.target.value))} aria-describedby="as-of-note" />
-                  <span id="as-of-note" className="muted small-text">
-                    {asOf ? '' : '(today)'}
-                  </span>
-                </label>
-              )}
+              {usesToday && <AsOfControl value={asOf} sampleDay={activeExample?.asOf} onChange={(day) => (touch(), setAsOfDate(day))} />}
             </div>
             <div id="output-panel" role="tabpanel" aria-labelledby={`output-tab-${tab}`} className="output-body" tabIndex={-1} ref={outputBody}>
               {policyBroken && (
@@ -422,7 +496,20 @@ export function App() {
                     : 'The policy has problems (see the list under it). Fix them to check the data.'}
                 </p>
               )}
-              {tab === 'results' && outcome && policy && (
+              {tab === 'results' && big.check && <BigFileResults check={big.check} onClose={big.close} />}
+              {tab === 'results' && !big.check && outcome && policy && (
+                <div className="downloads" role="group" aria-label="Download">
+                  {REPORT_FORMATS.map((f) => (
+                    <button key={f.format} type="button" className="small" onClick={() => downloadResults(f.format)}>
+                      Download results ({f.label})
+                    </button>
+                  ))}
+                  <button type="button" className="small" onClick={downloadFixed} disabled={!outcome.records.some((r) => r.violations.some((v) => v.fix))}>
+                    Download fixed records
+                  </button>
+                </div>
+              )}
+              {tab === 'results' && !big.check && outcome && policy && (
                 <Results
                   outcome={outcome}
                   rules={policy.rules}
@@ -445,6 +532,9 @@ export function App() {
                     <p className="empty">Record {sel + 1} could not be read, so no rule was checked. The Results tab lists its problems.</p>
                   )}
                 </>
+              )}
+              {tab === 'examples' && policy && good && exampleOutcomes && (
+                <ExamplesPanel outcomes={exampleOutcomes} policyId={policy.id} source={good.source} onGo={(o) => policyEditor.current?.focusAt(o)} />
               )}
               {tab === 'compiled' && policy && <Compiled output={policy.output} policyId={policy.id} />}
             </div>

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compile, evalContext, type CompiledPolicy } from '@sellguard/core';
@@ -19,15 +20,23 @@ beforeAll(() => {
 
 describe('checking the data pane', () => {
   it('finds the violations in the shipped buyer messages, like the command line', () => {
-    const data = parseData(readFileSync(resolve(root, 'examples/buyer-messaging/messages.jsonl'), 'utf8'));
+    const input = 'examples/buyer-messaging/messages.jsonl';
+    const data = parseData(readFileSync(resolve(root, input), 'utf8'));
     const { records, summary } = checkData(policy, data, evalContext());
     expect(summary.records).toBe(data.entries.length);
-    const rules = records.flatMap((r) => r.violations.map((v) => v.rule));
-    expect(rules).toContain('buyer-messaging/email-address');
     expect(summary.byRule['buyer-messaging/email-address']).toBeGreaterThan(0);
     // Every rule is counted, with 0 when it never fired.
     expect(Object.keys(summary.byRule).sort()).toEqual(policy.rules.map((r) => r.fullId).sort());
     expect(summary.withViolations).toBe(records.filter((r) => r.violations.length > 0).length);
+
+    // The built command line, run as a user runs it, finds the same violations on the same lines.
+    const cli = spawnSync(process.execPath, [resolve(root, 'apps/cli/dist/main.js'), 'check', 'policies/buyer-messaging.policy', input, '--format', 'json', '--fail-on', 'never'], { cwd: root, encoding: 'utf8' });
+    expect(cli.status, cli.stderr).toBe(0);
+    const report = JSON.parse(cli.stdout) as { summary: typeof summary; results: Array<{ line: number; violations: Array<{ rule: string; message: string }> }> };
+    expect(summary).toEqual(report.summary);
+    const fired = (rs: Array<{ line?: number; violations: Array<{ rule: string; message: string }> }>) =>
+      rs.filter((r) => r.violations.length > 0).map((r) => ({ line: r.line, violations: r.violations.map((v) => `${v.rule}: ${v.message}`) }));
+    expect(fired(records)).toEqual(fired(report.results));
   });
 
   it('lists records it cannot read with their problems, and still checks the rest', () => {
@@ -76,6 +85,12 @@ describe('the built-in examples', () => {
     expect(EXAMPLES[0].data).toContain('"orderId"');
     const shipped = readdirSync(resolve(root, 'policies')).filter((f) => f.endsWith('.policy'));
     expect(EXAMPLES.map((e) => `${e.id}.policy`).sort()).toEqual(shipped.sort());
+  });
+
+  it('carries the day each sample was made for, from examples/samples.json', () => {
+    const samples = JSON.parse(readFileSync(resolve(root, 'examples/samples.json'), 'utf8')) as Record<string, { asOf: string }>;
+    for (const ex of EXAMPLES) expect(ex.asOf, ex.id).toBe(samples[ex.id].asOf);
+    expect(EXAMPLES.find((e) => e.id === 'account-health-orders')?.dataFiles).toEqual(['orders.csv']);
   });
 
   it('pairs policies with examples/<policy>/ and prefers JSON lines', () => {

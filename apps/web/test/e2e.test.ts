@@ -4,7 +4,8 @@
  * Runs like a visitor would: open the page, read the results, pick the
  * examples, break the policy, edit the data, apply a fix, share a link.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,6 +91,35 @@ async function showPolicyLine(p: Page, start: string, word: string): Promise<{ x
   return box;
 }
 
+/**
+ * Two of the order-report metrics, counted here by hand from the sample CSV
+ * (plain string and date arithmetic), as "<numerator> of <denominator>" on the given day.
+ */
+const ORDERS = readFileSync(join(ROOT, 'examples/orders/orders.csv'), 'utf8').trim().split('\n');
+function ordersOn(day: string): { cancel7: string; late10: string } {
+  const head = ORDERS[0].split(',');
+  const rows = ORDERS.slice(1).map((l) => Object.fromEntries(l.split(',').map((v, i) => [head[i], v])));
+  const dayMs = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
+  const end = dayMs(day);
+  const inLast = (iso: string, days: number) => iso !== '' && dayMs(iso) <= end && dayMs(iso) > end - days * 86_400_000;
+  const mfn = rows.filter((r) => r['fulfillment-channel'] === 'MFN');
+  const placed = mfn.filter((r) => inLast(r['purchase-date'], 7));
+  const due = mfn.filter((r) => r['ship-date'] !== '' && inLast(r['expected-ship-date'], 10));
+  return {
+    cancel7: `${placed.filter((r) => r['cancelled-by'] === 'seller').length} of ${placed.length}`,
+    late10: `${due.filter((r) => Date.parse(r['ship-date']) > Date.parse(r['expected-ship-date'])).length} of ${due.length}`,
+  };
+}
+
+/** Whether the policy editor's cursor is drawn inside the editor's visible area. */
+async function cursorInView(p: Page): Promise<{ inView: boolean; cursor: number[]; scroller: number[] }> {
+  return p.evaluate(() => {
+    const cursor = document.querySelector('.policy-editor .cm-cursor-primary')!.getBoundingClientRect();
+    const scroller = document.querySelector('.policy-editor .cm-scroller')!.getBoundingClientRect();
+    return { inView: cursor.height > 0 && cursor.top >= scroller.top && cursor.bottom <= scroller.bottom, cursor: [cursor.top, cursor.bottom], scroller: [scroller.top, scroller.bottom] };
+  });
+}
+
 describe.skipIf(!haveBrowser)('the playground in a browser', () => {
   beforeAll(async () => {
     ensureBuilt();
@@ -135,19 +165,66 @@ describe.skipIf(!haveBrowser)('the playground in a browser', () => {
       // Record violations, or for a policy with metrics the violations of its rules about metrics.
       await expect.poll(() => page.locator('.violation').count(), { message: `example ${await button.textContent()}` }).toBeGreaterThan(0);
     }
+    // policies/account-health-orders.policy ships with examples/orders: its button is always there.
     const orders = page.getByRole('button', { name: 'Account health from order reports' });
-    if ((await orders.count()) > 0) {
-      await orders.click();
-      await expect.poll(() => page.locator('.metric[data-metric="order-defect-rate"] .metric-value').count()).toBe(1);
-      await expect.poll(() => page.locator('.metric.metric-fail').count()).toBeGreaterThan(0);
-    }
+    await expect.poll(() => orders.count()).toBe(1);
+    await orders.click();
+    await expect.poll(() => page.locator('.metric[data-metric="order-defect-rate"] .metric-value').count()).toBe(1);
+    await expect.poll(() => page.locator('.metric.metric-fail').count()).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Buyer-Seller Messaging' }).click();
     await expect.poll(() => page.locator('.violation[data-rule="buyer-messaging/email-address"]').count()).toBeGreaterThan(0);
   });
 
+  it('opens the order-report example on the day its data was made for, with a date control that the link keeps', async () => {
+    const samples = JSON.parse(readFileSync(join(ROOT, 'examples/samples.json'), 'utf8')) as Record<string, { asOf: string }>;
+    const sampleDay = samples['account-health-orders'].asOf;
+    await page.getByRole('button', { name: 'Account health from order reports' }).click();
+    const day = page.getByLabel('Check as of');
+    await expect.poll(() => day.inputValue()).toBe(sampleDay);
+    await expect(page.getByTestId('as-of-note').textContent()).resolves.toBe('(the day the sample data was made for)');
+    const detail = (metric: string) => page.locator(`.metric[data-metric="${metric}"] .metric-detail`).textContent();
+    const expected = ordersOn(sampleDay);
+    expect(expected.cancel7).not.toMatch(/of 0$/);
+    await expect.poll(() => detail('pre-fulfillment-cancel-rate')).toMatch(new RegExp(`^${expected.cancel7} · last 7 days`));
+    await expect.poll(() => detail('late-shipment-rate-10d')).toMatch(new RegExp(`^${expected.late10} · last 10 days`));
+    await expect(page.locator('.metric.metric-no-data').count()).resolves.toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'as-of.png') });
+
+    // Another day: the windows move and the numbers with them.
+    const later = '2026-11-27';
+    await day.fill(later);
+    const moved = ordersOn(later);
+    expect(moved.late10).not.toBe(expected.late10);
+    await expect.poll(() => detail('late-shipment-rate-10d')).toMatch(new RegExp(`^${moved.late10} · last 10 days`));
+    await expect(page.getByTestId('as-of-note').textContent()).resolves.toBe('');
+
+    // The link keeps the day.
+    await page.getByRole('button', { name: 'Share' }).click();
+    const url = await page.getByTestId('share-url').inputValue();
+    // The example is unchanged: the link names it instead of carrying its policy and 240 orders.
+    const policyChars = readFileSync(join(ROOT, 'policies/account-health-orders.policy'), 'utf8').length;
+    expect(new URL(url).hash.length).toBeLessThan(200);
+    expect(policyChars).toBeGreaterThan(5000);
+    await page.keyboard.press('Escape');
+    const other = await context.newPage();
+    watch(other, 'shared page');
+    await other.goto(url);
+    await expect.poll(() => other.getByLabel('Check as of').inputValue()).toBe(later);
+    await expect.poll(() => other.locator('.metric[data-metric="late-shipment-rate-10d"] .metric-detail').textContent()).toMatch(new RegExp(`^${moved.late10} · `));
+    await other.close();
+
+    // "Sample day" goes back; "Today" checks as of the real today.
+    await page.getByRole('button', { name: 'Sample day' }).click();
+    await expect.poll(() => day.inputValue()).toBe(sampleDay);
+    await page.getByRole('button', { name: 'Today' }).click();
+    await expect.poll(() => day.inputValue()).toBe('');
+    await expect(page.getByTestId('as-of-note').textContent()).resolves.toBe('(today)');
+  });
+
   it('checks policies that look at today as of another day', async () => {
     const certificates = page.getByRole('button', { name: 'Product certificates' });
-    if ((await certificates.count()) === 0) return;
+    // policies/product-certification.policy ships with examples/product-certification: its button is always there.
+    await expect.poll(() => certificates.count()).toBe(1);
     await certificates.click();
     const expired = page.locator('.violation[data-rule="product-certification/expired-certificate"]');
     await expect.poll(() => expired.count()).toBeGreaterThan(0);
@@ -156,6 +233,59 @@ describe.skipIf(!haveBrowser)('the playground in a browser', () => {
     await page.getByRole('button', { name: 'Buyer-Seller Messaging' }).click();
     await expect.poll(() => page.locator('.violation[data-rule="buyer-messaging/email-address"]').count()).toBeGreaterThan(0);
     await expect(page.locator('.as-of').count()).resolves.toBe(0);
+  });
+
+  it('keeps the line being typed in view when the problems list appears under the editor', async () => {
+    const lines = POLICY_FILE.length;
+    await page.locator('.policy-editor .cm-content').click();
+    await page.keyboard.press('Control+End');
+    await expect.poll(async () => (await cursorInView(page)).inView).toBe(true);
+    // Each of these lines is a syntax error, so the problems list appears and grows while the author types.
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Enter');
+      await page.keyboard.type(`rule broken-${i} @@`);
+      // Wait for the list to show this line's problem, then the cursor must be on screen.
+      await page.locator(`.problems .problem[data-line="${lines + i + 1}"]`).first().waitFor();
+      await expect.poll(async () => (await cursorInView(page)).inView, { message: `after typing line ${lines + i + 1}` }).toBe(true);
+    }
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Shift+Home');
+      await page.keyboard.press('Backspace');
+      await page.keyboard.press('Backspace');
+    }
+    await expect.poll(() => page.getByTestId('policy-status').textContent()).toBe('No problems');
+    await expect.poll(() => page.locator('.problems .problem').count()).toBe(0);
+  });
+
+  it('runs the policy\'s own examples like sellguard test, and shows which fail', async () => {
+    await page.getByRole('button', { name: 'Buyer-Seller Messaging' }).click();
+    await page.getByRole('tab', { name: 'Examples' }).click();
+    const total = POLICY_FILE.filter((l) => /^example "/.test(l)).length;
+    const examplesSummary = page.getByTestId('examples-summary');
+    await expect.poll(() => examplesSummary.textContent()).toBe(`${total} passed, 0 failed`);
+    await expect(page.locator('.example-outcome.passed').count()).resolves.toBe(total);
+
+    // Break the first example that expects nothing: it now expects an email address.
+    const at = POLICY_FILE.findIndex((l) => l === '  expect nothing');
+    const name = /^example "(.*)" \{$/.exec(POLICY_FILE.slice(0, at).reverse().find((l) => l.startsWith('example "'))!)![1];
+    const word = await showPolicyLine(page, '  expect nothing', 'nothing');
+    await page.mouse.dblclick(word.x, word.y);
+    await page.keyboard.type('email-address');
+    await expect.poll(() => examplesSummary.textContent()).toBe(`${total - 1} passed, 1 failed`);
+    const failed = page.locator('.example-outcome.failed');
+    await expect(failed.getAttribute('data-example')).resolves.toBe(name);
+    await expect(failed.locator('.example-failures').textContent()).resolves.toMatch(/email-address/);
+    await page.screenshot({ path: join(SHOTS, 'examples.png') });
+
+    // Its line button puts the cursor on the example in the policy.
+    const exampleLine = POLICY_FILE.indexOf(`example "${name}" {`) + 1;
+    await failed.getByRole('button', { name: `line ${exampleLine}` }).click();
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('cm-content'))).toBe(true);
+    await expect.poll(() => page.locator('.policy-editor .cm-lineNumbers .cm-activeLineGutter').textContent()).toBe(String(exampleLine));
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => examplesSummary.textContent()).toBe(`${total} passed, 0 failed`);
+    await page.getByRole('tab', { name: 'Results' }).click();
   });
 
   it('shows a syntax error in the problems list at its line, and goes there on click', async () => {
@@ -279,6 +409,100 @@ describe.skipIf(!haveBrowser)('the playground in a browser', () => {
     await expect(other.locator('.violation[data-rule="buyer-messaging/insecure-link"]').count()).resolves.toBe(await page.locator('.violation[data-rule="buyer-messaging/insecure-link"]').count());
     await other.close();
   });
+
+  it('opens the visitor\'s policy and Amazon flat file, and downloads the results and the fixed records', async () => {
+    // An Amazon "All Orders" flat file (tab-separated) with the order-report policy, opened together.
+    const flat = join(ROOT, 'examples/orders/amazon-all-orders.txt');
+    const rows = readFileSync(flat, 'utf8').trim().split('\n').length - 1;
+    await page.getByTestId('open-files').setInputFiles([join(ROOT, 'policies/account-health-orders.policy'), flat]);
+    await expect.poll(() => summary(page)).toMatch(new RegExp(`^(All )?${rows} records\\b`));
+    await expect(page.locator('.policy-title').textContent()).resolves.toMatch(/^Account health from order reports/);
+
+    // Back to the buyer messages: results as JSON and CSV, and the records with their fixes applied.
+    await page.getByRole('button', { name: 'Buyer-Seller Messaging' }).click();
+    await expect.poll(async () => counts(await summary(page))[0]).toBe(SAMPLE_RECORDS);
+    const save = async (name: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+      return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') };
+    };
+    const json = await save('Download results (JSON)');
+    const csv = await save('Download results (CSV)');
+    const sarif = await save('Download results (SARIF)');
+    const html = await save('Download results (HTML)');
+    expect([json.name, csv.name, sarif.name, html.name]).toEqual(['messages-results.json', 'messages-results.csv', 'messages-results.sarif', 'messages-results.html']);
+    const report = JSON.parse(json.text) as { summary: { records: number; withViolations: number; violations: number }; results: Array<{ violations: unknown[] }> };
+    const [records, withProblems] = counts(await summary(page));
+    expect(report.summary.records).toBe(records);
+    expect(report.results).toHaveLength(withProblems);
+    const csvRows = csv.text.trimEnd().split('\r\n');
+    expect(csvRows[0]).toBe('file,line,record,severity,rule,message,field,matched,hint');
+    // One CSV row per problem: as many as the report lists and the page shows.
+    expect(csvRows.length - 1).toBe(report.results.reduce((n, r) => n + r.violations.length, 0));
+    expect(csvRows.length - 1).toBe(await page.locator('.record-card .violation').count());
+    // SARIF: one result per problem, each pointing at the sample file; HTML: a page that names the policy.
+    const sarifDoc = JSON.parse(sarif.text) as { version: string; runs: Array<{ results: Array<{ locations: Array<{ physicalLocation?: { artifactLocation?: { uri?: string } } }> }> }> };
+    expect(sarifDoc.version).toBe('2.1.0');
+    expect(sarifDoc.runs[0].results).toHaveLength(csvRows.length - 1);
+    expect(sarifDoc.runs[0].results[0].locations[0].physicalLocation?.artifactLocation?.uri).toBe('messages.jsonl');
+    expect(html.text).toMatch(/^<!doctype html>/);
+    expect(html.text).toContain('Buyer-Seller Messaging');
+
+    const fixed = await save('Download fixed records');
+    expect(fixed.name).toBe('messages-fixed.jsonl');
+    const before = readFileSync(join(ROOT, 'examples/buyer-messaging/messages.jsonl'), 'utf8').trim().split('\n');
+    const after = fixed.text.trim().split('\n');
+    expect(after).toHaveLength(before.length);
+    const insecureAmazon = before.map((l, i) => [l, i] as const).filter(([l]) => /http:\/\/(www\.)?amazon\./.test(l));
+    expect(insecureAmazon.length).toBeGreaterThan(0);
+    for (const [, i] of insecureAmazon) {
+      expect(after[i]).not.toMatch(/http:\/\/(www\.)?amazon\./);
+      expect(after[i]).toMatch(/https:\/\/(www\.)?amazon\./);
+    }
+  });
+
+  it('checks 100,000 records in the background with a progress bar, and the page stays responsive', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sellguard-big-'));
+    try {
+      const policyFile = join(dir, 'emails.policy');
+      writeFileSync(policyFile, 'policy emails "No emails"\n  input Message\n\nrecord Message {\n  body: text\n}\n\nrule email-address error "Email addresses are not allowed: {matched}" {\n  forbid emails(body)\n}\n');
+      const total = 100_000;
+      const lines: string[] = [];
+      for (let i = 0; i < total; i++) lines.push(JSON.stringify({ body: i % 10 === 3 ? `Order ${i}: write to buyer${i}@example.com` : `Order ${i}: your parcel ships on Friday.` }));
+      const dataFile = join(dir, 'many.jsonl');
+      writeFileSync(dataFile, `${lines.join('\n')}\n`);
+      const withEmail = lines.filter((l) => l.includes('@')).length;
+
+      await page.getByTestId('open-files').setInputFiles([policyFile, dataFile]);
+      const bar = page.getByTestId('big-progress');
+      // The bar moves while the worker checks: part way, the page still draws frames and answers clicks.
+      await expect.poll(() => bar.evaluate((b: HTMLProgressElement) => b.hasAttribute('value') && b.value > 0 && b.value < b.max), { timeout: 60_000, interval: 20 }).toBe(true);
+      const frames = await page.evaluate(() => new Promise<number>((done) => {
+        let n = 0;
+        const step = () => (++n === 5 ? done(n) : requestAnimationFrame(step));
+        requestAnimationFrame(step);
+      }));
+      expect(frames).toBe(5);
+      await page.getByRole('tab', { name: 'Compiled' }).click();
+      await expect(page.getByRole('tab', { name: 'Compiled' }).getAttribute('aria-selected')).resolves.toBe('true');
+      await page.getByRole('tab', { name: 'Results' }).click();
+      await expect(page.getByTestId('big-progress-text').textContent()).resolves.toMatch(/^Checking: [\d,]+ of 100,000 records$/);
+      await page.screenshot({ path: join(SHOTS, 'big-file-progress.png') });
+
+      const bigSummary = page.getByTestId('big-summary');
+      await bigSummary.waitFor({ timeout: 120_000 });
+      await expect(bigSummary.textContent()).resolves.toBe(`${total} records · ${withEmail} with problems · ${withEmail} problems (${withEmail} errors)`);
+      await expect(page.locator('.big-file-list li').count()).resolves.toBe(100);
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
+      expect(file.suggestedFilename()).toBe('many-results.csv');
+      expect(readFileSync((await file.path())!, 'utf8').trimEnd().split('\r\n')).toHaveLength(withEmail + 1);
+      await page.screenshot({ path: join(SHOTS, 'big-file.png') });
+      await page.getByRole('button', { name: 'Close' }).click();
+      await page.getByRole('button', { name: 'Buyer-Seller Messaging' }).click();
+      await expect.poll(async () => counts(await summary(page))[0]).toBe(SAMPLE_RECORDS);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 240_000);
 
   it('works in a narrow window, without console errors or warnings', async () => {
     await page.setViewportSize({ width: 600, height: 1000 });

@@ -45,4 +45,28 @@ describe('URL state', () => {
     const odd = decodeState(`#${encodeState({ ...state, tab: 'nope' as never, view: 'nope' as never, record: -3 })}`);
     expect(odd).toMatchObject({ tab: 'results', view: 'text', record: 0 });
   });
+
+  // Varied text, as a real policy is (repeated text would compress to nothing anyway).
+  const example = {
+    id: 'buyer-messaging',
+    policy: `record M {\n  body: text\n}\n${Array.from({ length: 200 }, (_, i) => `rule r${i} error "Message ${(i * 7919) % 10007} about ${(i * 104729).toString(36)}" { forbid emails(body) }`).join('\n')}\n`,
+    data: Array.from({ length: 50 }, (_, i) => JSON.stringify({ body: `Order ${(i * 7919) % 10007}: ${(i * 104729).toString(36)}` })).join('\n'),
+  };
+
+  it('names an unchanged shipped example instead of carrying its text', () => {
+    const unchanged: ShareState = { policy: example.policy, data: example.data, record: 2, tab: 'results', view: 'text', asOf: '2026-11-20' };
+    const short = encodeState(unchanged, [example]);
+    expect(short.length).toBeLessThan(120);
+    expect(encodeState(unchanged).length).toBeGreaterThan(1000);
+    expect(decodeState(short, [example])).toEqual(unchanged);
+    // Without the examples the link cannot be read, rather than read wrongly.
+    expect(decodeState(short)).toBeNull();
+  });
+
+  it('stores an edit to an example as a small difference', () => {
+    const edited: ShareState = { policy: example.policy.replace('body: text', 'body: text\n  subject: text'), data: `${example.data}{"body":"new"}\n`, record: 0, tab: 'results', view: 'text' };
+    const link = encodeState(edited, [example]);
+    expect(link.length).toBeLessThan(encodeState(edited).length / 4);
+    expect(decodeState(link, [example])).toEqual(edited);
+  });
 });

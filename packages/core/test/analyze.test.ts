@@ -37,3 +37,18 @@ describe('analyze', () => {
     expect(labels).toEqual(expect.arrayContaining(['purchaseDate', 'defect-rate', 'metric', 'rate', 'over', 'group']));
   });
 });
+
+describe('analyze with a let', () => {
+  const text = `policy orders "Orders"
+record Order { orderId: string  channel: string }
+let sellerFulfilled = lower(channel) == "mfn"
+rule seller "Seller order" { forbid sellerFulfilled }
+`;
+  const a = analyze(text);
+  it('lists the let in the outline, offers it and the keyword as completions, and names it on hover', () => {
+    expect(a.diagnostics).toEqual([]);
+    expect(a.symbols.map((s) => `${s.kind} ${s.name}`)).toContain('let sellerFulfilled');
+    expect(a.completions().map((c) => c.label)).toEqual(expect.arrayContaining(['sellerFulfilled', 'let']));
+    expect(a.hover(text.indexOf('forbid sellerFulfilled') + 'forbid '.length + 1)?.text).toBe('let sellerFulfilled');
+  });
+});

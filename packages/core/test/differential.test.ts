@@ -2,6 +2,10 @@
  * The generated evaluator and the explain interpreter must agree on every
  * record: same violations, messages, paths, spans and fixes. Checked on the
  * whole labelled corpus and on the sample data of every shipped policy.
+ * Both call the same runtime, so this cannot catch a runtime bug: the
+ * runtime's own oracles are runtime/values-oracle.test.ts (hand tables and
+ * properties against plain JavaScript), operators.test.ts and
+ * metric-kinds.test.ts.
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -65,6 +65,7 @@ export type Declaration =
   | RecordDecl
   | EnumDecl
   | ConstDecl
+  | LetDecl
   | PhrasesDecl
   | MetricDecl
   | RuleDecl
@@ -136,6 +137,17 @@ export interface ConstDecl extends Node, Documented {
   kind: 'ConstDecl';
   name: Name;
   type: TypeRef | null;
+  value: Expr;
+}
+
+/**
+ * `let sellerFulfilled = lower(trim(fulfillmentChannel)) in channels`: a named value or
+ * condition over the input record, written once and used by name in rules, metrics
+ * and other lets. Unlike a `const`, it is computed for each record.
+ */
+export interface LetDecl extends Node, Documented {
+  kind: 'LetDecl';
+  name: Name;
   value: Expr;
 }
 
@@ -342,7 +354,10 @@ export interface DateLit extends Node {
 export interface StringLit extends Node {
   kind: 'String';
   value: string;
+  /** The text between the quotes, as written. */
   raw: string;
+  /** Written `r"..."`: no escapes, `value` is `raw`. */
+  rawString?: true;
 }
 
 /** A string with `{expr}` interpolations: messages, hints and fix texts. */
@@ -351,6 +366,8 @@ export interface TemplateLit extends Node {
   /** Alternating literal text and expressions, in order. */
   parts: Array<{ kind: 'Text'; value: string; span: Span } | { kind: 'Interp'; expr: Expr; span: Span }>;
   raw: string;
+  /** Written `r"..."`: no escapes; every `{` starts a value. */
+  rawString?: true;
 }
 
 export interface BoolLit extends Node {

@@ -23,7 +23,7 @@ export interface MessageTemplate {
   readonly help?: string;
 }
 
-type NotWordChar = ' ' | '.' | ',' | ':' | ';' | "'" | '"' | '`' | '{' | '}' | '(' | ')' | '[' | ']' | '=' | '<' | '>' | '/' | '-' | '!' | '?' | '*';
+type NotWordChar = ' ' | '.' | ',' | ':' | ';' | "'" | '"' | '`' | '{' | '}' | '(' | ')' | '[' | ']' | '=' | '<' | '>' | '/' | '-' | '!' | '?' | '*' | '\\';
 type Word<P extends string> = P extends '' ? never : P extends `${string}${NotWordChar}${string}` ? never : P;
 
 /** The parameter names of a template: `cannot compare {left} with {right}` → 'left' | 'right'. */
@@ -159,6 +159,9 @@ export const SYNTAX_CODES = {
   SG1031: "missing '='",
   SG1032: 'number too large',
   SG1033: 'missing text in double quotes',
+  SG1034: 'unknown escape in text',
+  SG1035: 'missing comma between items',
+  SG1036: "'1 -1' read as a subtraction",
   SG1098: 'formatter left the file unchanged',
   SG1099: 'internal error',
 } as const;

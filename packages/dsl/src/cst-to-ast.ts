@@ -7,42 +7,51 @@
  * the diagnostics that need the tree: impossible dates, `=` for `==`, chained
  * comparisons, reserved words as names, unknown severities, repeated lines.
  */
-import type { CstElement, CstNode, IToken } from 'chevrotain';
+import type { CstNode, IToken } from 'chevrotain';
+import type * as C from './cst-types.js';
 import type * as A from './ast.js';
 import type { Diagnostic } from './diagnostics.js';
 import type { CommentIndex } from './comments.js';
-import { dateValue, decodeEscapes, durationValue, numberValue, percentValue, stringRaw } from './literals.js';
+import { dateValue, decodeEscapes, durationValue, numberValue, percentValue, stringRaw, unknownEscapes } from './literals.js';
 import { policyParser } from './parser.js';
-import { didYouMean, syntaxError } from './syntax-messages.js';
+import { report } from './catalogue.js';
+import { SYNTAX_MESSAGES as M, type RepeatedLine } from './syntax-catalogue.js';
+import { didYouMean, missingCommaWarning, tightMinusWarning, unknownEscapeWarning } from './syntax-messages.js';
 import { templateFromString, type ExpressionParser } from './templates.js';
-import { HARD_KEYWORDS, kw } from './tokens.js';
+import { HARD_KEYWORDS } from './tokens.js';
 
-type Ctx = Record<string, CstElement[] | undefined>;
 type Spanned = { span: A.Span } | IToken | undefined | null;
-
-const K = (t: { name: string }) => t.name;
 
 function isToken(e: unknown): e is IToken {
   return !!e && typeof e === 'object' && 'image' in e && 'tokenType' in e;
 }
 
 /** Real tokens only: a token inserted by error recovery has no position. */
-function tok(ctx: Ctx, key: string, i = 0): IToken | undefined {
-  const t = ctx[key]?.[i];
-  return isToken(t) && !Number.isNaN(t.startOffset) ? t : undefined;
+function tok(list: IToken[] | undefined, i = 0): IToken | undefined {
+  const t = list?.[i];
+  return t && !Number.isNaN(t.startOffset) ? t : undefined;
 }
 
-function toks(ctx: Ctx, key: string): IToken[] {
-  return (ctx[key] ?? []).filter((t): t is IToken => isToken(t) && !Number.isNaN(t.startOffset));
+function toks(list: IToken[] | undefined): IToken[] {
+  return (list ?? []).filter((t) => !Number.isNaN(t.startOffset));
 }
 
-function node(ctx: Ctx, key: string, i = 0): CstNode | undefined {
-  const n = ctx[key]?.[i];
-  return n && !isToken(n) ? n : undefined;
+/** The CST may be partial after recovery: every child list may be missing. */
+function node<N extends CstNode>(list: N[] | undefined, i = 0): N | undefined {
+  return list?.[i];
 }
 
-function nodes(ctx: Ctx, key: string): CstNode[] {
-  return (ctx[key] ?? []).filter((n): n is CstNode => !isToken(n));
+function nodes<N extends CstNode>(list: N[] | undefined): N[] {
+  return list ?? [];
+}
+
+/** The first real token among several optional children (e.g. the alternatives of one grammar choice). */
+function firstTok(...lists: Array<IToken[] | undefined>): IToken | undefined {
+  for (const l of lists) {
+    const t = tok(l);
+    if (t) return t;
+  }
+  return undefined;
 }
 
 const RESERVED_LIST = HARD_KEYWORDS.join(', ');
@@ -108,6 +117,9 @@ export class AstBuilder extends BaseVisitor {
   private stringLit(t: IToken | undefined): A.StringLit | null {
     if (!t) return null;
     const raw = stringRaw(t.image, t.tokenType.name);
+    if (t.tokenType.name === 'RawString') return { kind: 'String', value: raw, raw, rawString: true, span: this.span(t) };
+    const unknown = unknownEscapes(raw);
+    if (unknown.length > 0) this.diagnostics.push(unknownEscapeWarning(raw, unknown, t.startOffset + 1 + this.opts.base));
     return { kind: 'String', value: decodeEscapes(raw), raw, span: this.span(t) };
   }
 
@@ -131,40 +143,39 @@ export class AstBuilder extends BaseVisitor {
     return this.opts.text.slice(span.start - this.opts.base, span.end - this.opts.base);
   }
 
-  private repeated(t: IToken, what: string, help: string): void {
-    this.diagnostics.push(syntaxError('SG1024', what, this.span(t), help));
+  /** A line a block may have once, given again. */
+  private repeated(t: IToken, message: (typeof M)[RepeatedLine]): void {
+    this.diagnostics.push(report(message, this.span(t), {}));
   }
 
   // ---------------------------------------------------------- file level
 
-  file(ctx: Ctx): A.PolicyFile {
-    const header = node(ctx, 'header') ? (this.visit(node(ctx, 'header')!) as A.PolicyHeader | null) : null;
+  file(ctx: C.FileCstChildren): A.PolicyFile {
+    const header = node(ctx.header) ? (this.visit(node(ctx.header)!) as A.PolicyHeader | null) : null;
     const imports: A.ImportDecl[] = [];
     const declarations: A.Declaration[] = [];
-    const firstDecl = nodes(ctx, 'declaration')[0];
+    const firstDecl = nodes(ctx.declaration)[0];
     const firstDeclStart = firstDecl?.location?.startOffset ?? Infinity;
-    for (const n of nodes(ctx, 'importDecl')) {
+    for (const n of nodes(ctx.importDecl)) {
       const imp = this.visit(n) as A.ImportDecl | null;
       if (!imp) continue;
       if (imp.span.start - this.opts.base > firstDeclStart) {
-        this.diagnostics.push(
-          syntaxError('SG1025', 'imports must come before the declarations', { start: imp.span.start, end: imp.span.start + 6 }, 'move this `import` line up, under the `policy` lines and before the first record, enum, const, phrases, rule or example'),
-        );
+        this.diagnostics.push(report(M.importAfterDeclarations, { start: imp.span.start, end: imp.span.start + 6 }, {}));
       }
       imports.push(imp);
     }
-    for (const n of nodes(ctx, 'declaration')) declarations.push(this.visit(n) as A.Declaration);
+    for (const n of nodes(ctx.declaration)) declarations.push(this.visit(n) as A.Declaration);
     return { kind: 'PolicyFile', header, imports, declarations, comments: [], span: { start: this.opts.base, end: this.opts.base } };
   }
 
-  expressionOnly(ctx: Ctx): A.Expr {
-    return this.expr(node(ctx, 'expression'));
+  expressionOnly(ctx: C.ExpressionOnlyCstChildren): A.Expr {
+    return this.expr(node(ctx.expression));
   }
 
-  header(ctx: Ctx): A.PolicyHeader | null {
-    const policy = tok(ctx, K(kw.policy));
-    const id = this.name(node(ctx, 'name'), 'policy');
-    const title = this.stringLit(tok(ctx, 'title'));
+  header(ctx: C.HeaderCstChildren): A.PolicyHeader | null {
+    const policy = tok(ctx.Policy);
+    const id = this.name(node(ctx.name), 'policy');
+    const title = this.stringLit(tok(ctx.title));
     const h: A.PolicyHeader = {
       kind: 'PolicyHeader',
       id: id ?? { kind: 'Name', text: '', span: this.cover(policy) },
@@ -176,22 +187,22 @@ export class AstBuilder extends BaseVisitor {
       span: { start: 0, end: 0 },
     };
     const parts: Spanned[] = [policy, id, title];
-    for (const item of nodes(ctx, 'headerItem')) {
-      const c = item.children as Ctx;
-      const source = tok(c, K(kw.source));
-      const version = tok(c, K(kw.version));
-      const input = tok(c, K(kw.input));
+    for (const item of nodes(ctx.headerItem)) {
+      const c = item.children;
+      const source = tok(c.Source);
+      const version = tok(c.Version);
+      const input = tok(c.Input);
       if (source) {
-        if (h.source) this.repeated(source, "the policy gives 'source' twice", 'keep one `source "..."` line under `policy`');
-        else h.source = this.stringLit(tok(c, 'StringLit'));
+        if (h.source) this.repeated(source, M.headerSourceTwice);
+        else h.source = this.stringLit(tok(c.StringLit));
         parts.push(source, h.source);
       } else if (version) {
-        if (h.version) this.repeated(version, "the policy gives 'version' twice", 'keep one `version "..."` line under `policy`');
-        else h.version = this.stringLit(tok(c, 'StringLit'));
+        if (h.version) this.repeated(version, M.headerVersionTwice);
+        else h.version = this.stringLit(tok(c.StringLit));
         parts.push(version, h.version);
       } else if (input) {
-        const name = this.name(node(c, 'name'), 'input');
-        if (h.input) this.repeated(input, "the policy gives 'input' twice", 'keep one `input RecordName` line under `policy`');
+        const name = this.name(node(c.name), 'input');
+        if (h.input) this.repeated(input, M.headerInputTwice);
         else h.input = name;
         parts.push(input, name);
       }
@@ -205,61 +216,57 @@ export class AstBuilder extends BaseVisitor {
     // read by header()
   }
 
-  importDecl(ctx: Ctx): A.ImportDecl | null {
-    const names = nodes(ctx, 'name')
+  importDecl(ctx: C.ImportDeclCstChildren): A.ImportDecl | null {
+    const names = nodes(ctx.name)
       .map((n) => this.name(n, 'import'))
       .filter((n): n is A.Name => !!n);
-    const from = this.stringLit(tok(ctx, 'StringLit'));
+    const from = this.stringLit(tok(ctx.StringLit));
     if (!from || names.length === 0) return null;
-    return { kind: 'ImportDecl', names, from, span: this.cover(tok(ctx, K(kw.import)), from) };
+    return { kind: 'ImportDecl', names, from, span: this.cover(tok(ctx.Import), from) };
   }
 
-  declaration(ctx: Ctx): A.Declaration {
-    for (const key of ['recordDecl', 'enumDecl', 'constDecl', 'phrasesDecl', 'metricDecl', 'ruleDecl', 'exampleDecl']) {
-      const n = node(ctx, key);
-      if (n) return this.visit(n) as A.Declaration;
-    }
-    return this.error();
+  declaration(ctx: C.DeclarationCstChildren): A.Declaration {
+    const n =
+      node(ctx.recordDecl) ?? node(ctx.enumDecl) ?? node(ctx.constDecl) ?? node(ctx.letDecl) ?? node(ctx.phrasesDecl) ?? node(ctx.metricDecl) ?? node(ctx.ruleDecl) ?? node(ctx.exampleDecl);
+    return n ? (this.visit(n) as A.Declaration) : this.error();
   }
 
   /** A name; a reserved word is reported and still returned so the rest of the tree stays useful. */
-  declName(ctx: Ctx, role?: string): A.Name | null {
-    const name = tok(ctx, 'Name');
+  declName(ctx: C.DeclNameCstChildren, role?: string): A.Name | null {
+    const name = tok(ctx.Name);
     if (name && name.image) return { kind: 'Name', text: name.image, span: this.span(name) };
-    const reserved = tok(ctx, 'Reserved');
+    const reserved = tok(ctx.Reserved);
     if (!reserved) return null;
     const word = reserved.image;
-    const help =
-      role === 'field'
-        ? `rename the field and read the data's "${word}" key with \`from\`, e.g. \`${word}Value: integer from "${word}"\``
-        : `choose another name; these words are reserved: ${RESERVED_LIST}`;
-    this.diagnostics.push(syntaxError('SG1014', `'${word}' is a reserved word and cannot be used as a name`, this.span(reserved), help));
+    this.diagnostics.push(
+      role === 'field' ? report(M.reservedFieldName, this.span(reserved), { word }) : report(M.reservedName, this.span(reserved), { word, reserved: RESERVED_LIST }),
+    );
     return { kind: 'Name', text: word, span: this.span(reserved) };
   }
 
   // -------------------------------------------------------- declarations
 
-  recordDecl(ctx: Ctx): A.RecordDecl | A.ErrorNode {
-    const keyword = tok(ctx, K(kw.record));
-    const name = this.name(node(ctx, 'name'), 'record');
-    const fields = nodes(ctx, 'field')
+  recordDecl(ctx: C.RecordDeclCstChildren): A.RecordDecl | A.ErrorNode {
+    const keyword = tok(ctx.Record);
+    const name = this.name(node(ctx.name), 'record');
+    const fields = nodes(ctx.field)
       .map((n) => this.visit(n) as A.FieldDecl | null)
       .filter((f): f is A.FieldDecl => !!f);
-    const span = this.cover(keyword, name, ...fields, tok(ctx, 'RCurly'));
+    const span = this.cover(keyword, name, ...fields, tok(ctx.RCurly));
     if (!name) return { kind: 'Error', span };
     return { kind: 'RecordDecl', name, fields, doc: this.doc(keyword), span };
   }
 
-  field(ctx: Ctx): A.FieldDecl | null {
-    const name = this.name(node(ctx, 'name'), 'field');
+  field(ctx: C.FieldCstChildren): A.FieldDecl | null {
+    const name = this.name(node(ctx.name), 'field');
     if (!name) return null;
-    const colon = tok(ctx, 'Colon');
-    const typeNode = node(ctx, 'typeRef');
+    const colon = tok(ctx.Colon);
+    const typeNode = node(ctx.typeRef);
     const type = typeNode ? (this.visit(typeNode) as A.TypeRef) : this.error(colon ?? name);
-    const question = tok(ctx, 'Question');
-    const equals = tok(ctx, 'Equals');
-    const def = equals ? this.expr(node(ctx, 'expression'), equals) : null;
-    const aliases = toks(ctx, 'StringLit')
+    const question = tok(ctx.Question);
+    const equals = tok(ctx.Equals);
+    const def = equals ? this.expr(node(ctx.expression), equals) : null;
+    const aliases = toks(ctx.StringLit)
       .map((t) => this.stringLit(t))
       .filter((s): s is A.StringLit => !!s);
     return {
@@ -274,77 +281,81 @@ export class AstBuilder extends BaseVisitor {
     };
   }
 
-  typeRef(ctx: Ctx): A.TypeRef {
-    const list = tok(ctx, K(kw.list));
-    const map = tok(ctx, K(kw.map));
-    const inner = node(ctx, 'typeRef');
+  typeRef(ctx: C.TypeRefCstChildren): A.TypeRef {
+    const list = tok(ctx.List);
+    const map = tok(ctx.Map);
+    const inner = node(ctx.typeRef);
     if (list || map) {
-      const element = inner ? (this.visit(inner) as A.TypeRef) : this.error(tok(ctx, 'Less') ?? list ?? map);
-      const span = this.cover(list ?? map, tok(ctx, 'Less'), element, tok(ctx, 'Greater'));
+      const element = inner ? (this.visit(inner) as A.TypeRef) : this.error(tok(ctx.Less) ?? list ?? map);
+      const span = this.cover(list ?? map, tok(ctx.Less), element, tok(ctx.Greater));
       return list ? { kind: 'ListType', element, span } : { kind: 'MapType', value: element, span };
     }
-    const en = tok(ctx, K(kw.enum));
+    const en = tok(ctx.Enum);
     if (en) {
-      const members = nodes(ctx, 'member')
+      const members = nodes(ctx.member)
         .map((n) => this.name(n, 'enum value'))
         .filter((n): n is A.Name => !!n);
-      return { kind: 'InlineEnumType', members, span: this.cover(en, ...members, tok(ctx, 'RParen')) };
+      return { kind: 'InlineEnumType', members, span: this.cover(en, ...members, tok(ctx.RParen)) };
     }
-    const name = tok(ctx, 'Name');
+    const name = tok(ctx.Name);
     if (name) return { kind: 'NamedType', name: { kind: 'Name', text: name.image, span: this.span(name) }, span: this.span(name) };
-    const reserved = tok(ctx, 'Reserved');
+    const reserved = tok(ctx.Reserved);
     if (reserved) {
-      this.diagnostics.push(
-        syntaxError(
-          'SG1003',
-          `'${reserved.image}' is a reserved word, not a type`,
-          this.span(reserved),
-          'write a type such as string, text, number, integer, percent, boolean, date, datetime or duration, or the name of one of your records or enums',
-        ),
-      );
+      this.diagnostics.push(report(M.reservedType, this.span(reserved), { word: reserved.image }));
     }
     return this.error(reserved);
   }
 
-  enumDecl(ctx: Ctx): A.EnumDecl | A.ErrorNode {
-    const keyword = tok(ctx, K(kw.enum));
-    const name = this.name(node(ctx, 'name'), 'enum');
-    const members = nodes(ctx, 'member')
+  enumDecl(ctx: C.EnumDeclCstChildren): A.EnumDecl | A.ErrorNode {
+    const keyword = tok(ctx.Enum);
+    const name = this.name(node(ctx.name), 'enum');
+    const members = nodes(ctx.member)
       .map((n) => this.name(n, 'enum value'))
       .filter((n): n is A.Name => !!n);
-    const span = this.cover(keyword, name, ...members, tok(ctx, 'RCurly'));
+    this.checkCommas(members, ctx.Comma);
+    const span = this.cover(keyword, name, ...members, tok(ctx.RCurly));
     if (!name) return { kind: 'Error', span };
     return { kind: 'EnumDecl', name, members, doc: this.doc(keyword), span };
   }
 
-  constDecl(ctx: Ctx): A.ConstDecl | A.ErrorNode {
-    const keyword = tok(ctx, K(kw.const));
-    const name = this.name(node(ctx, 'name'), 'const');
-    const typeNode = node(ctx, 'typeRef');
-    const type = typeNode ? (this.visit(typeNode) as A.TypeRef) : tok(ctx, 'Colon') ? this.error(tok(ctx, 'Colon')) : null;
-    const value = this.expr(node(ctx, 'expression'), tok(ctx, 'Equals') ?? name);
+  constDecl(ctx: C.ConstDeclCstChildren): A.ConstDecl | A.ErrorNode {
+    const keyword = tok(ctx.Const);
+    const name = this.name(node(ctx.name), 'const');
+    const typeNode = node(ctx.typeRef);
+    const type = typeNode ? (this.visit(typeNode) as A.TypeRef) : tok(ctx.Colon) ? this.error(tok(ctx.Colon)) : null;
+    const value = this.expr(node(ctx.expression), tok(ctx.Equals) ?? name);
     const span = this.cover(keyword, name, type, value);
     if (!name) return { kind: 'Error', span };
     return { kind: 'ConstDecl', name, type, value, doc: this.doc(keyword), span };
   }
 
-  phrasesDecl(ctx: Ctx): A.PhrasesDecl | A.ErrorNode {
-    const keyword = tok(ctx, K(kw.phrases));
-    const name = this.name(node(ctx, 'name'), 'phrases');
-    const phrases = toks(ctx, 'StringLit')
+  letDecl(ctx: C.LetDeclCstChildren): A.LetDecl | A.ErrorNode {
+    const keyword = tok(ctx.Let);
+    const name = this.name(node(ctx.name), 'let');
+    const value = this.expr(node(ctx.expression), tok(ctx.Equals) ?? name);
+    const span = this.cover(keyword, name, value);
+    if (!name) return { kind: 'Error', span };
+    return { kind: 'LetDecl', name, value, doc: this.doc(keyword), span };
+  }
+
+  phrasesDecl(ctx: C.PhrasesDeclCstChildren): A.PhrasesDecl | A.ErrorNode {
+    const keyword = tok(ctx.Phrases);
+    const name = this.name(node(ctx.name), 'phrases');
+    const phrases = toks(ctx.StringLit)
       .map((t) => this.stringLit(t))
       .filter((s): s is A.StringLit => !!s);
-    const span = this.cover(keyword, name, tok(ctx, 'LBracket'), ...phrases, tok(ctx, 'RBracket'));
+    this.checkCommas(phrases, ctx.Comma);
+    const span = this.cover(keyword, name, tok(ctx.LBracket), ...phrases, tok(ctx.RBracket));
     if (!name) return { kind: 'Error', span };
     return { kind: 'PhrasesDecl', name, phrases, doc: this.doc(keyword), span };
   }
 
-  ruleDecl(ctx: Ctx): A.RuleDecl | A.ErrorNode {
-    const keyword = tok(ctx, K(kw.rule));
-    const id = this.name(node(ctx, 'name'), 'rule');
-    const sevNode = node(ctx, 'severity');
+  ruleDecl(ctx: C.RuleDeclCstChildren): A.RuleDecl | A.ErrorNode {
+    const keyword = tok(ctx.Rule);
+    const id = this.name(node(ctx.name), 'rule');
+    const sevNode = node(ctx.severity);
     const severity = sevNode ? (this.visit(sevNode) as A.SeverityNode | null) : null;
-    const message = this.template(tok(ctx, 'StringLit'));
+    const message = this.template(tok(ctx.StringLit));
     const rule: A.RuleDecl = {
       kind: 'RuleDecl',
       id: id ?? { kind: 'Name', text: '', span: this.cover(keyword) },
@@ -359,61 +370,54 @@ export class AstBuilder extends BaseVisitor {
       doc: this.doc(keyword),
       span: { start: 0, end: 0 },
     };
-    const parts: Spanned[] = [keyword, id, severity, message, tok(ctx, 'LCurly')];
-    for (const item of nodes(ctx, 'ruleItem')) parts.push({ span: this.ruleItemInto(item, rule) });
-    parts.push(tok(ctx, 'RCurly'));
+    const parts: Spanned[] = [keyword, id, severity, message, tok(ctx.LCurly)];
+    for (const item of nodes(ctx.ruleItem)) parts.push({ span: this.ruleItemInto(item, rule) });
+    parts.push(tok(ctx.RCurly));
     rule.span = this.cover(...parts);
     return id ? rule : { kind: 'Error', span: rule.span };
   }
 
-  severity(ctx: Ctx): A.SeverityNode | null {
-    for (const value of ['error', 'warning', 'info'] as const) {
-      const t = tok(ctx, K(kw[value]));
-      if (t) return { kind: 'Severity', value, span: this.span(t) };
-    }
-    const other = tok(ctx, 'Identifier');
+  severity(ctx: C.SeverityCstChildren): A.SeverityNode | null {
+    const known = firstTok(ctx.Error, ctx.Warning, ctx.Info);
+    if (known) return { kind: 'Severity', value: known.image as A.SeverityNode['value'], span: this.span(known) };
+    const other = tok(ctx.Identifier);
     if (other) {
       const guess = didYouMean(other.image, ['error', 'warning', 'info']);
       this.diagnostics.push(
-        syntaxError(
-          'SG1005',
-          `'${other.image}' is not a severity`,
-          this.span(other),
-          guess ? `did you mean '${guess}'? a rule's severity is error, warning or info` : "a rule's severity is error, warning or info, e.g. `rule my-rule warning \"...\" {`",
-        ),
+        guess ? report(M.misspeltSeverity, this.span(other), { word: other.image, guess }) : report(M.unknownSeverity, this.span(other), { word: other.image }),
       );
     }
     return null;
   }
 
   /** Reads one rule line into `rule`; returns its span. */
-  private ruleItemInto(item: CstNode, rule: A.RuleDecl): A.Span {
-    const c = item.children as Ctx;
-    const each = tok(c, K(kw.each));
-    const when = tok(c, K(kw.when));
-    const require = tok(c, K(kw.require));
-    const forbid = tok(c, K(kw.forbid));
-    const hint = tok(c, K(kw.hint));
-    const source = tok(c, K(kw.source));
-    const fix = tok(c, K(kw.fix));
+  private ruleItemInto(item: C.RuleItemCstNode, rule: A.RuleDecl): A.Span {
+    const c = item.children;
+    const each = tok(c.Each);
+    const when = tok(c.When);
+    const require = tok(c.Require);
+    const forbid = tok(c.Forbid);
+    const hint = tok(c.Hint);
+    const source = tok(c.Source);
+    const fix = tok(c.Fix);
     if (each) {
-      const variable = tok(c, 'variable');
-      const collection = this.expr(node(c, 'collection'), tok(c, K(kw.in)) ?? each);
+      const variable = tok(c.variable);
+      const collection = this.expr(node(c.collection), tok(c.In) ?? each);
       const span = this.cover(each, collection);
-      if (rule.each) this.repeated(each, "the rule has more than one 'each' line", 'a rule goes over one list; use `any` or `all` inside its conditions for others');
+      if (rule.each) this.repeated(each, M.ruleEachTwice);
       else if (variable) rule.each = { kind: 'Each', variable: { kind: 'Name', text: variable.image, span: this.span(variable) }, collection, span };
       return span;
     }
     if (when) {
-      const e = this.expr(node(c, 'expression'), when);
-      if (rule.when) this.repeated(when, "the rule has more than one 'when' line", 'join the conditions into one `when` line with `and`');
+      const e = this.expr(node(c.expression), when);
+      if (rule.when) this.repeated(when, M.ruleWhenTwice);
       else rule.when = e;
       return this.cover(when, e);
     }
     if (require || forbid) {
       const kwTok = (require ?? forbid)!;
-      const condition = this.expr(node(c, 'expression'), kwTok);
-      const message = this.template(tok(c, 'StringLit'));
+      const condition = this.expr(node(c.expression), kwTok);
+      const message = this.template(tok(c.StringLit));
       const clause: A.Clause = {
         kind: 'Clause',
         mode: require ? 'require' : 'forbid',
@@ -425,20 +429,20 @@ export class AstBuilder extends BaseVisitor {
       return clause.span;
     }
     if (hint) {
-      const t = this.template(tok(c, 'StringLit'));
-      if (rule.hint) this.repeated(hint, "the rule has more than one 'hint' line", 'keep one `hint` line; a hint can be as long as needed');
+      const t = this.template(tok(c.StringLit));
+      if (rule.hint) this.repeated(hint, M.ruleHintTwice);
       else rule.hint = t;
       return this.cover(hint, t);
     }
     if (source) {
-      const s = this.stringLit(tok(c, 'StringLit'));
-      if (rule.source) this.repeated(source, "the rule has more than one 'source' line", 'keep one `source` line, e.g. `source "guidelines, section 2"`');
+      const s = this.stringLit(tok(c.StringLit));
+      if (rule.source) this.repeated(source, M.ruleSourceTwice);
       else rule.source = s;
       return this.cover(source, s);
     }
     if (fix) {
-      const f = node(c, 'fixAction') ? (this.visit(node(c, 'fixAction')!, fix) as A.FixNode | null) : null;
-      if (rule.fix) this.repeated(fix, "the rule has more than one 'fix' line", 'a rule can offer one fix; keep the one that helps most');
+      const f = node(c.fixAction) ? (this.visit(node(c.fixAction)!, fix) as A.FixNode | null) : null;
+      if (rule.fix) this.repeated(fix, M.ruleFixTwice);
       else if (f) rule.fix = f;
       return this.cover(fix, f);
     }
@@ -449,26 +453,26 @@ export class AstBuilder extends BaseVisitor {
     // read by ruleDecl()
   }
 
-  fixAction(ctx: Ctx, fixTok?: IToken): A.FixNode | null {
-    const remove = tok(ctx, K(kw.remove));
+  fixAction(ctx: C.FixActionCstChildren, fixTok?: IToken): A.FixNode | null {
+    const remove = tok(ctx.Remove);
     if (remove) return { kind: 'RemoveFix', span: this.cover(fixTok, remove) };
-    const replace = tok(ctx, K(kw.replace));
+    const replace = tok(ctx.Replace);
     if (replace) {
-      const w = this.fixText(this.expr(node(ctx, 'expression'), replace));
+      const w = this.fixText(this.expr(node(ctx.expression), replace));
       return { kind: 'ReplaceFix', with: w, span: this.cover(fixTok, replace, w) };
     }
-    const insert = tok(ctx, K(kw.insert));
+    const insert = tok(ctx.Insert);
     if (insert) {
-      const text = this.fixText(this.expr(node(ctx, 'text'), insert));
-      const into = this.expr(node(ctx, 'target'), tok(ctx, K(kw.into)) ?? text);
-      const start = tok(ctx, K(kw.start));
-      const end = tok(ctx, K(kw.end));
+      const text = this.fixText(this.expr(node(ctx.text), insert));
+      const into = this.expr(node(ctx.target), tok(ctx.Into) ?? text);
+      const start = tok(ctx.Start);
+      const end = tok(ctx.End);
       return {
         kind: 'InsertFix',
         text,
         into,
         at: end ? 'end' : 'start',
-        span: this.cover(fixTok, insert, text, tok(ctx, K(kw.into)), into, tok(ctx, K(kw.at)), start, end),
+        span: this.cover(fixTok, insert, text, tok(ctx.Into), into, tok(ctx.At), start, end),
       };
     }
     return null;
@@ -479,46 +483,46 @@ export class AstBuilder extends BaseVisitor {
     return e.kind === 'String' ? this.toTemplate(e) : e;
   }
 
-  exampleDecl(ctx: Ctx): A.ExampleDecl | A.ErrorNode {
-    const keyword = tok(ctx, K(kw.example));
-    const name = this.stringLit(tok(ctx, 'StringLit'));
+  exampleDecl(ctx: C.ExampleDeclCstChildren): A.ExampleDecl | A.ErrorNode {
+    const keyword = tok(ctx.Example);
+    const name = this.stringLit(tok(ctx.StringLit));
     const ex: A.ExampleDecl = { kind: 'ExampleDecl', name: name!, given: null, asOf: null, expectations: [], span: { start: 0, end: 0 } };
-    const parts: Spanned[] = [keyword, name, tok(ctx, 'LCurly')];
-    for (const item of nodes(ctx, 'exampleItem')) {
-      const c = item.children as Ctx;
-      const given = tok(c, K(kw.given));
-      const expect = tok(c, K(kw.expect));
-      const as = tok(c, K(kw.as));
+    const parts: Spanned[] = [keyword, name, tok(ctx.LCurly)];
+    for (const item of nodes(ctx.exampleItem)) {
+      const c = item.children;
+      const given = tok(c.Given);
+      const expect = tok(c.Expect);
+      const as = tok(c.As);
       if (as) {
-        const t = tok(c, 'DateLit') ?? tok(c, 'DatetimeLit');
+        const t = tok(c.DateLit) ?? tok(c.DatetimeLit);
         if (t) {
           const { ms, withTime } = dateValue(t.image);
-          if (ex.asOf) this.repeated(as, "the example has more than one 'as of' line", 'keep one `as of 2026-11-20` line');
+          if (ex.asOf) this.repeated(as, M.exampleAsOfTwice);
           else ex.asOf = { kind: 'Date', withTime, ms, raw: t.image, span: this.span(t) };
         }
         parts.push(as, t ? { span: this.span(t) } : null);
         continue;
       }
       if (given) {
-        const e = this.expr(node(c, 'expression'), given);
-        if (ex.given) this.repeated(given, "the example has more than one 'given' line", 'put all the input fields in one `given { ... }`');
+        const e = this.expr(node(c.expression), given);
+        if (ex.given) this.repeated(given, M.exampleGivenTwice);
         else ex.given = e;
         parts.push(given, e);
       } else if (expect) {
-        const exp = node(c, 'expectation') ? (this.visit(node(c, 'expectation')!, expect) as A.Expectation | null) : null;
+        const exp = node(c.expectation) ? (this.visit(node(c.expectation)!, expect) as A.Expectation | null) : null;
         if (exp) ex.expectations.push(exp);
         parts.push(expect, exp);
       }
     }
-    parts.push(tok(ctx, 'RCurly'));
+    parts.push(tok(ctx.RCurly));
     ex.span = this.cover(...parts);
     return name ? ex : { kind: 'Error', span: ex.span };
   }
 
-  metricDecl(ctx: Ctx): A.MetricDecl | A.ErrorNode {
-    const keyword = tok(ctx, K(kw.metric));
-    const name = this.name(node(ctx, 'name'), 'metric');
-    const title = this.stringLit(tok(ctx, 'StringLit'));
+  metricDecl(ctx: C.MetricDeclCstChildren): A.MetricDecl | A.ErrorNode {
+    const keyword = tok(ctx.Metric);
+    const name = this.name(node(ctx.name), 'metric');
+    const title = this.stringLit(tok(ctx.StringLit));
     const metric: A.MetricDecl = {
       kind: 'MetricDecl',
       name: name ?? { kind: 'Name', text: '', span: this.cover(keyword) },
@@ -530,41 +534,41 @@ export class AstBuilder extends BaseVisitor {
       doc: this.doc(keyword),
       span: { start: 0, end: 0 },
     };
-    const parts: Spanned[] = [keyword, name, title, tok(ctx, 'LCurly')];
-    for (const item of nodes(ctx, 'metricItem')) {
-      const c = item.children as Ctx;
-      const kindTok = ['count', 'rate', 'total', 'average', 'minimum', 'maximum'].map((k) => tok(c, K(kw[k as 'count']))).find((t) => t);
-      const where = tok(c, K(kw.where));
-      const over = tok(c, K(kw.over));
-      const group = tok(c, K(kw.group));
+    const parts: Spanned[] = [keyword, name, title, tok(ctx.LCurly)];
+    for (const item of nodes(ctx.metricItem)) {
+      const c = item.children;
+      const kindTok = firstTok(c.Count, c.Rate, c.Total, c.Average, c.Minimum, c.Maximum);
+      const where = tok(c.Where);
+      const over = tok(c.Over);
+      const group = tok(c.Group);
       if (kindTok) {
-        const expr = node(c, 'aggregateExpr') ? this.expr(node(c, 'aggregateExpr'), kindTok) : null;
+        const expr = node(c.aggregateExpr) ? this.expr(node(c.aggregateExpr), kindTok) : null;
         const agg: A.MetricAggregate = { kind: 'Aggregate', aggregate: kindTok.image as A.MetricAggregate['aggregate'], expr, span: this.cover(kindTok, expr) };
-        if (metric.aggregate) this.repeated(kindTok, 'the metric says more than once what it measures', 'keep one of count, rate, total, average, minimum or maximum');
+        if (metric.aggregate) this.diagnostics.push(report(M.metricMeasuresTwice, this.span(kindTok), {}));
         else metric.aggregate = agg;
         parts.push(agg);
       } else if (where) {
-        const e = this.expr(node(c, 'whereExpr'), where);
-        if (metric.where) this.repeated(where, "the metric has more than one 'where' line", 'join the conditions into one `where` line with `and`');
+        const e = this.expr(node(c.whereExpr), where);
+        if (metric.where) this.repeated(where, M.metricWhereTwice);
         else metric.where = e;
         parts.push(where, e);
       } else if (over) {
-        const d = tok(c, 'DurationLit');
-        const by = this.expr(node(c, 'byExpr'), tok(c, K(kw.by)) ?? over);
+        const d = tok(c.DurationLit);
+        const by = this.expr(node(c.byExpr), tok(c.By) ?? over);
         const span = this.cover(over, by);
         if (d) {
           const length: A.DurationLit = { kind: 'Duration', ...durationValue(d.image), raw: d.image, span: this.span(d) };
-          if (metric.window) this.repeated(over, "the metric has more than one 'over' line", 'a metric has one time window');
+          if (metric.window) this.repeated(over, M.metricOverTwice);
           else metric.window = { length, by, span };
         }
         parts.push({ span });
       } else if (group) {
-        const exprs = nodes(c, 'groupExpr').map((n) => this.expr(n, group));
+        const exprs = nodes(c.groupExpr).map((n) => this.expr(n, group));
         metric.groupBy.push(...exprs);
         parts.push(group, ...exprs);
       }
     }
-    parts.push(tok(ctx, 'RCurly'));
+    parts.push(tok(ctx.RCurly));
     metric.span = this.cover(...parts);
     return name ? metric : { kind: 'Error', span: metric.span };
   }
@@ -577,26 +581,26 @@ export class AstBuilder extends BaseVisitor {
     // read by exampleDecl()
   }
 
-  expectation(ctx: Ctx, expectTok?: IToken): A.Expectation | null {
-    const nothing = tok(ctx, K(kw.nothing));
+  expectation(ctx: C.ExpectationCstChildren, expectTok?: IToken): A.Expectation | null {
+    const nothing = tok(ctx.Nothing);
     if (nothing) return { kind: 'Expectation', mode: 'nothing', rules: [], span: this.cover(expectTok, nothing) };
-    const not = tok(ctx, K(kw.not));
-    const list = node(ctx, 'nameList');
+    const not = tok(ctx.Not);
+    const list = node(ctx.nameList);
     const rules = list ? (this.visit(list) as A.Name[]) : [];
     if (rules.length === 0) return null;
     return { kind: 'Expectation', mode: not ? 'absent' : 'fires', rules, span: this.cover(expectTok, not, ...rules) };
   }
 
-  nameList(ctx: Ctx): A.Name[] {
-    return nodes(ctx, 'name')
+  nameList(ctx: C.NameListCstChildren): A.Name[] {
+    return nodes(ctx.name)
       .map((n) => this.name(n, 'rule'))
       .filter((n): n is A.Name => !!n);
   }
 
   // --------------------------------------------------------- expressions
 
-  expression(ctx: Ctx): A.Expr {
-    return this.expr(node(ctx, 'orExpr'));
+  expression(ctx: C.ExpressionCstChildren): A.Expr {
+    return this.expr(node(ctx.orExpr));
   }
 
   private fold(operands: A.Expr[], ops: { op: A.BinaryOp; span: A.Span }[]): A.Expr {
@@ -608,37 +612,38 @@ export class AstBuilder extends BaseVisitor {
     return left;
   }
 
-  private opsOf(ctx: Ctx, keys: Record<string, A.BinaryOp>): { op: A.BinaryOp; span: A.Span }[] {
+  /** The operators between the operands of one precedence level, in source order. */
+  private opsOf(byOp: Array<[IToken[] | undefined, A.BinaryOp]>): { op: A.BinaryOp; span: A.Span }[] {
     const all: { op: A.BinaryOp; span: A.Span }[] = [];
-    for (const [key, op] of Object.entries(keys)) for (const t of toks(ctx, key)) all.push({ op, span: this.span(t) });
+    for (const [list, op] of byOp) for (const t of toks(list)) all.push({ op, span: this.span(t) });
     return all.sort((a, b) => a.span.start - b.span.start);
   }
 
-  orExpr(ctx: Ctx): A.Expr {
-    return this.fold(nodes(ctx, 'andExpr').map((n) => this.expr(n)), this.opsOf(ctx, { [K(kw.or)]: 'or' }));
+  orExpr(ctx: C.OrExprCstChildren): A.Expr {
+    return this.fold(nodes(ctx.andExpr).map((n) => this.expr(n)), this.opsOf([[ctx.Or, 'or']]));
   }
 
-  andExpr(ctx: Ctx): A.Expr {
-    return this.fold(nodes(ctx, 'notExpr').map((n) => this.expr(n)), this.opsOf(ctx, { [K(kw.and)]: 'and' }));
+  andExpr(ctx: C.AndExprCstChildren): A.Expr {
+    return this.fold(nodes(ctx.notExpr).map((n) => this.expr(n)), this.opsOf([[ctx.And, 'and']]));
   }
 
-  notExpr(ctx: Ctx): A.Expr {
-    const not = tok(ctx, K(kw.not));
+  notExpr(ctx: C.NotExprCstChildren): A.Expr {
+    const not = tok(ctx.Not);
     if (not) {
-      const operand = this.expr(node(ctx, 'notExpr'), not);
+      const operand = this.expr(node(ctx.notExpr), not);
       return { kind: 'Unary', op: 'not', operand, span: this.cover(not, operand) };
     }
-    return this.expr(node(ctx, 'comparison'));
+    return this.expr(node(ctx.comparison));
   }
 
-  comparison(ctx: Ctx): A.Expr {
-    const operands = nodes(ctx, 'additive').map((n) => this.expr(n));
-    const ops = nodes(ctx, 'compOp').map((n) => this.visit(n) as { op: A.BinaryOp; span: A.Span; single: boolean });
+  comparison(ctx: C.ComparisonCstChildren): A.Expr {
+    const operands = nodes(ctx.additive).map((n) => this.expr(n));
+    const ops = nodes(ctx.compOp).map((n) => this.visit(n) as { op: A.BinaryOp; span: A.Span; single: boolean });
     ops.forEach((o, i) => {
       if (!o.single) return;
       const [l, r] = [operands[i], operands[i + 1]];
       const example = l && r ? `\`${this.written(l.span)} == ${this.written(r.span)}\`` : '`purpose == "other"`';
-      this.diagnostics.push(syntaxError('SG1010', "a single '=' does not compare values", o.span, `use \`==\` to compare: ${example}`));
+      this.diagnostics.push(report(M.singleEquals, o.span, { example }));
     });
     if (ops.length > 1) {
       const [a, b, c] = operands;
@@ -646,58 +651,81 @@ export class AstBuilder extends BaseVisitor {
         a && b && c
           ? `\`${this.written(a.span)} ${ops[0].op} ${this.written(b.span)} and ${this.written(b.span)} ${ops[1].op} ${this.written(c.span)}\``
           : '`a < b and b < c`';
-      this.diagnostics.push(
-        syntaxError(
-          'SG1011',
-          "two comparisons in a row need 'and' between them",
-          ops[1].span,
-          `compare two values at a time and join the comparisons with \`and\`: ${example}`,
-        ),
-      );
+      this.diagnostics.push(report(M.chainedComparison, ops[1].span, { example }));
     }
     return this.fold(operands, ops);
   }
 
-  compOp(ctx: Ctx): { op: A.BinaryOp; span: A.Span; single: boolean } {
-    const simple: Record<string, A.BinaryOp> = {
-      EqEq: '==', NotEq: '!=', LessEq: '<=', GreaterEq: '>=', Less: '<', Greater: '>', Equals: '==',
-      [K(kw.contains)]: 'contains', [K(kw.startsWith)]: 'startsWith', [K(kw.endsWith)]: 'endsWith', [K(kw.matches)]: 'matches',
-    };
-    const not = tok(ctx, K(kw.not));
-    const inTok = tok(ctx, K(kw.in));
+  compOp(ctx: C.CompOpCstChildren): { op: A.BinaryOp; span: A.Span; single: boolean } {
+    const simple: Array<[IToken[] | undefined, A.BinaryOp]> = [
+      [ctx.EqEq, '=='], [ctx.NotEq, '!='], [ctx.LessEq, '<='], [ctx.GreaterEq, '>='], [ctx.Less, '<'], [ctx.Greater, '>'],
+      [ctx.Contains, 'contains'], [ctx.StartsWith, 'startsWith'], [ctx.EndsWith, 'endsWith'], [ctx.Matches, 'matches'],
+    ];
+    const not = tok(ctx.Not);
+    const inTok = tok(ctx.In);
     if (not) return { op: 'not in', span: this.cover(not, inTok), single: false };
     if (inTok) return { op: 'in', span: this.span(inTok), single: false };
-    for (const [key, op] of Object.entries(simple)) {
-      const t = tok(ctx, key);
-      if (t) return { op, span: this.span(t), single: key === 'Equals' };
+    const single = tok(ctx.Equals);
+    if (single) return { op: '==', span: this.span(single), single: true };
+    for (const [list, op] of simple) {
+      const t = tok(list);
+      if (t) return { op, span: this.span(t), single: false };
     }
     return { op: '==', span: this.cover(), single: false };
   }
 
-  additive(ctx: Ctx): A.Expr {
-    return this.fold(nodes(ctx, 'multiplicative').map((n) => this.expr(n)), this.opsOf(ctx, { Plus: '+', Minus: '-' }));
+  additive(ctx: C.AdditiveCstChildren): A.Expr {
+    const operands = nodes(ctx.multiplicative).map((n) => this.expr(n));
+    const ops = this.opsOf([[ctx.Plus, '+'], [ctx.Minus, '-']]);
+    ops.forEach((o, i) => {
+      const [l, r] = [operands[i], operands[i + 1]];
+      if (o.op === '-' && l && r && this.tightMinus(o.span)) {
+        this.diagnostics.push(tightMinusWarning(this.cover(l, r), this.written(l.span), this.written(r.span)));
+      }
+    });
+    return this.fold(operands, ops);
   }
 
-  multiplicative(ctx: Ctx): A.Expr {
-    return this.fold(nodes(ctx, 'unary').map((n) => this.expr(n)), this.opsOf(ctx, { Star: '*', Slash: '/' }));
+  /** `1 -1`: a space before the minus and none after it, as in a list item written `-1`. */
+  private tightMinus(minus: A.Span): boolean {
+    const at = minus.start - this.opts.base;
+    const before = this.opts.text[at - 1] ?? '';
+    const after = this.opts.text[at + 1] ?? '';
+    return /\s/.test(before) && after !== '' && !/\s/.test(after);
   }
 
-  unary(ctx: Ctx): A.Expr {
-    const minus = tok(ctx, 'Minus');
+  /** Language 1.1: the items of a list, table or enum are separated by commas (a warning, so 1.0 files still read). */
+  private checkCommas(items: Array<{ span: A.Span }>, commas: IToken[] | undefined): void {
+    const at = toks(commas).map((c) => c.startOffset + this.opts.base);
+    for (let i = 0; i + 1 < items.length; i++) {
+      const end = items[i].span.end;
+      const next = items[i + 1].span.start;
+      if (at.some((c) => c >= end && c < next)) continue;
+      const shown = this.written(items[i].span);
+      this.diagnostics.push(missingCommaWarning(end, shown.length > 30 ? `'${shown.slice(0, 27)}...'` : `'${shown}'`));
+    }
+  }
+
+  multiplicative(ctx: C.MultiplicativeCstChildren): A.Expr {
+    return this.fold(nodes(ctx.unary).map((n) => this.expr(n)), this.opsOf([[ctx.Star, '*'], [ctx.Slash, '/']]));
+  }
+
+  unary(ctx: C.UnaryCstChildren): A.Expr {
+    const minus = tok(ctx.Minus);
     if (minus) {
-      const operand = this.expr(node(ctx, 'unary'), minus);
+      const operand = this.expr(node(ctx.unary), minus);
       return { kind: 'Unary', op: '-', operand, span: this.cover(minus, operand) };
     }
-    return this.expr(node(ctx, 'postfix'));
+    return this.expr(node(ctx.postfix));
   }
 
-  postfix(ctx: Ctx): A.Expr {
-    let object = this.expr(node(ctx, 'primary'));
-    for (const op of nodes(ctx, 'postfixOp')) {
-      const c = op.children as Ctx;
-      const dot = tok(c, 'Dot');
+  postfix(ctx: C.PostfixCstChildren): A.Expr {
+    let object = this.expr(node(ctx.primary));
+    for (const op of nodes(ctx.postfixOp)) {
+      const c = op.children;
+      const dot = tok(c.Dot);
       if (dot) {
-        const n = tok(c, 'Name');
+        const n = tok(c.Name);
         if (!n) {
           object = this.error(object, dot);
           continue;
@@ -705,9 +733,9 @@ export class AstBuilder extends BaseVisitor {
         const property: A.Name = { kind: 'Name', text: n.image, span: this.span(n) };
         object = { kind: 'Member', object, property, span: this.cover(object, property) };
       } else {
-        const lb = tok(c, 'LBracket');
-        const index = this.expr(node(c, 'expression'), lb);
-        object = { kind: 'Index', object, index, span: this.cover(object, lb, index, tok(c, 'RBracket')) };
+        const lb = tok(c.LBracket);
+        const index = this.expr(node(c.expression), lb);
+        object = { kind: 'Index', object, index, span: this.cover(object, lb, index, tok(c.RBracket)) };
       }
     }
     return object;
@@ -717,43 +745,38 @@ export class AstBuilder extends BaseVisitor {
     // read by postfix()
   }
 
-  primary(ctx: Ctx): A.Expr {
+  primary(ctx: C.PrimaryCstChildren): A.Expr {
     let t: IToken | undefined;
-    if ((t = tok(ctx, 'NumberLit'))) {
+    if ((t = tok(ctx.NumberLit))) {
       const value = numberValue(t.image);
       if (!Number.isFinite(value)) {
-        this.diagnostics.push(syntaxError('SG1032', `the number ${t.image} is too large`, this.span(t), 'use a smaller number'));
+        this.diagnostics.push(report(M.numberTooLarge, this.span(t), { number: t.image }));
       }
       return { kind: 'Number', value, raw: t.image, span: this.span(t) };
     }
-    if ((t = tok(ctx, 'PercentLit'))) return { kind: 'Percent', value: percentValue(t.image), raw: t.image, span: this.span(t) };
-    if ((t = tok(ctx, 'DurationLit'))) return { kind: 'Duration', ...durationValue(t.image), raw: t.image, span: this.span(t) };
-    if ((t = tok(ctx, 'DateLit') ?? tok(ctx, 'DatetimeLit'))) {
+    if ((t = tok(ctx.PercentLit))) return { kind: 'Percent', value: percentValue(t.image), raw: t.image, span: this.span(t) };
+    if ((t = tok(ctx.DurationLit))) return { kind: 'Duration', ...durationValue(t.image), raw: t.image, span: this.span(t) };
+    if ((t = tok(ctx.DateLit) ?? tok(ctx.DatetimeLit))) {
       const { ms, withTime, problem } = dateValue(t.image);
       if (problem) {
-        const help = withTime
-          ? 'check the date and the time; a date and time is written like 2026-11-03T10:00:00Z'
-          : 'check the year, month and day; dates are written YYYY-MM-DD, e.g. 2026-11-03';
-        this.diagnostics.push(syntaxError('SG1015', problem, this.span(t), help));
+        this.diagnostics.push(report(withTime ? M.impossibleDatetime : M.impossibleDate, this.span(t), { problem }));
       }
       return { kind: 'Date', withTime, ms, raw: t.image, span: this.span(t) };
     }
-    if ((t = tok(ctx, 'StringLit'))) return this.stringLit(t)!;
-    if ((t = tok(ctx, K(kw.true)))) return { kind: 'Bool', value: true, span: this.span(t) };
-    if ((t = tok(ctx, K(kw.false)))) return { kind: 'Bool', value: false, span: this.span(t) };
-    if ((t = tok(ctx, K(kw.null)))) return { kind: 'Null', span: this.span(t) };
-    for (const key of ['quantifier', 'conditional', 'countCall', 'nameOrCall', 'parenExpr', 'listLit', 'objectLit']) {
-      const n = node(ctx, key);
-      if (n) return this.expr(n);
-    }
-    return this.error();
+    if ((t = tok(ctx.StringLit))) return this.stringLit(t)!;
+    if ((t = tok(ctx.True))) return { kind: 'Bool', value: true, span: this.span(t) };
+    if ((t = tok(ctx.False))) return { kind: 'Bool', value: false, span: this.span(t) };
+    if ((t = tok(ctx.Null))) return { kind: 'Null', span: this.span(t) };
+    const n =
+      node(ctx.quantifier) ?? node(ctx.conditional) ?? node(ctx.countCall) ?? node(ctx.nameOrCall) ?? node(ctx.parenExpr) ?? node(ctx.listLit) ?? node(ctx.objectLit);
+    return n ? this.expr(n) : this.error();
   }
 
-  quantifier(ctx: Ctx): A.Expr {
-    const q = tok(ctx, K(kw.any)) ?? tok(ctx, K(kw.all)) ?? tok(ctx, K(kw.count));
-    const v = tok(ctx, 'Name');
-    const collection = this.expr(node(ctx, 'orExpr'), tok(ctx, K(kw.in)) ?? v ?? q);
-    const body = this.expr(node(ctx, 'expression'), tok(ctx, 'Colon') ?? collection);
+  quantifier(ctx: C.QuantifierCstChildren): A.Expr {
+    const q = tok(ctx.Any) ?? tok(ctx.All) ?? tok(ctx.Count);
+    const v = tok(ctx.Name);
+    const collection = this.expr(node(ctx.orExpr), tok(ctx.In) ?? v ?? q);
+    const body = this.expr(node(ctx.expression), tok(ctx.Colon) ?? collection);
     const span = this.cover(q, v, collection, body);
     if (!q || !v) return { kind: 'Error', span };
     return {
@@ -766,67 +789,69 @@ export class AstBuilder extends BaseVisitor {
     };
   }
 
-  conditional(ctx: Ctx): A.Expr {
-    const ifTok = tok(ctx, K(kw.if))!;
-    const test = this.expr(node(ctx, 'test'), ifTok);
-    const then = this.expr(node(ctx, 'then'), tok(ctx, K(kw.then)) ?? test);
-    const otherwise = this.expr(node(ctx, 'else'), tok(ctx, K(kw.else)) ?? then);
+  conditional(ctx: C.ConditionalCstChildren): A.Expr {
+    const ifTok = tok(ctx.If)!;
+    const test = this.expr(node(ctx.test), ifTok);
+    const then = this.expr(node(ctx.then), tok(ctx.Then) ?? test);
+    const otherwise = this.expr(node(ctx.else), tok(ctx.Else) ?? then);
     return { kind: 'Conditional', test, then, else: otherwise, span: this.cover(ifTok, test, then, otherwise) };
   }
 
-  countCall(ctx: Ctx): A.Expr {
-    const c = tok(ctx, K(kw.count))!;
-    const args = node(ctx, 'callArgs');
+  countCall(ctx: C.CountCallCstChildren): A.Expr {
+    const c = tok(ctx.Count)!;
+    const args = node(ctx.callArgs);
     const callee: A.Name = { kind: 'Name', text: 'count', span: this.span(c) };
     const { list, end } = args ? (this.visit(args) as { list: A.Expr[]; end: IToken | undefined }) : { list: [], end: undefined };
     return { kind: 'Call', callee, args: list, span: this.cover(c, ...list, end) };
   }
 
-  nameOrCall(ctx: Ctx): A.Expr {
-    const n = tok(ctx, 'Name');
+  nameOrCall(ctx: C.NameOrCallCstChildren): A.Expr {
+    const n = tok(ctx.Name);
     if (!n) return this.error();
-    const args = node(ctx, 'callArgs');
+    const args = node(ctx.callArgs);
     if (!args) return { kind: 'Ident', name: n.image, span: this.span(n) };
     const callee: A.Name = { kind: 'Name', text: n.image, span: this.span(n) };
     const { list, end } = this.visit(args) as { list: A.Expr[]; end: IToken | undefined };
     return { kind: 'Call', callee, args: list, span: this.cover(n, ...list, end) };
   }
 
-  callArgs(ctx: Ctx): { list: A.Expr[]; end: IToken | undefined } {
-    return { list: nodes(ctx, 'expression').map((n) => this.expr(n)), end: tok(ctx, 'RParen') ?? tok(ctx, 'LParen') };
+  callArgs(ctx: C.CallArgsCstChildren): { list: A.Expr[]; end: IToken | undefined } {
+    return { list: nodes(ctx.expression).map((n) => this.expr(n)), end: tok(ctx.RParen) ?? tok(ctx.LParen) };
   }
 
-  parenExpr(ctx: Ctx): A.Expr {
-    const lp = tok(ctx, 'LParen');
-    const e = this.expr(node(ctx, 'expression'), lp);
-    return { kind: 'Paren', expr: e, span: this.cover(lp, e, tok(ctx, 'RParen')) };
+  parenExpr(ctx: C.ParenExprCstChildren): A.Expr {
+    const lp = tok(ctx.LParen);
+    const e = this.expr(node(ctx.expression), lp);
+    return { kind: 'Paren', expr: e, span: this.cover(lp, e, tok(ctx.RParen)) };
   }
 
-  listLit(ctx: Ctx): A.Expr {
-    const items = nodes(ctx, 'expression').map((n) => this.expr(n));
-    return { kind: 'List', items, span: this.cover(tok(ctx, 'LBracket'), ...items, tok(ctx, 'RBracket')) };
+  listLit(ctx: C.ListLitCstChildren): A.Expr {
+    const items = nodes(ctx.expression).map((n) => this.expr(n));
+    this.checkCommas(items, ctx.Comma);
+    return { kind: 'List', items, span: this.cover(tok(ctx.LBracket), ...items, tok(ctx.RBracket)) };
   }
 
-  objectLit(ctx: Ctx): A.Expr {
-    const entries = nodes(ctx, 'entry')
+  objectLit(ctx: C.ObjectLitCstChildren): A.Expr {
+    const entries = nodes(ctx.entry)
       .map((n) => this.visit(n) as A.ObjectEntry | null)
       .filter((e): e is A.ObjectEntry => !!e);
-    return { kind: 'Object', entries, span: this.cover(tok(ctx, 'LCurly'), ...entries, tok(ctx, 'RCurly')) };
+    this.checkCommas(entries, ctx.Comma);
+    return { kind: 'Object', entries, span: this.cover(tok(ctx.LCurly), ...entries, tok(ctx.RCurly)) };
   }
 
-  entry(ctx: Ctx): A.ObjectEntry | null {
-    const k = tok(ctx, 'key');
+  entry(ctx: C.EntryCstChildren): A.ObjectEntry | null {
+    const k = tok(ctx.key);
     if (!k) return null;
     let text = k.image;
-    if (k.tokenType.name === 'DoubleQuoted' || k.tokenType.name === 'UnclosedString' || k.tokenType.name === 'SingleQuoted' || k.tokenType.name === 'CurlyQuoted') {
+    if (k.tokenType.name === 'RawString') {
+      text = stringRaw(k.image, k.tokenType.name);
+    } else if (k.tokenType.name === 'DoubleQuoted' || k.tokenType.name === 'UnclosedString' || k.tokenType.name === 'SingleQuoted' || k.tokenType.name === 'CurlyQuoted') {
       text = decodeEscapes(stringRaw(k.image, k.tokenType.name));
     } else if (HARD_KEYWORDS.includes(k.image as (typeof HARD_KEYWORDS)[number])) {
-      this.diagnostics.push(
-        syntaxError('SG1014', `'${k.image}' is a reserved word and cannot be used as a key without quotes`, this.span(k), `put the key in double quotes: \`"${k.image}": ...\``),
-      );
+      this.diagnostics.push(report(M.reservedKey, this.span(k), { word: k.image }));
     }
     const key: A.Name = { kind: 'Name', text, span: this.span(k) };
-    const value = this.expr(node(ctx, 'expression'), tok(ctx, 'Colon') ?? k);
+    const value = this.expr(node(ctx.expression), tok(ctx.Colon) ?? k);
     return { kind: 'Entry', key, value, span: this.cover(key, value) };
   }
 }

@@ -18,7 +18,9 @@
 import type * as A from './ast.js';
 import type { Diagnostic } from './diagnostics.js';
 import { parseDetailed } from './parse.js';
-import { syntaxError } from './syntax-messages.js';
+import { unknownEscapes } from './literals.js';
+import { report } from './catalogue.js';
+import { SYNTAX_MESSAGES as M } from './syntax-catalogue.js';
 
 const WIDTH = 100;
 
@@ -32,29 +34,36 @@ export function format(text: string): { text: string; diagnostics: Diagnostic[];
     return { text, diagnostics: [...parsed.diagnostics, unsafe(String(e))], changed: false };
   }
   const again = parseDetailed(out);
-  if (again.diagnostics.length > 0 || JSON.stringify(meaning(parsed.ast)) !== JSON.stringify(meaning(again.ast))) {
+  if (again.diagnostics.length > 0 || !sameMeaning(parsed.ast, again.ast)) {
     return { text, diagnostics: [...parsed.diagnostics, unsafe('the result would read differently')], changed: false };
   }
   return { text: out, diagnostics: parsed.diagnostics, changed: out !== text };
 }
 
 function unsafe(why: string): Diagnostic {
-  return {
-    ...syntaxError('SG1098', 'the formatter left this file unchanged because it could not format it safely', { start: 0, end: 0 }, `please report this file to the Sellguard team (${why})`),
-    severity: 'warning',
-  };
+  return report(M.formatterUnsafe, { start: 0, end: 0 }, { why });
 }
 
-/** The AST without positions: what formatting must not change. */
-export function meaning(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(meaning);
+/** The AST without positions. */
+export function meaning(node: unknown, quoting = true): unknown {
+  if (Array.isArray(node)) return node.map((n) => meaning(n, quoting));
   if (!node || typeof node !== 'object') return node;
   const out: Record<string, unknown> = {};
+  const quoted = (node as { kind?: unknown }).kind === 'String' || (node as { kind?: unknown }).kind === 'Template';
   for (const [k, v] of Object.entries(node)) {
     if (k === 'span' || k === 'opSpan') continue;
-    out[k] = k === 'comments' ? (v as A.Comment[]).map((c) => c.text) : meaning(v);
+    if (!quoting && quoted && (k === 'raw' || k === 'rawString')) continue;
+    out[k] = k === 'comments' ? (v as A.Comment[]).map((c) => c.text) : meaning(v, quoting);
   }
   return out;
+}
+
+/**
+ * What formatting must not change: the AST without positions and without how texts
+ * are quoted (the migration writes `"\d"` as `r"\d"`); values and message parts stay.
+ */
+export function sameMeaning(a: A.PolicyFile, b: A.PolicyFile): boolean {
+  return JSON.stringify(meaning(a, false)) === JSON.stringify(meaning(b, false));
 }
 
 interface Item {
@@ -296,6 +305,10 @@ class Printer {
         const head = `${pad(indent)}const ${d.name.text}${d.type ? `: ${typeText(d.type)}` : ''} = `;
         return head + this.expr(d.value, indent, head.length);
       }
+      case 'LetDecl': {
+        const head = `${pad(indent)}let ${d.name.text} = `;
+        return head + this.expr(d.value, indent, head.length);
+      }
       case 'PhrasesDecl': {
         const head = `${pad(indent)}phrases ${d.name.text} = `;
         const open = this.findChar(this.findChar(d.name.span.end, '=') + 1, '[');
@@ -452,7 +465,7 @@ class Printer {
         let s = `${e.callee.text}(`;
         e.args.forEach((a, i) => {
           if (i > 0) s += ', ';
-          s += sub(a, endCol(s, col));
+          s += e.callee.text === 'find' && i === 1 && a.kind === 'String' ? pattern(a) : sub(a, endCol(s, col));
         });
         return `${s})`;
       }
@@ -460,7 +473,8 @@ class Printer {
         return e.op === 'not' ? `not ${sub(e.operand, col + 4)}` : `-${sub(e.operand, col + 1)}`;
       case 'Binary': {
         const l = sub(e.left, col);
-        return `${l} ${e.op} ${sub(e.right, endCol(l, col) + e.op.length + 2)}`;
+        const r = e.op === 'matches' && e.right.kind === 'String' ? pattern(e.right) : sub(e.right, endCol(l, col) + e.op.length + 2);
+        return `${l} ${e.op} ${r}`;
       }
       case 'Paren':
         return `(${sub(e.expr, col + 1)})`;
@@ -513,8 +527,35 @@ class Printer {
   }
 }
 
+/**
+ * Text in quotes as written, except that language 1.0's unknown escapes (`"\d{17}"`,
+ * SG1034) are rewritten to what they always meant: a raw string `r"\d{17}"`, or a
+ * doubled backslash where a raw string cannot say the same (text that also holds real
+ * escapes or quotes).
+ */
 function q(s: A.StringLit | A.TemplateLit): string {
-  return `"${s.raw}"`;
+  if (s.rawString) return `r"${s.raw}"`;
+  const unknown = unknownEscapes(s.raw);
+  if (unknown.length === 0) return `"${s.raw}"`;
+  // With no real escape in it, the same characters in a raw string mean the same text (and the same message template).
+  const onlyUnknown = unknown.length === (s.raw.match(/\\/g) ?? []).length && !s.raw.includes('"');
+  if (onlyUnknown) return `r"${s.raw}"`;
+  let out = s.raw;
+  for (const at of [...unknown].reverse()) out = `${out.slice(0, at)}\\${out.slice(at)}`;
+  return `"${out}"`;
+}
+
+/**
+ * A regular expression (`matches "..."`, `find(t, "...")`) is written as a raw string
+ * whenever one says the same, so that `\\b` and `\b` in old patterns both become the
+ * one `r"\b"`: a pattern reads as RE2 reads it.
+ */
+function pattern(s: A.StringLit): string {
+  if (s.rawString) return q(s);
+  const escapes = s.raw.match(/\\./g) ?? [];
+  const onlyBackslashes = escapes.every((e) => e === '\\\\' || !'"{}ntu'.includes(e[1]));
+  const writable = !/["\u0000-\u001f]/.test(s.value);
+  return escapes.length > 0 && onlyBackslashes && writable ? `r"${s.value}"` : q(s);
 }
 
 function typeText(t: A.TypeRef): string {

@@ -108,7 +108,9 @@ function templateTokens(t: TemplateLit): HighlightToken[] {
     text(part.span.start);
     out.push({ kind: 'interpolation', span: { start: part.span.start, end: part.span.start + 1 } });
     const innerStart = part.span.start + 1;
-    const inner = t.raw.slice(innerStart - t.span.start - 1, part.span.end - 1 - t.span.start - 1);
+    // `raw` starts after the opening quote: one character in, two for a raw string `r"`.
+    const rawStart = t.span.start + (t.rawString ? 2 : 1);
+    const inner = t.raw.slice(innerStart - rawStart, part.span.end - 1 - rawStart);
     for (const tok of lex(inner).tokens) {
       out.push({ kind: lexicalKind(tok), span: { start: innerStart + tok.startOffset, end: innerStart + tok.startOffset + tok.image.length } });
     }

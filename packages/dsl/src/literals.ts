@@ -5,8 +5,9 @@
 import type { DurationUnit } from './ast.js';
 
 /**
- * Resolve `\" \\ \n \t \{ \} \uXXXX`. Any other backslash sequence is kept as written,
- * so regular expressions like `"\d{17}"` need no double escaping.
+ * Resolve `\" \\ \n \t \{ \} \uXXXX`. Any other backslash sequence is kept as written
+ * (and warned about: see unknownEscapes), so `"\d{17}"` still reads as the pattern it
+ * always did; `r"\d{17}"` says so without a warning.
  */
 export function decodeEscapes(raw: string): string {
   if (!raw.includes('\\')) return raw;
@@ -38,8 +39,22 @@ export function decodeEscapes(raw: string): string {
   return out;
 }
 
+/** Offsets (in `raw`) of backslashes that start no escape `decodeEscapes` knows. */
+export function unknownEscapes(raw: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    if (raw[i] !== '\\') continue;
+    const n = raw[i + 1];
+    const known = n === '"' || n === '\\' || n === '{' || n === '}' || n === 'n' || n === 't' || (n === 'u' && /^[0-9a-fA-F]{4}$/.test(raw.slice(i + 2, i + 6)));
+    if (!known && n !== undefined) out.push(i);
+    i++;
+  }
+  return out;
+}
+
 /** The text between the quotes of a string token (any of the quoted forms). */
 export function stringRaw(image: string, tokenName: string): string {
+  if (tokenName === 'RawString') return image.slice(2, -1);
   if (tokenName === 'UnclosedString') return image.slice(1);
   const body = image.slice(1);
   const closed = image.length >= 2 && /["'\u201c\u201d]$/.test(image);

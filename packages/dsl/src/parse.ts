@@ -9,7 +9,9 @@ import { AstBuilder } from './cst-to-ast.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { lex } from './lexer.js';
 import { policyParser, resetPolicyParser } from './parser.js';
-import { parserDiagnostics, syntaxError } from './syntax-messages.js';
+import { report } from './catalogue.js';
+import { SYNTAX_MESSAGES as M } from './syntax-catalogue.js';
+import { parserDiagnostics } from './syntax-messages.js';
 
 export interface ParseDetails {
   ast: PolicyFile;
@@ -96,12 +98,6 @@ function finish(diags: Diagnostic[]): Diagnostic[] {
 
 function internalError(e: unknown, offset: number): Diagnostic {
   const tooDeep = e instanceof RangeError;
-  return syntaxError(
-    'SG1099',
-    tooDeep ? 'this policy is nested too deeply to read' : 'the policy could not be read because of an internal error',
-    { start: offset, end: offset },
-    tooDeep
-      ? 'use fewer nested brackets, e.g. move inner parts into `const` declarations'
-      : `please report this to the Sellguard team (${e instanceof Error ? e.message : String(e)})`,
-  );
+  const span = { start: offset, end: offset };
+  return tooDeep ? report(M.nestedTooDeeply, span, {}) : report(M.internalError, span, { why: e instanceof Error ? e.message : String(e) });
 }

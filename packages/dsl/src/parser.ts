@@ -64,6 +64,20 @@ import {
 /** Tokens after which a statement keyword is still read as a name. */
 const OPENERS: ReadonlySet<TokenType> = new Set([LParen, LBracket, LCurly, Comma, Colon]);
 
+/**
+ * Operators: a value must follow them, so a line break after one continues the
+ * expression, and a field named like a line keyword (`source`, `hint`) on the next
+ * line is read as that field when what follows it continues a value
+ * (`and\n source != ""`); `==\n hint "..."` is still a `hint` line after a missing value.
+ */
+const CONTINUERS: ReadonlySet<TokenType> = new Set([
+  kw.and, kw.or, kw.not, kw.in, kw.contains, kw.startsWith, kw.endsWith, kw.matches, kw.if, kw.then, kw.else,
+  EqEq, NotEq, Less, LessEq, Greater, GreaterEq, Plus, Minus, Star, Slash, Dot,
+]);
+
+/** Tokens that can come right after a value: operators, postfix, separators, closers. */
+const AFTER_VALUE: ReadonlySet<TokenType> = new Set([...CONTINUERS, LBracket, RParen, RBracket, RCurly, Comma, Colon, Equals]);
+
 /** Tokens the parser may pretend were there when they are missing: they carry no meaning of their own. */
 const INSERTABLE: ReadonlySet<TokenType> = new Set([RCurly, RParen, RBracket, Greater, LCurly, Colon, Equals, kw.from]);
 
@@ -88,6 +102,7 @@ export class PolicyParser extends CstParser {
     if (!STATEMENT_KEYWORDS.has(t.tokenType)) return true;
     const prev = this.LA(k - 1);
     if (OPENERS.has(prev.tokenType)) return true;
+    if (CONTINUERS.has(prev.tokenType) && AFTER_VALUE.has(this.LA(k + 1).tokenType)) return true;
     return !startsLine(t, prev);
   }
 
@@ -166,6 +181,7 @@ export class PolicyParser extends CstParser {
       { ALT: () => this.SUBRULE(this.recordDecl) },
       { ALT: () => this.SUBRULE(this.enumDecl) },
       { ALT: () => this.SUBRULE(this.constDecl) },
+      { ALT: () => this.SUBRULE(this.letDecl) },
       { ALT: () => this.SUBRULE(this.phrasesDecl) },
       { ALT: () => this.SUBRULE(this.metricDecl) },
       { ALT: () => this.SUBRULE(this.ruleDecl) },
@@ -284,6 +300,14 @@ export class PolicyParser extends CstParser {
       this.CONSUME(Colon);
       this.SUBRULE(this.typeRef);
     });
+    this.CONSUME(Equals);
+    this.SUBRULE(this.expression);
+  });
+
+  // let := 'let' Name '=' expr   (a named value or condition, computed for each record)
+  private letDecl = this.RULE('letDecl', () => {
+    this.CONSUME(kw.let);
+    this.SUBRULE(this.declName, { LABEL: 'name' });
     this.CONSUME(Equals);
     this.SUBRULE(this.expression);
   });
@@ -683,14 +707,19 @@ export class PolicyParser extends CstParser {
     this.OPTION(() => this.SUBRULE(this.callArgs));
   });
 
+  // callArgs := '(' (expr (',' expr)* ','?)? ')'
   private callArgs = this.RULE('callArgs', () => {
     this.CONSUME(LParen);
     this.OPTION(() => {
       this.SUBRULE(this.expression);
-      this.MANY(() => {
-        this.CONSUME(Comma);
-        this.SUBRULE2(this.expression);
+      this.MANY({
+        GATE: () => this.LA(2).tokenType !== RParen,
+        DEF: () => {
+          this.CONSUME(Comma);
+          this.SUBRULE2(this.expression);
+        },
       });
+      this.OPTION2(() => this.CONSUME2(Comma));
     });
     this.CONSUME(RParen);
   });

@@ -14,9 +14,11 @@ import {
   type IToken,
   type TokenType,
 } from 'chevrotain';
+import type { CstRuleName } from './cst-types.js';
 import type { Span } from './ast.js';
-import { editDistance, type SyntaxCode } from './catalogue.js';
-import type { Diagnostic, RelatedInfo } from './diagnostics.js';
+import { editDistance, report } from './catalogue.js';
+import { SYNTAX_MESSAGES as M, type UnclosedBlock } from './syntax-catalogue.js';
+import type { Diagnostic } from './diagnostics.js';
 import { LineIndex } from './diagnostics.js';
 import {
   HARD_KEYWORDS,
@@ -35,13 +37,28 @@ import {
 
 // ------------------------------------------------------------------------ codes
 
+// Codes and messages live in the catalogue (catalogue.ts, syntax-catalogue.ts); this file decides which one applies.
 export { SYNTAX_CODES, type SyntaxCode } from './catalogue.js';
 
-export function syntaxError(code: SyntaxCode, message: string, span: Span, help?: string, related?: RelatedInfo[]): Diagnostic {
-  const d: Diagnostic = { code, severity: 'error', message, span };
-  if (help) d.help = help;
-  if (related?.length) d.related = related;
-  return d;
+/**
+ * Backslashes at `at` (offsets in the text between the quotes, which starts at
+ * `rawStart`) that start no escape. One warning per text, at the first of them.
+ */
+export function unknownEscapeWarning(raw: string, at: number[], rawStart: number): Diagnostic {
+  const seqs = [...new Set(at.map((i) => raw.slice(i, i + 2)))].map((s) => `'${s}'`);
+  const listed = seqs.length === 1 ? `${seqs[0]} is not an escape` : `${seqs.slice(0, -1).join(', ')} and ${seqs[seqs.length - 1]} are not escapes`;
+  const rawForm = raw.includes('"') ? 'a raw string such as r"\\d+"' : raw.length <= 40 ? `a raw string: r"${raw}"` : 'it as a raw string, r"..."';
+  return report(M.unknownEscape, { start: rawStart + at[0], end: rawStart + at[0] + 2 }, { escapes: listed, rawForm });
+}
+
+/** Two items of a list, table or enum with no comma between them. */
+export function missingCommaWarning(at: number, before: string): Diagnostic {
+  return report(M.missingComma, { start: at, end: at }, { item: before });
+}
+
+/** `[1 -1]`: a minus with a space before it and none after reads as subtraction. */
+export function tightMinusWarning(span: Span, left: string, right: string): Diagnostic {
+  return report(M.tightMinus, span, { left, right });
 }
 
 // ------------------------------------------------------------ parser messages
@@ -68,15 +85,21 @@ export function lexErrorDiagnostic(err: ILexingError, text: string, base: number
   const c = chars[0];
   const span = spanAt(err.offset, err.offset + err.length, base);
   const shown = chars.length <= 12 ? chars : `${chars.slice(0, 12)}…`;
-  const msg = `'${shown}' is not part of the policy language`;
-  let help = 'remove it, or put it inside double quotes if it is part of a text';
-  if (c === ';') help = "remove the ';': lines need no ending mark";
-  else if (c === '`') help = 'write text in double quotes: "..."';
-  else if (c === '\\') help = 'a backslash is only used inside text in double quotes';
-  else if (c === '&') help = 'write `and` to require both conditions';
-  else if (c === '|') help = 'write `or` to accept either condition';
-  else if (/\p{L}/u.test(c)) help = "names may only use the letters A to Z, digits, '_' and '-'; put other text in double quotes";
-  return syntaxError('SG1001', msg, span, help);
+  const message =
+    c === ';'
+      ? M.unreadableSemicolon
+      : c === '`'
+        ? M.unreadableBacktick
+        : c === '\\'
+          ? M.unreadableBackslash
+          : c === '&'
+            ? M.unreadableAmpersand
+            : c === '|'
+              ? M.unreadableBar
+              : /\p{L}/u.test(c)
+                ? M.unreadableLetter
+                : M.unreadable;
+  return report(message, span, { chars: shown });
 }
 
 /** Tokens the lexer reads but the language does not allow, such as `&&` or `'text'`. */
@@ -84,33 +107,21 @@ export function misusedTokenDiagnostic(tok: IToken, base: number): Diagnostic | 
   const span = spanAt(tok.startOffset, tok.startOffset + tok.image.length, base);
   switch (tok.tokenType.name) {
     case 'UnclosedString':
-      return syntaxError(
-        'SG1002',
-        "this text is missing its closing '\"' before the end of the line",
-        span,
-        'add \'"\' where the text ends; text in quotes must fit on one line (write \\n for a line break)',
-      );
-    case 'SingleQuoted': {
-      const inner = tok.image.replace(/^'|'$/g, '');
-      return syntaxError('SG1020', 'text must be written in double quotes, not single quotes', span, `write "${inner}" instead of ${tok.image}`);
-    }
+      return report(M.unclosedText, span, {});
+    case 'SingleQuoted':
+      return report(M.singleQuotes, span, { inner: tok.image.replace(/^'|'$/g, ''), written: tok.image });
     case 'CurlyQuoted':
-      return syntaxError(
-        'SG1020',
-        'curly quotes “ ” are not understood; text must be in straight double quotes',
-        span,
-        'retype the quotes as " (curly quotes often come from copying text out of a document)',
-      );
+      return report(M.curlyQuotes, span, {});
     case 'AndAnd':
-      return syntaxError('SG1008', "policies join conditions with 'and', not '&&'", span, 'write `and` instead of `&&`');
+      return report(M.doubleAmpersand, span, {});
     case 'OrOr':
-      return syntaxError('SG1008', "policies join conditions with 'or', not '||'", span, 'write `or` instead of `||`');
+      return report(M.doubleBar, span, {});
     case 'Bang':
-      return syntaxError('SG1009', "policies use 'not', not '!'", span, 'write `not` instead of `!`, e.g. `not (subject contains "urgent")`');
+      return report(M.bang, span, {});
     case 'TripleEq':
-      return syntaxError('SG1029', "policies compare with '==', not '==='", span, 'write `==` to check that two values are equal');
+      return report(M.tripleEquals, span, {});
     case 'BangEqEq':
-      return syntaxError('SG1029', "policies compare with '!=', not '!=='", span, 'write `!=` to check that two values differ');
+      return report(M.bangDoubleEquals, span, {});
     default:
       return null;
   }
@@ -134,9 +145,9 @@ export interface ParserErrorInput {
 interface ErrorContext {
   kind: string;
   expected: string[];
-  rules: string[];
-  rule: string;
-  parent: string;
+  rules: CstRuleName[];
+  rule: CstRuleName | '';
+  parent: CstRuleName | '';
   tok: IToken;
   tokIndex: number;
   prev: IToken | undefined;
@@ -167,7 +178,7 @@ export function parserDiagnostics(input: ParserErrorInput): Diagnostic[] {
     } catch {
       expected = [];
     }
-    const rules = e.context?.ruleStack ?? [];
+    const rules = (e.context?.ruleStack ?? []) as CstRuleName[];
     const ctx: ErrorContext = {
       kind: e.name,
       expected,
@@ -241,7 +252,7 @@ export function didYouMean(written: string, words: readonly string[]): string | 
   return best !== undefined && bestD <= limit && best !== written ? best : undefined;
 }
 
-const DECLARATION_WORDS = ['record', 'enum', 'const', 'phrases', 'rule', 'example', 'import'];
+const DECLARATION_WORDS = ['record', 'enum', 'const', 'let', 'phrases', 'rule', 'example', 'metric', 'import'];
 const RULE_LINE_WORDS = ['each', 'when', 'require', 'forbid', 'hint', 'source', 'fix'];
 const FIX_WORDS = ['remove', 'replace', 'insert'];
 
@@ -282,63 +293,17 @@ function describeError(ctx: ErrorContext): Diagnostic {
   if (expects('RCurly') || expects('RBracket') || expects('RParen')) return closer(ctx);
   if (ctx.kind === 'NoViableAltException' || ctx.kind === 'EarlyExitException') return noAlternative(ctx);
   if (expects('Colon')) return missingColon(ctx);
-  if (expects('From')) {
-    return syntaxError(
-      'SG1013',
-      "expected 'from' and the file to import from after the imported names",
-      gap(ctx),
-      'write where the names come from, e.g. `import { Attachment } from "./common.policy"`',
-    );
-  }
+  if (expects('From')) return report(M.missingFrom, gap(ctx), {});
   if (expects('StringLit')) return missingText(ctx);
   if (expects('LCurly')) return missingOpenBrace(ctx);
   if (expects('Equals')) return missingEquals(ctx);
-  if (expects('Greater')) {
-    return syntaxError('SG1004', "expected '>' to close the type", gap(ctx), 'close the type with \'>\', e.g. `list<string>`');
-  }
-  if (expects('LBracket')) {
-    return syntaxError(
-      'SG1019',
-      `expected a list of phrases in '[ ]' after '=', but found ${found(ctx)}`,
-      missingSpan(ctx),
-      'write the phrases in double quotes inside square brackets, e.g. `phrases marketing = ["coupon", "promo code"]`',
-    );
-  }
-  if (expects('In') && ctx.rule === 'quantifier') {
-    return syntaxError(
-      'SG1019',
-      `expected 'in' after ${shown(ctx.prev)}, but found ${found(ctx)}`,
-      missingSpan(ctx),
-      'write `any a in attachments: a.kind == "invoice"` (also `all` and `count`)',
-    );
-  }
-  if (expects('Name') && ctx.rule === 'quantifier') {
-    return syntaxError(
-      'SG1012',
-      `expected a name for each item after ${shown(ctx.prev)}, but found ${found(ctx)}`,
-      missingSpan(ctx),
-      'write `any a in attachments: a.kind == "invoice"`: `a` names each item of the list in turn',
-    );
-  }
-  if (expects('Name') && ctx.rule === 'postfixOp') {
-    return syntaxError('SG1012', `expected a field name after '.', but found ${found(ctx)}`, missingSpan(ctx), 'write the field to read, e.g. `a.fileName`');
-  }
-  if (expects('Into')) {
-    return syntaxError(
-      'SG1019',
-      `expected 'into' and the field to insert into, but found ${found(ctx)}`,
-      missingSpan(ctx),
-      'write `fix insert "text" into subject at start`',
-    );
-  }
-  if (expects('At')) {
-    return syntaxError(
-      'SG1028',
-      `expected 'at start' or 'at end' after the field to insert into, but found ${found(ctx)}`,
-      missingSpan(ctx),
-      'write `fix insert "text" into subject at start` (or `at end`)',
-    );
-  }
+  if (expects('Greater')) return report(M.missingGreater, gap(ctx), {});
+  if (expects('LBracket')) return report(M.missingPhraseList, missingSpan(ctx), { found: found(ctx) });
+  if (expects('In') && ctx.rule === 'quantifier') return report(M.quantifierWithoutIn, missingSpan(ctx), { after: shown(ctx.prev), found: found(ctx) });
+  if (expects('Name') && ctx.rule === 'quantifier') return report(M.quantifierWithoutName, missingSpan(ctx), { after: shown(ctx.prev), found: found(ctx) });
+  if (expects('Name') && ctx.rule === 'postfixOp') return report(M.missingFieldAfterDot, missingSpan(ctx), { found: found(ctx) });
+  if (expects('Into')) return report(M.missingInto, missingSpan(ctx), { found: found(ctx) });
+  if (expects('At')) return report(M.missingAt, missingSpan(ctx), { found: found(ctx) });
   return generic(ctx);
 }
 
@@ -346,7 +311,7 @@ function generic(ctx: ErrorContext): Diagnostic {
   const words = ctx.expected.map(describeExpected).filter((w, i, all) => all.indexOf(w) === i);
   const list = words.length <= 1 ? (words[0] ?? 'something else') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
   const span = isEof(ctx.tok) || onLaterLine(ctx) ? gap(ctx) : tokSpan(ctx, ctx.tok);
-  return syntaxError('SG1019', `expected ${list}, but found ${found(ctx)}`, span, 'check the spelling and punctuation here');
+  return report(M.unexpected, span, { expected: list, found: found(ctx) });
 }
 
 const EXPECTED_WORDS: Record<string, string> = {
@@ -377,55 +342,18 @@ function describeExpected(name: string): string {
 function topLevel(ctx: ErrorContext): Diagnostic {
   const t = ctx.tok;
   const span = tokSpan(ctx, t);
-  if (t.tokenType === kw.policy) {
-    return syntaxError(
-      'SG1026',
-      "the 'policy' line must come first in the file",
-      span,
-      'move `policy ...` and its source, version and input lines to the top, before any import or declaration',
-    );
-  }
-  if (t.tokenType === RCurly) {
-    return syntaxError('SG1016', "found a '}' that does not close anything", span, "remove it, or add the missing '{' above it");
-  }
-  if ([kw.when, kw.require, kw.forbid, kw.hint, kw.fix].includes(t.tokenType)) {
-    return syntaxError(
-      'SG1016',
-      `a '${t.image}' line must be inside a rule`,
-      span,
-      `put it between the '{' and '}' of a rule, e.g. \`rule my-rule "message" { ${t.image} ... }\``,
-    );
-  }
-  if (t.tokenType === kw.given || t.tokenType === kw.expect) {
-    return syntaxError('SG1016', `a '${t.image}' line must be inside an example`, span, `put it between the '{' and '}' of an \`example "name" { ... }\``);
-  }
-  if (t.tokenType === kw.source || t.tokenType === kw.version || t.tokenType === kw.input) {
-    return syntaxError(
-      'SG1016',
-      `a '${t.image}' line belongs to the 'policy' line at the top of the file`,
-      span,
-      `move it directly under \`policy ...\` (a rule can also have its own \`source "..."\` line inside its '{ }')`,
-    );
-  }
+  if (t.tokenType === kw.policy) return report(M.policyNotFirst, span, {});
+  if (t.tokenType === RCurly) return report(M.strayClosingBrace, span, {});
+  if ([kw.when, kw.require, kw.forbid, kw.hint, kw.fix].includes(t.tokenType)) return report(M.ruleLineOutsideRule, span, { line: t.image });
+  if (t.tokenType === kw.given || t.tokenType === kw.expect) return report(M.exampleLineOutsideExample, span, { line: t.image });
+  if (t.tokenType === kw.source || t.tokenType === kw.version || t.tokenType === kw.input) return report(M.headerLineOutsideHeader, span, { line: t.image });
   const guess = tokenMatcher(t, Name) || tokenMatcher(t, Reserved) ? didYouMean(t.image, DECLARATION_WORDS) : undefined;
-  if (guess) {
-    return syntaxError('SG1016', `'${t.image}' is not a kind of declaration`, span, `did you mean '${guess}'?`);
-  }
-  return syntaxError(
-    'SG1016',
-    `expected a declaration such as record, enum, const, phrases, rule or example, but found ${found(ctx)}`,
-    span,
-    'every part of a policy starts with one of the words record, enum, const, phrases, rule, example or import',
-  );
+  if (guess) return report(M.misspeltDeclaration, span, { word: t.image, guess });
+  return report(M.notADeclaration, span, { found: found(ctx) });
 }
 
 function trailingInExpression(ctx: ErrorContext): Diagnostic {
-  return syntaxError(
-    'SG1019',
-    `unexpected ${found(ctx)} after the value`,
-    tokSpan(ctx, ctx.tok),
-    'join values with an operator such as `and`, `or`, `==` or `+`',
-  );
+  return report(M.textAfterValue, tokSpan(ctx, ctx.tok), { found: found(ctx) });
 }
 
 // A closing bracket was expected: either it is missing, or something unexpected stands before it.
@@ -437,16 +365,22 @@ function closer(ctx: ErrorContext): Diagnostic {
   const missing = isEof(t) || STATEMENT_KEYWORDS.has(t.tokenType) || (CLOSERS.has(t.tokenType) && t.tokenType !== closerTok);
   if (missing) {
     const opener = openBracketAt(ctx.input.tokens, ctx.tokIndex, openerTok);
+    const callee = opener && ctx.rule === 'callArgs' ? ctx.input.tokens[ctx.input.tokens.indexOf(opener) - 1] : undefined;
+    const fn = callee && (tokenMatcher(callee, Name) || callee.tokenType === kw.count) ? callee.image : undefined;
+    const openerSpan = opener ? spanAt(opener.startOffset, opener.startOffset + 1, ctx.input.base) : undefined;
+    const related = opener && openerSpan ? [{ message: report(M.unclosedOpener, openerSpan, { opener: opener.image }).message, span: openerSpan }] : undefined;
+    const extras = related ? { related } : {};
+    if (ctx.rule === 'callArgs') {
+      return fn ? report(M.callNotClosed, gap(ctx), { fn }, extras) : report(M.parenNotClosed, gap(ctx), { owner: "the '('", closer: c }, extras);
+    }
     const owner = ownerOf(ctx, opener);
-    const related = opener
-      ? [{ message: `the '${opener.image}' that is not closed`, span: spanAt(opener.startOffset, opener.startOffset + 1, ctx.input.base) }]
-      : undefined;
-    return syntaxError('SG1004', `${owner.what} is missing its closing '${c}'`, gap(ctx), owner.help, related);
+    return report(owner.message, gap(ctx), { owner: owner.what, closer: c }, extras);
   }
   return unexpectedInBlock(ctx, c);
 }
 
-function ownerOf(ctx: ErrorContext, opener: IToken | undefined): { what: string; help: string } {
+/** What a missing closing bracket belongs to, and the message that says how to close it. */
+function ownerOf(ctx: ErrorContext, opener: IToken | undefined): { what: string; message: (typeof M)[UnclosedBlock] } {
   const toks = ctx.input.tokens;
   const at = opener ? toks.indexOf(opener) : ctx.tokIndex;
   const named = (kind: string, keyword: TokenType, quote = "'") => {
@@ -455,34 +389,27 @@ function ownerOf(ctx: ErrorContext, opener: IToken | undefined): { what: string;
   };
   switch (ctx.rule) {
     case 'ruleDecl':
-      return { what: named('rule', kw.rule), help: "add '}' after the rule's last line" };
+      return { what: named('rule', kw.rule), message: M.ruleNotClosed };
     case 'recordDecl':
-      return { what: named('record', kw.record), help: "add '}' after the record's last field" };
+      return { what: named('record', kw.record), message: M.recordNotClosed };
     case 'enumDecl':
-      return { what: named('enum', kw.enum), help: "add '}' after the enum's last value" };
+      return { what: named('enum', kw.enum), message: M.enumNotClosed };
     case 'exampleDecl':
-      return { what: named('example', kw.example, '"'), help: "add '}' after the example's last line" };
+      return { what: named('example', kw.example, '"'), message: M.exampleNotClosed };
     case 'importDecl':
-      return { what: 'the list of imported names', help: "add '}' after the last imported name, then `from \"file.policy\"`" };
+      return { what: 'the list of imported names', message: M.importNotClosed };
     case 'objectLit':
-      return { what: "the value that starts with '{'", help: "add '}' after its last `key: value` entry" };
+      return { what: "the value that starts with '{'", message: M.tableNotClosed };
     case 'listLit':
-      return { what: "the list that starts with '['", help: "add ']' after its last item" };
+      return { what: "the list that starts with '['", message: M.listNotClosed };
     case 'phrasesDecl':
-      return { what: named('phrases list', kw.phrases), help: "add ']' after the last phrase" };
+      return { what: named('phrases list', kw.phrases), message: M.phrasesNotClosed };
     case 'postfixOp':
-      return { what: "the '[' after the value", help: "add ']' after the position or key, e.g. `items[0]`" };
-    case 'callArgs': {
-      const callee = opener ? toks[at - 1] : undefined;
-      const name = callee && (tokenMatcher(callee, Name) || callee.tokenType === kw.count) ? callee.image : undefined;
-      return name
-        ? { what: `the '(' after '${name}'`, help: `add ')' after the last value, e.g. \`${name}(body)\`` }
-        : { what: "the '('", help: "add ')' after the last value" };
-    }
+      return { what: "the '[' after the value", message: M.indexNotClosed };
     case 'typeRef':
-      return { what: "the 'enum(' type", help: "add ')' after the last value name" };
+      return { what: "the 'enum(' type", message: M.inlineEnumNotClosed };
     default:
-      return { what: "the '('", help: "add ')' where the part in brackets ends, e.g. `(a and b)`" };
+      return { what: "the '('", message: M.parenNotClosed };
   }
 }
 
@@ -497,53 +424,27 @@ function unexpectedInBlock(ctx: ErrorContext, c: string): Diagnostic {
       const line = !onLaterLine(ctx) && !guess ? lineKeyword(ctx) : undefined;
       if (line) {
         const condition = line === 'when' || line === 'require' || line === 'forbid';
-        return syntaxError(
-          'SG1017',
-          `unexpected ${what} at the end of the '${line}' line`,
-          span,
-          condition
-            ? 'join it to the condition with `and` or `or`, or put it on a new line that starts with `require` or `forbid`'
-            : 'remove it, or start a new line with each, when, require, forbid, hint, source or fix',
-        );
+        return report(condition ? M.textAfterCondition : M.textAfterRuleLine, span, { found: what, line });
       }
-      const severity = ['error', 'warning', 'info'].includes(word);
-      return syntaxError(
-        'SG1017',
-        `expected a rule line starting with each, when, require, forbid, hint, source or fix, but found ${what}`,
-        span,
-        guess
-          ? `did you mean '${guess}'?`
-          : severity
-            ? 'the severity goes on the first line, right after the rule name: `rule my-rule error "message" {`'
-            : 'start each line of a rule with each, when, require, forbid, hint, source or fix; a condition continues only with `and`, `or` or an operator such as `==`',
-      );
+      if (guess) return report(M.misspeltRuleLine, span, { found: what, guess });
+      return report(['error', 'warning', 'info'].includes(word) ? M.severityInsideRule : M.notARuleLine, span, { found: what });
     }
     case 'recordDecl':
-      return syntaxError(
-        'SG1017',
-        `expected a field such as \`orderId: string\`, or '}', but found ${what}`,
-        span,
-        'each field is a name, a colon and a type; text after a field must start a new field',
-      );
+      return report(M.notAField, span, { found: what });
     case 'enumDecl':
-      return syntaxError(
-        'SG1017',
-        `expected a value name or '}' in the enum, but found ${what}`,
-        span,
-        tokenMatcher(t, StringLit) ? 'enum values are plain names without quotes, e.g. `enum Purpose { order_issue, other }`' : 'list the values as plain names separated by commas',
-      );
+      return report(tokenMatcher(t, StringLit) ? M.quotedEnumValue : M.notAnEnumValue, span, { found: what });
     case 'exampleDecl':
-      return syntaxError('SG1017', `expected a 'given' or 'expect' line or '}', but found ${what}`, span, 'an example has `given { ... }` and `expect rule-name` lines');
+      return report(M.notAnExampleLine, span, { found: what });
     case 'objectLit':
-      return syntaxError('SG1017', `expected a \`key: value\` entry or '}', but found ${what}`, span, 'separate entries with commas, e.g. `{ body: "hello", orderId: "112-1234567-1234567" }`');
+      return report(M.notAnEntry, span, { found: what });
     case 'listLit':
-      return syntaxError('SG1017', `expected ',' or ']' in the list, but found ${what}`, span, 'separate the items of a list with commas, e.g. `["CPC", "CE"]`');
+      return report(M.notAListItem, span, { found: what });
     case 'phrasesDecl':
-      return syntaxError('SG1017', `expected a phrase in double quotes or ']', but found ${what}`, span, 'write each phrase in double quotes, e.g. `["coupon", "promo code"]`');
+      return report(M.notAPhrase, span, { found: what });
     case 'importDecl':
-      return syntaxError('SG1017', `expected ',' or '}' in the list of imported names, but found ${what}`, span, 'separate the names with commas: `import { Attachment, marketing } from "./common.policy"`');
+      return report(M.notAnImportedName, span, { found: what });
     default:
-      return syntaxError('SG1019', `expected '${c}' but found ${what}`, span, `check what comes before '${c}'; values are joined with operators such as \`and\`, \`or\`, \`==\` or \`+\``);
+      return report(M.expectedCloser, span, { closer: c, found: what });
   }
 }
 
@@ -562,14 +463,10 @@ function missingColon(ctx: ErrorContext): Diagnostic {
   const prev = ctx.prev?.image ?? '';
   if (ctx.rule === 'field') {
     const next = !isEof(ctx.tok) && !onLaterLine(ctx) && tokenMatcher(ctx.tok, Name) ? ctx.tok.image : 'string';
-    return syntaxError('SG1006', `expected ':' after the field name '${prev}'`, gap(ctx), `write the field's name, a colon and its type, e.g. \`${prev}: ${next}\``);
+    return report(M.missingFieldColon, gap(ctx), { field: prev, type: next });
   }
-  if (ctx.rule === 'entry') {
-    return syntaxError('SG1006', `expected ':' after the key ${shown(ctx.prev)}`, gap(ctx), 'write each entry as `key: value`, e.g. `{ body: "hello" }`');
-  }
-  if (ctx.rule === 'quantifier') {
-    return syntaxError('SG1019', `expected ':' after the list, but found ${found(ctx)}`, missingSpan(ctx), 'write `any a in attachments: a.kind == "invoice"`');
-  }
+  if (ctx.rule === 'entry') return report(M.missingKeyColon, gap(ctx), { key: shown(ctx.prev) });
+  if (ctx.rule === 'quantifier') return report(M.missingQuantifierColon, missingSpan(ctx), { found: found(ctx) });
   return generic(ctx);
 }
 
@@ -590,52 +487,39 @@ function missingText(ctx: ErrorContext): Diagnostic {
         : after === 'example'
           ? "the example's name in double quotes"
           : 'text in double quotes';
-  return syntaxError(
-    'SG1033',
-    `expected ${what} after '${after}', but found ${found(ctx)}`,
-    missingSpan(ctx),
-    examples[after] ? `write for example ${examples[after]}` : 'put the text in double quotes',
-  );
+  const args = { what, after, found: found(ctx) };
+  return examples[after] ? report(M.missingTextExample, missingSpan(ctx), { ...args, example: examples[after] }) : report(M.missingText, missingSpan(ctx), args);
 }
 
 function missingOpenBrace(ctx: ErrorContext): Diagnostic {
   const t = ctx.tok;
   if (!isEof(t) && ctx.next && ctx.next.tokenType === LCurly && !onLaterLine(ctx)) {
     const sev = ['error', 'warning', 'info'].includes(t.image);
-    return syntaxError(
-      'SG1019',
-      `unexpected ${found(ctx)} before '{'`,
-      tokSpan(ctx, t),
-      sev && ctx.rule === 'ruleDecl'
-        ? 'the severity goes before the message: `rule my-rule error "message" {`'
-        : ctx.rule === 'ruleDecl'
-          ? 'a rule starts with `rule name severity "message" {`; remove this word'
-          : 'remove it',
-    );
+    const message = ctx.rule !== 'ruleDecl' ? M.wordBeforeBrace : sev ? M.severityAfterMessage : M.wordBeforeRuleBrace;
+    return report(message, tokSpan(ctx, t), { found: found(ctx) });
   }
-  const whose: Record<string, string> = {
-    ruleDecl: "the rule's lines",
-    recordDecl: "the record's fields",
-    enumDecl: "the enum's values",
-    exampleDecl: "the example's lines",
-    importDecl: 'the names to import',
-  };
-  const help: Record<string, string> = {
-    ruleDecl: 'write `{` at the end of the first line: `rule my-rule error "message" {`',
-    recordDecl: 'write `record Message {`, one field per line, then `}`',
-    enumDecl: 'write `enum Purpose { order_issue, other }`',
-    exampleDecl: 'write `example "name" {`, then the given and expect lines, then `}`',
-    importDecl: 'write `import { Attachment } from "./common.policy"`',
-  };
-  return syntaxError('SG1030', `expected '{' to start ${whose[ctx.rule] ?? 'the block'}, but found ${found(ctx)}`, gap(ctx), help[ctx.rule] ?? "add '{'");
+  const args = { found: found(ctx) };
+  switch (ctx.rule) {
+    case 'ruleDecl':
+      return report(M.ruleWithoutBrace, gap(ctx), args);
+    case 'recordDecl':
+      return report(M.recordWithoutBrace, gap(ctx), args);
+    case 'enumDecl':
+      return report(M.enumWithoutBrace, gap(ctx), args);
+    case 'exampleDecl':
+      return report(M.exampleWithoutBrace, gap(ctx), args);
+    case 'importDecl':
+      return report(M.importWithoutBrace, gap(ctx), args);
+    default:
+      return report(M.missingOpenBrace, gap(ctx), args);
+  }
 }
 
 function missingEquals(ctx: ErrorContext): Diagnostic {
   if (ctx.rule === 'phrasesDecl') {
-    return syntaxError('SG1031', `expected '=' after the phrases name ${shown(ctx.prev)}`, gap(ctx), 'write `phrases marketing = ["coupon", "promo code"]`');
+    return report(M.missingPhrasesEquals, gap(ctx), { name: shown(ctx.prev) });
   }
-  const name = declaredName(ctx.input.tokens, ctx.tokIndex, kw.const) ?? 'name';
-  return syntaxError('SG1031', `expected '=' and a value after the const '${name}'`, gap(ctx), `write \`const ${name} = 30 days\` (any value works after '=')`);
+  return report(M.missingConstEquals, gap(ctx), { name: declaredName(ctx.input.tokens, ctx.tokIndex, kw.const) ?? 'name' });
 }
 
 function noAlternative(ctx: ErrorContext): Diagnostic {
@@ -645,23 +529,12 @@ function noAlternative(ctx: ErrorContext): Diagnostic {
     case 'declName':
       return missingName(ctx);
     case 'expectation':
-      return syntaxError(
-        'SG1007',
-        `expected the name of a rule after 'expect', but found ${found(ctx)}`,
-        missingSpan(ctx),
-        'write `expect rule-name` (the rule should fire), `expect not rule-name` (it should not) or `expect nothing`',
-      );
+      return report(M.missingExpectedRule, missingSpan(ctx), { found: found(ctx) });
     case 'fixAction': {
-      if (ctx.prev && ctx.prev.tokenType === kw.at) {
-        return syntaxError('SG1028', `expected 'start' or 'end' after 'at', but found ${found(ctx)}`, missingSpan(ctx), 'write `at start` or `at end`');
-      }
+      if (ctx.prev && ctx.prev.tokenType === kw.at) return report(M.missingStartOrEnd, missingSpan(ctx), { found: found(ctx) });
       const guess = tokenMatcher(ctx.tok, Name) ? didYouMean(ctx.tok.image, FIX_WORDS) : undefined;
-      return syntaxError(
-        'SG1027',
-        `expected remove, replace or insert after 'fix', but found ${found(ctx)}`,
-        onLaterLine(ctx) ? gap(ctx) : tokSpan(ctx, ctx.tok),
-        guess ? `did you mean '${guess}'?` : 'write `fix remove`, `fix replace "new text"` or `fix insert "text" into subject at start`',
-      );
+      const span = onLaterLine(ctx) ? gap(ctx) : tokSpan(ctx, ctx.tok);
+      return guess ? report(M.misspeltFix, span, { found: found(ctx), guess }) : report(M.unknownFix, span, { found: found(ctx) });
     }
     default:
       return EXPRESSION_RULES.has(ctx.rule) ? missingValue(ctx) : generic(ctx);
@@ -673,87 +546,61 @@ const EXPRESSION_RULES = new Set(['expression', 'orExpr', 'andExpr', 'notExpr', 
 function missingType(ctx: ErrorContext): Diagnostic {
   const inField = ctx.parent === 'field';
   const nested = ctx.parent === 'typeRef';
-  const message = nested
-    ? `expected a type after ${shown(ctx.prev)}, but found ${found(ctx)}`
-    : inField
-      ? "expected a field type such as string, text or date after ':'"
-      : "expected a type such as string, number or date after ':'";
-  const field = inField ? (ctx.input.tokens[ctx.tokIndex - 2]?.image ?? 'name') : 'name';
-  return syntaxError(
-    'SG1003',
-    message,
-    missingSpan(ctx),
-    nested
-      ? 'write the type of the items, e.g. `list<string>` or `map<list<string>>`'
-      : inField
-        ? `write the type after the colon, e.g. \`${field}: string\`; other types are text, number, integer, percent, boolean, date, datetime, duration, list<...>, map<...> and your own record and enum names`
-        : 'write a type after the colon, or leave out the colon and the type',
-  );
+  if (nested) return report(M.missingItemType, missingSpan(ctx), { after: shown(ctx.prev), found: found(ctx) });
+  if (inField) return report(M.missingFieldType, missingSpan(ctx), { field: ctx.input.tokens[ctx.tokIndex - 2]?.image ?? 'name' });
+  return report(M.missingConstType, missingSpan(ctx), {});
 }
 
 function missingName(ctx: ErrorContext): Diagnostic {
   const prev = ctx.prev?.image ?? '';
   const quoted = tokenMatcher(ctx.tok, StringLit) && !isEof(ctx.tok);
-  const examples: Record<string, [string, string]> = {
+  const examples: Partial<Record<CstRuleName, [string, string]>> = {
     ruleDecl: ['a name for the rule', '`rule email-address error "Remove the email address" {`'],
     recordDecl: ['a name for the record', '`record Message {`'],
     enumDecl: ['a name for the enum', '`enum Purpose { order_issue, other }`'],
     constDecl: ['a name for the const', '`const maxDays = 30 days`'],
+    letDecl: ['a name for the let', '`let sellerFulfilled = lower(fulfillmentChannel) in channels`'],
     phrasesDecl: ['a name for the phrases', '`phrases marketing = ["coupon"]`'],
     header: ['a name for the policy', '`policy buyer-messaging "Buyer-Seller Messaging"`'],
     headerItem: ['the name of the record each input row is read as', '`input Message`'],
     importDecl: ['a name to import', '`import { Attachment } from "./common.policy"`'],
     nameList: ['the name of a rule', '`expect email-address, phone-number`'],
     typeRef: ["a value name in 'enum(...)'", '`kind: enum(invoice, warranty, other)`'],
-    enumMembers: ['a value name', '`enum Purpose { order_issue, other }`'],
   };
-  const [what, example] = examples[ctx.parent] ?? ['a name', '`name`'];
-  const help = quoted ? `names are written without quotes, e.g. ${example}` : `write for example ${example}`;
-  return syntaxError('SG1012', `expected ${what} after '${prev}', but found ${found(ctx)}`, quoted ? tokSpan(ctx, ctx.tok) : missingSpan(ctx), help);
+  const [what, example] = (ctx.parent && examples[ctx.parent]) || ['a name', '`name`'];
+  return report(quoted ? M.quotedName : M.missingName, quoted ? tokSpan(ctx, ctx.tok) : missingSpan(ctx), { what, after: prev, found: found(ctx), example });
 }
 
 function missingValue(ctx: ErrorContext): Diagnostic {
-  const p = ctx.prev;
-  const pi = p?.image ?? '';
-  let what = 'a value';
-  let help = 'write a value here, such as a field name, a number, a date or text in double quotes';
-  if (p && [kw.when, kw.require, kw.forbid].includes(p.tokenType)) {
-    what = 'a condition';
-    help = p.tokenType === kw.forbid
-      ? 'write what must not happen, e.g. `forbid emails(body)`'
-      : p.tokenType === kw.when
-        ? 'write when the rule applies, e.g. `when purpose != "other"`'
-        : 'write what must hold, e.g. `require sentAt - orderCompletedAt <= 30 days`';
-  } else if (p && p.tokenType === kw.not) {
-    what = 'a condition';
-    help = 'write the condition that must not hold, e.g. `not (subject contains "urgent")`';
-  } else if (p && p.tokenType === kw.given) {
-    what = "the example's input";
-    help = 'write the input record, e.g. `given { body: "write to a@b.com" }`';
-  } else if (p && p.tokenType === kw.replace) {
-    what = 'the replacement text';
-    help = 'write `fix replace "new text"`';
-  } else if (p && p.tokenType === kw.insert) {
-    what = 'the text to insert';
-    help = 'write `fix insert "text" into subject at start`';
-  } else if (p && p.tokenType === kw.into) {
-    what = 'the field to insert into';
-    help = 'write `fix insert "text" into subject at start`';
-  }
+  const p = ctx.prev?.tokenType;
   const missing = isEof(ctx.tok) || onLaterLine(ctx) || CLOSERS.has(ctx.tok.tokenType) || STATEMENT_KEYWORDS.has(ctx.tok.tokenType);
+  const span = missing ? gap(ctx) : tokSpan(ctx, ctx.tok);
+  const args = { after: ctx.prev?.image ?? '', found: found(ctx) };
   const word = ctx.tok.image;
+  // A reserved word where a value should start: say what the word is for.
   if (!missing && HARD_KEYWORDS.includes(word as (typeof HARD_KEYWORDS)[number])) {
-    help =
-      word === 'count'
-        ? "'count' is a reserved word: write `count(list)` or `count x in list: condition`; a field called count must be renamed"
-        : word === 'any' || word === 'all'
-          ? `'${word}' is a reserved word: write \`${word} x in list: condition\``
-          : `'${word}' joins or compares values; put a value before it`;
+    const what = p === kw.when || p === kw.require || p === kw.forbid || p === kw.not ? 'a condition' : 'a value';
+    if (word === 'count') return report(M.countBeforeValue, span, { ...args, what });
+    if (word === 'any' || word === 'all') return report(M.quantifierBeforeValue, span, { ...args, what, word });
+    return report(M.operatorBeforeValue, span, { ...args, what, word });
   }
-  return syntaxError(
-    'SG1018',
-    `expected ${what} after '${pi}', but found ${found(ctx)}`,
-    missing ? gap(ctx) : tokSpan(ctx, ctx.tok),
-    help,
-  );
+  const message =
+    p === kw.forbid
+      ? M.missingForbidCondition
+      : p === kw.when
+        ? M.missingWhenCondition
+        : p === kw.require
+          ? M.missingRequireCondition
+          : p === kw.not
+            ? M.missingNotCondition
+            : p === kw.given
+              ? M.missingGiven
+              : p === kw.replace
+                ? M.missingReplacement
+                : p === kw.insert
+                  ? M.missingInsertText
+                  : p === kw.into
+                    ? M.missingInsertTarget
+                    : M.missingValue;
+  return report(message, span, args);
 }

@@ -8,7 +8,8 @@
 import type { Expr, Span, StringLit, TemplateLit } from './ast.js';
 import type { Diagnostic } from './diagnostics.js';
 import { decodeEscapes } from './literals.js';
-import { syntaxError } from './syntax-messages.js';
+import { report } from './catalogue.js';
+import { SYNTAX_MESSAGES as M } from './syntax-catalogue.js';
 
 /** Parses `text` as one expression whose first character is at absolute offset `offset`. */
 export type ExpressionParser = (text: string, offset: number) => { expr: Expr; diagnostics: Diagnostic[] };
@@ -18,20 +19,23 @@ type Part = TemplateLit['parts'][number];
 /** Build a template from a string literal (its `raw` starts one character after `str.span.start`). */
 export function templateFromString(str: StringLit, parseExpr: ExpressionParser): { template: TemplateLit; diagnostics: Diagnostic[] } {
   const raw = str.raw;
-  const rawStart = str.span.start + 1;
+  // In a raw string nothing is an escape: a backslash is text and every '{' starts a value.
+  const escapes = !str.rawString;
+  const rawStart = str.span.start + (str.rawString ? 2 : 1);
   const abs = (i: number) => rawStart + i;
   const parts: Part[] = [];
   const diagnostics: Diagnostic[] = [];
   let textStart = 0;
   const flushText = (end: number) => {
     if (end > textStart) {
-      parts.push({ kind: 'Text', value: decodeEscapes(raw.slice(textStart, end)), span: { start: abs(textStart), end: abs(end) } });
+      const text = raw.slice(textStart, end);
+      parts.push({ kind: 'Text', value: escapes ? decodeEscapes(text) : text, span: { start: abs(textStart), end: abs(end) } });
     }
   };
   let i = 0;
   while (i < raw.length) {
     const c = raw[i];
-    if (c === '\\') {
+    if (c === '\\' && escapes) {
       i += 2;
       continue;
     }
@@ -39,16 +43,9 @@ export function templateFromString(str: StringLit, parseExpr: ExpressionParser):
       i++;
       continue;
     }
-    const close = matchingBrace(raw, i);
+    const close = matchingBrace(raw, i, escapes);
     if (close < 0) {
-      diagnostics.push(
-        syntaxError(
-          'SG1021',
-          "this '{' in the message is not closed with '}'",
-          { start: abs(i), end: abs(i + 1) },
-          'close the value with \'}\', e.g. {orderId}, or write \\{ to show a brace',
-        ),
-      );
+      diagnostics.push(report(M.unclosedInterpolation, { start: abs(i), end: abs(i + 1) }, { example: '{orderId}' }));
       break;
     }
     flushText(i);
@@ -56,19 +53,10 @@ export function templateFromString(str: StringLit, parseExpr: ExpressionParser):
     const inner = raw.slice(i + 1, close);
     let expr: Expr;
     if (inner.trim() === '') {
-      diagnostics.push(
-        syntaxError('SG1022', "empty '{}' in the message", span, 'write a value between the braces, e.g. {orderId}, or write \\{\\} to show braces'),
-      );
+      diagnostics.push(report(M.emptyInterpolation, span, { example: '{orderId}' }));
       expr = { kind: 'Error', span };
     } else if (inner.includes('"')) {
-      diagnostics.push(
-        syntaxError(
-          'SG1023',
-          "a value inside '{...}' in a message cannot contain text in quotes",
-          span,
-          'move the quoted text outside the braces, or declare it with `const` and use its name inside the braces',
-        ),
-      );
+      diagnostics.push(report(M.quotesInInterpolation, span, {}));
       expr = { kind: 'Error', span };
     } else {
       const parsed = parseExpr(inner, abs(i + 1));
@@ -80,15 +68,17 @@ export function templateFromString(str: StringLit, parseExpr: ExpressionParser):
     textStart = i;
   }
   flushText(raw.length);
-  return { template: { kind: 'Template', parts, raw, span: str.span }, diagnostics };
+  const template: TemplateLit = { kind: 'Template', parts, raw, span: str.span };
+  if (str.rawString) template.rawString = true;
+  return { template, diagnostics };
 }
 
 /** Index of the `}` closing the `{` at `open`, counting nested braces; -1 if none. */
-function matchingBrace(raw: string, open: number): number {
+function matchingBrace(raw: string, open: number, escapes: boolean): number {
   let depth = 0;
   for (let j = open; j < raw.length; j++) {
     const ch = raw[j];
-    if (ch === '\\') {
+    if (ch === '\\' && escapes) {
       j++;
       continue;
     }

@@ -45,7 +45,7 @@ export const HARD_KEYWORDS = [
 ] as const;
 
 export const SOFT_KEYWORDS = [
-  'policy', 'source', 'version', 'input', 'import', 'from', 'record', 'enum', 'const', 'phrases',
+  'policy', 'source', 'version', 'input', 'import', 'from', 'record', 'enum', 'const', 'let', 'phrases',
   'rule', 'each', 'when', 'require', 'forbid', 'hint', 'fix', 'remove', 'replace', 'insert', 'into', 'at',
   'start', 'end', 'example', 'given', 'expect', 'nothing', 'error', 'warning', 'info', 'list', 'map',
   'metric', 'rate', 'total', 'average', 'minimum', 'maximum', 'where', 'over', 'by', 'group', 'as', 'of',
@@ -80,6 +80,18 @@ export const kw = Object.fromEntries([
 ]) as Record<Keyword, TokenType>;
 
 // ---------------------------------------------------------------------- literals
+
+/**
+ * `r"\bfoo\b"`: a raw string. Nothing in it is an escape, so a pattern reads as
+ * written; it cannot hold a double quote.
+ */
+export const RawString = createToken({
+  name: 'RawString',
+  pattern: /r"[^"\r\n]*"/,
+  start_chars_hint: ['r'],
+  categories: [StringLit],
+  label: 'text in double quotes',
+});
 
 export const DoubleQuoted = createToken({
   name: 'DoubleQuoted',
@@ -214,6 +226,7 @@ const keywordTokens = Object.entries(kw)
 export const allTokens: TokenType[] = [
   WhiteSpace,
   Comment,
+  RawString,
   DoubleQuoted,
   UnclosedString,
   SingleQuoted,
@@ -259,12 +272,12 @@ export const allTokens: TokenType[] = [
 
 /** Words that begin a declaration or a line inside one. */
 export const STATEMENT_KEYWORDS: ReadonlySet<TokenType> = new Set(
-  (['policy', 'import', 'record', 'enum', 'const', 'phrases', 'rule', 'example', 'metric', 'rate', 'total', 'average', 'minimum', 'maximum', 'where', 'over', 'group', 'each', 'when', 'require', 'forbid', 'hint', 'source', 'fix', 'given', 'expect', 'version', 'input'] as const).map(
+  (['policy', 'import', 'record', 'enum', 'const', 'let', 'phrases', 'rule', 'example', 'metric', 'rate', 'total', 'average', 'minimum', 'maximum', 'where', 'over', 'group', 'each', 'when', 'require', 'forbid', 'hint', 'source', 'fix', 'given', 'expect', 'version', 'input'] as const).map(
     (w) => kw[w],
   ),
 );
 
 /** Words that begin a top-level declaration. */
 export const DECLARATION_KEYWORDS: ReadonlySet<TokenType> = new Set(
-  (['policy', 'import', 'record', 'enum', 'const', 'phrases', 'rule', 'example'] as const).map((w) => kw[w]),
+  (['policy', 'import', 'record', 'enum', 'const', 'let', 'phrases', 'rule', 'example', 'metric'] as const).map((w) => kw[w]),
 );

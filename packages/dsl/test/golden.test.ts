@@ -1,6 +1,8 @@
 /**
  * Golden syntax-error tests: each `golden/*.policy` is a broken policy; its
- * `*.expected.txt` holds the rendered diagnostics exactly. `UPDATE_GOLDEN=1` rewrites them.
+ * `*.expected.txt` holds the rendered diagnostics exactly. Only `UPDATE_GOLDEN=1`
+ * writes them (read them before committing); a missing one fails the test, so a
+ * new broken policy cannot bless its own output.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -27,7 +29,8 @@ describe('golden syntax errors', () => {
       const text = readFileSync(join(dir, file), 'utf8');
       const actual = render(file, text);
       const expectedPath = join(dir, `${basename(file, '.policy')}.expected.txt`);
-      if (update || !existsSync(expectedPath)) writeFileSync(expectedPath, actual);
+      if (update) writeFileSync(expectedPath, actual);
+      expect(existsSync(expectedPath), `${expectedPath} is missing: run UPDATE_GOLDEN=1 npx vitest run packages/dsl/test/golden.test.ts and read it`).toBe(true);
       expect(parse(text).diagnostics.length).toBeGreaterThan(0);
       expect(actual).toBe(readFileSync(expectedPath, 'utf8'));
     });

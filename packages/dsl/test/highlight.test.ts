@@ -31,6 +31,14 @@ describe('tokenize', () => {
     ]);
   });
 
+  it('highlights lets, raw strings, and the values inside a raw message', () => {
+    expect(show('let x = r"\\d" + y\nrule r r"a {x}" { forbid x }')).toEqual([
+      'keyword:let', 'identifier:x', 'operator:=', 'string:r"\\d"', 'operator:+', 'identifier:y',
+      'keyword:rule', 'identifier:r', 'string:r"a ', 'interpolation:{', 'identifier:x', 'interpolation:}', 'string:"',
+      'punctuation:{', 'keyword:forbid', 'identifier:x', 'punctuation:}',
+    ]);
+  });
+
   it('still highlights broken text and reports what the lexer could not read', () => {
     const r = tokenize('rule x "open\n  forbid a @ b');
     expect(r.tokens.map((t) => t.kind)).toContain('string');

@@ -104,13 +104,27 @@ function spanProblems(root: unknown, length: number): string[] {
   return problems;
 }
 
+/**
+ * A file with syntax errors must come back exactly as it was, unchanged and
+ * with its errors; says whether that was the case (then there is nothing more to check).
+ */
+function leftAlone(text: string, result: ReturnType<typeof format>): boolean {
+  const errors = parse(text).diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length === 0) return false;
+  expect(result.text).toBe(text);
+  expect(result.changed).toBe(false);
+  expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(errors.map((d) => d.code));
+  return true;
+}
+
 describe('properties', () => {
   it('parse never throws and always returns a file', () => {
     fc.assert(
       fc.property(anyText, (text) => {
         const { ast, diagnostics } = parse(text);
         expect(ast.kind).toBe('PolicyFile');
-        expect(Array.isArray(diagnostics)).toBe(true);
+        // A file that reads without errors has declarations or is blank; an empty file is not an error.
+        if (diagnostics.length === 0 && text.trim() !== '') expect(ast.declarations.length + ast.comments.length).toBeGreaterThan(0);
       }),
       { numRuns: 400 },
     );
@@ -173,29 +187,37 @@ describe('properties', () => {
   });
 
   it('format keeps every comment, the meaning, and is idempotent with comments anywhere', () => {
+    let formatted = 0;
     fc.assert(
       fc.property(withComments, (text) => {
         const once = format(text);
-        if (!once.changed) return;
+        if (leftAlone(text, once)) return;
+        formatted++;
         expect(once.diagnostics.filter((d) => d.code === 'SG1098')).toEqual([]);
         expect(parse(once.text).ast.comments.map((c) => c.text)).toEqual(parse(text).ast.comments.map((c) => c.text));
-        expect(meaning(parse(once.text).ast)).toEqual(meaning(parse(text).ast));
+        expect(meaning(parse(once.text).ast, false)).toEqual(meaning(parse(text).ast, false));
         expect(format(once.text).text).toBe(once.text);
       }),
       { numRuns: 300 },
     );
+    // A comment can land inside a line that needs to end first; about 40% of the files still parse and are checked above.
+    expect(formatted).toBeGreaterThanOrEqual(60);
   });
 
   it('format never changes meaning and is idempotent on anything that parses', () => {
+    let formatted = 0;
     fc.assert(
       fc.property(mutatedSample, (text) => {
         const once = format(text);
-        if (!once.changed) return;
+        if (leftAlone(text, once)) return;
+        formatted++;
         expect(once.diagnostics.filter((d) => d.code === 'SG1098')).toEqual([]);
-        expect(meaning(parse(once.text).ast)).toEqual(meaning(parse(text).ast));
+        expect(meaning(parse(once.text).ast, false)).toEqual(meaning(parse(text).ast, false));
         expect(format(once.text).text).toBe(once.text);
       }),
       { numRuns: 200 },
     );
+    // Most random edits break the syntax (those files are checked by leftAlone); about 15% still parse and are checked above.
+    expect(formatted).toBeGreaterThanOrEqual(5);
   });
 });

@@ -70,8 +70,8 @@ export interface FooterProps {
 
 const HINTS: Record<FooterProps['showing'], Array<[string, string]>> = {
   summary: [['↑↓', 'move'], ['Enter', 'show records'], ['Tab', 'list'], ['/', 'search'], ['?', 'help'], ['q', 'quit']],
-  list: [['↑↓', 'move'], ['Enter', 'open'], ['/', 'search'], ['r', 'rule'], ['s', 'severity'], ['c', 'clear'], ['e', 'save'], ['?', 'help'], ['q', 'quit']],
-  record: [['↑↓', 'scroll'], ['←→', 'previous/next'], ['Esc', 'back'], ['e', 'save'], ['?', 'help'], ['q', 'quit']],
+  list: [['↑↓', 'move'], ['Enter', 'open'], ['/', 'search'], ['r', 'rule'], ['s', 'severity'], ['o', 'sort'], ['y', 'copy'], ['e', 'save'], [':', 'command'], ['?', 'help'], ['q', 'quit']],
+  record: [['↑↓', 'scroll'], ['←→', 'previous/next'], ['Esc', 'back'], ['y', 'copy'], ['e', 'save'], ['?', 'help'], ['q', 'quit']],
   help: [['↑↓', 'scroll'], ['Esc', 'back'], ['q', 'quit']],
   problems: [['↑↓', 'scroll'], ['?', 'help'], ['q', 'quit']],
 };
@@ -81,16 +81,11 @@ export function footerLine({ ui, showing, listed, width, color }: FooterProps): 
     const cursor: Segment = color ? { text: ' ', tone: 'selected' } : { text: '_' };
     return [{ text: 'Search: ', tone: 'key' }, { text: ui.search.draft }, cursor, { text: '   Enter keep · Esc undo', tone: 'dim' }];
   }
-  if (ui.exporting) {
-    return [
-      { text: `Save the ${plural(listed, 'record')} in the list as: ` },
-      { text: 'j', tone: 'key' },
-      { text: ' JSON   ' },
-      { text: 'c', tone: 'key' },
-      { text: ' CSV   ' },
-      { text: 'Esc', tone: 'key' },
-      { text: ' cancel' },
-    ];
+  if (ui.prompt) {
+    const cursor: Segment = color ? { text: ' ', tone: 'selected' } : { text: '_' };
+    const lead: Segment = ui.prompt.kind === 'command' ? { text: ':', tone: 'key' } : { text: `Save the ${plural(listed, 'record')} to: `, tone: 'key' };
+    const tail = ui.prompt.kind === 'export' ? '   .csv or .json · Enter save · Esc cancel' : '   Enter run · Esc cancel';
+    return [lead, { text: ui.prompt.draft }, cursor, { text: tail, tone: 'dim' }];
   }
   if (ui.notice) return [{ text: ui.notice, tone: 'ok' }];
   const out: Segment[] = [];

@@ -4,8 +4,11 @@
  */
 import { Lines } from '../components/Lines.js';
 import { describeFilters, isFiltered, type Filters } from '../filter.js';
-import { count, fit, oneLine, textWidth, windowStart, type Line, type Tone } from '../layout.js';
-import { SEVERITY_WORD, shortRule, whereIs, worstOf, type FlaggedRecord } from '../model.js';
+import { count, fit, textWidth, windowStart, type Line, type Tone } from '../layout.js';
+import { firstProblem, SEVERITY_WORD, whereIs, worstOf, type FlaggedRecord } from '../model.js';
+
+export { firstProblem };
+import type { Sort, SortColumn } from '../sort.js';
 import type { Cursor } from '../state.js';
 
 /** Rows of records that fit: the filter line and the column headings take two lines. */
@@ -24,9 +27,12 @@ export interface RecordListProps {
   height: number;
   /** Still reading: an empty list may fill up. */
   loading: boolean;
+  /** The column the list is sorted by, marked in the headings. */
+  sort?: Sort | null;
 }
 
-export function recordListLines({ records, total, cursor, filters, width, height, loading }: RecordListProps): Line[] {
+export function recordListLines({ records, total, cursor, filters, width, height, loading, sort }: RecordListProps): Line[] {
+  const title = (label: string, column: SortColumn) => (sort?.column === column ? `${label} ${sort.descending ? '▼' : '▲'}` : label);
   const page = listPage(height);
   const top = windowStart(cursor.selected, cursor.top, page, records.length);
   const shown = records.slice(top, top + page);
@@ -43,7 +49,7 @@ export function recordListLines({ records, total, cursor, filters, width, height
   const sevW = 11;
   const numW = 4;
   const restW = Math.max(0, width - 2 - whereW - 1 - sevW - numW - 1);
-  lines.push([{ text: `  ${fit('Where', whereW)} ${fit('Worst', sevW)}${fit('#', numW, 'right')} ${fit('First problem', restW)}`, tone: 'dim' }]);
+  lines.push([{ text: `  ${fit(title('Where', 'where'), whereW)} ${fit(title('Worst', 'worst'), sevW)}${fit(title('#', 'problems'), numW, 'right')} ${fit(title('First problem', 'first'), restW)}`, tone: 'dim' }]);
   for (let i = 0; i < shown.length; i++) {
     const r = shown[i];
     const selected = top + i === cursor.selected;
@@ -61,16 +67,6 @@ export function recordListLines({ records, total, cursor, filters, width, height
     ]);
   }
   return lines;
-}
-
-/** The first problem of a record, on one line. */
-export function firstProblem(r: FlaggedRecord): string {
-  if (r.invalid?.length) {
-    const p = r.invalid[0];
-    return oneLine(p.path ? `${p.path}: ${p.message}` : p.message);
-  }
-  const v = r.violations[0];
-  return v ? oneLine(`${shortRule(v.rule)}: ${v.message}`) : '';
 }
 
 function emptyMessage(total: number, filters: Filters, loading: boolean): string {

@@ -2,6 +2,7 @@ import { EditorView, keymap } from '@codemirror/view';
 import type { Analysis } from '@sellguard/core';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { baseExtensions, useEditorView } from './base';
+import { keepCursorInView } from './keepCursorInView';
 import { policyLanguage, showAnalysis } from './policyLanguage';
 
 export interface PolicyEditorHandle {
@@ -33,6 +34,7 @@ export const PolicyEditor = forwardRef<PolicyEditorHandle, Props>(function Polic
       },
     ]),
     ...baseExtensions('Policy text'),
+    keepCursorInView,
     ...policyLanguage({ current: () => latest.current.analyzed }),
     EditorView.updateListener.of((u) => {
       if (u.docChanged) latest.current.onChange(u.state.doc.toString());

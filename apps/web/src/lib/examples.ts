@@ -4,7 +4,7 @@
  * without code changes.
  */
 
-import folders from '../../../../examples/samples.json';
+import samples from '../../../../examples/samples.json';
 
 const policyFiles = import.meta.glob<string>('../../../../policies/*.policy', { query: '?raw', import: 'default', eager: true });
 const dataFiles = import.meta.glob<string>('../../../../examples/*/*.{jsonl,json,csv,tsv,txt}', { query: '?raw', import: 'default', eager: true });
@@ -19,12 +19,30 @@ export interface Example {
   data: string;
   /** The sample files the data came from. */
   dataFiles: string[];
+  /** The day (YYYY-MM-DD) the sample data was made for: policies that compare dates with today are checked as of it. */
+  asOf?: string;
+}
+
+interface SampleEntry {
+  folder?: unknown;
+  asOf?: unknown;
+}
+
+function sampleEntry(id: string): SampleEntry {
+  const entry: unknown = id === '//' ? undefined : (samples as Record<string, unknown>)[id];
+  return entry && typeof entry === 'object' ? (entry as SampleEntry) : {};
 }
 
 /** The sample folder of a policy: examples/<id>/ unless examples/samples.json says otherwise. */
 export function sampleFolder(id: string): string {
-  const mapped = (folders as Record<string, string>)[id];
-  return typeof mapped === 'string' && id !== '//' ? mapped : id;
+  const { folder } = sampleEntry(id);
+  return typeof folder === 'string' ? folder : id;
+}
+
+/** The day a policy's sample data was made for, from examples/samples.json. */
+export function sampleDay(id: string): string | undefined {
+  const { asOf } = sampleEntry(id);
+  return typeof asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : undefined;
 }
 
 const PREFERENCE = ['jsonl', 'json', 'csv', 'tsv', 'txt'];
@@ -68,15 +86,20 @@ export function pickData(files: Array<{ path: string; text: string }>): { data: 
   return { data: '', files: [] };
 }
 
+/** Line ends as the editors keep them (CodeMirror turns CRLF into LF), so an unchanged example compares equal. */
+const lf = (text: string) => text.replace(/\r\n?/g, '\n');
+
 export function buildExamples(policies: Record<string, string>, data: Record<string, string>): Example[] {
   const out: Example[] = [];
-  for (const [path, policy] of Object.entries(policies)) {
+  for (const [path, source] of Object.entries(policies)) {
+    const policy = lf(source);
     const id = baseName(path).replace(/\.policy$/, '');
     const files = Object.entries(data)
       .filter(([p]) => p.split('/').slice(-2, -1)[0] === sampleFolder(id))
-      .map(([p, text]) => ({ path: p, text }));
+      .map(([p, text]) => ({ path: p, text: lf(text) }));
     const picked = pickData(files);
-    out.push({ id, title: policyTitle(policy, id), policy, data: picked.data, dataFiles: picked.files });
+    const asOf = sampleDay(id);
+    out.push({ id, title: policyTitle(policy, id), policy, data: picked.data, dataFiles: picked.files, ...(asOf ? { asOf } : {}) });
   }
   // The buyer-messaging example opens first; the rest follow by name.
   return out.sort((a, b) => Number(b.id === 'buyer-messaging') - Number(a.id === 'buyer-messaging') || a.id.localeCompare(b.id));

@@ -36,6 +36,10 @@ export interface ExprEnv {
   nextVar: () => number;
   /** Metric lookup (rules only): index and value type; undefined when not a metric. */
   metric?: (name: string) => { index: number; type: Type } | undefined;
+  /** A `let`'s checked value (rules, metrics and lets only); undefined when there is no such let. */
+  letValue?: (name: string) => IrExpr | undefined;
+  /** The names of the lets, for suggestions. */
+  letNames?: string[];
   /** Constant lookup: index into the constants table and type; undefined when not a constant. */
   constant: (name: string) => { index: number; type: Type } | undefined;
   phraseList: (name: string) => number | undefined;
@@ -127,6 +131,8 @@ function checkIdent(name: string, span: Span, env: ExprEnv): IrExpr {
   if (local) return { op: 'var', id: local.id, type: local.type, span };
   const field = env.recordFields.get(name);
   if (field) return { op: 'field', object: { op: 'root', type: T.unknown, span }, name, type: field, span };
+  const named = env.letValue?.(name);
+  if (named) return named;
   const constant = env.constant(name);
   if (constant) return { op: 'const', index: constant.index, name, type: constant.type, span };
   const metric = env.metric?.(name);
@@ -149,7 +155,7 @@ function checkIdent(name: string, span: Span, env: ExprEnv): IrExpr {
       return { op: 'lit', value: null, type: T.unknown, span };
     }
   }
-  const candidates = [...env.locals.keys(), ...env.recordFields.keys(), ...[...env.scope.symbols.keys()].filter((k) => env.constant(k))];
+  const candidates = [...env.locals.keys(), ...env.recordFields.keys(), ...[...env.scope.symbols.keys()].filter((k) => env.constant(k)), ...(env.letNames ?? [])];
   env.diagnostics.push(diag(M.unknownNameInExpr, span, { name }, { help: suggestionHelp(name, candidates, 'fields and constants') }));
   return { op: 'lit', value: null, type: T.unknown, span };
 }

@@ -6,8 +6,10 @@
  *   types     record fields and enum members                 checker/types.ts
  *   constants constant values and phrase lists               checker/constants.ts
  *   records   fields with defaults; the input record          checker/records.ts
+ *   lets      named values and conditions, checked once       checker/lets.ts
  *   metrics   what each metric measures, its window, groups   checker/metrics.ts
  *   rules     conditions, messages, hints, fixes              checker/rules.ts
+ *   names     rules named like metrics, names hiding others   checker/name-clashes.ts
  *   examples  expectations and given records                  checker/examples.ts
  *
  * Each stage returns what it built and is tested alone; the IR is assembled
@@ -19,7 +21,9 @@ import { M, diag } from './codes.js';
 import { checkConstants } from './checker/constants.js';
 import { checkerContext, envFactory, type CheckerContext } from './checker/context.js';
 import { checkExamples } from './checker/examples.js';
+import { checkLets, withLets } from './checker/lets.js';
 import { checkMetrics } from './checker/metrics.js';
+import { reportNameClashes } from './checker/name-clashes.js';
 import { checkRecords } from './checker/records.js';
 import { checkRules } from './checker/rules.js';
 import { checkTypes } from './checker/types.js';
@@ -36,8 +40,11 @@ export function check(resolved: ResolvedPolicy, source = ''): { ir: IrPolicy; di
   const constants = checkConstants(cx, types);
   const envFor = envFactory(cx, types, () => constants);
   const { records, inputRecord, inputFields } = checkRecords(cx, types, envFor);
-  const metrics = checkMetrics(cx, envFor, inputFields);
-  const rules = checkRules(cx, envFor, inputFields, metrics);
+  const lets = checkLets(cx, envFor, inputFields);
+  const metrics = checkMetrics(cx, withLets(envFor, lets), inputFields);
+  const rules = checkRules(cx, withLets(envFor, lets), inputFields, metrics);
+  const { ast, scope, rules: ruleDecls, metrics: metricDecls } = resolved;
+  reportNameClashes({ ast, scope, inputRecord, inputFields, lets, rules, ruleDecls, metricDecls, diagnostics: cx.diagnostics });
   const examples = checkExamples(cx, { rules, records, inputRecord, hasMetrics: metrics.length > 0 });
   const ir: IrPolicy = {
     id: cx.policyId,

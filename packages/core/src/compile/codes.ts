@@ -27,6 +27,9 @@ export const CHECK_CODES = Object.freeze({
   SG2015: 'unknown rule in an example',
   SG2016: 'duplicate rule id',
   SG2017: 'imported file has errors',
+  SG2018: 'let defined in terms of itself',
+  SG2019: 'rule named like a metric',
+  SG2020: 'name hides another',
   // types
   SG3001: 'cannot compare',
   SG3002: 'operator does not apply',
@@ -89,6 +92,19 @@ export const M = defineMessages(CHECK_CODES, {
   unknownRuleInExample: { code: 'SG2015', message: 'this policy has no rule `{name}`' },
   duplicateRule: { code: 'SG2016', message: 'two rules have the id `{name}`', help: 'rule ids must be unique within a policy: users suppress and baseline by them' },
   importErrors: { code: 'SG2017', message: 'the imported file `{path}` has errors', help: 'fix the errors reported in that file first' },
+  letCycle: { code: 'SG2018', message: '`{name}` is defined in terms of itself', help: 'write its value without naming it, directly or through another let' },
+  ruleNamedLikeMetric: {
+    code: 'SG2019',
+    message: 'the rule `{name}` has the name of a metric but does not check that metric',
+    help: "rename the rule (rule ids and metric names are both shown in reports), or make it the metric's target, e.g. `require {name} < 1%`",
+  },
+  declaredHidden: { code: 'SG2020', severity: 'warning', message: '{what} hides the {kind} `{name}`: rules and metrics read {short} instead', help: 'give the {kind} a name of its own' },
+  variableHides: {
+    code: 'SG2020',
+    severity: 'warning',
+    message: 'the variable `{name}` hides {what} in this condition',
+    help: 'name the variable differently, e.g. `{renamed}`, so that `{name}` still means {short}',
+  },
 
   // ---------------------------------------------------------------- SG3xxx
   ifKindsDiffer: { code: 'SG3001', message: 'the two answers of this if are of different kinds: {then} and {otherwise}', help: 'make both the then and the else value the same kind' },

@@ -55,8 +55,9 @@ export function translate(source: string, opts: CompileOptions = {}): Translatio
   const { ast, diagnostics: syntax } = parse(source);
   const { resolved, diagnostics: names } = resolve(ast, opts);
   const { ir, diagnostics: typeDiagnostics } = check(resolved, source);
-  // Syntax errors already explain the broken parts; checker errors inside them would be cascades.
-  const diagnostics = sortDiagnostics([...syntax, ...names, ...typeDiagnostics.filter((d) => !syntax.some((s) => overlaps(s.span, d.span)))]);
+  // Syntax errors already explain the broken parts; checker errors inside them would be cascades. (A syntax warning breaks nothing.)
+  const brokenParts = syntax.filter((s) => s.severity === 'error');
+  const diagnostics = sortDiagnostics([...syntax, ...names, ...typeDiagnostics.filter((d) => !brokenParts.some((s) => overlaps(s.span, d.span)))]);
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, ast, ir };
   try {
     const schema = emitSchema(ir);

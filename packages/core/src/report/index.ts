@@ -2,6 +2,7 @@
 export { SummaryBuilder, buildSummary, failsAt, countAtOrAbove, SEVERITIES } from './summary.js';
 export { renderJson, reportJson, jsonChunks } from './json.js';
 export { renderText, textChunks, type TextOptions } from './text.js';
+export { renderCsv, csvRows, csvCell, CSV_COLUMNS } from './csv.js';
 export { spanContext, groupSpans, displayWidth, oneLine, type SpanContext, type SpanLike } from './context.js';
 export * from './writer.js';
 export { textWriter, hyperlink, type TextWriterOptions } from './text-writer.js';

@@ -12,7 +12,7 @@ import { describe as describeType } from '../compile/type-system.js';
 import type { CompiledPolicy } from '../types.js';
 
 export interface SymbolInfo {
-  kind: 'record' | 'field' | 'enum' | 'const' | 'phrases' | 'metric' | 'rule' | 'example';
+  kind: 'record' | 'field' | 'enum' | 'const' | 'let' | 'phrases' | 'metric' | 'rule' | 'example';
   name: string;
   span: Span;
   /** The record a field belongs to. */
@@ -36,7 +36,7 @@ export interface Analysis {
   completions(): Completion[];
 }
 
-const KEYWORD_COMPLETIONS = ['policy', 'source', 'version', 'input', 'import', 'record', 'enum', 'const', 'phrases', 'rule', 'each', 'if', 'then', 'else', 'when', 'require', 'forbid', 'hint', 'fix', 'remove', 'replace', 'insert', 'example', 'given', 'expect', 'nothing', 'metric', 'rate', 'total', 'average', 'minimum', 'maximum', 'where', 'over', 'by', 'group', 'as', 'of', 'error', 'warning', 'info', 'and', 'or', 'not', 'in', 'any', 'all', 'count', 'contains', 'startsWith', 'endsWith', 'matches'];
+const KEYWORD_COMPLETIONS = ['policy', 'source', 'version', 'input', 'import', 'record', 'enum', 'const', 'let', 'phrases', 'rule', 'each', 'if', 'then', 'else', 'when', 'require', 'forbid', 'hint', 'fix', 'remove', 'replace', 'insert', 'example', 'given', 'expect', 'nothing', 'metric', 'rate', 'total', 'average', 'minimum', 'maximum', 'where', 'over', 'by', 'group', 'as', 'of', 'error', 'warning', 'info', 'and', 'or', 'not', 'in', 'any', 'all', 'count', 'contains', 'startsWith', 'endsWith', 'matches'];
 const TYPES = ['string', 'text', 'number', 'integer', 'percent', 'boolean', 'date', 'datetime', 'duration', 'list', 'map', 'enum'];
 
 export function analyze(text: string, opts: CompileOptions = {}): Analysis {
@@ -67,7 +67,7 @@ function collectSymbols(ast: PolicyFile): SymbolInfo[] {
   return out;
 }
 
-const SYMBOL_KIND = { RecordDecl: 'record', EnumDecl: 'enum', ConstDecl: 'const', PhrasesDecl: 'phrases', MetricDecl: 'metric' } as const;
+const SYMBOL_KIND = { RecordDecl: 'record', EnumDecl: 'enum', ConstDecl: 'const', LetDecl: 'let', PhrasesDecl: 'phrases', MetricDecl: 'metric' } as const;
 
 function wordAt(text: string, offset: number): { word: string; span: Span } | undefined {
   const isWord = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_-]/.test(c);
@@ -120,7 +120,7 @@ function completionsFor(ir: IrPolicy | undefined, symbols: SymbolInfo[]): Comple
   const input = ir?.records.find((r) => r.name === ir.inputRecord);
   for (const f of input?.fields ?? []) out.push({ label: f.name, kind: 'field', detail: describeType(f.type) });
   for (const s of symbols) {
-    if (s.kind === 'const' || s.kind === 'phrases' || s.kind === 'metric') out.push({ label: s.name, kind: 'const' });
+    if (s.kind === 'const' || s.kind === 'let' || s.kind === 'phrases' || s.kind === 'metric') out.push({ label: s.name, kind: 'const' });
     if (s.kind === 'rule') out.push({ label: s.name, kind: 'rule' });
     if (s.kind === 'record' || s.kind === 'enum') out.push({ label: s.name, kind: 'type' });
   }

@@ -257,16 +257,16 @@ const METRICS = [
 
 // Counts one record into every metric.
 function metricsAdd(r, S, ctx) {
-  // metric order-defect-rate: where lower(trim(fulfillmentChannel)) in sellerFulfilled; last 60 days by purchaseDate
-  if (rt.inList(rt.lower(rt.trim(r["fulfillmentChannel"])), K[0] /* sellerFulfilled */) && rt.inWindow(S, 0, r["purchaseDate"])) rt.tallyRate(S, 0, Boolean(((r["negativeFeedback"] || r["azClaim"]) || r["chargeback"])), [r["sku"], r["asin"]]);
-  // metric pre-fulfillment-cancel-rate: where lower(trim(fulfillmentChannel)) in sellerFulfilled; last 7 days by purchaseDate
-  if (rt.inList(rt.lower(rt.trim(r["fulfillmentChannel"])), K[0] /* sellerFulfilled */) && rt.inWindow(S, 1, r["purchaseDate"])) rt.tallyRate(S, 1, Boolean(rt.equal(r["cancelledBy"], "seller")), [r["sku"]]);
-  // metric late-shipment-rate-10d: where lower(trim(fulfillmentChannel)) in sellerFulfilled and exists(shipDate); last 10 days by expectedShipDate
-  if ((rt.inList(rt.lower(rt.trim(r["fulfillmentChannel"])), K[0] /* sellerFulfilled */) && rt.exists(r["shipDate"])) && rt.inWindow(S, 2, r["expectedShipDate"])) rt.tallyRate(S, 2, Boolean(rt.gt(r["shipDate"], r["expectedShipDate"])), [r["sku"]]);
-  // metric late-shipment-rate-30d: where lower(trim(fulfillmentChannel)) in sellerFulfilled and exists(shipDate); last 30 days by expectedShipDate
-  if ((rt.inList(rt.lower(rt.trim(r["fulfillmentChannel"])), K[0] /* sellerFulfilled */) && rt.exists(r["shipDate"])) && rt.inWindow(S, 3, r["expectedShipDate"])) rt.tallyRate(S, 3, Boolean(rt.gt(r["shipDate"], r["expectedShipDate"])), [r["sku"]]);
-  // metric valid-tracking-rate: where lower(trim(fulfillmentChannel)) in sellerFulfilled and exists(shipDate); last 30 days by shipDate
-  if ((rt.inList(rt.lower(rt.trim(r["fulfillmentChannel"])), K[0] /* sellerFulfilled */) && rt.exists(r["shipDate"])) && rt.inWindow(S, 4, r["shipDate"])) rt.tallyRate(S, 4, Boolean((!(rt.empty(r["trackingId"])) && !(rt.equal(r["trackingValid"], false)))), [r["sku"]]);
+  // metric order-defect-rate: where lower(trim(fulfillmentChannel)) in sellerChannels; last 60 days by purchaseDate
+  if (rt.inList(rt.lower(rt.trim(r["fulfillmentChannel"])), K[0] /* sellerChannels */) && rt.inWindow(S, 0, r["purchaseDate"])) rt.tallyRate(S, 0, Boolean(((r["negativeFeedback"] || r["azClaim"]) || r["chargeback"])), [r["sku"], r["asin"]]);
+  // metric pre-fulfillment-cancel-rate: where lower(trim(fulfillmentChannel)) in sellerChannels; last 7 days by purchaseDate
+  if (rt.inList(rt.lower(rt.trim(r["fulfillmentChannel"])), K[0] /* sellerChannels */) && rt.inWindow(S, 1, r["purchaseDate"])) rt.tallyRate(S, 1, Boolean(rt.equal(r["cancelledBy"], "seller")), [r["sku"]]);
+  // metric late-shipment-rate-10d: where sellerFulfilled and exists(shipDate); last 10 days by expectedShipDate
+  if ((rt.inList(rt.lower(rt.trim(r["fulfillmentChannel"])), K[0] /* sellerChannels */) && rt.exists(r["shipDate"])) && rt.inWindow(S, 2, r["expectedShipDate"])) rt.tallyRate(S, 2, Boolean(rt.gt(r["shipDate"], r["expectedShipDate"])), [r["sku"]]);
+  // metric late-shipment-rate-30d: where sellerFulfilled and exists(shipDate); last 30 days by expectedShipDate
+  if ((rt.inList(rt.lower(rt.trim(r["fulfillmentChannel"])), K[0] /* sellerChannels */) && rt.exists(r["shipDate"])) && rt.inWindow(S, 3, r["expectedShipDate"])) rt.tallyRate(S, 3, Boolean(rt.gt(r["shipDate"], r["expectedShipDate"])), [r["sku"]]);
+  // metric valid-tracking-rate: where sellerFulfilled and exists(shipDate); last 30 days by shipDate
+  if ((rt.inList(rt.lower(rt.trim(r["fulfillmentChannel"])), K[0] /* sellerChannels */) && rt.exists(r["shipDate"])) && rt.inWindow(S, 4, r["shipDate"])) rt.tallyRate(S, 4, Boolean((!(rt.empty(r["trackingId"])) && !(rt.equal(r["trackingValid"], false)))), [r["sku"]]);
 }
 
 function evaluateDataset(M, ctx) {
