@@ -8,7 +8,9 @@ import { check } from '../../src/compile/check.js';
 import { checkConstants } from '../../src/compile/checker/constants.js';
 import { checkerContext, envFactory, type CheckerContext } from '../../src/compile/checker/context.js';
 import { checkExamples } from '../../src/compile/checker/examples.js';
+import { checkLets, withLets } from '../../src/compile/checker/lets.js';
 import { checkMetrics } from '../../src/compile/checker/metrics.js';
+import { reportNameClashes } from '../../src/compile/checker/name-clashes.js';
 import { checkRecords } from '../../src/compile/checker/records.js';
 import { checkRules } from '../../src/compile/checker/rules.js';
 import { checkTypes } from '../../src/compile/checker/types.js';
@@ -78,6 +80,39 @@ describe('records stage', () => {
     expect(records.map((r) => r.name)).toEqual(['Order', 'Item']);
     expect([...inputFields.keys()]).toEqual(['id', 'qty']);
     expect(cx.diagnostics.map((d) => [d.code, d.message])).toEqual([['SG3009', 'the default of `qty` is string, but the field is integer']]);
+  });
+});
+
+describe('lets stage', () => {
+  it('checks each let once, reports one defined by itself, and rules read a let as its value', () => {
+    const source = `${HEADER}record Order {\n  late: boolean\n  sku: string\n}\nlet lateOne = late and sku == "A"\nlet loop = not loop\nrule r error "m" {\n  forbid lateOne\n}\n`;
+    const cx = contextOf(source);
+    const { envFor, inputFields } = upToRecords(cx);
+    const lets = checkLets(cx, envFor, inputFields);
+    expect(lets.names).toEqual(['lateOne', 'loop']);
+    expect(cx.diagnostics.map((d) => [d.code, d.message])).toEqual([['SG2018', '`loop` is defined in terms of itself']]);
+    const [rule] = checkRules(cx, withLets(envFor, lets), inputFields, []);
+    const condition = rule.clauses[0].condition;
+    // The rule's condition is the let's expression itself: `late and sku == "A"`.
+    expect([condition.op, condition.type.k]).toEqual(['and', 'boolean']);
+  });
+});
+
+describe('names stage', () => {
+  it('reports a rule named like a metric it does not check, and a constant hidden by a field', () => {
+    const source = `${HEADER}record Order {\n  late: boolean\n  limit: number\n}\nconst limit = 3\nmetric late-rate "Late" {\n  rate late\n}\nrule late-rate error "m" {\n  forbid late\n}\n`;
+    const cx = contextOf(source);
+    const { envFor, inputFields, inputRecord } = upToRecords(cx);
+    const lets = checkLets(cx, envFor, inputFields);
+    const metrics = checkMetrics(cx, withLets(envFor, lets), inputFields);
+    const rules = checkRules(cx, withLets(envFor, lets), inputFields, metrics);
+    const before = cx.diagnostics.length;
+    const { ast, scope, rules: ruleDecls, metrics: metricDecls } = cx.resolved;
+    reportNameClashes({ ast, scope, inputRecord, inputFields, lets, rules, ruleDecls, metricDecls, diagnostics: cx.diagnostics });
+    expect(cx.diagnostics.slice(before).map((d) => [d.code, d.severity, d.message])).toEqual([
+      ['SG2019', 'error', 'the rule `late-rate` has the name of a metric but does not check that metric'],
+      ['SG2020', 'warning', 'the field `limit` of `Order` hides the constant `limit`: rules and metrics read the field `limit` instead'],
+    ]);
   });
 });
 
