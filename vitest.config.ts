@@ -3,6 +3,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['packages/*/test/**/*.test.ts', 'apps/*/test/**/*.test.{ts,tsx}', 'policies/test/**/*.test.ts', 'bench/test/**/*.test.ts'],
+    // Tests that start database servers run with `npm run test:engines` (vitest.engines.config.ts).
+    exclude: ['**/node_modules/**', 'packages/engines/test/servers/**'],
     testTimeout: 30000,
+    // dt-sql-parser's ES build imports folders, which Node's loader refuses: let Vite bundle it.
+    server: { deps: { inline: ['dt-sql-parser'] } },
   },
 });

@@ -4,7 +4,9 @@
  * pulls in some 650 lodash-es modules). Commands and the terminal UI stay
  * separate chunks, loaded when used. Packages that read their own files at
  * run time (the spelling dictionary) or that only the terminal UI needs stay
- * outside the bundle and are resolved from node_modules as before.
+ * outside the bundle and are resolved from node_modules as before; so do the
+ * SQL engines and their database drivers (DuckDB's is a native module), which
+ * only --engine duckdb and --db import.
  */
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
@@ -22,7 +24,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['dictionary-en', '@sellguard/tui'],
+  external: ['dictionary-en', '@sellguard/tui', '@sellguard/engines', '@duckdb/node-api', 'pg', '@clickhouse/client'],
   // Bundled CommonJS packages call require(); give them one in the ES module.
   banner: { js: "import { createRequire as __sellguardRequire } from 'node:module'; const require = __sellguardRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -15,8 +15,11 @@ import { completionScript } from './commands/completion.js';
 import { checkOptions, CHECK_EXAMPLES } from './options/check-options.js';
 import { asOfDate, positiveNumber } from './options/values.js';
 import { compileCommand } from './commands/compile.js';
+import { addEngineOptions } from './commands/engine.js';
+import { addSqlTargetOptions } from './commands/compile-sql.js';
 import { fmtCommand } from './commands/fmt.js';
 import { testCommand } from './commands/test.js';
+import { registerLspCommand } from './commands/lsp.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { CliError } from './io.js';
 
@@ -56,7 +59,7 @@ export function buildProgram(setCode: (code: number) => void): Command {
     );
 
   const check = program.command('check').description('check data against policies');
-  checkOptions(colorOptions(check.argument('[files...]', 'data files, folders or globs (JSONL, JSON, CSV, TSV; - reads standard input); .policy files among them are policies')))
+  addEngineOptions(checkOptions(colorOptions(check.argument('[files...]', 'data files, folders or globs (JSONL, JSON, CSV, TSV; - reads standard input); .policy files among them are policies'))))
     .addHelpText('after', `\n${CHECK_EXAMPLES}\n\n${EXIT_CODES_HELP}`)
     .action(async (files: string[], opts) => {
       setCode(opts.watch ? await watchCommand(files, opts) : await checkCommand(files, opts));
@@ -140,16 +143,16 @@ export function buildProgram(setCode: (code: number) => void): Command {
       setCode(fmtCommand(files, opts));
     });
 
-  colorOptions(
+  addSqlTargetOptions(colorOptions(
     program
       .command('compile')
       .description('compile a policy to a JavaScript module (ESM and CommonJS) with TypeScript types')
       .argument('<policy>', 'the .policy file')
-      .requiredOption('--out <dir>', 'the folder to write <policy-id>.mjs, .cjs, .d.mts and .d.cts into'),
-  )
+      .option('--out <dir>', 'the folder to write <policy-id>.mjs, .cjs, .d.mts and .d.cts into (needed unless --target sql)'),
+  ), asOfDate)
     .addHelpText(
       'after',
-      "\nExample:\n  sellguard compile policies/buyer-messaging.policy --out build/\n\nThen, where @sellguard/core is installed:\n  import { check } from './build/buyer-messaging.mjs';       // ES modules\n  const { check } = require('./build/buyer-messaging.cjs');  // CommonJS",
+      "\nExamples:\n  sellguard compile policies/buyer-messaging.policy --out build/\n  sellguard compile policies/account-health-orders.policy --target sql --dialect postgres --table sales.orders\n\nThen, where @sellguard/core is installed:\n  import { check } from './build/buyer-messaging.mjs';       // ES modules\n  const { check } = require('./build/buyer-messaging.cjs');  // CommonJS",
     )
     .action((policy: string, opts) => {
       setCode(compileCommand(policy, opts));
@@ -171,6 +174,8 @@ export function buildProgram(setCode: (code: number) => void): Command {
       const { runTui } = await import('@sellguard/tui');
       setCode(await runTui({ policy, inputs, inputFormat: opts.inputFormat, watch: opts.watch, color: opts.color, asOf: opts.asOf ?? null }));
     });
+
+  registerLspCommand(program);
 
   // A usage error points at the help of the command that was run, not the whole program's.
   for (const cmd of program.commands) cmd.showHelpAfterError(`(run sellguard ${cmd.name()} --help to see its options)`);

@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, run, runOk } from './support/npm.js';
 
-const PUBLISHED = ['packages/dsl', 'packages/core', 'apps/tui', 'apps/cli'];
-const TARBALLS = ['sellguard-cli-0.1.0.tgz', 'sellguard-core-0.1.0.tgz', 'sellguard-dsl-0.1.0.tgz', 'sellguard-tui-0.1.0.tgz'];
+const PUBLISHED = ['packages/dsl', 'packages/core', 'packages/engines', 'packages/language-server', 'apps/tui', 'apps/cli'];
+const TARBALLS = ['sellguard-cli-0.1.0.tgz', 'sellguard-core-0.1.0.tgz', 'sellguard-dsl-0.1.0.tgz', 'sellguard-engines-0.1.0.tgz', 'sellguard-language-server-0.1.0.tgz', 'sellguard-tui-0.1.0.tgz'];
 
 /** A small policy whose results are easy to work out by hand. */
 const DEMO_POLICY = `policy demo "Demo" source "Amazon Buyer-Seller Communication Guidelines"
@@ -77,7 +77,7 @@ describe('the packed packages', SLOW, () => {
     const listing = runOk('tar', ['-tzf', join(tmp, 'tarballs', 'sellguard-cli-0.1.0.tgz')], tmp).stdout.split('\n');
     expect(listing).toEqual(expect.arrayContaining(['package/LICENSE', 'package/README.md', 'package/package.json', 'package/bin/sellguard.js', 'package/dist/main.js']));
     expect(listing.filter((f) => f.includes('tsbuildinfo') || f.includes('/test/'))).toEqual([]);
-    for (const name of ['cli', 'core', 'dsl', 'tui']) {
+    for (const name of ['cli', 'core', 'dsl', 'engines', 'language-server', 'tui']) {
       const dir = join(project, 'node_modules/@sellguard', name);
       expect(readFileSync(join(dir, 'LICENSE'), 'utf8')).toContain('MIT License');
       expect(existsSync(join(dir, 'README.md'))).toBe(true);
@@ -94,11 +94,11 @@ describe('the packed packages', SLOW, () => {
     }
   });
 
-  it('install as one set: the CLI uses the packed core, dsl and TUI, not copies from elsewhere', () => {
+  it('install as one set: the CLI uses the packed core, dsl, engines and TUI, not copies from elsewhere', () => {
     const nested = readdirSync(join(project, 'node_modules/@sellguard')).filter((name) => existsSync(join(project, 'node_modules/@sellguard', name, 'node_modules/@sellguard')));
     expect(nested).toEqual([]);
     const deps = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')).dependencies;
-    expect(Object.keys(deps).sort()).toEqual(['@sellguard/cli', '@sellguard/core', '@sellguard/dsl', '@sellguard/tui']);
+    expect(Object.keys(deps).sort()).toEqual(['@sellguard/cli', '@sellguard/core', '@sellguard/dsl', '@sellguard/engines', '@sellguard/language-server', '@sellguard/tui']);
   });
 });
 

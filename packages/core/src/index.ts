@@ -9,12 +9,14 @@
 export * from './types.js';
 export { compile, type CompileOptions, type CompileResult } from './policy/compile.js';
 export type { IrPolicy } from './compile/ir.js';
-export { DETECTORS, FUNCTIONS } from './compile/builtins.js';
+export { DETECTORS, FUNCTIONS, matchFields } from './compile/builtins.js';
 export { applyFix, getPath, evalContext, withAsOf, createSpeller, type DictionaryFiles } from './runtime/index.js';
 export { applyFixToRaw, rawPath } from './check/raw-fix.js';
 export { explainRecord, interpretRecord, interpreter, type Interpreter, type RuleExplanation, type ClauseExplanation, type TraceNode } from './explain/explain.js';
 export { explainText } from './explain/explain-text.js';
 export { analyze, type Analysis, type Completion, type SymbolInfo } from './service/analyze.js';
+export { analyzeSemantics, modelOf, sameDecl, type SemanticAnalysis, type SemanticDecl, type SemanticKind, type SemanticModel, type SemanticRecorder, type SemanticUse } from './semantic/index.js';
+export { describe as describeType, type Type } from './compile/type-system.js';
 export { checkRecords, checkRecordsSync, checkOne, policyInfo, type RawRecord, type CheckOptions } from './check/run.js';
 export * from './report/index.js';
 export { readText, sniff, formatOf, jsonProblem, type InputFormat, type JsonShape, type ReadRecord, type TextRecords } from './input/index.js';

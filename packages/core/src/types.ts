@@ -124,6 +124,15 @@ export interface Report {
   datasetViolations?: Violation[];
 }
 
+/** Parts of a metric counted elsewhere (a SQL engine's row), merged into a run as if its records had been tallied there. */
+export interface Tally {
+  num: number;
+  den: number;
+  sum: number;
+  min: number | null;
+  max: number | null;
+}
+
 /** A metric's value over the records in its window, and its parts. */
 export interface MetricCounts {
   /** null when no record counted: "no data", never 0 and never a crash. */
@@ -164,6 +173,8 @@ export interface CompiledDataset {
   start(ctx: EvalContext): unknown;
   /** Count one decoded record. */
   add(state: unknown, record: unknown): void;
+  /** Merge parts counted elsewhere (a SQL engine): metric by index, overall (group null) or one group value. */
+  merge(state: unknown, metric: number, group: { index: number; key: unknown } | null, tally: Tally): void;
   /** The metric values and the violations of the rules about them. */
   finish(state: unknown): { metrics: Record<string, MetricResult>; violations: Violation[] };
 }

@@ -272,8 +272,9 @@ describe('names, fields, indexes and lists', () => {
     expect(d.help).toBe('the fields and constants are `orderId`, `purpose`, `subject`, `body`, `sentAt`, `orderCompletedAt`, `attachments`, `labels`, …');
   });
 
-  it('lets messages use matched, quantifier variables shadow fields, and constants be read', () => {
+  it('lets messages use matched, quantifier variables hide fields with a warning, and constants be read', () => {
     expect(diagnose('rule r error "Found {matched}" {\n  forbid emails(body)\n  hint "Remove {matched}"\n}\n')).toEqual([]);
+    expect(clause('forbid any label in labels: label == "x"')).toEqual([]);
     // The variable is read inside its condition (no type error); that it hides the field is a warning.
     expect(clause('forbid any body in labels: body == "x"')).toEqual([
       {

@@ -162,6 +162,7 @@ export const SYNTAX_CODES = {
   SG1034: 'unknown escape in text',
   SG1035: 'missing comma between items',
   SG1036: "'1 -1' read as a subtraction",
+  SG1037: 'expression nested too deeply',
   SG1098: 'formatter left the file unchanged',
   SG1099: 'internal error',
 } as const;

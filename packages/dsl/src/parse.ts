@@ -5,6 +5,7 @@
 import type { CstNode, IToken } from 'chevrotain';
 import type { Comment, Expr, PolicyFile } from './ast.js';
 import { CommentIndex } from './comments.js';
+import { limitNesting } from './depth.js';
 import { AstBuilder } from './cst-to-ast.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { lex } from './lexer.js';
@@ -47,7 +48,7 @@ export function parseDetailed(text: string): ParseDetails {
     const ast = builder.visit(cst) as PolicyFile;
     ast.comments = comments;
     ast.span = { start: 0, end: text.length };
-    const diagnostics = finish([...lexed.diagnostics, ...parseDiags, ...builder.diagnostics]);
+    const diagnostics = finish([...lexed.diagnostics, ...parseDiags, ...builder.diagnostics, ...limitNesting(ast)]);
     return { ast, diagnostics, tokens: lexed.tokens, comments: lexed.comments, lexDiagnostics: lexed.diagnostics, cst };
   } catch (e) {
     resetPolicyParser();
@@ -71,7 +72,9 @@ export function parseExpressionDetailed(text: string, offset = 0, endName = 'the
     const parseDiags = parserDiagnostics({ errors: [...parser.errors], tokens: lexed.tokens, text, base: offset, endName, unreadable: lexed.unreadable });
     const builder = new AstBuilder({ text, base: offset, parseExpr: interpolationParser });
     const expr = (builder.visit(cst) as Expr | undefined) ?? { kind: 'Error', span: { start: offset, end: offset + text.length } };
-    return { expr, diagnostics: finish([...lexed.diagnostics, ...parseDiags, ...builder.diagnostics]) };
+    const holder = { expr };
+    const deep = limitNesting(holder);
+    return { expr: holder.expr, diagnostics: finish([...lexed.diagnostics, ...parseDiags, ...builder.diagnostics, ...deep]) };
   } catch (e) {
     resetPolicyParser();
     return { expr: { kind: 'Error', span: { start: offset, end: offset + text.length } }, diagnostics: [internalError(e, offset)] };

@@ -328,6 +328,11 @@ export const SYNTAX_MESSAGES = defineMessages(SYNTAX_CODES, {
     message: 'the formatter left this file unchanged because it could not format it safely',
     help: 'please report this file to the Sellguard team ({why})',
   },
+  expressionTooDeep: {
+    code: 'SG1037',
+    message: 'this expression is nested too deeply (more than {limit} levels of operators or brackets)',
+    help: 'split a long chain of `and`, `or` or `+` into several rules, or name parts of it with `let` declarations',
+  },
   nestedTooDeeply: { code: 'SG1099', message: 'this policy is nested too deeply to read', help: 'use fewer nested brackets, e.g. move inner parts into `const` declarations' },
   internalError: { code: 'SG1099', message: 'the policy could not be read because of an internal error', help: 'please report this to the Sellguard team ({why})' },
 });

@@ -61,6 +61,11 @@ export function tightMinusWarning(span: Span, left: string, right: string): Diag
   return report(M.tightMinus, span, { left, right });
 }
 
+/** An expression nested deeper than the limit every later stage can walk. */
+export function expressionTooDeepError(span: Span, limit: number): Diagnostic {
+  return report(M.expressionTooDeep, span, { limit: String(limit) });
+}
+
 // ------------------------------------------------------------ parser messages
 
 /** Error "messages" that carry the expected token names as JSON; turned into words below. */

@@ -33,7 +33,8 @@ describe('docs/diagnostics.md', () => {
   });
 
   for (const { code, blocks } of entries) {
-    if (code === 'SG1098' || code === 'SG1099') continue;
+    // These need a file too large to show (SG1037: 500 levels deep) or cannot be written on purpose; long-chains tests cover SG1037.
+    if (code === 'SG1037' || code === 'SG1098' || code === 'SG1099') continue;
     it(`${code}: the mistake gives ${code} and the fix does not`, () => {
       expect(blocks.length).toBeGreaterThanOrEqual(1);
       const mistake = codesIn(blocks[0]);

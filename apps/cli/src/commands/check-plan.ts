@@ -3,6 +3,7 @@
  * policy checks, the config's settings, the baseline and the reports. Built
  * from the command line and the project config (the command line wins).
  */
+import type { EngineFlags } from './engine.js';
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +28,7 @@ import { fromConfig, loadConfig, type LoadedConfig } from '../options/config.js'
 import { expandInputs, expandPolicies } from '../options/files.js';
 import { parseFormats, type FormatTarget } from '../options/formats.js';
 
-export interface CheckFlags {
+export interface CheckFlags extends EngineFlags {
   policy?: string[];
   pair?: string[];
   config?: string;
@@ -132,8 +133,9 @@ export async function planCheck(args: readonly string[], flags: CheckFlags): Pro
   }
   const inputSpecs = argInputs.length > 0 ? argInputs : pairs.length > 0 && (flags.pair?.length ?? 0) > 0 ? [] : (cfg.inputs ?? []).map(inConfig);
   const inputs = expandInputs(inputSpecs);
-  if (inputs.length === 0 && pairs.length === 0) {
-    throw new CliError('no input to check: name the data files, e.g. sellguard check --policy policies/buyer-messaging.policy messages.jsonl, or list "inputs" in sellguard.config.json (see sellguard check --help)');
+  // With --db the records are read from a database table, not from files.
+  if (inputs.length === 0 && pairs.length === 0 && !flags.db) {
+    throw new CliError('no input to check: name the data files, e.g. sellguard check --policy policies/buyer-messaging.policy messages.jsonl, list "inputs" in sellguard.config.json, or read a database table with --db URL (see sellguard check --help)');
   }
   if ([...inputs, ...pairs.map((p) => p.input)].filter((i) => i === '-').length > 1) throw new CliError('standard input (-) can be read only once (see sellguard check --help)');
   for (const input of [...inputs, ...pairs.map((p) => p.input)]) {
@@ -198,6 +200,8 @@ export async function planCheck(args: readonly string[], flags: CheckFlags): Pro
   if (problems.length > 0) throw new CliError(problems.join('\n\n'), EXIT.usage);
 
   plan.runs = [...runs].map(([file, ins]) => ({ file, loaded: loaded.get(file)!, inputs: [...ins] }));
+  // --db alone: each policy counts its metrics in the database (engine.ts says when files are given too).
+  if (flags.db && runs.size === 0) plan.runs = policyFiles.map((file) => ({ file, loaded: loaded.get(file)!, inputs: [] }));
 
   const baselineFile = flags.baseline ?? (cfg.baseline ? inConfig(cfg.baseline) : undefined);
   if (flags.updateBaseline && baselineFile === undefined) {

@@ -34,6 +34,7 @@ import { Sink, fileSpools } from '../options/sink.js';
 import { Progress, progressWanted } from '../options/progress.js';
 import { planCheck, ruleDocs, shown, type CheckFlags, type CheckPlan } from './check-plan.js';
 import { VERSION } from '../version.js';
+import { checkWithEngine } from './engine.js';
 
 export type { CheckFlags } from './check-plan.js';
 
@@ -117,6 +118,24 @@ export async function runPlan(plan: CheckPlan, flags: CheckFlags): Promise<numbe
       const policy = run.loaded.policy!;
       const help = ruleDocs(run.file);
       await each((w) => w.beginRun(runMeta(policy, run.inputs.map(shown), { policyFile: run.file, ...(help ? { ruleHelpUri: help } : {}) })));
+      // A SQL engine (DuckDB on files, or --db) counts the metrics when asked or when it is faster.
+      const counted = await checkWithEngine(run.loaded, run.inputs, { ...flags, ...(plan.asOf !== undefined ? { asOf: plan.asOf } : {}), ...(plan.inputFormat ? { inputFormat: plan.inputFormat } : {}) });
+      if (counted) {
+        for (const result of counted.results) {
+          const kept = flags.quiet ? errorsOnly(result) : result;
+          if (kept) await each((w) => w.result({ ...kept, ...(kept.file !== undefined ? { file: shown(kept.file) } : {}) }, {}));
+        }
+        const end: RunEnd = {
+          summary: counted.summary,
+          ...(counted.metrics ? { metrics: counted.metrics } : {}),
+          ...(counted.datasetViolations ? { datasetViolations: flags.quiet ? counted.datasetViolations.filter((v) => v.severity === 'error') : counted.datasetViolations } : {}),
+          counts: { suppressed: 0, baselined: 0, baselineGone: 0, notices: [] },
+          failOn: plan.failOn,
+        };
+        await each((w) => w.endRun(end));
+        if (failsAt(end.summary, plan.failOn)) failed = true;
+        continue;
+      }
       const pending: Array<{ result: ProjectResult; source: { raw?: unknown; decoded?: unknown } }> = [];
       const projectRun = new ProjectRun(policy, {
         ...(config ? { settings: (file) => settingsFor(config.config, file, config.name) } : {}),

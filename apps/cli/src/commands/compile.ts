@@ -7,11 +7,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadPolicy } from '@sellguard/core/node';
 import { CliError, EXIT, printDiagnostics, useColor, writeOutputFile } from '../io.js';
+import { compileSql, type SqlTargetFlags } from './compile-sql.js';
 
-export function compileCommand(policyFile: string, flags: { out: string; color?: boolean }): number {
+export function compileCommand(policyFile: string, flags: { out?: string; color?: boolean } & SqlTargetFlags): number {
   const loaded = loadPolicy(policyFile);
   printDiagnostics(loaded.diagnostics, loaded.source, policyFile, useColor(process.stderr, flags.color), loaded.sources);
   if (!loaded.policy) throw new CliError(`the policy '${policyFile}' has errors; nothing was written`);
+  if (flags.target === 'sql') return compileSql(loaded, policyFile, flags);
+  if (!flags.out) throw new CliError('say where to write the module: --out <dir> (or print SQL with --target sql)');
   try {
     mkdirSync(flags.out, { recursive: true });
   } catch (e) {

@@ -9,6 +9,7 @@ import { DETECTORS, FUNCTIONS, matchFields } from './builtins.js';
 import { M, diag } from './codes.js';
 import type { IrExpr, JsonValue } from './ir.js';
 import type { Scope } from './resolve.js';
+import type { SemanticDecl, SemanticRecorder } from './semantic-recorder.js';
 import { closest, suggestionHelp } from './suggest.js';
 import {
   T,
@@ -31,7 +32,7 @@ export interface ExprEnv {
   /** Record types by name, for member access. */
   recordTypes: Map<string, Map<string, Type>>;
   /** Quantifier variables in scope. */
-  locals: Map<string, { id: number; type: Type }>;
+  locals: Map<string, { id: number; type: Type; decl?: SemanticDecl }>;
   /** Allocates quantifier variable ids. */
   nextVar: () => number;
   /** Metric lookup (rules only): index and value type; undefined when not a metric. */
@@ -47,6 +48,8 @@ export interface ExprEnv {
   /** Messages and hints may use `matched`. */
   inMessage: boolean;
   diagnostics: Diagnostic[];
+  /** Told every name use, for editors' semantic model. */
+  semantic?: SemanticRecorder;
 }
 
 const bool = T.boolean;
@@ -127,16 +130,30 @@ function checkTemplate(e: TemplateLit, env: ExprEnv): IrExpr {
 }
 
 function checkIdent(name: string, span: Span, env: ExprEnv): IrExpr {
+  const sem = env.semantic;
   const local = env.locals.get(name);
-  if (local) return { op: 'var', id: local.id, type: local.type, span };
+  if (local) {
+    sem?.use(env.scope.file, span, local.decl, local.type);
+    return { op: 'var', id: local.id, type: local.type, span };
+  }
   const field = env.recordFields.get(name);
-  if (field) return { op: 'field', object: { op: 'root', type: T.unknown, span }, name, type: field, span };
+  if (field) {
+    sem?.use(env.scope.file, span, sem.fieldOf(sem.inputRecord, name), field);
+    return { op: 'field', object: { op: 'root', type: T.unknown, span }, name, type: field, span };
+  }
   const named = env.letValue?.(name);
   if (named) return named;
   const constant = env.constant(name);
-  if (constant) return { op: 'const', index: constant.index, name, type: constant.type, span };
+  if (constant) {
+    const entry = env.scope.symbols.get(name);
+    sem?.use(env.scope.file, span, entry && sem.declOf(entry.file, entry.decl.name), constant.type);
+    return { op: 'const', index: constant.index, name, type: constant.type, span };
+  }
   const metric = env.metric?.(name);
-  if (metric) return { op: 'metric', index: metric.index, name, type: metric.type, span };
+  if (metric) {
+    sem?.use(env.scope.file, span, sem.metric(name), metric.type);
+    return { op: 'metric', index: metric.index, name, type: metric.type, span };
+  }
   if (name === 'matched') {
     if (!env.inMessage) {
       env.diagnostics.push(diag(M.matchedOutsideMessage, span, {}));
@@ -185,6 +202,7 @@ function checkMember(e: Extract<Expr, { kind: 'Member' }>, env: ExprEnv): IrExpr
     );
     return { op: 'field', object, name, type: T.unknown, span: e.span };
   }
+  env.semantic?.use(env.scope.file, e.property.span, object.type.k === 'record' ? env.semantic.fieldOf(object.type.name, name) : undefined, type);
   return { op: 'field', object, name, type: nullable(type, !!object.type.nullable), span: e.span };
 }
 
@@ -267,6 +285,8 @@ function checkPhrases(e: Extract<Expr, { kind: 'Call' }>, env: ExprEnv): IrExpr 
     env.diagnostics.push(listArg.kind === 'Ident' ? diag(M.notAPhraseList, listArg.span, { name: listArg.name }, { help }) : diag(M.phrasesNeedsList, listArg.span, {}, { help }));
     return { op: 'lit', value: [], type, span: e.span };
   }
+  const listEntry = env.scope.symbols.get(listArg.name);
+  env.semantic?.use(env.scope.file, listArg.span, listEntry && env.semantic.declOf(listEntry.file, listEntry.decl.name), { k: 'phrases' });
   return { op: 'detect', detector: 'phrases', arg, phrases: env.phraseList(listArg.name), type, span: e.span };
 }
 
@@ -303,7 +323,8 @@ function checkQuantifier(e: Extract<Expr, { kind: 'Quantifier' }>, env: ExprEnv)
     );
   const id = env.nextVar();
   const locals = new Map(env.locals);
-  locals.set(e.variable.text, { id, type: element });
+  const variable = env.semantic?.declareVariable(env.scope.file, e.variable, e.span, element);
+  locals.set(e.variable.text, { id, type: element, ...(variable ? { decl: variable } : {}) });
   const body = checkExpr(e.body, { ...env, locals });
   expectCondition(body, env);
   return { op: 'quant', q: e.quantifier, varId: id, collection, body: asCondition(body), type: e.quantifier === 'count' ? T.integer : bool, span: e.span };
@@ -485,7 +506,8 @@ export function fold(e: IrExpr, constants: JsonValue[]): JsonValue | undefined {
       for (const en of e.entries) {
         const v = fold(en.value, constants);
         if (v === undefined) return undefined;
-        out[en.key] = v;
+        // An own property even for the key `__proto__`.
+        Object.defineProperty(out, en.key, { value: v, enumerable: true, writable: true, configurable: true });
       }
       return out;
     }

@@ -29,17 +29,20 @@ import { checkRules } from './checker/rules.js';
 import { checkTypes } from './checker/types.js';
 import type { IrPolicy } from './ir.js';
 import type { ResolvedPolicy } from './resolve.js';
+import type { SemanticRecorder } from './semantic-recorder.js';
 
 export type { CheckerContext };
 
-export function check(resolved: ResolvedPolicy, source = ''): { ir: IrPolicy; diagnostics: Diagnostic[] } {
-  const cx = checkerContext(resolved, source);
+/** `semantic`, when given, is told every name use with its declaration and type (editors build their model from it). */
+export function check(resolved: ResolvedPolicy, source = '', semantic?: SemanticRecorder): { ir: IrPolicy; diagnostics: Diagnostic[] } {
+  const cx = checkerContext(resolved, source, semantic);
   const header = resolved.ast.header;
   if (!header) cx.report(diag(M.missingHeader, { start: 0, end: 0 }, {}));
   const types = checkTypes(cx);
   const constants = checkConstants(cx, types);
   const envFor = envFactory(cx, types, () => constants);
   const { records, inputRecord, inputFields } = checkRecords(cx, types, envFor);
+  if (semantic) semantic.inputRecord = inputRecord;
   const lets = checkLets(cx, envFor, inputFields);
   const metrics = checkMetrics(cx, withLets(envFor, lets), inputFields);
   const rules = checkRules(cx, withLets(envFor, lets), inputFields, metrics);

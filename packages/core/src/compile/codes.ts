@@ -56,6 +56,7 @@ export const CHECK_CODES = Object.freeze({
   SG3023: 'metric without a measure',
   SG3024: 'metric of something that is not a number',
   SG3025: 'time window not by a date',
+  SG3026: 'phrase list too large',
   // internal
   SG9001: 'internal compiler error',
 } as const);
@@ -172,6 +173,7 @@ export const M = defineMessages(CHECK_CODES, {
   metricValueType: { code: 'SG3024', message: 'a {kind} needs numbers, but this is {type}', help: 'measure a number field, e.g. `total itemPrice`' },
   windowNotADate: { code: 'SG3025', message: 'a time window goes by a date, but this is {type}', help: 'name a date or datetime field, e.g. `over 60 days by purchaseDate`' },
   windowNotWholeDays: { code: 'SG3025', message: 'a time window is a whole number of days', help: 'write it in days or weeks, e.g. `over 30 days`' },
+  phraseListTooLarge: { code: 'SG3026', message: '{problem}', help: 'split it into several smaller phrase lists' },
 
   // ---------------------------------------------------------------- SG9xxx
   internalError: { code: 'SG9001', message: 'internal compiler error: {why}', help: 'please report this with the policy file' },

@@ -31,7 +31,9 @@ interface Ctx {
 export function emitEvaluator(ir: IrPolicy, source: string): string {
   const lines: string[] = [];
   lines.push(`// Rules of policy ${str(ir.id)}: ${comment(ir.title, 80)}`);
-  lines.push(`const K = ${JSON.stringify(ir.constants)};`);
+  // In an object literal the key `__proto__` would set the prototype, not add an entry: such tables are parsed from JSON text.
+  const constants = JSON.stringify(ir.constants);
+  lines.push(constants.includes('"__proto__"') ? `const K = JSON.parse(${JSON.stringify(constants)});` : `const K = ${constants};`);
   lines.push(
     ir.phrases.length === 0
       ? 'const PH = [];'
@@ -284,7 +286,8 @@ export function expr(e: IrExpr, ctx: Ctx): string {
     case 'list':
       return `[${e.items.map((i) => expr(i, ctx)).join(', ')}]`;
     case 'object':
-      return `{ ${e.entries.map((en) => `${str(en.key)}: ${expr(en.value, ctx)}`).join(', ')} }`;
+      // Computed keys: a literal `"__proto__": …` would set the prototype instead of an entry.
+      return `{ ${e.entries.map((en) => `[${str(en.key)}]: ${expr(en.value, ctx)}`).join(', ')} }`;
     case 'matched':
       return `rt.matched(${ctx.w})`;
     case 'template':

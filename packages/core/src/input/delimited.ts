@@ -69,7 +69,8 @@ export class DelimitedRecords {
       return { line, error: `line ${line}: has ${row.length} ${row.length === 1 ? 'value' : 'values'}, but the header has ${header.length} columns${hint}` };
     }
     const raw: Record<string, string> = {};
-    for (let i = 0; i < header.length; i++) raw[header[i]] = row[i];
+    // Own properties even for a column named `__proto__`.
+    for (let i = 0; i < header.length; i++) Object.defineProperty(raw, header[i], { value: row[i], enumerable: true, writable: true, configurable: true });
     return { line, raw };
   }
 }

@@ -118,62 +118,7 @@ function findJsonError(text: string): { reason: string; offset: number } | undef
       i++;
     }
   };
-  const value = (depth: number): void => {
-    if (depth > 5000) fail('nested too deeply');
-    ws();
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      ws();
-      if (text[i] === '}') {
-        i++;
-        return;
-      }
-      for (;;) {
-        ws();
-        if (text[i] === '}') fail("a trailing comma before '}'");
-        if (text[i] !== '"') unexpected(' where a property name in double quotes should be');
-        string();
-        ws();
-        if (text[i] !== ':') unexpected(" where ':' should follow the property name");
-        i++;
-        value(depth + 1);
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === '}') {
-          i++;
-          return;
-        }
-        unexpected(" where ',' or '}' should be");
-      }
-    }
-    if (c === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') {
-        i++;
-        return;
-      }
-      for (;;) {
-        ws();
-        if (text[i] === ']') fail("a trailing comma before ']'");
-        value(depth + 1);
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === ']') {
-          i++;
-          return;
-        }
-        unexpected(" where ',' or ']' should be");
-      }
-    }
-    if (c === '"') return string();
+  const scalar = (): void => {
     const num = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
     if (num && num[0] !== '-' && num[0].length > 0) {
       i += num[0].length;
@@ -187,8 +132,56 @@ function findJsonError(text: string): { reason: string; offset: number } | undef
     }
     unexpected();
   };
+  const memberName = (): void => {
+    ws();
+    if (text[i] === '}') fail("a trailing comma before '}'");
+    if (text[i] !== '"') unexpected(' where a property name in double quotes should be');
+    string();
+    ws();
+    if (text[i] !== ':') unexpected(" where ':' should follow the property name");
+    i++;
+  };
+  // Iterative, with the open objects and arrays on an explicit stack: a line
+  // nested 100,000 levels deep must be reported, not overflow the call stack.
+  const value = (): void => {
+    const open: string[] = [];
+    for (;;) {
+      ws();
+      const c = text[i];
+      if (c === '{' || c === '[') {
+        i++;
+        ws();
+        if (text[i] === (c === '{' ? '}' : ']')) i++;
+        else {
+          open.push(c);
+          if (c === '{') memberName();
+          continue;
+        }
+      } else if (c === '"') string();
+      else scalar();
+      // After a value: close what ends here, or move on to the next member or element.
+      let next = false;
+      while (open.length > 0 && !next) {
+        ws();
+        const container = open[open.length - 1];
+        if (text[i] === ',') {
+          i++;
+          if (container === '{') memberName();
+          else {
+            ws();
+            if (text[i] === ']') fail("a trailing comma before ']'");
+          }
+          next = true;
+        } else if (text[i] === (container === '{' ? '}' : ']')) {
+          i++;
+          open.pop();
+        } else unexpected(container === '{' ? " where ',' or '}' should be" : " where ',' or ']' should be");
+      }
+      if (!next) return;
+    }
+  };
   try {
-    value(0);
+    value();
     ws();
     if (i < text.length) fail(`unexpected ${describeChar(text[i])} after the end of the JSON value`);
     return undefined;

@@ -4,7 +4,7 @@
  * reports) is in `@sellguard/core` and runs in browsers too; it is re-exported
  * here so a Node program can import from one place.
  */
-export { readRecords, checkInput, formatOf, sniff, InputError, type InputFormat, type InputRecord, type ReadOptions } from './read.js';
+export { readRecords, checkInput, formatOf, sniff, sniffDelimiter, headerNames, InputError, type InputFormat, type InputRecord, type ReadOptions } from './read.js';
 export { loadPolicy, loadSpeller, contextFor, PolicyFileError, type LoadedPolicy } from './load.js';
 export { checkRecords, checkRecordsSync, checkOne, policyInfo, type RawRecord, type CheckOptions } from '../check/run.js';
 export { evalContext, withAsOf } from '../runtime/context.js';

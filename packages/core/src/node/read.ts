@@ -18,6 +18,7 @@ import {
   delimitedOptions,
   firstLine,
   formatOf,
+  headerNames,
   readFailure,
   readJsonDocument,
   readJsonLine,
@@ -29,7 +30,7 @@ import {
   type ReadRecord,
 } from '../input/node-safe.js';
 
-export { formatOf, sniff, type InputFormat };
+export { formatOf, headerNames, sniff, sniffDelimiter, type InputFormat };
 
 export interface InputRecord {
   /** 0-based position of the record: among all inputs when `startIndex` is passed on, else in this input. */
@@ -193,19 +194,28 @@ async function peekText(chunks: AsyncIterable<string>): Promise<{ head: string; 
   return { head, rest: rest() };
 }
 
-/** Split a text stream into lines (without their line breaks), one at a time. */
-async function* lines(chunks: AsyncIterable<string>): AsyncGenerator<string> {
-  let buffer = '';
+/**
+ * Split a text stream into lines (without their line breaks), one at a time.
+ * Only each new chunk is searched for line breaks, and the pieces of an
+ * unfinished line are joined once it ends: a line of many megabytes is read
+ * in linear time.
+ */
+export async function* lines(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+  let pending: string[] = [];
   for await (const chunk of chunks) {
-    buffer += chunk;
     let start = 0;
-    for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n', start)) {
-      yield buffer.slice(start, nl);
+    for (let nl = chunk.indexOf('\n'); nl >= 0; nl = chunk.indexOf('\n', start)) {
+      const piece = chunk.slice(start, nl);
+      if (pending.length > 0) {
+        pending.push(piece);
+        yield pending.join('');
+        pending = [];
+      } else yield piece;
       start = nl + 1;
     }
-    buffer = buffer.slice(start);
+    if (start < chunk.length) pending.push(chunk.slice(start));
   }
-  if (buffer) yield buffer;
+  if (pending.length > 0) yield pending.join('');
 }
 
 async function* readJsonl(chunks: AsyncIterable<string>): AsyncGenerator<ReadRecord> {

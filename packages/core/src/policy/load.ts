@@ -77,6 +77,7 @@ function dataset(ir: IrPolicy, loaded: Loaded): CompiledDataset {
     metrics: ir.metrics.map((m) => ({ name: m.name, title: m.title, kind: m.kind })),
     start: (ctx) => rt.startMetrics(loaded.METRICS, ctx),
     add: (state, record) => loaded.metricsAdd(record, state as rt.MetricState, (state as rt.MetricState).ctx),
+    merge: (state, metric, group, tally) => rt.mergeTally(state as rt.MetricState, metric, group, tally),
     finish: (state) => {
       const S = state as rt.MetricState;
       const violations = loaded.evaluateDataset(rt.metricValues(loaded.METRICS, S), S.ctx);

@@ -66,8 +66,10 @@ const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/i;
 
 function parseDateParts(y: string, m: string, d: string): number | undefined {
-  const ms = Date.UTC(Number(y), Number(m) - 1, Number(d));
-  const check = new Date(ms);
+  // Not Date.UTC: it reads years 0-99 as 1900-1999, and "0026-10-01" is the year 26.
+  const check = new Date(0);
+  check.setUTCFullYear(Number(y), Number(m) - 1, Number(d));
+  const ms = check.getTime();
   return check.getUTCMonth() === Number(m) - 1 && check.getUTCDate() === Number(d) ? ms : undefined;
 }
 

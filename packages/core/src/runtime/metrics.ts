@@ -6,7 +6,7 @@
 import { today, type EvalContext } from './context.js';
 import { DAY_MS, dateOf } from './values.js';
 import { show } from './format.js';
-import type { MetricCounts, MetricResult } from '../types.js';
+import type { MetricCounts, MetricResult, Tally } from '../types.js';
 
 export type MetricKind = MetricResult['kind'];
 
@@ -108,6 +108,27 @@ export function tallyValue(S: MetricState, i: number, value: number | null | und
   if (value == null || Number.isNaN(value)) return;
   addValue(S.acc[i], value);
   for (let g = 0; g < keys.length; g++) addValue(groupAcc(S, i, g, keys[g]), value);
+}
+
+export type { Tally };
+
+function merge(a: Acc, t: Tally): void {
+  a.num += t.num;
+  a.den += t.den;
+  a.sum += t.sum;
+  if (t.min !== null && (a.min === null || t.min < a.min)) a.min = t.min;
+  if (t.max !== null && (a.max === null || t.max > a.max)) a.max = t.max;
+}
+
+/**
+ * Merge a tally into metric `i` (its overall value when `group` is null, else
+ * group expression `group.index` at value `group.key`). A group appears only
+ * when the tally counted something, as it would when tallied record by record.
+ */
+export function mergeTally(S: MetricState, i: number, group: { index: number; key: unknown } | null, t: Tally): void {
+  if (group === null) return merge(S.acc[i], t);
+  if (t.den === 0) return;
+  merge(groupAcc(S, i, group.index, group.key), t);
 }
 
 function countsOf(kind: MetricKind, a: Acc): MetricCounts {

@@ -207,17 +207,19 @@ export function recordOf(name: string, fields: readonly RecordField[], opts: Fie
   const base = z.any().transform((v, ctx) => {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return fail(ctx, `a ${name} record (an object with named fields)`, v);
     const input = v as Record<string, unknown>;
-    const picked: Record<string, unknown> = {};
+    // A Map, and own properties on the way out: field names such as `constructor`,
+    // `toString` or `__proto__` are ordinary names here, not Object.prototype's.
+    const picked = new Map<string, unknown>();
     for (const key of Object.keys(input)) {
       const target = names.has(key) ? key : (aliasOf.get(key) ?? loose.get(squash(key)));
       // An exact key wins over an alias or a loose spelling of the same field.
-      if (target !== undefined && (!(target in picked) || target === key)) picked[target] = input[key];
+      if (target !== undefined && (!picked.has(target) || target === key)) picked.set(target, input[key]);
     }
     const out: Record<string, unknown> = {};
     let ok = true;
     for (const f of fields) {
-      const r = f.schema.safeParse(picked[f.name]);
-      if (r.success) out[f.name] = r.data;
+      const r = f.schema.safeParse(picked.get(f.name));
+      if (r.success) setOwn(out, f.name, r.data);
       else {
         ok = false;
         for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: [f.name, ...issue.path] as PropertyKey[] } as never);
@@ -226,6 +228,11 @@ export function recordOf(name: string, fields: readonly RecordField[], opts: Fie
     return ok ? out : z.NEVER;
   });
   return withPresence(base, 'record', opts, true);
+}
+
+/** `obj[key] = value` that makes an own property even for the key `__proto__`. */
+export function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function squash(key: string): string {

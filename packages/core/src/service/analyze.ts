@@ -10,6 +10,8 @@ import { compile } from '../policy/compile.js';
 import type { IrPolicy } from '../compile/ir.js';
 import { describe as describeType } from '../compile/type-system.js';
 import type { CompiledPolicy } from '../types.js';
+import { analyzeSemantics } from '../semantic/index.js';
+import type { SemanticModel } from '../semantic/model.js';
 
 export interface SymbolInfo {
   kind: 'record' | 'field' | 'enum' | 'const' | 'let' | 'phrases' | 'metric' | 'rule' | 'example';
@@ -44,13 +46,16 @@ export function analyze(text: string, opts: CompileOptions = {}): Analysis {
   const { tokens } = tokenize(text);
   const symbols = collectSymbols(result.ast);
   const ir = result.ir;
+  // The semantic model is only built when someone hovers: typing stays one compile per keystroke.
+  let model: SemanticModel | undefined;
+  const modelOf = () => (model ??= analyzeSemantics(text, opts).model);
   return {
     diagnostics: result.diagnostics,
     tokens,
     symbols,
     ...(result.policy ? { policy: result.policy } : {}),
     ast: result.ast,
-    hover: (offset) => hoverAt(text, offset, symbols, ir),
+    hover: (offset) => hoverOnModel(offset, modelOf(), opts.fileName ?? '', ir) ?? hoverAt(text, offset, symbols, ir),
     completions: () => completionsFor(ir, symbols),
   };
 }
@@ -109,6 +114,19 @@ function hoverAt(text: string, offset: number, symbols: SymbolInfo[], ir: IrPoli
   const sym = symbols.find((s) => s.name === word);
   if (sym) return { text: `${sym.kind} ${sym.name}`, span };
   return undefined;
+}
+
+/** Fields and variables from the semantic model: `i.kind` on an Image is Image.kind, whatever other record has a `kind`. */
+function hoverOnModel(offset: number, model: SemanticModel, file: string, ir: IrPolicy | undefined): { text: string; span: Span } | undefined {
+  const found = model.at(file, offset);
+  const decl = found?.decl;
+  if (!found || !decl) return undefined;
+  if (decl.kind === 'variable') return { text: `${decl.name}: ${describeType(found.type ?? decl.type ?? { k: 'unknown' })}`, span: found.span };
+  if (decl.kind !== 'field') return undefined;
+  const field = ir?.records.find((r) => r.name === decl.parent)?.fields.find((f) => f.name === decl.name);
+  if (!field) return undefined;
+  const opt = field.optional ? ', optional' : field.default !== undefined ? `, default ${JSON.stringify(field.default)}` : '';
+  return { text: `${decl.parent}.${field.name}: ${describeType(field.type)}${opt}${field.doc ? `\n${field.doc}` : ''}`, span: found.span };
 }
 
 function completionsFor(ir: IrPolicy | undefined, symbols: SymbolInfo[]): Completion[] {

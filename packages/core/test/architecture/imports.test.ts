@@ -24,9 +24,12 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = Object.freeze({
   report: ['types.ts', 'runtime'],
   check: ['types.ts', 'runtime', 'report'],
   project: ['types.ts', 'runtime', 'compile', 'report', 'check'],
-  service: ['types.ts', 'runtime', 'compile', 'policy'],
+  semantic: ['types.ts', 'runtime', 'compile'],
+  service: ['types.ts', 'runtime', 'compile', 'policy', 'semantic'],
+  // SQL for dataset policies: written from the IR, its results merged into a report as a run's would be.
+  sql: ['types.ts', 'runtime', 'compile', 'report', 'check'],
   node: ['types.ts', 'runtime', 'compile', 'policy', 'input', 'check', 'report', 'project'],
-  'index.ts': ['types.ts', 'runtime', 'compile', 'explain', 'policy', 'input', 'report', 'check', 'service', 'project'],
+  'index.ts': ['types.ts', 'runtime', 'compile', 'explain', 'policy', 'input', 'report', 'check', 'service', 'project', 'semantic'],
 });
 
 const CORE = 'packages/core/src/';

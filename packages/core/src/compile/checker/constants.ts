@@ -6,6 +6,7 @@
  */
 import type { ConstDecl, PhrasesDecl } from '@sellguard/dsl';
 import { checkExpr, fold } from '../check-expr.js';
+import { compilePhrases } from '../../runtime/detectors/phrases.js';
 import { M, diag } from '../codes.js';
 import type { SymbolEntry } from '../resolve.js';
 import { T, assignable, describe, type Type } from '../type-system.js';
@@ -57,11 +58,19 @@ export function checkConstants(cx: CheckerContext, types: TypeTable): ConstantTa
       return c === 'failed' ? { index: -1, type: T.unknown } : c;
     },
     phraseList: (scope, name) => {
-      const decl = scope.symbols.get(name)?.decl;
+      const entry = scope.symbols.get(name);
+      const decl = entry?.decl;
       if (decl?.kind !== 'PhrasesDecl') return undefined;
       const known = phraseIndex.get(decl);
       if (known !== undefined) return known;
-      cx.tables.phrases.push({ name: decl.name.text, phrases: decl.phrases.map((p) => p.value) });
+      const list = decl.phrases.map((p) => p.value);
+      // Built once here too, so that a list the regex engine cannot take is a diagnostic, not a failure at run time.
+      try {
+        compilePhrases(list);
+      } catch (e) {
+        cx.report(diag(M.phraseListTooLarge, decl.name.span, { problem: e instanceof Error ? e.message : String(e) }), entry?.file);
+      }
+      cx.tables.phrases.push({ name: decl.name.text, phrases: list });
       phraseIndex.set(decl, cx.tables.phrases.length - 1);
       return cx.tables.phrases.length - 1;
     },

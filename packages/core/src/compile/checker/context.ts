@@ -10,6 +10,7 @@ import type { ExprEnv } from '../check-expr.js';
 import type { IrPolicy, JsonValue } from '../ir.js';
 import { compileUserRegex } from '../regex.js';
 import type { ResolvedPolicy, Scope } from '../resolve.js';
+import type { SemanticRecorder } from '../semantic-recorder.js';
 import type { Type } from '../type-system.js';
 import { M, diag } from '../codes.js';
 
@@ -30,9 +31,11 @@ export interface CheckerContext {
   sourceOf(node: { span: Span }): string;
   /** Index of a pattern in the regex table, reporting it when it is not valid. */
   regexIndex(source: string, span: Span): number | undefined;
+  /** Told every type name, field declaration, variable and name use, when an editor builds its semantic model. */
+  readonly semantic?: SemanticRecorder;
 }
 
-export function checkerContext(resolved: ResolvedPolicy, source: string): CheckerContext {
+export function checkerContext(resolved: ResolvedPolicy, source: string, semantic?: SemanticRecorder): CheckerContext {
   const diagnostics: Diagnostic[] = [];
   const tables: CheckerContext['tables'] = { constants: [], phrases: [], regexes: [] };
   const regexes = new Map<string, number>();
@@ -41,6 +44,7 @@ export function checkerContext(resolved: ResolvedPolicy, source: string): Checke
   return {
     resolved,
     source,
+    ...(semantic ? { semantic } : {}),
     policyId: resolved.ast.header?.id.text || 'policy',
     diagnostics,
     tables,
@@ -89,5 +93,6 @@ export function envFactory(cx: CheckerContext, types: TypeTable, constants: () =
     regex: cx.regexIndex,
     inMessage,
     diagnostics: cx.diagnostics,
+    ...(cx.semantic ? { semantic: cx.semantic } : {}),
   });
 }

@@ -28,7 +28,8 @@ function checkRule(cx: CheckerContext, decl: RuleDecl, ruleEnv: ExprEnv, ruleMes
     else if (collection.type.k !== 'unknown')
       cx.report(diag(M.eachNotAList, decl.each.collection.span, { type: describe(collection.type) }));
     const varId = cx.nextVar();
-    const locals = new Map([[decl.each.variable.text, { id: varId, type: element }]]);
+    const variable = cx.semantic?.declareVariable(cx.resolved.scope.file, decl.each.variable, decl.span, element);
+    const locals = new Map([[decl.each.variable.text, { id: varId, type: element, ...(variable ? { decl: variable } : {}) }]]);
     env = { ...env, locals };
     messageEnv = { ...messageEnv, locals };
     each = { varId, collection };

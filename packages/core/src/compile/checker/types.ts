@@ -34,8 +34,12 @@ export function checkTypes(cx: CheckerContext): TypeTable {
         const name = ref.name.text;
         if ((PRIMITIVES as readonly string[]).includes(name)) return { k: name as PrimitiveKind };
         const entry = scope.symbols.get(name);
-        if (entry?.decl.kind === 'RecordDecl') return { k: 'record', name };
-        if (entry?.decl.kind === 'EnumDecl') return { k: 'enum', name, members: entry.decl.members.map((m) => m.text) };
+        const named: Type | undefined =
+          entry?.decl.kind === 'RecordDecl' ? { k: 'record', name } : entry?.decl.kind === 'EnumDecl' ? { k: 'enum', name, members: entry.decl.members.map((m) => m.text) } : undefined;
+        if (named) {
+          cx.semantic?.use(scope.file, ref.name.span, cx.semantic.declOf(entry!.file, entry!.decl.name), named);
+          return named;
+        }
         const candidates = [
           ...PRIMITIVES,
           ...[...scope.symbols.entries()].filter(([, s]) => s.decl.kind === 'RecordDecl' || s.decl.kind === 'EnumDecl').map(([n]) => n),
@@ -58,6 +62,8 @@ export function checkTypes(cx: CheckerContext): TypeTable {
       }
       const type = resolveType(f.type, entry.scope, entry.file);
       fields.set(f.name.text, f.optional && !f.default ? { ...type, nullable: true } : type);
+      const fieldDecl = cx.semantic?.declOf(entry.file, f.name);
+      if (fieldDecl) fieldDecl.type = fields.get(f.name.text);
     }
     recordTypes.set(decl.name.text, fields);
   }

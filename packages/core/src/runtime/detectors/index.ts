@@ -16,7 +16,9 @@ import { emoji as emojiImpl } from './emoji.js';
 import { orderIds as orderIdsImpl } from './orderIds.js';
 import { images as imagesImpl } from './images.js';
 import { optOutLinks as optOutLinksImpl } from './optout.js';
-import { compilePhrases as compilePhrasesImpl } from './phrases.js';
+import { compilePhrases as compilePhrasesImpl, PhraseListError } from './phrases.js';
+
+export { PhraseListError };
 import { createSpeller, spelling as spellingImpl, type DictionaryFiles, type Speller } from './spelling.js';
 export type {
   EmailMatch,
@@ -67,11 +69,14 @@ export const spelling: (text: string, speller: Speller | null, opts?: { ignore?:
 
 /** Compile a phrase list into a matcher (case-insensitive, whole words, `word*` wildcards). */
 export function compilePhrases(phrases: string[]): (text: string) => PhraseMatch[] {
-  let matcher: (text: string) => PhraseMatch[];
-  try {
-    matcher = compilePhrasesImpl(phrases);
-  } catch {
-    matcher = () => [];
-  }
-  return guard(matcher);
+  // Not guarded: a list that cannot be searched must fail loudly (a diagnostic when the policy is
+  // compiled, an error for the record at run time), never look like "no phrase found".
+  const matcher = compilePhrasesImpl(phrases);
+  return (text: string): PhraseMatch[] => {
+    try {
+      return matcher(text);
+    } catch (e) {
+      throw new PhraseListError(`the phrase list could not be searched (${e instanceof RangeError ? 'the text or the list is too large' : 'an internal error'})`);
+    }
+  };
 }

@@ -7,7 +7,10 @@ const WORD_CHAR_RE = /^[\p{L}\p{M}\p{N}_]$/u;
 const CJK = '\\p{scx=Han}\\p{scx=Hiragana}\\p{scx=Katakana}\\p{scx=Hangul}';
 const CJK_CHAR_RE = new RegExp(`^[${CJK}]$`, 'u');
 /** Word boundary on the left / right: no word character there — CJK characters count as a boundary. */
-const LEFT_BOUNDARY_RE = new RegExp(`(?:(?<!${WORD})|(?<=[${CJK}]))`, 'uy');
+const LEFT_BOUNDARY = `(?:(?<!${WORD})|(?<=[${CJK}]))`;
+const LEFT_BOUNDARY_RE = new RegExp(LEFT_BOUNDARY, 'uy');
+/** A run of word characters that are not CJK: no phrase that needs a left boundary can start inside one. */
+const WORD_RUN_RE = new RegExp(`(?:(?![${CJK}])${WORD})+`, 'uy');
 const RIGHT_BOUNDARY = `(?:(?!${WORD})|(?=[${CJK}]))`;
 /** `word*`: further word characters, not running into CJK text. */
 const WILDCARD = `(?:(?![${CJK}])${WORD})*`;
@@ -45,11 +48,17 @@ function lastChar(s: string): string {
   return s.slice(-1);
 }
 
+/** A phrase list that cannot be turned into a matcher. Its message is a plain sentence for people. */
+export class PhraseListError extends Error {
+  override name = 'PhraseListError';
+}
+
 interface CompiledPhrase {
   phrase: string;
   source: string;
   weight: number;
   needsLeftBoundary: boolean;
+  innerWildcard: boolean;
 }
 
 function compileOne(phrase: string): CompiledPhrase | null {
@@ -74,7 +83,29 @@ function compileOne(phrase: string): CompiledPhrase | null {
   // would stop the regex engine from skipping ahead on the phrases' first characters.
   const needsLeftBoundary = WORD_CHAR_RE.test(first) && !CJK_CHAR_RE.test(first);
   if (!trailingWildcard && WORD_CHAR_RE.test(last) && !CJK_CHAR_RE.test(last)) source = source + RIGHT_BOUNDARY;
-  return { phrase, source, weight, needsLeftBoundary };
+  // A wildcard before another word can run to the end of a long word and fail there, at every start
+  // inside that word: such phrases check the left boundary inside the regex too (see compilePhrases).
+  const innerWildcard = needsLeftBoundary && tokens.slice(0, -1).some((t) => t.length > 1 && t.endsWith('*'));
+  return { phrase, source, weight, needsLeftBoundary, innerWildcard };
+}
+
+/**
+ * The alternatives, one capture group each, in order. A run of phrases with an inner wildcard shares
+ * one left-boundary look-behind (one per phrase makes the engine's compile time explode on big lists).
+ */
+function alternation(ordered: readonly CompiledPhrase[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < ordered.length; ) {
+    if (!ordered[i]!.innerWildcard) {
+      parts.push(`(${ordered[i]!.source})`);
+      i++;
+      continue;
+    }
+    const run: string[] = [];
+    for (; i < ordered.length && ordered[i]!.innerWildcard; i++) run.push(`(${ordered[i]!.source})`);
+    parts.push(`${LEFT_BOUNDARY}(?:${run.join('|')})`);
+  }
+  return parts.join('|');
 }
 
 /**
@@ -116,9 +147,15 @@ export function compilePhrases(phrases: string[]): (text: string) => PhraseMatch
   const ordered = compiled.map((c, i) => ({ c, i })).sort((a, b) => b.c.weight - a.c.weight || a.i - b.i).map((x) => x.c);
   let re: RegExp;
   try {
-    re = new RegExp(ordered.map((c) => `(${c.source})`).join('|'), 'giu');
+    re = new RegExp(alternation(ordered), 'giu');
+    // The engine compiles a regex when it first runs: run it now, so a list too large fails here, loudly.
+    re.test('a');
+    re.lastIndex = 0;
   } catch {
-    return () => [];
+    // The engine's message quotes the whole regex: say what it means instead.
+    throw new PhraseListError(
+      `a phrase list of ${compiled.length} ${compiled.length === 1 ? 'phrase' : 'phrases'} is too large to search in one go; split it into several smaller phrase lists`,
+    );
   }
   return (text: string): PhraseMatch[] => {
     const input = asText(text);
@@ -146,7 +183,9 @@ export function compilePhrases(phrases: string[]): (text: string) => PhraseMatch
         // so they all share this requirement: on failure, move on to the next position.
         LEFT_BOUNDARY_RE.lastIndex = m.index;
         if (!LEFT_BOUNDARY_RE.test(t)) {
-          matcher.lastIndex = m.index + 1;
+          // Every later start inside this word fails the same way: go on after the word, not one character on.
+          WORD_RUN_RE.lastIndex = m.index;
+          matcher.lastIndex = WORD_RUN_RE.test(t) ? Math.max(WORD_RUN_RE.lastIndex, m.index + 1) : m.index + 1;
           continue;
         }
       }

@@ -1,0 +1,108 @@
+/**
+ * `sellguard check --engine duckdb` and `--db URL`: where a dataset policy's
+ * metrics are counted. The JavaScript engine streams every record through
+ * Node; the SQL engines count inside DuckDB (embedded, on files), PostgreSQL
+ * or ClickHouse (where the orders already live), with the same report.
+ * This module only decides and dispatches; the engines are in
+ * @sellguard/engines, loaded on demand so plain checks never load a driver.
+ */
+import { statSync } from 'node:fs';
+import { extname } from 'node:path';
+import { Option, type Command } from 'commander';
+import type { Report } from '@sellguard/core';
+import { checkInput, InputError, type LoadedPolicy } from '@sellguard/core/node';
+import { CliError } from '../io.js';
+
+export type EngineName = 'auto' | 'js' | 'duckdb';
+
+/** Above this much input, `auto` counts metrics in DuckDB (measured: docs/scale.md). */
+export const AUTO_DUCKDB_BYTES = 64 * 1024 * 1024;
+
+export interface EngineFlags {
+  engine?: EngineName;
+  db?: string;
+  asOf?: number;
+}
+
+export function addEngineOptions(cmd: Command): Command {
+  return cmd
+    .addOption(
+      new Option(
+        '--engine <engine>',
+        'where dataset metrics are counted: js (every record through Node), duckdb (embedded, reads CSV, TSV, JSON lines, Parquet and globs such as "orders/*.parquet"), or auto: duckdb for policies with metrics when the inputs total 64 MB or more, are Parquet or are a glob: there it counts about 3 times as many rows per CPU-second as js on CSV, and 5 times on Parquet (see docs/scale.md)',
+      )
+        .choices(['auto', 'js', 'duckdb'])
+        .default('auto'),
+    )
+    .option('--db <url>', 'count the metrics where the orders live: postgres://host:port/db?table=orders or clickhouse://host:port/db?table=orders (user and password from the URL or PGUSER/PGPASSWORD, CLICKHOUSE_USER/CLICKHOUSE_PASSWORD)');
+}
+
+const SQL_FILE = new Set(['.csv', '.tsv', '.txt', '.tab', '.jsonl', '.ndjson', '.parquet', '.pq']);
+const isGlob = (p: string) => /[*?[]/.test(p);
+
+function inputBytes(inputs: readonly string[]): number {
+  let total = 0;
+  for (const i of inputs) {
+    try {
+      total += statSync(i).size;
+    } catch {
+      /* a missing file is reported by whichever engine reads it */
+    }
+  }
+  return total;
+}
+
+/** Whether `auto` picks DuckDB for these inputs. */
+function autoPicksDuckdb(loaded: LoadedPolicy, inputs: readonly string[]): boolean {
+  if (!loaded.policy?.dataset || inputs.length === 0) return false;
+  if (!inputs.every((i) => i !== '-' && SQL_FILE.has(extname(i).toLowerCase()))) return false;
+  if (inputs.some((i) => isGlob(i) || ['.parquet', '.pq'].includes(extname(i).toLowerCase()))) return true;
+  return inputBytes(inputs) >= AUTO_DUCKDB_BYTES;
+}
+
+/**
+ * The report counted by a SQL engine, or null when the JavaScript engine
+ * should check (it was asked for, or `auto` chose it, or DuckDB cannot read
+ * this input the same way: then a note says why).
+ */
+export async function checkWithEngine(loaded: LoadedPolicy, inputs: readonly string[], flags: EngineFlags & { inputFormat?: string }): Promise<Report | null> {
+  const policy = loaded.policy!;
+  const asOf = flags.asOf ?? Math.floor(Date.now() / 86_400_000) * 86_400_000;
+  const p = { ir: loaded.ir!, policy, source: loaded.source };
+  if (flags.db) {
+    if (inputs.length > 0) throw new CliError('give either input files or --db, not both');
+    if (flags.engine === 'duckdb') throw new CliError('--engine duckdb reads files; --db reads a database table: use one of them');
+    const { checkDatabase } = await import('./engine-db.js');
+    return await checkDatabase(p, flags.db, asOf);
+  }
+  if (inputs.length === 0) throw new CliError('give the input files to check (or --db URL to read a database table)');
+  for (const input of inputs) {
+    if (isGlob(input) && input !== '-') continue;
+    try {
+      checkInput(input);
+    } catch (e) {
+      if (e instanceof InputError) throw new CliError(e.message);
+      throw e;
+    }
+  }
+  const explicit = flags.engine === 'duckdb';
+  if (flags.engine === 'js' || (!explicit && !autoPicksDuckdb(loaded, inputs))) return null;
+  // The error classes come from the engines' own copy of core (this command bundles another).
+  const { checkWithDuckdb, EngineFallback, EngineInputError, NotPushableError } = await import('@sellguard/engines/duckdb');
+  const format = flags.inputFormat as 'csv' | 'tsv' | 'jsonl' | 'json' | undefined;
+  try {
+    return await checkWithDuckdb(p, inputs, { asOf, ...(format ? { format } : {}) });
+  } catch (e) {
+    if (e instanceof NotPushableError) {
+      if (!explicit) return null;
+      throw new CliError(`--engine duckdb: ${e.message}. Check with --engine js instead.`);
+    }
+    if (e instanceof EngineFallback) {
+      process.stderr.write(`sellguard: ${e.message}; checking with the JavaScript engine instead\n`);
+      return null;
+    }
+    if (e instanceof EngineInputError) throw new CliError(e.message);
+    throw e;
+  }
+}
+

@@ -1,0 +1,46 @@
+/** The semantic model: each name use points at its declaration, with the type the checker gave it. */
+import { describe, expect, it } from 'vitest';
+import { analyze, analyzeSemantics, describeType } from '../src/index.js';
+
+const SOURCE = `policy media "Media"
+  input Message
+record Attachment { kind: enum(invoice, other) = "other" }
+record Image { kind: enum(brand, product) = "product"  width: number? }
+record Message { body: text  attachments: list<Attachment> = []  images: list<Image> = [] }
+const maxWidth = 1200
+rule wide-brand error "A brand image is too wide" {
+  forbid any i in images: i.kind == "brand" and i.width > maxWidth
+}
+example "narrow" {
+  given { body: "hi", images: [{ kind: "brand", width: 10 }] }
+  expect not wide-brand
+}
+`;
+const at = (needle: string, shift = 0) => SOURCE.indexOf(needle) + shift;
+
+describe('the semantic model', () => {
+  const { model, diagnostics } = analyzeSemantics(SOURCE);
+  it('checks the policy without problems', () => expect(diagnostics).toEqual([]));
+
+  it('links a member to the field of the record the object has, not another record with the same field', () => {
+    const found = model.at('', at('i.kind', 2));
+    expect(found?.decl).toMatchObject({ kind: 'field', name: 'kind', parent: 'Image', span: { start: at('kind: enum(brand') } });
+    expect(describeType(found!.type!)).toBe('one of brand, product');
+  });
+
+  it('links a quantifier variable, a constant, a rule id in an example and a field key in example data', () => {
+    expect(model.at('', at('i.width'))?.decl).toMatchObject({ kind: 'variable', name: 'i', span: { start: at('any i in') + 4 } });
+    expect(model.at('', at('> maxWidth', 2))?.decl).toMatchObject({ kind: 'const', span: { start: at('const maxWidth') + 6 } });
+    expect(model.at('', at('not wide-brand', 4))?.decl).toMatchObject({ kind: 'rule', span: { start: at('rule wide-brand') + 5 } });
+    expect(model.at('', at('given { body', 8))?.decl).toMatchObject({ kind: 'field', parent: 'Message', name: 'body' });
+  });
+
+  it('lists every reference of a declaration', () => {
+    const images = model.decls.find((d) => d.kind === 'record' && d.name === 'Image')!;
+    expect(model.referencesOf(images).map((u) => u.span.start)).toEqual([at('list<Image>') + 5]);
+  });
+
+  it('gives the playground the right field on hover', () => {
+    expect(analyze(SOURCE).hover(at('i.kind', 2))?.text).toBe('Image.kind: one of brand, product, default "product"');
+  });
+});
