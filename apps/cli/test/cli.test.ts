@@ -98,7 +98,7 @@ describe('sellguard check', () => {
     const r = sellguard(['check', 'demo.policy', 'clean.jsonl']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^  records read +2$/m);
+    expect(r.stdout).toMatch(/^ {2}records read +2$/m);
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('✓ Passed: no violations in 2 records.');
   });
 
@@ -121,12 +121,12 @@ describe('sellguard check', () => {
     expect(out).toContain('record 4 (line 5, mixed.jsonl): could not be read — body: expected text, got a list');
     // The record after the bad ones was still checked.
     expect(out).toContain('record 5 (line 6, mixed.jsonl)\n  warning  demo/shouting  Do not shout');
-    expect(out).toMatch(/^  records read +5$/m);
-    expect(out).toMatch(/^  checked +3$/m);
-    expect(out).toMatch(/^  invalid +2 /m);
-    expect(out).toMatch(/^  with violations +2$/m);
-    expect(out).toMatch(/^    1  error    demo\/email-address$/m);
-    expect(out).toMatch(/^    1  warning  demo\/shouting$/m);
+    expect(out).toMatch(/^ {2}records read +5$/m);
+    expect(out).toMatch(/^ {2}checked +3$/m);
+    expect(out).toMatch(/^ {2}invalid +2 /m);
+    expect(out).toMatch(/^ {2}with violations +2$/m);
+    expect(out).toMatch(/^ {4}1 {2}error {4}demo\/email-address$/m);
+    expect(out).toMatch(/^ {4}1 {2}warning {2}demo\/shouting$/m);
     expect(out.trimEnd().split('\n').at(-1)).toBe('✗ Failed: 1 error, 1 warning in 2 of 5 records; 2 records could not be read or checked.');
   });
 
@@ -210,7 +210,7 @@ describe('sellguard check', () => {
     expect(JSON.parse(array.stdout).results.map((x: { line: number }) => x.line)).toEqual([3]);
     const csv = sellguard(['check', 'demo.policy', '-'], { input: 'orderId,body\n1,hello\n' });
     expect(csv.code).toBe(0);
-    expect(csv.stdout).toMatch(/^  records read +1$/m);
+    expect(csv.stdout).toMatch(/^ {2}records read +1$/m);
     const text = sellguard(['check', 'demo.policy', '-'], { input: '{"orderId":"1","body":"a@b.co"}\n' });
     expect(text.stdout).toContain('record 1 (line 1, standard input)');
   });
@@ -280,7 +280,7 @@ describe('sellguard check', () => {
     expect(r.stdout).toContain('record 1 (line 1, mixed.jsonl)');
     expect(r.stdout).not.toContain('record 3 (');
     expect(r.stdout).toContain('… and 3 more records with problems, not shown');
-    expect(r.stdout).toMatch(/^  records read +5$/m);
+    expect(r.stdout).toMatch(/^ {2}records read +5$/m);
   });
 });
 

@@ -233,7 +233,8 @@ function useFiltered(flagged: FlaggedRecord[], version: number, filters: Filters
     const result = flagged.filter((r) => matches(r, filters));
     cache.current = { flagged, filters, upTo: flagged.length, result };
     return result;
-    // `version` changes when records are added to the same array.
+    // `version` changes when records are added to the same array, which the array itself does not show.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the array's length
   }, [flagged, version, filters]);
 }
 

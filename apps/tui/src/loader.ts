@@ -5,9 +5,9 @@
  * event loop (setImmediate), so key presses are handled while a large file is
  * being read. Only records with problems are kept; clean ones are counted.
  */
-import { checkRecords, SummaryBuilder, type CompiledPolicy, type EvalContext, type RawRecord } from '@sellguard/core';
+import { checkRecords, SummaryBuilder, type CompiledPolicy, type EvalContext, type RawRecord, type Report } from '@sellguard/core';
 import { readRecords, type InputFormat } from '@sellguard/core/node';
-import type { CheckData, FlaggedRecord, MetricResult } from './model.js';
+import type { CheckData, FlaggedRecord, MetricRow } from './model.js';
 
 export interface LoaderOptions {
   format?: InputFormat;
@@ -45,7 +45,7 @@ export function startCheck(policy: CompiledPolicy, inputs: readonly string[], ct
   let version = 0;
   let lastUpdate = -Infinity;
 
-  const snapshot = (done: boolean, metrics?: MetricResult[]): CheckData => ({
+  const snapshot = (done: boolean, metrics?: MetricRow[]): CheckData => ({
     summary: counts.build(),
     flagged,
     ...(metrics ? { metrics } : {}),
@@ -103,25 +103,9 @@ export function startCheck(policy: CompiledPolicy, inputs: readonly string[], ct
   };
 }
 
-/** Dataset policies add `metrics` to the report (in a later core); accept an array or an object keyed by name. */
-export function metricsOf(report: object): MetricResult[] | undefined {
-  const m = (report as { metrics?: unknown }).metrics;
-  if (Array.isArray(m)) return m.filter((x): x is MetricResult => x !== null && typeof x === 'object');
-  if (m && typeof m === 'object') {
-    return Object.entries(m as Record<string, unknown>).map(([name, v]) => {
-      if (!v || typeof v !== 'object') return { name, value: v };
-      const r = v as { display?: string; window?: { days: number; by: string; from: string; to: string }; status?: string };
-      // Core's metric results: show the value as core formats it, the window in words, "no data" as such.
-      return {
-        name,
-        ...(v as object),
-        ...(r.display !== undefined ? { value: r.display } : {}),
-        ...(r.window ? { window: `${r.window.days} days by ${r.window.by} to ${r.window.to}` } : {}),
-        ...(r.status === 'pass' ? { passed: true } : r.status === 'fail' ? { passed: false } : {}),
-      };
-    });
-  }
-  return undefined;
+/** The report's metrics (dataset policies only), each under its name, in the policy's order. */
+export function metricsOf(report: Pick<Report, 'metrics'>): MetricRow[] | undefined {
+  return report.metrics ? Object.entries(report.metrics).map(([name, result]) => ({ name, result })) : undefined;
 }
 
 /** Records per second, rounded for display. */

@@ -3,7 +3,7 @@
  * looking at, and how far reading has got. Only records that broke a rule or
  * could not be read are kept; clean records are only counted.
  */
-import type { InputProblem, RuleInfo, Severity, Summary, Violation } from '@sellguard/core';
+import type { InputProblem, MetricResult, RuleInfo, Severity, Summary, Violation } from '@sellguard/core';
 import { oneLine } from './layout.js';
 
 /** A record shown in the list: it broke at least one rule or could not be read. */
@@ -20,24 +20,10 @@ export interface FlaggedRecord {
   invalid?: InputProblem[];
 }
 
-/**
- * A dataset-level measure (for example a late-shipment rate) against its
- * target. Reports carry these only for dataset policies, and their exact
- * shape is still settling in core, so every field is optional here.
- */
-export interface MetricResult {
-  id?: string;
-  name?: string;
-  label?: string;
-  title?: string;
-  value?: unknown;
-  target?: unknown;
-  window?: unknown;
-  passed?: boolean;
-  pass?: boolean;
-  ok?: boolean;
-  status?: string;
-  [key: string]: unknown;
+/** A dataset-level measure (for example a late-shipment rate) as core reports it, under its name. */
+export interface MetricRow {
+  name: string;
+  result: MetricResult;
 }
 
 export interface CheckProgress {
@@ -51,7 +37,7 @@ export interface CheckProgress {
 export interface CheckData {
   summary: Summary;
   flagged: FlaggedRecord[];
-  metrics?: MetricResult[];
+  metrics?: MetricRow[];
   progress: CheckProgress;
   /** Increases whenever `flagged` or `summary` change, so views can cache work per version. */
   version: number;

@@ -81,8 +81,12 @@ export async function settle(r: Frames, before: number): Promise<void> {
   // pass with no new frame.
   for (let quiet = 0, seen = r.frames.length; quiet < 3; ) {
     await nextTurn();
-    if (r.frames.length === seen) quiet++;
-    else (seen = r.frames.length), (quiet = 0);
+    if (r.frames.length === seen) {
+      quiet++;
+    } else {
+      seen = r.frames.length;
+      quiet = 0;
+    }
   }
 }
 

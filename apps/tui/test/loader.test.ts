@@ -77,12 +77,13 @@ describe('startCheck', () => {
   });
 });
 
-test('metricsOf accepts a list or an object of measures', () => {
+test("metricsOf lists the report's metrics under their names, in order", () => {
   expect(metricsOf({})).toBeUndefined();
-  expect(metricsOf({ metrics: [{ name: 'late', value: 0.03 }] })).toEqual([{ name: 'late', value: 0.03 }]);
-  expect(metricsOf({ metrics: { late: { value: 0.03, target: 0.04 }, count: 5 } })).toEqual([
-    { name: 'late', value: 0.03, target: 0.04 },
-    { name: 'count', value: 5 },
+  const late = { title: 'Late shipment rate', kind: 'rate' as const, value: 0.03, display: '3%' };
+  const odr = { title: 'Order defect rate', kind: 'rate' as const, value: null, display: 'no data' };
+  expect(metricsOf({ metrics: { late, odr } })).toEqual([
+    { name: 'late', result: late },
+    { name: 'odr', result: odr },
   ]);
 });
 

@@ -9,7 +9,7 @@ import { Diagnostics, diagnosticsLines } from '../src/screens/Diagnostics.js';
 import { Help } from '../src/screens/Help.js';
 import { RecordList, listPage } from '../src/screens/RecordList.js';
 import { markedSegments, RecordView, recordViewLines } from '../src/screens/RecordView.js';
-import { ruleRows, rulesPage, showLoose, Summary } from '../src/screens/Summary.js';
+import { ruleRows, rulesPage, Summary } from '../src/screens/Summary.js';
 import { ThemeContext } from '../src/theme.js';
 import { fixtureData, fixturePolicy } from './helpers.js';
 
@@ -64,24 +64,21 @@ describe('Summary', () => {
   });
 
   test('shows measures against their targets when the report has them', () => {
+    const window = (days: number) => ({ days, by: 'purchaseDate', from: '2026-10-22', to: '2026-11-20' });
     const data: CheckData = {
       ...emptyData(),
       metrics: [
-        { name: 'late-shipment-rate', value: '3.2%', target: '≤ 4%', window: '30 days', passed: true },
-        { label: 'Cancellation rate', value: 0.031, target: { op: '<', value: 0.025 }, window: '7 days', pass: false },
+        { name: 'late-shipment-rate', result: { title: 'Late shipment rate', kind: 'rate', value: 0.032, display: '3.2%', target: '< 4%', window: window(30), status: 'pass' } },
+        { name: 'cancel-rate', result: { title: 'Cancellation rate', kind: 'rate', value: 0.031, display: '3.1%', target: '< 2.5%', window: window(7), status: 'fail' } },
+        { name: 'returns', result: { title: 'Returns', kind: 'count', value: null, display: 'no data', status: 'no data' } },
       ],
     };
-    const frame = draw(<Summary data={data} rows={[]} cursor={{ selected: 0, top: 0 }} width={80} height={22} />);
+    const frame = draw(<Summary data={data} rows={[]} cursor={{ selected: 0, top: 0 }} width={120} height={22} />);
     expect(frame).toContain('Measures against their targets');
-    expect(frame).toMatch(/late-shipment-rate\s+3\.2%\s+target ≤ 4%\s+over 30 days\s+✓ met/);
-    expect(frame).toMatch(/Cancellation rate\s+0\.031\s+target < 0\.025\s+over 7 days\s+✗ missed/);
-    fitsIn(frame, 80, 22);
-  });
-
-  test('showLoose reads any value', () => {
-    expect(showLoose(1234)).toBe('1,234');
-    expect(showLoose(undefined)).toBe('—');
-    expect(showLoose({ value: 30, unit: 'days' })).toBe('30 days');
+    expect(frame).toMatch(/Late shipment rate\s+3\.2%\s+target < 4%\s+over 30 days by purchaseDate to 2026-11-20\s+✓ met/);
+    expect(frame).toMatch(/Cancellation rate\s+3\.1%\s+target < 2\.5%\s+over 7 days by purchaseDate to 2026-11-20\s+✗ missed/);
+    expect(frame).toMatch(/Returns\s+no data$/m);
+    fitsIn(frame, 120, 22);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendRecord, parseData, parseRows, replaceRecord } from '../src/lib/data';
+import { appendRecord, parseData, replaceRecord } from '../src/lib/data';
 
 describe('parseData', () => {
   it('reads JSON lines with their line numbers, keeping bad lines as problems', () => {
@@ -36,15 +36,17 @@ describe('parseData', () => {
     ]);
     expect(JSON.parse(replaceRecord(text, p, 1, { a: 5 }))).toEqual({ records: [{ a: 1 }, { a: 5 }], note: 'x' });
     expect(JSON.parse(appendRecord(text, p, { a: 3 }))).toEqual({ records: [{ a: 1 }, { a: 2 }, { a: 3 }], note: 'x' });
-    expect(parseData('{"only": [{"a": 1}]}').entries.map((e) => e.raw)).toEqual([{ a: 1 }]);
-    expect(parseData('{"a": [1], "b": [2]}').format).toBe('json-object');
+    expect(parseData('{\n"only": [{"a": 1}]\n}').entries.map((e) => e.raw)).toEqual([{ a: 1 }]);
+    expect(parseData('{\n"a": [1], "b": [2]\n}').format).toBe('json-object');
+    // On one line it is a JSON line, as the command line reads standard input: one record, the object itself.
+    expect(parseData('{"only": [{"a": 1}]}').entries.map((e) => e.raw)).toEqual([{ only: [{ a: 1 }] }]);
   });
 
   it('reports a broken JSON list as one problem at its line', () => {
     const p = parseData('[\n {"a": 1},\n {"a" 2}\n]');
     expect(p.entries).toHaveLength(1);
     expect(p.entries[0].line).toBe(3);
-    expect(p.entries[0].error).toMatch(/no records could be read/);
+    expect(p.entries[0].error).toBe("line 3, column 7: not valid JSON: unexpected '2' where ':' should follow the property name; nothing in the data could be read");
   });
 
   it('reads CSV with quoted fields, doubled quotes and line breaks', () => {
@@ -74,7 +76,6 @@ describe('parseData', () => {
 
   it('treats blank text as no records', () => {
     expect(parseData('  \n ')).toEqual({ format: 'empty', entries: [] });
-    expect(parseRows('', ',')).toEqual([]);
   });
 });
 

@@ -19,4 +19,5 @@ export { analyzeSemantics, modelOf, sameDecl, type SemanticAnalysis, type Semant
 export { describe as describeType, type Type } from './compile/type-system.js';
 export { checkRecords, checkRecordsSync, checkOne, policyInfo, type RawRecord, type CheckOptions } from './check/run.js';
 export * from './report/index.js';
+export { readText, sniff, formatOf, jsonProblem, type InputFormat, type JsonShape, type ReadRecord, type TextRecords } from './input/index.js';
 export * from './project/index.js';

@@ -29,7 +29,7 @@ rule email-address error "Remove the email address" {
 }
 `;
 
-/** The places a snippet can stand in a policy: a rule line, a condition, a record field, an example line, a declaration. */
+/** The places a snippet can stand in a policy: a rule line, a condition, a record field, an example line, a declaration of its own. */
 const PLACES: Array<(snippet: string) => string> = [
   (s) => `rule r error "m" {\n  ${s}\n}\n`,
   (s) => `rule r error "m" {\n  forbid ${s}\n}\n`,

@@ -176,12 +176,16 @@ function splitHeader(line: string, delimiter: string, quoted: boolean): string[]
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
     if (inQuotes) {
-      if (c === '"' && line[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') inQuotes = false;
+      if (c === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') inQuotes = false;
       else cell += c;
     } else if (c === '"') inQuotes = true;
-    else if (c === delimiter) out.push(cell), (cell = '');
-    else cell += c;
+    else if (c === delimiter) {
+      out.push(cell);
+      cell = '';
+    } else cell += c;
   }
   out.push(cell);
   return out;

@@ -4,7 +4,7 @@
  */
 import { Lines } from '../components/Lines.js';
 import { describeFilters, isFiltered, type Filters } from '../filter.js';
-import { count, fit, oneLine, textWidth, windowStart, type Line, type Tone } from '../layout.js';
+import { count, fit, textWidth, windowStart, type Line, type Tone } from '../layout.js';
 import { firstProblem, SEVERITY_WORD, whereIs, worstOf, type FlaggedRecord } from '../model.js';
 
 export { firstProblem };

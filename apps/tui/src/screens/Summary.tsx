@@ -7,7 +7,7 @@
 import type { RuleInfo, Severity } from '@sellguard/core';
 import { Lines } from '../components/Lines.js';
 import { count, fit, textWidth, windowStart, type Line, type Segment, type Tone } from '../layout.js';
-import { SEVERITY_WORD, shortRule, type CheckData, type MetricResult } from '../model.js';
+import { SEVERITY_WORD, shortRule, type CheckData, type MetricRow } from '../model.js';
 import { INVALID_ROW, type Cursor } from '../state.js';
 
 export interface RuleRow {
@@ -35,13 +35,13 @@ export function ruleRows(data: CheckData, rules: readonly Pick<RuleInfo, 'fullId
 const STATS_HEIGHT = 3;
 
 /** How many lines the measures take (heading, rows, blank line), at most a third of the screen. */
-function metricsHeight(metrics: MetricResult[] | undefined, height: number): number {
+function metricsHeight(metrics: MetricRow[] | undefined, height: number): number {
   if (!metrics?.length) return 0;
   return Math.min(metrics.length, Math.max(1, Math.floor(height / 3) - 2)) + 2;
 }
 
 /** How many rule rows fit under the counts (and measures) in `height` lines. */
-export function rulesPage(height: number, metrics?: MetricResult[]): number {
+export function rulesPage(height: number, metrics?: MetricRow[]): number {
   return Math.max(1, height - STATS_HEIGHT - metricsHeight(metrics, height) - 1);
 }
 
@@ -125,29 +125,13 @@ function ruleTable(rows: RuleRow[], cursor: Cursor, width: number, page: number,
   return out;
 }
 
-function metricLine(m: MetricResult, width: number): Line {
-  const name = String(m.label ?? m.title ?? m.name ?? m.id ?? 'measure');
-  const passed = m.passed ?? m.pass ?? m.ok ?? (typeof m.status === 'string' ? /^(pass|passed|ok|met)$/i.test(m.status) : undefined);
-  const verdict: Segment = passed === undefined ? { text: '' } : passed ? { text: '✓ met', tone: 'ok' } : { text: '✗ missed', tone: 'bad' };
-  const parts = [`${showLoose(m.value)}`, m.target !== undefined ? `target ${showLoose(m.target)}` : '', m.window !== undefined ? `over ${showLoose(m.window)}` : ''].filter(Boolean);
+/** One measure: its title, value, target and window as core words them, and whether the rules about it passed. */
+function metricLine({ result }: MetricRow, width: number): Line {
+  const verdict: Segment = result.status === 'pass' ? { text: '✓ met', tone: 'ok' } : result.status === 'fail' ? { text: '✗ missed', tone: 'bad' } : { text: '' };
+  const window = result.window ? `over ${result.window.days} days by ${result.window.by} to ${result.window.to}` : '';
+  const parts = [result.display, result.target !== undefined ? `target ${result.target}` : '', window].filter(Boolean);
   const nameW = Math.min(30, Math.floor(width * 0.35));
-  return [{ text: '  ' }, { text: fit(name, nameW) }, { text: ' ' }, { text: fit(parts.join('   '), Math.max(0, width - nameW - 13)) }, { text: ' ' }, verdict];
-}
-
-/** A measure's value, target or window as a person reads it, whatever shape core gives it. */
-export function showLoose(v: unknown): string {
-  if (v === null || v === undefined) return '—';
-  if (typeof v === 'number') return Number.isInteger(v) ? count(v) : String(Math.round(v * 1000) / 1000);
-  if (typeof v === 'string') return v;
-  if (typeof v === 'boolean') return v ? 'yes' : 'no';
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if ('text' in o) return String(o.text);
-    if ('op' in o && 'value' in o) return `${String(o.op)} ${showLoose(o.value)}`;
-    if ('value' in o && 'unit' in o) return `${showLoose(o.value)} ${String(o.unit)}`;
-    return JSON.stringify(v);
-  }
-  return String(v);
+  return [{ text: '  ' }, { text: fit(result.title, nameW) }, { text: ' ' }, { text: fit(parts.join('   '), Math.max(0, width - nameW - 13)) }, { text: ' ' }, verdict];
 }
 
 function percent(part: number, whole: number): string {

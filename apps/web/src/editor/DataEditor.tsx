@@ -49,7 +49,7 @@ export const DataEditor = forwardRef<DataEditorHandle, Props>(function DataEdito
         return { from: line.from, to: line.to, severity: 'error', message: p.message };
       });
     v.dispatch(setDiagnostics(v.state, diagnostics));
-  }, [problems, value]);
+  }, [problems, value, view]);
 
   useImperativeHandle(ref, () => ({
     focusLine(line: number) {

@@ -44,7 +44,7 @@ export const PolicyEditor = forwardRef<PolicyEditorHandle, Props>(function Polic
   useEffect(() => {
     const v = view.current;
     if (v && analyzed && analyzed.text === v.state.doc.toString()) v.dispatch(showAnalysis(v, analyzed.analysis));
-  }, [analyzed]);
+  }, [analyzed, view]);
 
   useImperativeHandle(ref, () => ({
     focusAt(offset: number) {

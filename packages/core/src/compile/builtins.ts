@@ -1,8 +1,10 @@
 /**
  * The built-in functions and detectors the language offers, with their
- * signatures. The checker reads this table; the emitter maps each name to a
- * runtime helper (`rt.<name>`); docs/language.md lists them.
+ * signatures and their implementations: one table. The checker reads the
+ * signatures; the interpreter calls `run`; the emitter writes `rt.<name>`,
+ * which a test keeps the same function as `run`; docs/language.md lists them.
  */
+import * as rt from '../runtime/index.js';
 import { T, type Type } from './type-system.js';
 
 /** Fields every detector match has. */
@@ -80,6 +82,8 @@ export interface FunctionInfo {
   optional?: number;
   /** The result depends on the run, not only on the arguments: the runtime takes the evaluation context first. */
   usesContext?: true;
+  /** The implementation (the runtime's `rt.<name>`, which generated code calls). */
+  run: (...args: never[]) => unknown;
   result: (args: Type[]) => Type;
 }
 
@@ -93,18 +97,21 @@ const elementOf = (t: Type | undefined): Type => (t && t.k === 'list' ? t.elemen
 export const FUNCTIONS: Readonly<Record<string, FunctionInfo>> = Object.freeze({
   days: {
     name: 'days',
+    run: rt.days,
     summary: 'the number of whole and partial days in a duration: days(sentAt - orderCompletedAt)',
     params: [{ name: 'duration', accepts: duration, expected: 'a duration' }],
     result: () => T.number,
   },
   hours: {
     name: 'hours',
+    run: rt.hours,
     summary: 'the number of hours in a duration',
     params: [{ name: 'duration', accepts: duration, expected: 'a duration' }],
     result: () => T.number,
   },
   today: {
     name: 'today',
+    run: rt.today,
     summary: 'the date the check runs for: today (UTC), or the day given with --as-of',
     params: [],
     usesContext: true,
@@ -112,75 +119,87 @@ export const FUNCTIONS: Readonly<Record<string, FunctionInfo>> = Object.freeze({
   },
   dateOf: {
     name: 'dateOf',
+    run: rt.dateOf,
     summary: 'the calendar day (UTC) of a date and time: dateOf(sentAt) - orderCompletedAt <= 30 days',
     params: [{ name: 'datetime', accepts: (t) => ['date', 'datetime', 'unknown', 'null'].includes(t.k), expected: 'a date or date and time' }],
     result: () => T.date,
   },
   languageCode: {
     name: 'languageCode',
+    run: rt.languageCode,
     summary: 'the two-letter language code of a language tag or name: "en-US", "English" and "EN" all give "en"',
     params: [{ name: 'language', accepts: stringy, expected: 'text' }],
     result: () => T.string,
   },
-  lower: { name: 'lower', summary: 'the text in lower case', params: [{ name: 'text', accepts: stringy, expected: 'text' }], result: () => T.string },
-  upper: { name: 'upper', summary: 'the text in upper case', params: [{ name: 'text', accepts: stringy, expected: 'text' }], result: () => T.string },
-  trim: { name: 'trim', summary: 'the text without leading and trailing spaces', params: [{ name: 'text', accepts: stringy, expected: 'text' }], result: () => T.string },
+  lower: { name: 'lower', run: rt.lower, summary: 'the text in lower case', params: [{ name: 'text', accepts: stringy, expected: 'text' }], result: () => T.string },
+  upper: { name: 'upper', run: rt.upper, summary: 'the text in upper case', params: [{ name: 'text', accepts: stringy, expected: 'text' }], result: () => T.string },
+  trim: { name: 'trim', run: rt.trim, summary: 'the text without leading and trailing spaces', params: [{ name: 'text', accepts: stringy, expected: 'text' }], result: () => T.string },
   normalize: {
     name: 'normalize',
+    run: rt.normalize,
     summary: 'text folded for comparison: lower case, accents, hyphens and British spellings folded, metric units converted ("0.3 kg" and "300 g" compare equal)',
     params: [{ name: 'text', accepts: stringy, expected: 'text' }],
     result: () => T.string,
   },
   length: {
     name: 'length',
+    run: rt.length,
     summary: 'the number of characters in a text, or of items in a list',
     params: [{ name: 'value', accepts: (t) => stringy(t) || listy(t) || t.k === 'map', expected: 'text or a list' }],
     result: () => T.integer,
   },
   count: {
     name: 'count',
+    run: rt.count,
     summary: 'the number of items in a list: count(emails(body))',
     params: [{ name: 'list', accepts: listy, expected: 'a list' }],
     result: () => T.integer,
   },
   sum: {
     name: 'sum',
+    run: rt.sum,
     summary: 'the sum of a list of numbers',
     params: [{ name: 'list', accepts: (t) => listy(t) && numeric(elementOf(t)), expected: 'a list of numbers' }],
     result: (a) => (elementOf(a[0]).k === 'integer' ? T.integer : T.number),
   },
   min: {
     name: 'min',
+    run: rt.min,
     summary: 'the smallest item of a list (null when empty)',
     params: [{ name: 'list', accepts: listy, expected: 'a list' }],
     result: (a) => ({ ...elementOf(a[0]), nullable: true }),
   },
   max: {
     name: 'max',
+    run: rt.max,
     summary: 'the largest item of a list (null when empty)',
     params: [{ name: 'list', accepts: listy, expected: 'a list' }],
     result: (a) => ({ ...elementOf(a[0]), nullable: true }),
   },
   first: {
     name: 'first',
+    run: rt.first,
     summary: 'the first item of a list (null when empty)',
     params: [{ name: 'list', accepts: listy, expected: 'a list' }],
     result: (a) => ({ ...elementOf(a[0]), nullable: true }),
   },
   empty: {
     name: 'empty',
+    run: rt.empty,
     summary: 'true when a value is missing, an empty text or an empty list',
     params: [{ name: 'value', accepts: anyType, expected: 'any value' }],
     result: () => T.boolean,
   },
   exists: {
     name: 'exists',
+    run: rt.exists,
     summary: 'true when a value is present (not missing or null)',
     params: [{ name: 'value', accepts: anyType, expected: 'any value' }],
     result: () => T.boolean,
   },
   replace: {
     name: 'replace',
+    run: rt.replace,
     summary: 'the text with every occurrence of one string replaced by another: replace(match.text, "http://", "https://")',
     params: [
       { name: 'text', accepts: stringy, expected: 'text' },
@@ -191,6 +210,7 @@ export const FUNCTIONS: Readonly<Record<string, FunctionInfo>> = Object.freeze({
   },
   split: {
     name: 'split',
+    run: rt.split,
     summary: 'a text cut into a list at each separator: split("CE or FCC", " or ") is ["CE", "FCC"]; items are trimmed',
     params: [
       { name: 'text', accepts: stringy, expected: 'text' },
@@ -200,6 +220,7 @@ export const FUNCTIONS: Readonly<Record<string, FunctionInfo>> = Object.freeze({
   },
   join: {
     name: 'join',
+    run: rt.join,
     summary: 'the items of a list joined into one text, separated by ", " or the given separator',
     params: [
       { name: 'list', accepts: listy, expected: 'a list' },
@@ -210,12 +231,14 @@ export const FUNCTIONS: Readonly<Record<string, FunctionInfo>> = Object.freeze({
   },
   keys: {
     name: 'keys',
+    run: rt.keys,
     summary: 'the keys of a map',
     params: [{ name: 'map', accepts: (t) => t.k === 'map' || t.k === 'unknown', expected: 'a map' }],
     result: () => T.list(T.string),
   },
   round: {
     name: 'round',
+    run: rt.round,
     summary: 'a number rounded to the given number of decimals (0 by default)',
     params: [
       { name: 'number', accepts: numeric, expected: 'a number' },
@@ -224,5 +247,5 @@ export const FUNCTIONS: Readonly<Record<string, FunctionInfo>> = Object.freeze({
     optional: 1,
     result: (a) => (a[0]?.k === 'percent' ? T.percent : T.number),
   },
-  abs: { name: 'abs', summary: 'the absolute value of a number', params: [{ name: 'number', accepts: numeric, expected: 'a number' }], result: (a) => a[0] ?? T.number },
+  abs: { name: 'abs', run: rt.abs, summary: 'the absolute value of a number', params: [{ name: 'number', accepts: numeric, expected: 'a number' }], result: (a) => a[0] ?? T.number },
 });

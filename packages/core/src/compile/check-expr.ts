@@ -6,7 +6,7 @@
  */
 import type { Diagnostic, Expr, Span, TemplateLit } from '@sellguard/dsl';
 import { DETECTORS, FUNCTIONS, matchFields } from './builtins.js';
-import { CODES, error } from './codes.js';
+import { M, diag } from './codes.js';
 import type { IrExpr, JsonValue } from './ir.js';
 import type { Scope } from './resolve.js';
 import type { SemanticDecl, SemanticRecorder } from './semantic-recorder.js';
@@ -98,7 +98,7 @@ export function checkExpr(e: Expr, env: ExprEnv): IrExpr {
         return { op: 'not', operand: asCondition(operand), type: bool, span };
       }
       if (!isNumeric(operand.type) && operand.type.k !== 'duration' && operand.type.k !== 'unknown') {
-        env.diagnostics.push(error(CODES.badOperand, `cannot make ${describe(operand.type)} negative`, e.operand.span, 'only numbers and durations can be negated'));
+        env.diagnostics.push(diag(M.cannotNegate, e.operand.span, { type: describe(operand.type) }));
         return { op: 'neg', operand, type: T.unknown, span };
       }
       return { op: 'neg', operand, type: operand.type, span };
@@ -114,9 +114,7 @@ export function checkExpr(e: Expr, env: ExprEnv): IrExpr {
       const otherwise = checkExpr(e.else, env);
       let type = unify([then.type, otherwise.type]);
       if (type.k === 'unknown' && then.type.k !== 'unknown' && otherwise.type.k !== 'unknown' && then.type.k !== 'null' && otherwise.type.k !== 'null')
-        env.diagnostics.push(
-          error(CODES.incomparable, `the two answers of this if are of different kinds: ${describe(then.type)} and ${describe(otherwise.type)}`, e.span, 'make both the then and the else value the same kind'),
-        );
+        env.diagnostics.push(diag(M.ifKindsDiffer, e.span, { then: describe(then.type), otherwise: describe(otherwise.type) }));
       if (then.type.k === 'null' || otherwise.type.k === 'null') type = nullable(then.type.k === 'null' ? otherwise.type : then.type);
       return { op: 'cond', test: asCondition(test), then, else: otherwise, type, span };
     }
@@ -158,35 +156,24 @@ function checkIdent(name: string, span: Span, env: ExprEnv): IrExpr {
   }
   if (name === 'matched') {
     if (!env.inMessage) {
-      env.diagnostics.push(
-        error(CODES.matchedOutsideMessage, '`matched` can only be used in a message, hint or fix', span, 'use a detector such as emails(body) in conditions'),
-      );
+      env.diagnostics.push(diag(M.matchedOutsideMessage, span, {}));
       return { op: 'lit', value: null, type: T.unknown, span };
     }
     return { op: 'matched', type: T.string, span };
   }
   if (env.phraseList(name) !== undefined) {
-    env.diagnostics.push(
-      error(CODES.badOperand, `\`${name}\` is a phrase list; search a text with it`, span, `write phrases(body, ${name})`),
-    );
+    env.diagnostics.push(diag(M.phraseListAsValue, span, { name }));
     return { op: 'lit', value: null, type: T.unknown, span };
   }
   if (name.includes('-')) {
     const parts = name.split('-');
     if (parts.some((p) => env.recordFields.has(p) || env.locals.has(p) || env.constant(p))) {
-      env.diagnostics.push(
-        error(
-          CODES.hyphenatedName,
-          `\`${name}\` is read as one name; there is nothing called that`,
-          span,
-          `to subtract, put spaces around the minus sign: \`${parts.join(' - ')}\``,
-        ),
-      );
+      env.diagnostics.push(diag(M.hyphenatedName, span, { name, spaced: parts.join(' - ') }));
       return { op: 'lit', value: null, type: T.unknown, span };
     }
   }
   const candidates = [...env.locals.keys(), ...env.recordFields.keys(), ...[...env.scope.symbols.keys()].filter((k) => env.constant(k)), ...(env.letNames ?? [])];
-  env.diagnostics.push(error(CODES.unknownName, `there is no field or constant called \`${name}\``, span, suggestionHelp(name, candidates, 'fields and constants')));
+  env.diagnostics.push(diag(M.unknownNameInExpr, span, { name }, { help: suggestionHelp(name, candidates, 'fields and constants') }));
   return { op: 'lit', value: null, type: T.unknown, span };
 }
 
@@ -204,14 +191,14 @@ function checkMember(e: Extract<Expr, { kind: 'Member' }>, env: ExprEnv): IrExpr
   const fields = fieldsOf(object.type, env);
   if (!fields) {
     env.diagnostics.push(
-      error(CODES.notARecord, `${describe(object.type)} has no fields, so \`.${name}\` cannot be read`, e.property.span, 'only records and detector matches have fields'),
+      diag(M.notARecord, e.property.span, { type: describe(object.type), name }),
     );
     return { op: 'field', object, name, type: T.unknown, span: e.span };
   }
   const type = fields.get(name);
   if (!type) {
     env.diagnostics.push(
-      error(CODES.unknownField, `${describe(object.type)} has no field \`${name}\``, e.property.span, suggestionHelp(name, [...fields.keys()], 'fields')),
+      diag(M.unknownField, e.property.span, { type: describe(object.type), name }, { help: suggestionHelp(name, [...fields.keys()], 'fields') }),
     );
     return { op: 'field', object, name, type: T.unknown, span: e.span };
   }
@@ -225,16 +212,16 @@ function checkIndex(e: Extract<Expr, { kind: 'Index' }>, env: ExprEnv): IrExpr {
   const t = object.type;
   if (t.k === 'map') {
     if (!isStringy(index.type) && index.type.k !== 'unknown')
-      env.diagnostics.push(error(CODES.badIndex, `a map is looked up by text, not by ${describe(index.type)}`, e.index.span));
+      env.diagnostics.push(diag(M.mapIndex, e.index.span, { type: describe(index.type) }));
     return { op: 'index', object, index, type: nullable(t.value), span: e.span };
   }
   if (t.k === 'list') {
     if (!isNumeric(index.type) && index.type.k !== 'unknown')
-      env.diagnostics.push(error(CODES.badIndex, `a list is indexed by a number, not by ${describe(index.type)}`, e.index.span, 'the first item is [0]'));
+      env.diagnostics.push(diag(M.listIndex, e.index.span, { type: describe(index.type) }));
     return { op: 'index', object, index, type: nullable(t.element), span: e.span };
   }
   if (t.k !== 'unknown')
-    env.diagnostics.push(error(CODES.badIndex, `${describe(t)} cannot be indexed with [ ]`, e.span, 'only lists and maps (tables) can be indexed'));
+    env.diagnostics.push(diag(M.notIndexable, e.span, { type: describe(t) }));
   return { op: 'index', object, index, type: T.unknown, span: e.span };
 }
 
@@ -246,18 +233,18 @@ function checkCall(e: Extract<Expr, { kind: 'Call' }>, env: ExprEnv): IrExpr {
   const detector = DETECTORS[name];
   if (detector) {
     if (e.args.length !== 1) {
-      env.diagnostics.push(error(CODES.argumentCount, `${name}() takes one text to search, got ${e.args.length}`, span, `write ${name}(body)`));
+      env.diagnostics.push(diag(M.detectorArgumentCount, span, { name, count: e.args.length }));
       return { op: 'lit', value: [], type: T.list(T.match(name)), span };
     }
     const arg = checkExpr(e.args[0], env);
     if (!scannable(arg.type))
-      env.diagnostics.push(error(CODES.argumentType, `${name}() searches text, but this is ${describe(arg.type)}`, e.args[0].span));
+      env.diagnostics.push(diag(M.searchesText, e.args[0].span, { name, type: describe(arg.type) }));
     return { op: 'detect', detector: name, arg, type: T.list(T.match(name)), span };
   }
   const fn = FUNCTIONS[name];
   if (!fn) {
     env.diagnostics.push(
-      error(CODES.unknownFunction, `there is no function called \`${name}\``, e.callee.span, suggestionHelp(name, [...Object.keys(FUNCTIONS), ...Object.keys(DETECTORS)], 'functions')),
+      diag(M.unknownFunction, e.callee.span, { name }, { help: suggestionHelp(name, [...Object.keys(FUNCTIONS), ...Object.keys(DETECTORS)], 'functions') }),
     );
     return { op: 'lit', value: null, type: T.unknown, span };
   }
@@ -266,7 +253,7 @@ function checkCall(e: Extract<Expr, { kind: 'Call' }>, env: ExprEnv): IrExpr {
   if (args.length < min || args.length > fn.params.length) {
     const expected = min === fn.params.length ? `${min}` : `${min} to ${fn.params.length}`;
     env.diagnostics.push(
-      error(CODES.argumentCount, `${name}() takes ${expected} argument${fn.params.length === 1 ? '' : 's'}, got ${args.length}`, span, `write ${name}(${fn.params.map((p) => p.name).join(', ')})`),
+      diag(M.argumentCount, span, { name, expected, arguments: fn.params.length === 1 ? 'argument' : 'arguments', count: args.length, params: fn.params.map((p) => p.name).join(', ') }),
     );
     return { op: 'call', fn: name, args, type: T.unknown, span };
   }
@@ -276,7 +263,7 @@ function checkCall(e: Extract<Expr, { kind: 'Call' }>, env: ExprEnv): IrExpr {
     if (!p.accepts(a.type)) {
       ok = false;
       const which = fn.params.length === 1 ? '' : ` as its ${p.name}`;
-      env.diagnostics.push(error(CODES.argumentType, `${name}() needs ${p.expected}${which}, but this is ${describe(a.type)}`, e.args[i].span));
+      env.diagnostics.push(diag(M.argumentType, e.args[i].span, { name, expected: p.expected, which, type: describe(a.type) }));
     }
   });
   const anyNullable = args.some((a) => a.type.nullable) && name !== 'empty' && name !== 'exists' && name !== 'count' && name !== 'length';
@@ -287,15 +274,15 @@ function checkPhrases(e: Extract<Expr, { kind: 'Call' }>, env: ExprEnv): IrExpr 
   const type = T.list(T.match('phrases'));
   const listArg = e.args[1];
   if (e.args.length !== 2 || !listArg) {
-    env.diagnostics.push(error(CODES.argumentCount, 'phrases() takes a text and a phrase list', e.span, 'write phrases(body, marketing) with `phrases marketing = [...]` declared'));
+    env.diagnostics.push(diag(M.phrasesArguments, e.span, {}));
     return { op: 'lit', value: [], type, span: e.span };
   }
   const arg = checkExpr(e.args[0], env);
-  if (!scannable(arg.type)) env.diagnostics.push(error(CODES.argumentType, `phrases() searches text, but this is ${describe(arg.type)}`, e.args[0].span));
+  if (!scannable(arg.type)) env.diagnostics.push(diag(M.searchesText, e.args[0].span, { name: 'phrases', type: describe(arg.type) }));
   if (listArg.kind !== 'Ident' || env.phraseList(listArg.name) === undefined) {
     const known = [...env.scope.symbols.entries()].filter(([, s]) => s.decl.kind === 'PhrasesDecl').map(([n]) => n);
-    const named = listArg.kind === 'Ident' ? `\`${listArg.name}\` is not a phrase list` : 'the second argument of phrases() must name a phrase list';
-    env.diagnostics.push(error(CODES.argumentType, named, listArg.span, suggestionHelp(listArg.kind === 'Ident' ? listArg.name : '', known, 'phrase lists')));
+    const help = suggestionHelp(listArg.kind === 'Ident' ? listArg.name : '', known, 'phrase lists');
+    env.diagnostics.push(listArg.kind === 'Ident' ? diag(M.notAPhraseList, listArg.span, { name: listArg.name }, { help }) : diag(M.phrasesNeedsList, listArg.span, {}, { help }));
     return { op: 'lit', value: [], type, span: e.span };
   }
   const listEntry = env.scope.symbols.get(listArg.name);
@@ -312,13 +299,13 @@ function checkFind(e: Extract<Expr, { kind: 'Call' }>, env: ExprEnv): IrExpr {
   const type = T.list(T.match('find'));
   const pattern = e.args[1];
   if (e.args.length !== 2 || !pattern) {
-    env.diagnostics.push(error(CODES.argumentCount, 'find() takes a text and a pattern', e.span, 'write find(body, "(?i)save \\d+%")'));
+    env.diagnostics.push(diag(M.findArguments, e.span, {}));
     return { op: 'lit', value: [], type, span: e.span };
   }
   const arg = checkExpr(e.args[0], env);
-  if (!scannable(arg.type)) env.diagnostics.push(error(CODES.argumentType, `find() searches text, but this is ${describe(arg.type)}`, e.args[0].span));
+  if (!scannable(arg.type)) env.diagnostics.push(diag(M.searchesText, e.args[0].span, { name: 'find', type: describe(arg.type) }));
   if (pattern.kind !== 'String') {
-    env.diagnostics.push(error(CODES.badRegex, 'the pattern of find() must be written in the policy as a string', pattern.span));
+    env.diagnostics.push(diag(M.findPatternNotWritten, pattern.span, {}));
     return { op: 'lit', value: [], type, span: e.span };
   }
   const regex = env.regex(pattern.value, pattern.span);
@@ -332,7 +319,7 @@ function checkQuantifier(e: Extract<Expr, { kind: 'Quantifier' }>, env: ExprEnv)
   if (collection.type.k === 'list') element = collection.type.element;
   else if (collection.type.k !== 'unknown')
     env.diagnostics.push(
-      error(CODES.notAList, `\`${e.quantifier}\` goes over a list, but this is ${describe(collection.type)}`, e.collection.span, `write ${e.quantifier} x in someList: condition`),
+      diag(M.quantifierNotAList, e.collection.span, { quantifier: e.quantifier, type: describe(collection.type) }),
     );
   const id = env.nextVar();
   const locals = new Map(env.locals);
@@ -363,10 +350,10 @@ function checkBinary(e: Extract<Expr, { kind: 'Binary' }>, env: ExprEnv): IrExpr
     const cmp = e.op as '==' | '!=' | '<' | '<=' | '>' | '>=';
     if (!comparable(lt, rt)) {
       env.diagnostics.push(
-        error(CODES.incomparable, `cannot compare ${describe(lt)} with ${describe(rt)}`, e.opSpan, comparisonHelp(lt, rt)),
+        diag(M.cannotCompare, e.opSpan, { left: describe(lt), right: describe(rt) }, { help: comparisonHelp(lt, rt) }),
       );
     } else if (cmp !== '==' && cmp !== '!=' && (lt.k === 'boolean' || lt.k === 'list' || lt.k === 'map' || lt.k === 'record' || lt.k === 'match')) {
-      env.diagnostics.push(error(CODES.badOperand, `${describe(lt)} values have no order, so \`${cmp}\` does not apply`, e.opSpan, 'use == or !='));
+      env.diagnostics.push(diag(M.noOrder, e.opSpan, { type: describe(lt), op: cmp }));
     }
     checkEnumLiteral(lt, right, env, left);
     checkEnumLiteral(rt, left, env, right);
@@ -376,32 +363,32 @@ function checkBinary(e: Extract<Expr, { kind: 'Binary' }>, env: ExprEnv): IrExpr
     const negated = e.op === 'not in';
     if (rt.k === 'list') {
       if (!comparable(lt, rt.element))
-        env.diagnostics.push(error(CODES.incomparable, `cannot look for ${describe(lt)} in a list of ${describe(rt.element)}`, e.opSpan));
+        env.diagnostics.push(diag(M.notInList, e.opSpan, { item: describe(lt), element: describe(rt.element) }));
       if (right.op === 'list') for (const item of right.items) checkEnumLiteral(lt, item, env, left);
     } else if (rt.k === 'map') {
-      if (!isStringy(lt) && lt.k !== 'unknown') env.diagnostics.push(error(CODES.incomparable, `map keys are text, not ${describe(lt)}`, e.opSpan));
+      if (!isStringy(lt) && lt.k !== 'unknown') env.diagnostics.push(diag(M.mapKeyNotText, e.opSpan, { type: describe(lt) }));
     } else if (isStringy(rt)) {
-      if (!isStringy(lt) && lt.k !== 'unknown') env.diagnostics.push(error(CODES.incomparable, `cannot look for ${describe(lt)} inside text`, e.opSpan));
+      if (!isStringy(lt) && lt.k !== 'unknown') env.diagnostics.push(diag(M.notInText, e.opSpan, { type: describe(lt) }));
     } else if (rt.k !== 'unknown') {
-      env.diagnostics.push(error(CODES.badOperand, `\`${e.op}\` needs a list, a map or a text on its right, but this is ${describe(rt)}`, e.right.span));
+      env.diagnostics.push(diag(M.needsCollection, e.right.span, { op: e.op, type: describe(rt) }));
     }
     return { op: 'in', negated, item: left, collection: right, type: bool, span };
   }
   if (e.op === 'contains' || e.op === 'startsWith' || e.op === 'endsWith') {
     if (e.op === 'contains' && lt.k === 'list') {
-      if (!comparable(lt.element, rt)) env.diagnostics.push(error(CODES.incomparable, `a list of ${describe(lt.element)} cannot contain ${describe(rt)}`, e.opSpan));
+      if (!comparable(lt.element, rt)) env.diagnostics.push(diag(M.listCannotContain, e.opSpan, { element: describe(lt.element), item: describe(rt) }));
       return { op: 'listContains', list: left, item: right, type: bool, span };
     }
     for (const [side, t] of [[e.left, lt], [e.right, rt]] as const)
       if (!isStringy(t) && t.k !== 'unknown' && t.k !== 'null')
-        env.diagnostics.push(error(CODES.badOperand, `\`${e.op}\` works on text, but this is ${describe(t)}`, side.span));
+        env.diagnostics.push(diag(M.needsText, side.span, { op: e.op, type: describe(t) }));
     return { op: 'strop', strop: e.op, left, right, type: bool, span };
   }
   if (e.op === 'matches') {
-    if (!isStringy(lt) && lt.k !== 'unknown') env.diagnostics.push(error(CODES.badOperand, `\`matches\` works on text, but this is ${describe(lt)}`, e.left.span));
+    if (!isStringy(lt) && lt.k !== 'unknown') env.diagnostics.push(diag(M.needsText, e.left.span, { op: 'matches', type: describe(lt) }));
     const source = right.op === 'lit' && typeof right.value === 'string' ? right.value : undefined;
     if (source === undefined) {
-      env.diagnostics.push(error(CODES.badRegex, 'the pattern after `matches` must be written in the policy as a string', e.right.span, 'write title matches "^[A-Z]"'));
+      env.diagnostics.push(diag(M.matchesPatternNotWritten, e.right.span, {}));
       return { op: 'lit', value: false, type: bool, span };
     }
     const index = env.regex(source, e.right.span);
@@ -434,7 +421,7 @@ function checkArithmetic(e: Extract<Expr, { kind: 'Binary' }>, left: IrExpr, rig
   }
   if (lt.k === 'duration' && isNumeric(rt) && (op === '*' || op === '/')) return result(T.duration);
   if (isNumeric(lt) && rt.k === 'duration' && op === '*') return result(T.duration);
-  env.diagnostics.push(error(CODES.badOperand, `cannot use \`${op}\` on ${describe(lt)} and ${describe(rt)}`, e.opSpan, arithmeticHelp(lt, rt, op)));
+  env.diagnostics.push(diag(M.arithmetic, e.opSpan, { op, left: describe(lt), right: describe(rt) }, { help: arithmeticHelp(lt, rt, op) }));
   return result(T.unknown);
 }
 
@@ -465,28 +452,16 @@ function checkEnumLiteral(target: Type, e: IrExpr, env: ExprEnv, subject: IrExpr
     return;
   }
   const near = closest(e.value, members);
-  env.diagnostics.push(
-    error(
-      CODES.unknownEnumValue,
-      `"${e.value}" is not one of the values of ${subject.op === 'field' ? `\`${subject.name}\`` : (target.name ?? 'this enum')}`,
-      e.span,
-      near ? `did you mean "${near}"? The values are ${members.join(', ')}` : `the values are ${members.join(', ')}`,
-    ),
-  );
+  const owner = subject.op === 'field' ? `\`${subject.name}\`` : (target.name ?? 'this enum');
+  const help = near ? `did you mean "${near}"? The values are ${members.join(', ')}` : undefined;
+  env.diagnostics.push(diag(M.notAnEnumValue, e.span, { value: e.value, owner, members: members.join(', ') }, { help }));
 }
 
 /** Conditions are booleans, or lists used as "is there any?" (a detector's matches). */
 export function expectCondition(e: IrExpr, env: ExprEnv): void {
   const t = e.type;
   if (t.k === 'boolean' || t.k === 'unknown' || t.k === 'list') return;
-  env.diagnostics.push(
-    error(
-      CODES.notCondition,
-      `a condition must be true or false, but this is ${describe(t)}`,
-      e.span,
-      isNumeric(t) ? 'compare it with something, e.g. `> 0`' : 'compare it with something, e.g. `== "value"`',
-    ),
-  );
+  env.diagnostics.push(diag(M.notCondition, e.span, { type: describe(t), example: isNumeric(t) ? '> 0' : '== "value"' }));
 }
 
 /** Lists in condition position mean "is not empty"; their items become the witnesses. */

@@ -112,7 +112,7 @@ function emitRule(rule: IrRule, index: number, source: string): string[] {
     out.push(`  if (${metrics.map((m) => `M[${m}] === null`).join(' || ')}) return;`);
   }
   if (rule.each) {
-    const { base, keyed } = collectionPath(rule.each.collection, ctx);
+    const { base } = collectionPath(rule.each.collection, ctx);
     if (base !== null) ctx.varPaths.add(rule.each.varId);
     const id = rule.each.varId;
     out.push(`  // each item of ${comment(source.slice(rule.each.collection.span.start, rule.each.collection.span.end))}`);

@@ -1,7 +1,7 @@
 /**
  * translate(source): the compiler's pipeline, as an ordered list of named stages.
  *
- *   parse → resolve names & imports → check types (→ IR) → emit JS
+ *   parse → resolve names & imports → check (its own stages, see check.ts) → IR → emit JS
  *
  * Each stage is a function in its own file and is tested alone. Translation
  * never throws: problems come back as diagnostics, and generated code only
@@ -11,6 +11,7 @@
 import { parse, sortDiagnostics, type Diagnostic, type PolicyFile } from '@sellguard/dsl';
 import type { CompiledPolicy } from '../types.js';
 import { check } from './check.js';
+import { M, diag } from './codes.js';
 import { emitDts } from './emit-dts.js';
 import { emitEvaluator } from './emit-evaluator.js';
 import { emitModule } from './emit-module.js';
@@ -53,8 +54,7 @@ export interface Translation extends Omit<CompileResult, 'policy'> {
 export function translate(source: string, opts: CompileOptions = {}): Translation {
   const { ast, diagnostics: syntax } = parse(source);
   const { resolved, diagnostics: names } = resolve(ast, opts);
-  const typeDiagnostics: Diagnostic[] = [];
-  const ir = check(resolved, typeDiagnostics, source);
+  const { ir, diagnostics: typeDiagnostics } = check(resolved, source);
   // Syntax errors already explain the broken parts; checker errors inside them would be cascades. (A syntax warning breaks nothing.)
   const brokenParts = syntax.filter((s) => s.severity === 'error');
   const diagnostics = sortDiagnostics([...syntax, ...names, ...typeDiagnostics.filter((d) => !brokenParts.some((s) => overlaps(s.span, d.span)))]);
@@ -74,7 +74,7 @@ export function translate(source: string, opts: CompileOptions = {}): Translatio
 /** A bug in the compiler, not in the policy: say so plainly rather than crash the editor. */
 export function internalError(e: unknown): Diagnostic {
   const message = e instanceof Error ? e.message : String(e);
-  return { code: 'SG9001', severity: 'error', message: `internal compiler error: ${message}`, help: 'please report this with the policy file', span: { start: 0, end: 0 } };
+  return diag(M.internalError, { start: 0, end: 0 }, { why: message });
 }
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {

@@ -19,7 +19,7 @@ import type {
   RecordDecl,
   RuleDecl,
 } from '@sellguard/dsl';
-import { CODES, error } from './codes.js';
+import { M, diag } from './codes.js';
 import { suggestionHelp } from './suggest.js';
 
 export type Decl = RecordDecl | EnumDecl | ConstDecl | PhrasesDecl;
@@ -65,15 +65,7 @@ export function resolve(ast: PolicyFile, opts: ResolveOptions = {}): { resolved:
     const name = entry.decl.name.text;
     const existing = table.get(name);
     if (existing && existing.decl !== entry.decl && existing.file !== entry.file) {
-      diagnostics.push({
-        ...error(
-          CODES.duplicateDeclaration,
-          `two different types are called \`${name}\``,
-          entry.decl.name.span,
-          'rename one of them; type names must be unique across a policy and its imports',
-        ),
-        ...(entry.file ? { file: entry.file } : {}),
-      });
+      diagnostics.push(diag(M.typesShareName, entry.decl.name.span, { name }, { file: entry.file }));
       return;
     }
     table.set(name, entry);
@@ -89,10 +81,7 @@ export function resolve(ast: PolicyFile, opts: ResolveOptions = {}): { resolved:
       const previous = scope.symbols.get(name);
       if (previous) {
         diagnostics.push(
-          inFile({
-            ...error(CODES.duplicateDeclaration, `\`${name}\` is declared twice`, decl.name.span, 'give each declaration its own name'),
-            related: [{ message: 'first declared here', span: previous.decl.name.span }],
-          }),
+          inFile(diag(M.declaredTwice, decl.name.span, { name }, { related: [{ message: 'first declared here', span: previous.decl.name.span }] })),
         );
         continue;
       }
@@ -112,27 +101,15 @@ export function resolve(ast: PolicyFile, opts: ResolveOptions = {}): { resolved:
           diagnostics.push(
             inFile(
               isRuleOrExample
-                ? error(
-                    CODES.notImportable,
-                    `\`${name.text}\` is a rule; only records, enums, constants and phrase lists can be imported`,
-                    name.span,
-                    'copy the rule, or check the other policy on its own',
-                  )
-                : error(
-                    CODES.importedNameMissing,
-                    `\`${imp.from.value}\` has no record, enum, constant or phrase list called \`${name.text}\``,
-                    name.span,
-                    suggestionHelp(name.text, available, 'importable names there'),
-                  ),
+                ? diag(M.ruleNotImportable, name.span, { name: name.text })
+                : diag(M.importedNameMissing, name.span, { file: imp.from.value, name: name.text }, { help: suggestionHelp(name.text, available, 'importable names there') }),
             ),
           );
           continue;
         }
         if (scope.symbols.has(name.text)) {
           diagnostics.push(
-            inFile(
-              error(CODES.duplicateDeclaration, `\`${name.text}\` is imported but this file also declares it`, name.span, 'remove the import or rename the declaration'),
-            ),
+            inFile(diag(M.importedAndDeclared, name.span, { name: name.text })),
           );
           continue;
         }
@@ -154,7 +131,7 @@ export function resolve(ast: PolicyFile, opts: ResolveOptions = {}): { resolved:
     const cached = loaded.get(path);
     if (cached === 'loading' || chain.includes(path)) {
       diagnostics.push(
-        inFile(error(CODES.importCycle, `importing \`${path}\` makes a cycle: ${[...chain, path].join(' → ')}`, span, 'move the shared declarations into a third file that both import')),
+        inFile(diag(M.importCycle, span, { path, chain: [...chain, path].join(' → ') })),
       );
       return undefined;
     }
@@ -162,7 +139,7 @@ export function resolve(ast: PolicyFile, opts: ResolveOptions = {}): { resolved:
     const text = opts.readFile?.(path);
     if (text === undefined) {
       diagnostics.push(
-        inFile(error(CODES.importNotFound, `cannot find the policy file \`${path}\``, span, 'check the path; it is relative to the file that imports it')),
+        inFile(diag(M.importNotFound, span, { path })),
       );
       return undefined;
     }
@@ -171,7 +148,7 @@ export function resolve(ast: PolicyFile, opts: ResolveOptions = {}): { resolved:
     const problems = parsed.diagnostics.filter((d) => d.severity === 'error');
     if (problems.length > 0) {
       for (const d of parsed.diagnostics) diagnostics.push({ ...d, file: path });
-      diagnostics.push(inFile(error(CODES.importErrors, `the imported file \`${path}\` has errors`, span, 'fix the errors reported in that file first')));
+      diagnostics.push(inFile(diag(M.importErrors, span, { path })));
     }
     const scope = buildScope(parsed.ast, path, [...chain, path]);
     ruleNamesByScope.set(
@@ -193,10 +170,7 @@ export function resolve(ast: PolicyFile, opts: ResolveOptions = {}): { resolved:
     if (decl.kind === 'MetricDecl') {
       const prior = metrics.find((m) => m.name.text === decl.name.text);
       if (prior) {
-        diagnostics.push({
-          ...error(CODES.duplicateDeclaration, `two metrics are called \`${decl.name.text}\``, decl.name.span, 'give each metric its own name'),
-          related: [{ message: 'the first metric with this name', span: prior.name.span }],
-        });
+        diagnostics.push(diag(M.metricsShareName, decl.name.span, { name: decl.name.text }, { related: [{ message: 'the first metric with this name', span: prior.name.span }] }));
         continue;
       }
       metrics.push(decl);
@@ -205,10 +179,7 @@ export function resolve(ast: PolicyFile, opts: ResolveOptions = {}): { resolved:
     if (decl.kind === 'RuleDecl') {
       const prior = seenRules.get(decl.id.text);
       if (prior) {
-        diagnostics.push({
-          ...error(CODES.duplicateRule, `two rules have the id \`${decl.id.text}\``, decl.id.span, 'rule ids must be unique within a policy: users suppress and baseline by them'),
-          related: [{ message: 'the first rule with this id', span: prior.id.span }],
-        });
+        diagnostics.push(diag(M.duplicateRule, decl.id.span, { name: decl.id.text }, { related: [{ message: 'the first rule with this id', span: prior.id.span }] }));
         continue;
       }
       seenRules.set(decl.id.text, decl);
@@ -225,9 +196,7 @@ export function resolve(ast: PolicyFile, opts: ResolveOptions = {}): { resolved:
 export function lookup(scope: Scope, name: Name, diagnostics: Diagnostic[], wanted: string): SymbolEntry | undefined {
   const entry = scope.symbols.get(name.text);
   if (!entry) {
-    diagnostics.push(
-      error(CODES.unknownName, `there is no ${wanted} called \`${name.text}\``, name.span, suggestionHelp(name.text, [...scope.symbols.keys()], 'names declared')),
-    );
+    diagnostics.push(diag(M.unknownNameOfKind, name.span, { wanted, name: name.text }, { help: suggestionHelp(name.text, [...scope.symbols.keys()], 'names declared') }));
   }
   return entry;
 }

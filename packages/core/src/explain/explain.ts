@@ -33,11 +33,12 @@ export function interpreter(ir: IrPolicy, source: string): Interpreter {
   };
 }
 
+/** Explain one record (builds the interpreter each call: for many records build `interpreter(ir, source)` once). */
 export function explainRecord(ir: IrPolicy, source: string, record: unknown, ctx: EvalContext): RuleExplanation[] {
   return interpreter(ir, source).explain(record, ctx);
 }
 
-/** Evaluate with the interpreter, without traces. */
+/** Evaluate one record with the interpreter, without traces (builds it each call, like explainRecord). */
 export function interpretRecord(ir: IrPolicy, record: unknown, ctx: EvalContext): Violation[] {
   return interpreter(ir, '').evaluate(record, ctx);
 }

@@ -93,8 +93,9 @@ function compute(e: IrExpr, env: Env): unknown {
         const { base, keyed } = collectionPath(e.args[0], env);
         return rt.countAll(args[0] as unknown[], env.w, base, keyed);
       }
-      const fn = (rt as unknown as Record<string, (...a: unknown[]) => unknown>)[e.fn];
-      return FUNCTIONS[e.fn]?.usesContext ? fn(env.ctx, ...args) : fn(...args);
+      // The table's implementation: the same function the generated code calls as rt.<name>.
+      const fn = FUNCTIONS[e.fn].run as (...a: unknown[]) => unknown;
+      return FUNCTIONS[e.fn].usesContext ? fn(env.ctx, ...args) : fn(...args);
     }
     case 'detect': {
       const text = ev(e.arg) as string | null;

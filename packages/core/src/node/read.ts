@@ -7,12 +7,30 @@
  * with an `error` and its line, and reading goes on; blank lines are skipped
  * and never counted. Lines are 1-based; a CSV record that spans several
  * lines (a quoted line break) is reported at the line where it starts.
+ * How text becomes records (sniffing, JSON, delimited rows) is core's
+ * browser-safe input layer, shared with the playground; this file only
+ * opens, decodes and streams.
  */
 import { accessSync, constants, createReadStream, statSync } from 'node:fs';
-import { extname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse';
+import {
+  DelimitedRecords,
+  delimitedOptions,
+  firstLine,
+  formatOf,
+  headerNames,
+  readFailure,
+  readJsonDocument,
+  readJsonLine,
+  rowStartLine,
+  rowValues,
+  sniff,
+  sniffDelimiter,
+  type InputFormat,
+  type ReadRecord,
+} from '../input/node-safe.js';
 
-export type InputFormat = 'jsonl' | 'json' | 'csv' | 'tsv';
+export { formatOf, headerNames, sniff, sniffDelimiter, type InputFormat };
 
 export interface InputRecord {
   /** 0-based position of the record: among all inputs when `startIndex` is passed on, else in this input. */
@@ -41,16 +59,6 @@ export interface ReadOptions {
   stdin?: NodeJS.ReadableStream;
   /** Told how many bytes were read, chunk by chunk (for a progress line). */
   onBytes?: (bytes: number) => void;
-}
-
-/** The format an extension stands for: .jsonl/.ndjson, .json, .csv, and .tsv/.txt/.tab (Amazon flat files). */
-export function formatOf(path: string): InputFormat | undefined {
-  const ext = extname(path).toLowerCase();
-  if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
-  if (ext === '.json') return 'json';
-  if (ext === '.csv') return 'csv';
-  if (ext === '.tsv' || ext === '.txt' || ext === '.tab') return 'tsv';
-  return undefined;
 }
 
 /**
@@ -106,8 +114,7 @@ export async function* readRecords(input: string, opts: ReadOptions = {}): Async
     if (format === 'csv') delimiter = sniffDelimiter(firstLine(peeked.head));
   }
   let index = opts.startIndex ?? 0;
-  const records =
-    format === 'jsonl' ? readJsonl(chunks, input) : format === 'json' ? readJsonDocument(chunks, input) : readDelimited(chunks, format, input, delimiter);
+  const records = format === 'jsonl' ? readJsonl(chunks) : format === 'json' ? readJson(chunks) : readDelimited(chunks, format, input, delimiter);
   for await (const r of records) yield { index: index++, line: r.line, file: input, ...(r.error !== undefined ? { error: r.error } : { raw: r.raw }) };
 }
 
@@ -116,12 +123,6 @@ async function* counted(bytes: AsyncIterable<Buffer | string>, onBytes: (n: numb
     onBytes(chunk.length);
     yield chunk;
   }
-}
-
-interface Read {
-  line: number;
-  raw?: unknown;
-  error?: string;
 }
 
 /** Bytes to text: UTF-8 (or UTF-16 with a byte-order mark), the BOM dropped, CRLF line ends made LF. */
@@ -193,54 +194,6 @@ async function peekText(chunks: AsyncIterable<string>): Promise<{ head: string; 
   return { head, rest: rest() };
 }
 
-function firstLine(text: string): string {
-  const t = text.replace(/^\s*\n/, '');
-  const nl = t.indexOf('\n');
-  return nl < 0 ? t : t.slice(0, nl);
-}
-
-/**
- * The format of text without an extension: `[` starts a JSON array; `{` starts
- * JSON lines, unless the first line is not a whole JSON value (a pretty-printed
- * document); otherwise a tab in the first line means tab-separated, else CSV.
- */
-export function sniff(head: string): InputFormat {
-  const t = head.replace(/^\ufeff/, '').trimStart();
-  if (t.startsWith('[')) return 'json';
-  if (t.startsWith('{')) {
-    const line = firstLine(t);
-    // A first line that is cut off (no line break seen yet) is given the benefit of the doubt.
-    if (!t.includes('\n')) return 'jsonl';
-    try {
-      JSON.parse(line);
-      return 'jsonl';
-    } catch {
-      return 'json';
-    }
-  }
-  return firstLine(t).includes('\t') ? 'tsv' : 'csv';
-}
-
-/** The delimiter of a CSV header line: the most frequent of comma, semicolon and tab (comma on a tie). */
-export function sniffDelimiter(header: string): string {
-  let best = ',';
-  let bestCount = count(header, ',');
-  for (const d of [';', '\t']) {
-    const n = count(header, d);
-    if (n > bestCount) {
-      best = d;
-      bestCount = n;
-    }
-  }
-  return best;
-}
-
-function count(text: string, ch: string): number {
-  let n = 0;
-  for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) n++;
-  return n;
-}
-
 /**
  * Split a text stream into lines (without their line breaks), one at a time.
  * Only each new chunk is searched for line breaks, and the pieces of an
@@ -265,351 +218,30 @@ export async function* lines(chunks: AsyncIterable<string>): AsyncGenerator<stri
   if (pending.length > 0) yield pending.join('');
 }
 
-async function* readJsonl(chunks: AsyncIterable<string>, _input: string): AsyncGenerator<Read> {
+async function* readJsonl(chunks: AsyncIterable<string>): AsyncGenerator<ReadRecord> {
   let line = 0;
   for await (const text of lines(chunks)) {
     line++;
     if (text.trim() === '') continue;
-    yield parseJsonLine(text, line);
+    yield readJsonLine(text, line);
   }
 }
 
-function parseJsonLine(text: string, line: number): Read {
-  try {
-    return { line, raw: JSON.parse(text) };
-  } catch (e) {
-    const { reason, offset } = jsonProblem(text, e);
-    return { line, error: `line ${line}${offset !== undefined ? `, column ${offset + 1}` : ''}: not valid JSON: ${reason}` };
-  }
-}
-
-/**
- * Why text is not JSON, in plain words, and where: JSON.parse does not always
- * say where (`Unexpected token 'o', "not json" is not valid JSON`), so the
- * text is walked again to find the first offending character.
- */
-export function jsonProblem(text: string, e?: unknown): { reason: string; offset?: number } {
-  const found = findJsonError(text);
-  if (found) return found;
-  const message = e instanceof Error ? e.message : String(e ?? 'not valid JSON');
-  return { reason: message.replace(/^([A-Z])/, (c) => c.toLowerCase()) };
-}
-
-function describeChar(ch: string | undefined): string {
-  if (ch === undefined) return 'the end of the text';
-  if (ch === '\n') return 'a line break';
-  if (ch === ' ') return 'a space';
-  if (ch === '\t') return 'a tab';
-  const code = ch.charCodeAt(0);
-  if (code < 0x20) return `the control character U+${code.toString(16).padStart(4, '0').toUpperCase()}`;
-  return `'${ch}'`;
-}
-
-class JsonSyntax {
-  constructor(
-    readonly offset: number,
-    readonly reason: string,
-  ) {}
-}
-
-/** The first syntax error in text, or undefined when it is valid JSON. */
-function findJsonError(text: string): { reason: string; offset: number } | undefined {
-  let i = 0;
-  const ws = () => {
-    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
-  };
-  const fail = (reason: string): never => {
-    throw new JsonSyntax(i, reason);
-  };
-  const unexpected = (context = ''): never => {
-    if (i >= text.length) return fail('the text ends too early (a missing }, ] or ")');
-    const word = /^[A-Za-z_][\w$-]*/.exec(text.slice(i, i + 40))?.[0];
-    if (word) return fail(`unexpected word '${word}'${context || ' (text needs double quotes)'}`);
-    if (text[i] === "'") return fail(`unexpected single quote${context} (JSON needs double quotes)`);
-    return fail(`unexpected ${describeChar(text[i])}${context}`);
-  };
-  const string = () => {
-    i++;
-    for (;;) {
-      if (i >= text.length) fail('a string is not closed (a missing ")');
-      const c = text.charCodeAt(i);
-      if (c === 0x22) {
-        i++;
-        return;
-      }
-      if (c < 0x20) fail(`${describeChar(text[i])} inside a string (write it as \\n, \\t, …)`);
-      if (c === 0x5c) {
-        const next = text[i + 1];
-        if (next === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail('a \\u escape needs four hex digits');
-          i += 6;
-          continue;
-        }
-        if (next === undefined || !'"\\/bfnrt'.includes(next)) {
-          i++;
-          fail(`the escape \\${next ?? ''} is not valid in JSON`);
-        }
-        i += 2;
-        continue;
-      }
-      i++;
-    }
-  };
-  const scalar = (): void => {
-    const num = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-    if (num && num[0] !== '-' && num[0].length > 0) {
-      i += num[0].length;
-      return;
-    }
-    for (const literal of ['true', 'false', 'null']) {
-      if (text.startsWith(literal, i)) {
-        i += literal.length;
-        return;
-      }
-    }
-    unexpected();
-  };
-  const memberName = (): void => {
-    ws();
-    if (text[i] !== '"') text[i] === '}' ? fail("a trailing comma before '}'") : unexpected(' where a property name in double quotes should be');
-    string();
-    ws();
-    if (text[i] !== ':') unexpected(" where ':' should follow the property name");
-    i++;
-  };
-  // Iterative, with the open objects and arrays on an explicit stack: a line
-  // nested 100,000 levels deep must be reported, not overflow the call stack.
-  const value = (): void => {
-    const open: string[] = [];
-    for (;;) {
-      ws();
-      const c = text[i];
-      if (c === '{' || c === '[') {
-        i++;
-        ws();
-        if (text[i] === (c === '{' ? '}' : ']')) i++;
-        else {
-          open.push(c);
-          if (c === '{') memberName();
-          continue;
-        }
-      } else if (c === '"') string();
-      else scalar();
-      // After a value: close what ends here, or move on to the next member or element.
-      let next = false;
-      while (open.length > 0 && !next) {
-        ws();
-        const container = open[open.length - 1];
-        if (text[i] === ',') {
-          i++;
-          if (container === '{') memberName();
-          else {
-            ws();
-            if (text[i] === ']') fail("a trailing comma before ']'");
-          }
-          next = true;
-        } else if (text[i] === (container === '{' ? '}' : ']')) {
-          i++;
-          open.pop();
-        } else unexpected(container === '{' ? " where ',' or '}' should be" : " where ',' or ']' should be");
-      }
-      if (!next) return;
-    }
-  };
-  try {
-    value();
-    ws();
-    if (i < text.length) fail(`unexpected ${describeChar(text[i])} after the end of the JSON value`);
-    return undefined;
-  } catch (err) {
-    if (err instanceof JsonSyntax) return { reason: err.reason, offset: Math.min(err.offset, text.length) };
-    throw err;
-  }
-}
-
-/** Keys that hold the records in a wrapper object such as `{ "records": [...] }`. */
-const WRAPPER_KEYS = ['records', 'rows', 'data', 'results', 'entries'];
-
-/**
- * A JSON array of records, a single record, or an object holding the records:
- * `{ "records": [...] }` (also rows, data, results, entries) or an object whose
- * only property is an array. Read whole. A file that is really JSON lines is
- * read as JSON lines.
- */
-async function* readJsonDocument(chunks: AsyncIterable<string>, _input: string): AsyncGenerator<Read> {
+/** A JSON document is read whole (see readJsonDocument for the shapes it may have). */
+async function* readJson(chunks: AsyncIterable<string>): AsyncGenerator<ReadRecord> {
   const parts: string[] = [];
   for await (const c of chunks) parts.push(c);
-  const text = parts.join('');
-  if (text.trim() === '') return;
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    if (looksLikeJsonLines(text)) {
-      let line = 0;
-      for (const t of text.split('\n')) {
-        line++;
-        if (t.trim() !== '') yield parseJsonLine(t, line);
-      }
-      return;
-    }
-    const { reason, offset } = jsonProblem(text, e);
-    const at = offset !== undefined ? locate(text, offset) : undefined;
-    const line = at?.line ?? 1;
-    yield { line, error: `line ${line}${at ? `, column ${at.column}` : ''}: not valid JSON: ${reason}; nothing in this file could be read` };
-    return;
-  }
-  let items: unknown[];
-  let arrayStart: number | undefined;
-  const top = skipSpace(text, 0);
-  if (Array.isArray(doc)) {
-    items = doc;
-    arrayStart = top;
-  } else {
-    const key = wrapperKey(doc);
-    if (key === undefined) {
-      yield { line: locate(text, top).line, raw: doc };
-      return;
-    }
-    items = (doc as Record<string, unknown[]>)[key];
-    arrayStart = memberValueStart(text, top, key);
-  }
-  const starts = arrayStart !== undefined && text[arrayStart] === '[' ? elementStarts(text, arrayStart) : [];
-  const lineOf = lineCounter(text);
-  for (let i = 0; i < items.length; i++) yield { line: starts[i] !== undefined ? lineOf(starts[i]) : 1, raw: items[i] };
+  yield* readJsonDocument(parts.join('')).records;
 }
 
-function wrapperKey(doc: unknown): string | undefined {
-  if (doc === null || typeof doc !== 'object') return undefined;
-  const obj = doc as Record<string, unknown>;
-  const keys = Object.keys(obj);
-  if (keys.length === 1 && Array.isArray(obj[keys[0]])) return keys[0];
-  return WRAPPER_KEYS.find((k) => Array.isArray(obj[k]));
-}
-
-function looksLikeJsonLines(text: string): boolean {
-  const nonBlank = text.split('\n').filter((l) => l.trim() !== '');
-  if (nonBlank.length < 2) return false;
-  try {
-    JSON.parse(nonBlank[0]);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function locate(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
-/** Offsets to lines, for offsets asked in increasing order (one pass over the text). */
-function lineCounter(text: string): (offset: number) => number {
-  let line = 1;
-  let pos = 0;
-  return (offset) => {
-    if (offset < pos) {
-      line = 1;
-      pos = 0;
-    }
-    for (let i = text.indexOf('\n', pos); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-      line++;
-      pos = i + 1;
-    }
-    if (pos < offset) pos = offset;
-    return line;
-  };
-}
-
-function skipSpace(text: string, i: number): number {
-  while (i < text.length && (text[i] === ' ' || text[i] === '\n' || text[i] === '\t' || text[i] === '\r')) i++;
-  return i;
-}
-
-/** End (exclusive) of the JSON value starting at `i`, in text known to be valid JSON. */
-function skipValue(text: string, i: number): number {
-  const c = text[i];
-  if (c === '"') {
-    for (let j = i + 1; j < text.length; j++) {
-      if (text[j] === '\\') j++;
-      else if (text[j] === '"') return j + 1;
-    }
-    return text.length;
-  }
-  if (c === '[' || c === '{') {
-    let depth = 0;
-    for (let j = i; j < text.length; j++) {
-      const d = text[j];
-      if (d === '"') j = skipValue(text, j) - 1;
-      else if (d === '[' || d === '{') depth++;
-      else if (d === ']' || d === '}') {
-        depth--;
-        if (depth === 0) return j + 1;
-      }
-    }
-    return text.length;
-  }
-  let j = i;
-  while (j < text.length && !/[\s,\]}]/.test(text[j])) j++;
-  return j;
-}
-
-/** Start offsets of the elements of the array at `start`. */
-function elementStarts(text: string, start: number): number[] {
-  const out: number[] = [];
-  let i = skipSpace(text, start + 1);
-  while (i < text.length && text[i] !== ']') {
-    out.push(i);
-    i = skipSpace(text, skipValue(text, i));
-    if (text[i] === ',') i = skipSpace(text, i + 1);
-  }
-  return out;
-}
-
-/** Start offset of the value of `key` in the object at `start` (the last one when a key repeats, like JSON.parse). */
-function memberValueStart(text: string, start: number, key: string): number | undefined {
-  let found: number | undefined;
-  let i = skipSpace(text, start + 1);
-  while (i < text.length && text[i] === '"') {
-    const keyEnd = skipValue(text, i);
-    const name = JSON.parse(text.slice(i, keyEnd)) as string;
-    i = skipSpace(text, keyEnd);
-    if (text[i] !== ':') return found;
-    i = skipSpace(text, i + 1);
-    if (name === key) found = i;
-    i = skipSpace(text, skipValue(text, i));
-    if (text[i] === ',') i = skipSpace(text, i + 1);
-  }
-  return found;
-}
-
-/**
- * CSV (RFC 4180: quoted fields may hold delimiters and line breaks) and
- * tab-separated files. Amazon's flat-file reports are tab-separated with
- * literal quotes (a product name may read `12" x 18"`), so in tab-separated
- * input quotes are ordinary characters. The first non-blank row is the
- * header; a row with fewer or more values than the header is reported, not
- * guessed at.
- */
-async function* readDelimited(chunks: AsyncIterable<string>, format: InputFormat, input: string, delimiter?: string): AsyncGenerator<Read> {
+/** CSV and tab-separated files, streamed through csv-parse; rows become records as in the playground (input/delimited.ts). */
+async function* readDelimited(chunks: AsyncIterable<string>, format: 'csv' | 'tsv', input: string, delimiter?: string): AsyncGenerator<ReadRecord> {
   const queue: Array<{ values: string[]; line: number }> = [];
   let lastEnd = 0;
   const parser = parseCsv({
-    delimiter: format === 'tsv' ? '\t' : (delimiter ?? ','),
-    ...(format === 'tsv' ? { quote: false } : { relax_quotes: true }),
-    relax_column_count: true,
-    skip_empty_lines: true,
-    raw: true,
+    ...delimitedOptions(format, delimiter),
     on_record: (record: unknown, info) => {
-      const values = (Array.isArray(record) ? record : (record as { record: string[] }).record) as string[];
-      // `info.lines` is the line the record ends on; count back over the line breaks inside it.
-      const raw = (info.raw ?? '').replace(/^\n+/, '').replace(/\n$/, '');
-      queue.push({ values, line: info.lines - count(raw, '\n') });
+      queue.push({ values: rowValues(record), line: rowStartLine(info) });
       lastEnd = info.lines;
       return null;
     },
@@ -619,28 +251,11 @@ async function* readDelimited(chunks: AsyncIterable<string>, format: InputFormat
     failure ??= e;
   });
   parser.resume();
-  let header: string[] | undefined;
-  const take = function* (): Generator<Read> {
+  const rows = new DelimitedRecords(format);
+  const take = function* (): Generator<ReadRecord> {
     for (const { values, line } of queue.splice(0)) {
-      if (values.every((v) => v.trim() === '')) continue;
-      if (!header) {
-        header = headerNames(values);
-        continue;
-      }
-      let row = values;
-      // A trailing delimiter on every row (some exporters add one) leaves empty extra values: ignore them.
-      if (row.length > header.length && row.slice(header.length).every((v) => v.trim() === '')) row = row.slice(0, header.length);
-      if (row.length !== header.length) {
-        yield {
-          line,
-          error: `line ${line}: has ${row.length} ${row.length === 1 ? 'value' : 'values'}, but the header has ${header.length} columns${format === 'csv' && row.length < header.length ? ' (a missing delimiter, or a line break outside quotes?)' : ''}`,
-        };
-        continue;
-      }
-      const raw: Record<string, string> = {};
-      // Own properties even for a column named `__proto__`.
-      for (let i = 0; i < header.length; i++) Object.defineProperty(raw, header[i], { value: row[i], enumerable: true, writable: true, configurable: true });
-      yield { line, raw };
+      const read = rows.add(values, line);
+      if (read) yield read;
     }
   };
   for await (const chunk of chunks) {
@@ -655,27 +270,5 @@ async function* readDelimited(chunks: AsyncIterable<string>, format: InputFormat
     });
     yield* take();
   }
-  if (failure) {
-    const line = lastEnd + 1;
-    const code = (failure as { code?: string }).code;
-    const why =
-      code === 'CSV_QUOTE_NOT_CLOSED'
-        ? 'a quoted value starts here and is never closed'
-        : failure instanceof Error
-          ? failure.message.replace(/^Invalid Record Length: /, '')
-          : String(failure);
-    yield { line, error: `line ${line}: ${why}; the rest of ${input === '-' ? 'standard input' : `'${input}'`} could not be read` };
-  }
-}
-
-/** Header names: trimmed; an empty name becomes `column3`; a repeated name gets `_2`, `_3`. */
-export function headerNames(values: string[]): string[] {
-  const seen = new Map<string, number>();
-  return values.map((v, i) => {
-    let name = v.trim() || `column${i + 1}`;
-    const n = (seen.get(name) ?? 0) + 1;
-    seen.set(name, n);
-    if (n > 1) name = `${name}_${n}`;
-    return name;
-  });
+  if (failure) yield readFailure(failure, lastEnd, input === '-' ? 'standard input' : `'${input}'`);
 }

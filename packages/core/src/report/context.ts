@@ -106,6 +106,8 @@ function pairEnd(text: string, i: number): number {
   return i < text.length && c >= 0xd800 && c <= 0xdbff ? i + 1 : i;
 }
 
+// One code point at a time: combining marks and joiners are what this looks for.
+// eslint-disable-next-line no-misleading-character-class
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u200b-\u200d\u2060-\u2064\ufeff\ufe00-\ufe0f]$/u;
 const BIDI = /^[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]$/u;
 

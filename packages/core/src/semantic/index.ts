@@ -21,8 +21,7 @@ export function analyzeSemantics(source: string, opts: CompileOptions = {}): Sem
   const { ast, diagnostics: syntax } = parse(source);
   const { resolved, diagnostics: names } = resolve(ast, opts);
   const builder = createRecorder(resolved, opts.fileName ?? '');
-  const typeDiagnostics: Diagnostic[] = [];
-  const ir = check(resolved, typeDiagnostics, source, builder.recorder);
+  const { ir, diagnostics: typeDiagnostics } = check(resolved, source, builder.recorder);
   // Same rule as the compiler: checker errors inside a syntax error are cascades.
   const diagnostics = sortDiagnostics([...syntax, ...names, ...typeDiagnostics.filter((d) => !syntax.some((s) => overlaps(s.span, d.span)))]);
   return { ast, ir, diagnostics, model: builder.finish() };

@@ -31,7 +31,7 @@ export type {
   RawMatch,
   SpellingMatch,
 } from './types.js';
-import type { EmailMatch, EmojiMatch, ImageMatch, LinkMatch, OrderIdMatch, PhoneMatch, PhraseMatch, RawMatch, SpellingMatch } from './types.js';
+import type { EmailMatch, EmojiMatch, ImageMatch, LinkMatch, OrderIdMatch, PhoneMatch, PhraseMatch, SpellingMatch } from './types.js';
 
 export { createSpeller, isAmazonHost, stripHtml, type DictionaryFiles, type Speller };
 

@@ -218,7 +218,7 @@ export function findTextLinks(text: string): Array<{ start: number; end: number;
 }
 
 const SKIP_SCHEMES = /^(?:mailto|tel|sms|callto|javascript|vbscript|data|cid|about|blob|file|mid):/i;
-const ANY_SCHEME = /^([a-z][a-z0-9+.\-]*):\/\//i;
+const ANY_SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
 const BARE_HREF_RE = new RegExp(`^(?:[${LBL}][${LBL}\\-]{0,62}\\.)+[${LBL}\\-]{2,63}(?::\\d{1,5})?(?:[/?#]|$)`, 'u');
 
 /** Classify an href/src attribute value. Returns null when it is not a link to a web host. */

@@ -34,7 +34,7 @@ export interface PhoneMatch extends RawMatch {
   country?: string;
 }
 
-export interface EmojiMatch extends RawMatch {}
+export type EmojiMatch = RawMatch;
 
 export interface OrderIdMatch extends RawMatch {
   orderId: string;

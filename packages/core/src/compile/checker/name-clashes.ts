@@ -8,14 +8,16 @@
  *   looked up as a quantifier or `each` variable, then a field of the input
  *   record, then a let, then a constant, then a metric; whatever comes later
  *   under the same name is never read there.
+ *
+ * Checker stage 7 (after rules): it reads the rules' IR to see which metrics they check.
  */
 import type { Diagnostic, Expr, MetricDecl, Name, PolicyFile, RuleDecl } from '@sellguard/dsl';
-import { CODES, error, warning } from './codes.js';
-import type { IrRule } from './ir.js';
-import { findAll, ruleConditions } from './ir-walk.js';
+import { M, diag } from '../codes.js';
+import type { IrRule } from '../ir.js';
+import { findAll, ruleConditions } from '../ir-walk.js';
+import type { Scope } from '../resolve.js';
+import type { Type } from '../type-system.js';
 import type { LetTable } from './lets.js';
-import type { Scope } from './resolve.js';
-import type { Type } from './type-system.js';
 
 export interface NameClashInput {
   ast: PolicyFile;
@@ -43,12 +45,7 @@ function reportRulesNamedLikeMetrics({ rules, ruleDecls, metricDecls, diagnostic
     const checksIt = ruleConditions(rule).some((c) => findAll(c, (x) => x.op === 'metric' && x.name === name).length > 0);
     if (checksIt) continue;
     diagnostics.push({
-      ...error(
-        CODES.ruleNamedLikeMetric,
-        `the rule \`${name}\` has the name of a metric but does not check that metric`,
-        decl.id.span,
-        `rename the rule (rule ids and metric names are both shown in reports), or make it the metric's target, e.g. \`require ${name} < 1%\``,
-      ),
+      ...diag(M.ruleNamedLikeMetric, decl.id.span, { name }),
       related: [{ message: 'the metric with this name', span: metric.name.span }],
     });
   }
@@ -70,38 +67,30 @@ function reportHiddenNames(input: NameClashInput): void {
     if (entry?.decl.kind !== 'ConstDecl') return undefined;
     return { what: `the constant \`${name}\``, short: `the constant \`${name}\``, ...(entry.file ? {} : { span: entry.decl.name.span }) };
   };
-  const hide = (hidden: Name, kind: string, by: Meaning, help: string) =>
+  const hide = (hidden: Name, kind: string, by: Meaning) =>
     diagnostics.push({
-      ...warning(CODES.hiddenName, `${by.what} hides the ${kind} \`${hidden.text}\`: rules and metrics read ${by.short} instead`, hidden.span, help),
+      ...diag(M.declaredHidden, hidden.span, { what: by.what, kind, name: hidden.text, short: by.short }),
       ...(by.span ? { related: [{ message: `${by.short} is declared here`, span: by.span }] } : {}),
     });
-  const renameHelp = (kind: string) => `give the ${kind} a name of its own`;
 
   for (const decl of input.ast.declarations) {
     if (decl.kind === 'ConstDecl' && decl.name.text) {
       const by = field(decl.name.text);
-      if (by) hide(decl.name, 'constant', by, renameHelp('constant'));
+      if (by) hide(decl.name, 'constant', by);
     } else if (decl.kind === 'LetDecl' && decl.name.text && lets.declaration(decl.name.text) === decl) {
       const by = field(decl.name.text);
-      if (by) hide(decl.name, 'let', by, renameHelp('let'));
+      if (by) hide(decl.name, 'let', by);
     }
   }
   for (const metric of metricDecls) {
     const by = field(metric.name.text) ?? letNamed(metric.name.text) ?? constant(metric.name.text);
-    if (by) hide(metric.name, 'metric', by, renameHelp('metric'));
+    if (by) hide(metric.name, 'metric', by);
   }
   // A variable hides the others only inside its own condition, but there it does so silently.
   const variableHides = (variable: Name) => {
     const hidden = field(variable.text) ?? letNamed(variable.text) ?? constant(variable.text);
     if (!hidden) return;
-    diagnostics.push(
-      warning(
-        CODES.hiddenName,
-        `the variable \`${variable.text}\` hides ${hidden.what} in this condition`,
-        variable.span,
-        `name the variable differently, e.g. \`${variable.text.charAt(0)}1\`, so that \`${variable.text}\` still means ${hidden.short}`,
-      ),
-    );
+    diagnostics.push(diag(M.variableHides, variable.span, { name: variable.text, what: hidden.what, renamed: `${variable.text.charAt(0)}1`, short: hidden.short }));
   };
   for (const decl of input.ast.declarations) {
     if (decl.kind !== 'RuleDecl' && decl.kind !== 'MetricDecl' && decl.kind !== 'LetDecl') continue;

@@ -6,13 +6,17 @@
  * where it is declared (so its mistakes are reported once, there), and its IR is
  * copied into every place that names it: the emitter and the interpreter see an
  * ordinary expression and need to know nothing about lets.
+ *
+ * Checker stage 4 (after records, before metrics): the table is built and every
+ * let checked here; metrics and rules read lets through `withLets`.
  */
 import type { Diagnostic, LetDecl, PolicyFile } from '@sellguard/dsl';
-import { checkExpr, type ExprEnv } from './check-expr.js';
-import { CODES, error } from './codes.js';
-import type { IrExpr } from './ir.js';
-import type { Scope } from './resolve.js';
-import { T } from './type-system.js';
+import { checkExpr, type ExprEnv } from '../check-expr.js';
+import { M, diag } from '../codes.js';
+import type { IrExpr } from '../ir.js';
+import type { Scope } from '../resolve.js';
+import { T, type Type } from '../type-system.js';
+import type { CheckerContext, EnvFactory } from './context.js';
 
 export class LetTable {
   private readonly decls = new Map<string, LetDecl>();
@@ -37,7 +41,7 @@ export class LetTable {
       const earlier = this.decls.get(name)?.name.span ?? (other && !other.file ? other.decl.name.span : undefined);
       if (other || this.decls.has(name)) {
         diagnostics.push({
-          ...error(CODES.duplicateDeclaration, `\`${name}\` is declared twice`, decl.name.span, 'give each declaration its own name'),
+          ...diag(M.declaredTwice, decl.name.span, { name }),
           ...(earlier ? { related: [{ message: 'first declared here', span: earlier }] } : {}),
         });
         continue;
@@ -60,9 +64,7 @@ export class LetTable {
     if (!decl) return undefined;
     const known = this.values.get(decl);
     if (known === 'busy') {
-      this.diagnostics.push(
-        error(CODES.letCycle, `\`${name}\` is defined in terms of itself`, decl.name.span, 'write its value without naming it, directly or through another let'),
-      );
+      this.diagnostics.push(diag(M.letCycle, decl.name.span, { name }));
       const unknown: IrExpr = { op: 'lit', value: null, type: T.unknown, span: decl.value.span };
       this.values.set(decl, unknown);
       return unknown;
@@ -79,4 +81,16 @@ export class LetTable {
   checkAll(): void {
     for (const name of this.decls.keys()) this.valueOf(name);
   }
+}
+
+/** Stage: every let of the policy, checked once in the environment of a rule's condition. */
+export function checkLets(cx: CheckerContext, envFor: EnvFactory, inputFields: Map<string, Type>): LetTable {
+  const lets = new LetTable(cx.resolved.ast, cx.resolved.scope, () => envFor(cx.resolved.scope, inputFields, false), cx.diagnostics);
+  lets.checkAll();
+  return lets;
+}
+
+/** The environments of metrics and rules: names of lets read their checked values. */
+export function withLets(envFor: EnvFactory, lets: LetTable): EnvFactory {
+  return (scope, recordFields, inMessage) => ({ ...envFor(scope, recordFields, inMessage), letValue: lets.valueOf, letNames: lets.names });
 }

@@ -1,0 +1,101 @@
+/**
+ * CSV (RFC 4180: quoted fields may hold delimiters and line breaks) and
+ * tab-separated records. Amazon's flat-file reports are tab-separated with
+ * literal quotes (a product name may read `12" x 18"`), so in tab-separated
+ * input quotes are ordinary characters. The first non-blank row is the
+ * header; a row with fewer or more values than the header is reported, not
+ * guessed at. The parsing itself is csv-parse's; this file holds how rows
+ * become records, so the command line (streaming) and the playground (whole
+ * text) read a file the same way. Browser-safe.
+ */
+import { count } from './format.js';
+import type { ReadRecord } from './json.js';
+
+/**
+ * The csv-parse options this reader uses. Declared here rather than taken from
+ * csv-parse, so core's published types do not depend on csv-parse's (which
+ * need Node's types).
+ */
+export interface DelimitedOptions {
+  delimiter: string;
+  quote?: false;
+  relax_quotes?: true;
+  relax_column_count: true;
+  skip_empty_lines: true;
+  raw: true;
+}
+
+/** The csv-parse options for a format: `delimiter` is CSV's (sniffed from the header), tab-separated ignores it. */
+export function delimitedOptions(format: 'csv' | 'tsv', delimiter = ','): DelimitedOptions {
+  return {
+    delimiter: format === 'tsv' ? '\t' : delimiter,
+    ...(format === 'tsv' ? { quote: false } : { relax_quotes: true }),
+    relax_column_count: true,
+    skip_empty_lines: true,
+    raw: true,
+  };
+}
+
+/** The line a parsed row starts on: csv-parse counts the line it ends on, so count back over the line breaks inside it. */
+export function rowStartLine(info: { lines: number; raw?: string }): number {
+  const raw = (info.raw ?? '').replace(/^\n+/, '').replace(/\n$/, '');
+  return info.lines - count(raw, '\n');
+}
+
+/** The values of a row as csv-parse hands them to `on_record` (with `raw: true` they come wrapped). */
+export function rowValues(record: unknown): string[] {
+  return (Array.isArray(record) ? record : (record as { record: string[] }).record) as string[];
+}
+
+/** Turns rows into records: the first non-blank row names the columns. */
+export class DelimitedRecords {
+  header: string[] | undefined;
+
+  constructor(private readonly format: 'csv' | 'tsv') {}
+
+  /** The record of a row, or undefined for the header and for blank rows. */
+  add(values: readonly string[], line: number): ReadRecord | undefined {
+    if (values.every((v) => v.trim() === '')) return undefined;
+    if (!this.header) {
+      this.header = headerNames(values);
+      return undefined;
+    }
+    const header = this.header;
+    let row = values;
+    // A trailing delimiter on every row (some exporters add one) leaves empty extra values: ignore them.
+    if (row.length > header.length && row.slice(header.length).every((v) => v.trim() === '')) row = row.slice(0, header.length);
+    if (row.length !== header.length) {
+      const hint = this.format === 'csv' && row.length < header.length ? ' (a missing delimiter, or a line break outside quotes?)' : '';
+      return { line, error: `line ${line}: has ${row.length} ${row.length === 1 ? 'value' : 'values'}, but the header has ${header.length} columns${hint}` };
+    }
+    const raw: Record<string, string> = {};
+    // Own properties even for a column named `__proto__`.
+    for (let i = 0; i < header.length; i++) Object.defineProperty(raw, header[i], { value: row[i], enumerable: true, writable: true, configurable: true });
+    return { line, raw };
+  }
+}
+
+/** Header names: trimmed; an empty name becomes `column3`; a repeated name gets `_2`, `_3`. */
+export function headerNames(values: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return values.map((v, i) => {
+    let name = v.trim() || `column${i + 1}`;
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    if (n > 1) name = `${name}_${n}`;
+    return name;
+  });
+}
+
+/** The record that says where reading stopped: `lastLine` is the last line read, `what` names the input ("'orders.csv'"). */
+export function readFailure(failure: unknown, lastLine: number, what: string): ReadRecord {
+  const line = lastLine + 1;
+  const code = (failure as { code?: string }).code;
+  const why =
+    code === 'CSV_QUOTE_NOT_CLOSED'
+      ? 'a quoted value starts here and is never closed'
+      : failure instanceof Error
+        ? failure.message.replace(/^Invalid Record Length: /, '')
+        : String(failure);
+  return { line, error: `line ${line}: ${why}; the rest of ${what} could not be read` };
+}
