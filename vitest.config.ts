@@ -6,6 +6,8 @@ export default defineConfig({
     // Tests that start database servers run with `npm run test:engines` (vitest.engines.config.ts).
     exclude: ['**/node_modules/**', 'packages/engines/test/servers/**'],
     testTimeout: 30000,
+    // One fixed seed for property tests (override with SELLGUARD_FC_SEED).
+    setupFiles: ['scripts/test/fast-check-seed.ts'],
     // dt-sql-parser's ES build imports folders, which Node's loader refuses: let Vite bundle it.
     server: { deps: { inline: ['dt-sql-parser'] } },
   },
