@@ -33,29 +33,62 @@ export type BaselineFile = z.infer<typeof baselineSchema>;
 /** Field names that identify a record, most specific first. */
 const ID_FIELDS = ['orderId', 'amazonOrderId', 'messageId', 'sku', 'sellerSku', 'asin', 'listingId', 'id'];
 
-/** 53-bit FNV-1a of a string, as hex: stable across runs and machines, not a security hash. */
-export function contentHash(text: string): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
-  }
-  return ((h2 & 0x1fffff) * 0x100000000 + h1).toString(16).padStart(14, '0');
+/** Two running FNV-1a style hashes; `hex()` is the 53-bit result `contentHash` gives for the same text. */
+interface Hasher {
+  add(text: string): void;
+  hex(): string;
 }
 
-/** JSON with object keys sorted, so the same record always hashes the same. */
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+function hasher(): Hasher {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  return {
+    add(text) {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+        h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+      }
+    },
+    hex: () => ((h2 & 0x1fffff) * 0x100000000 + h1).toString(16).padStart(14, '0'),
+  };
+}
+
+/** 53-bit FNV-1a of a string, as hex: stable across runs and machines, not a security hash. */
+export function contentHash(text: string): string {
+  const h = hasher();
+  h.add(text);
+  return h.hex();
+}
+
+/**
+ * Feed the JSON of a value with object keys sorted (so the same record always hashes the same) into the
+ * hash, piece by piece: the same hash as of the whole text, without building a copy of every record.
+ */
+function hashStableJson(value: unknown, h: Hasher): void {
+  if (Array.isArray(value)) {
+    h.add('[');
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) h.add(',');
+      hashStableJson(value[i], h);
+    }
+    h.add(']');
+    return;
+  }
   if (value !== null && typeof value === 'object') {
     const o = value as Record<string, unknown>;
-    return `{${Object.keys(o)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${stableJson(o[k])}`)
-      .join(',')}}`;
+    const keys = Object.keys(o).sort();
+    h.add('{');
+    for (let i = 0; i < keys.length; i++) {
+      if (i > 0) h.add(',');
+      h.add(JSON.stringify(keys[i]));
+      h.add(':');
+      hashStableJson(o[keys[i]!], h);
+    }
+    h.add('}');
+    return;
   }
-  return JSON.stringify(value) ?? 'null';
+  h.add(JSON.stringify(value) ?? 'null');
 }
 
 /**
@@ -73,7 +106,9 @@ export function recordKey(policy: Pick<CompiledPolicy, 'records' | 'recordType'>
       if ((typeof value === 'string' && value.trim() !== '') || typeof value === 'number') return `${f.name}=${String(value).trim()}`;
     }
   }
-  return `sha:${contentHash(stableJson(raw))}`;
+  const h = hasher();
+  hashStableJson(raw, h);
+  return `sha:${h.hex()}`;
 }
 
 /**
