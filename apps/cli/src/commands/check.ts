@@ -106,7 +106,10 @@ export async function runPlan(plan: CheckPlan, flags: CheckFlags): Promise<numbe
   const each = async (f: (w: ReportWriter) => Iterable<string>) => {
     for (const o of outputs) await o.sink.write(f(o.writer));
   };
-  const matcher = flags.updateBaseline ? new BaselineMatcher(undefined, true) : new BaselineMatcher(plan.baseline);
+  // Without a baseline to read or write, no matcher: nothing is kept or hashed per record.
+  const matcher = flags.updateBaseline ? new BaselineMatcher(undefined, true) : plan.baseline ? new BaselineMatcher(plan.baseline) : undefined;
+  // Only SARIF reports name records by key (their fingerprints).
+  const recordKeys = plan.targets.some((t) => t.format === 'sarif');
   const config = plan.config;
   const usedSettings = new Set<string>();
   let failed = false;
@@ -139,7 +142,8 @@ export async function runPlan(plan: CheckPlan, flags: CheckFlags): Promise<numbe
       const pending: Array<{ result: ProjectResult; source: { raw?: unknown; decoded?: unknown } }> = [];
       const projectRun = new ProjectRun(policy, {
         ...(config ? { settings: (file) => settingsFor(config.config, file, config.name) } : {}),
-        baseline: matcher,
+        ...(matcher ? { baseline: matcher } : {}),
+        recordKeys,
         ...(config?.config.suppressionField ? { suppressionField: config.config.suppressionField } : {}),
         ctx,
         onResult: (result, source) => {
@@ -185,7 +189,7 @@ export async function runPlan(plan: CheckPlan, flags: CheckFlags): Promise<numbe
       if (!usedSettings.has(`${config.name} ${s.where}`)) process.stderr.write(`sellguard: ${config.name} ${s.where} is unused: ${s.rule} did not fire on any input it applies to; remove it if it is no longer needed\n`);
     }
   }
-  if (flags.updateBaseline && plan.baselineFile) {
+  if (flags.updateBaseline && plan.baselineFile && matcher) {
     const snapshot = matcher.snapshot();
     try {
       writeFileSync(plan.baselineFile, `${JSON.stringify(snapshot, null, 2)}\n`);

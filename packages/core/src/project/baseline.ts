@@ -33,62 +33,33 @@ export type BaselineFile = z.infer<typeof baselineSchema>;
 /** Field names that identify a record, most specific first. */
 const ID_FIELDS = ['orderId', 'amazonOrderId', 'messageId', 'sku', 'sellerSku', 'asin', 'listingId', 'id'];
 
-/** Two running FNV-1a style hashes; `hex()` is the 53-bit result `contentHash` gives for the same text. */
-interface Hasher {
-  add(text: string): void;
-  hex(): string;
-}
-
-function hasher(): Hasher {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  return {
-    add(text) {
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
-        h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
-      }
-    },
-    hex: () => ((h2 & 0x1fffff) * 0x100000000 + h1).toString(16).padStart(14, '0'),
-  };
-}
-
 /** 53-bit FNV-1a of a string, as hex: stable across runs and machines, not a security hash. */
 export function contentHash(text: string): string {
-  const h = hasher();
-  h.add(text);
-  return h.hex();
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+  }
+  return ((h2 & 0x1fffff) * 0x100000000 + h1).toString(16).padStart(14, '0');
 }
 
-/**
- * Feed the JSON of a value with object keys sorted (so the same record always hashes the same) into the
- * hash, piece by piece: the same hash as of the whole text, without building a copy of every record.
- */
-function hashStableJson(value: unknown, h: Hasher): void {
+/** JSON with object keys sorted, so the same record always hashes the same (built by concatenation: no arrays per level). */
+function stableJson(value: unknown): string {
   if (Array.isArray(value)) {
-    h.add('[');
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) h.add(',');
-      hashStableJson(value[i], h);
-    }
-    h.add(']');
-    return;
+    let s = '[';
+    for (let i = 0; i < value.length; i++) s += (i > 0 ? ',' : '') + stableJson(value[i]);
+    return s + ']';
   }
   if (value !== null && typeof value === 'object') {
     const o = value as Record<string, unknown>;
     const keys = Object.keys(o).sort();
-    h.add('{');
-    for (let i = 0; i < keys.length; i++) {
-      if (i > 0) h.add(',');
-      h.add(JSON.stringify(keys[i]));
-      h.add(':');
-      hashStableJson(o[keys[i]!], h);
-    }
-    h.add('}');
-    return;
+    let s = '{';
+    for (let i = 0; i < keys.length; i++) s += (i > 0 ? ',' : '') + JSON.stringify(keys[i]) + ':' + stableJson(o[keys[i]!]);
+    return s + '}';
   }
-  h.add(JSON.stringify(value) ?? 'null');
+  return JSON.stringify(value) ?? 'null';
 }
 
 /**
@@ -106,9 +77,7 @@ export function recordKey(policy: Pick<CompiledPolicy, 'records' | 'recordType'>
       if ((typeof value === 'string' && value.trim() !== '') || typeof value === 'number') return `${f.name}=${String(value).trim()}`;
     }
   }
-  const h = hasher();
-  hashStableJson(raw, h);
-  return `sha:${h.hex()}`;
+  return `sha:${contentHash(stableJson(raw))}`;
 }
 
 /**
@@ -119,7 +88,7 @@ export function recordKey(policy: Pick<CompiledPolicy, 'records' | 'recordType'>
 export class BaselineMatcher {
   private readonly remaining = new Map<string, number>();
   private readonly policyOf = new Map<string, string>();
-  /** What this run found, to write a new baseline. */
+  /** What this run found, to write a new baseline (kept only by a matcher that accepts all: a plain run keeps nothing per record). */
   private readonly seen = new Map<string, { policy: string; rule: string; record: string; field: string; count: number }>();
 
   /** `acceptAll`: every violation counts as known (a run that rewrites the baseline). */
@@ -137,10 +106,12 @@ export class BaselineMatcher {
   /** True when the violation is in the baseline (and uses up one of its entries). */
   absorb(policy: string, record: string, v: Pick<Violation, 'rule' | 'path'>): boolean {
     const key = violationKey(policy, v.rule, record, v.path);
-    const seen = this.seen.get(key);
-    if (seen) seen.count++;
-    else this.seen.set(key, { policy, rule: v.rule, record, field: v.path, count: 1 });
-    if (this.acceptAll) return true;
+    if (this.acceptAll) {
+      const seen = this.seen.get(key);
+      if (seen) seen.count++;
+      else this.seen.set(key, { policy, rule: v.rule, record, field: v.path, count: 1 });
+      return true;
+    }
     const left = this.remaining.get(key) ?? 0;
     if (left <= 0) return false;
     this.remaining.set(key, left - 1);
@@ -154,7 +125,7 @@ export class BaselineMatcher {
     return n;
   }
 
-  /** A baseline of everything this run found, sorted so the file diffs well. */
+  /** A baseline of everything this run found (a matcher that accepts all), sorted so the file diffs well. */
   snapshot(): BaselineFile {
     const entries = [...this.seen.values()].sort((a, b) => a.policy.localeCompare(b.policy) || a.rule.localeCompare(b.rule) || a.record.localeCompare(b.record) || a.field.localeCompare(b.field));
     return { version: BASELINE_VERSION, entries };

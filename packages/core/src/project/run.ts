@@ -16,6 +16,11 @@ export interface ProjectRunOptions {
   /** The rule settings for a record's file (from the config); none by default. */
   settings?: (file: string | undefined) => ReadonlyMap<string, RuleSetting>;
   baseline?: BaselineMatcher;
+  /**
+   * Give each result with violations its record key (for SARIF fingerprints); default true. Without a
+   * baseline and without this, no key is computed: hashing every failing record costs as much as checking it.
+   */
+  recordKeys?: boolean;
   /** The field a record names its suppressions in (default `sellguard-ignore`). */
   suppressionField?: string;
   /** The evaluation context: the as-of day, the speller. */
@@ -59,7 +64,8 @@ export class ProjectRun {
       for (const w of applied.used) this.usedSettings.add(w);
       // A notice per record could be millions: the first ones say enough.
       for (const n of applied.notices) if (this.notices.length < MAX_NOTICES) this.notices.push(n);
-      const key = applied.violations.length > 0 || applied.suppressed.length > 0 ? recordKey(this.policy, rec.raw) : '';
+      const wantsKey = this.opts.baseline !== undefined || this.opts.recordKeys !== false;
+      const key = wantsKey && (applied.violations.length > 0 || applied.suppressed.length > 0) ? recordKey(this.policy, rec.raw) : '';
       if (key) out.recordKey = key;
       const kept: Violation[] = [];
       const suppressed: SuppressedViolation[] = [...applied.suppressed];
