@@ -140,6 +140,9 @@ export async function runPlan(plan: CheckPlan, flags: CheckFlags): Promise<numbe
         continue;
       }
       const pending: Array<{ result: ProjectResult; source: { raw?: unknown; decoded?: unknown } }> = [];
+      // Each input's path as shown, worked out once per input rather than once per result.
+      const shownPaths = new Map(run.inputs.map((i) => [i, shown(i)]));
+      const shownInput = (file: string) => shownPaths.get(file) ?? shown(file);
       const projectRun = new ProjectRun(policy, {
         ...(config ? { settings: (file) => settingsFor(config.config, file, config.name) } : {}),
         ...(matcher ? { baseline: matcher } : {}),
@@ -148,7 +151,7 @@ export async function runPlan(plan: CheckPlan, flags: CheckFlags): Promise<numbe
         ctx,
         onResult: (result, source) => {
           const kept = flags.quiet ? errorsOnly(result) : result;
-          if (kept) pending.push({ result: { ...kept, ...(kept.file !== undefined ? { file: shown(kept.file) } : {}) }, source });
+          if (kept) pending.push({ result: { ...kept, ...(kept.file !== undefined ? { file: shownInput(kept.file) } : {}) }, source });
         },
       });
       const sizes = run.inputs.map((i) => (i === '-' ? undefined : statSync(i).size));
