@@ -35,6 +35,7 @@ import { Progress, progressWanted } from '../options/progress.js';
 import { planCheck, ruleDocs, shown, type CheckFlags, type CheckPlan } from './check-plan.js';
 import { VERSION } from '../version.js';
 import { checkWithEngine } from './engine.js';
+import { checkPool, DEFAULT_JOBS } from './check-jobs.js';
 
 export type { CheckFlags } from './check-plan.js';
 
@@ -157,21 +158,38 @@ export async function runPlan(plan: CheckPlan, flags: CheckFlags): Promise<numbe
       const sizes = run.inputs.map((i) => (i === '-' ? undefined : statSync(i).size));
       const progress = new Progress(progressWanted(flags.quiet), sizes.includes(undefined) ? undefined : sizes.reduce((a, b) => a! + b!, 0), `checking ${policy.id}`);
       let next = 0;
+      // Results are written as they come: a writer keeps only what its format needs.
+      const writePending = async () => {
+        for (const p of pending.splice(0)) await each((w) => w.result(p.result, p.source));
+      };
+      const jobs = flags.jobs ?? DEFAULT_JOBS;
+      const pool =
+        jobs > 1
+          ? checkPool({ policyFile: run.file, asOf: plan.asOf ?? null, spans: plan.targets.some((t) => t.format === 'text' || t.format === 'html') }, jobs, async (rec, checked) => {
+              projectRun.addChecked(rec, checked);
+              await writePending();
+            })
+          : undefined;
       try {
         for (const input of run.inputs) {
           for await (const rec of readRecords(input, { startIndex: next, onBytes: (n) => progress.read(n), ...(plan.inputFormat ? { format: plan.inputFormat } : {}) })) {
             next = rec.index + 1;
             progress.record();
+            if (pool) {
+              await pool.add(rec);
+              continue;
+            }
             projectRun.add(rec);
-            // Results are written as they come: a writer keeps only what its format needs.
-            for (const p of pending.splice(0)) await each((w) => w.result(p.result, p.source));
+            await writePending();
           }
         }
+        await pool?.finish();
       } catch (e) {
         if (e instanceof InputError) throw new CliError(e.message);
         throw e;
       } finally {
         progress.stop();
+        await pool?.close();
       }
       const end: RunEnd = projectRun.finish(plan.failOn);
       if (flags.quiet) end.counts.notices = [];

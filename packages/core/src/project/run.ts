@@ -5,7 +5,7 @@
  * fails the run. Results go to `onResult` as they are made; nothing is kept
  * but counters and the metrics' accumulator. Browser-safe.
  */
-import type { CompiledPolicy, EvalContext, Violation } from '../types.js';
+import type { CompiledPolicy, EvalContext, RecordResult, Violation } from '../types.js';
 import { checkOne, policyInfo, type RawRecord } from '../check/run.js';
 import { SummaryBuilder } from '../report/summary.js';
 import type { ProjectResult, RecordSource, RunEnd, RunMeta, SuppressedViolation, SuppressionNotice } from '../report/writer.js';
@@ -49,7 +49,15 @@ export class ProjectRun {
   }
 
   add(rec: RawRecord): void {
-    const { result, decoded } = checkOne(this.policy, rec, this.opts.ctx);
+    this.addChecked(rec, checkOne(this.policy, rec, this.opts.ctx));
+  }
+
+  /**
+   * A record checked elsewhere (a worker thread ran `checkOne` on it): the settings, suppressions, baseline,
+   * metrics and summary are applied here, in input order, exactly as `add` does.
+   */
+  addChecked(rec: RawRecord, checked: { result: RecordResult; decoded?: unknown }): void {
+    const { result, decoded } = checked;
     if (this.policy.dataset && decoded !== undefined && !result.invalid) this.policy.dataset.add(this.metrics, decoded);
     const out: ProjectResult = result;
     // Also records without violations: their suppressions may be unused.
