@@ -101,7 +101,8 @@ function digitsAt(t: string, at: number, n: number): number {
 
 /**
  * The shapes nearly every report uses, read character by character (no regex, no Date):
- * `2026-11-20`, `2026-11-20T08:30`, `2026-11-20T08:30:15`, each optionally ending in `Z`.
+ * `2026-11-20`, or `2026-11-20T08:30` with optional `:15` seconds (and `.250` after them), ending in
+ * nothing, `Z`, or an offset `+00:00` / `-0700` as Amazon's order reports write it.
  * null for any other shape, which the general parser below reads; undefined for an impossible date or time.
  */
 function commonTimestamp(t: string): number | undefined | null {
@@ -119,17 +120,36 @@ function commonTimestamp(t: string): number | undefined | null {
   const h = digitsAt(t, 11, 2);
   const min = digitsAt(t, 14, 2);
   if (h < 0 || min < 0) return null;
-  let end = 16;
+  let at = 16;
   let s = 0;
+  let fraction = 0;
   if (n >= 19 && t.charCodeAt(16) === 58) {
     s = digitsAt(t, 17, 2);
     if (s < 0) return null;
-    end = 19;
+    at = 19;
+    if (at < n && t.charCodeAt(at) === 46) {
+      let end = at + 1;
+      while (end < n && t.charCodeAt(end) >= 48 && t.charCodeAt(end) <= 57) end++;
+      if (end === at + 1) return null;
+      fraction = Math.round(Number(t.slice(at, end)) * 1000);
+      at = end;
+    }
   }
-  const zulu = end === n - 1 && (t.charCodeAt(end) === 90 || t.charCodeAt(end) === 122);
-  if (end !== n && !zulu) return null;
+  let offset = 0;
+  if (at < n) {
+    const c = t.charCodeAt(at);
+    if ((c === 90 || c === 122) && at === n - 1) offset = 0;
+    else if ((c === 43 || c === 45) && (n - at === 6 || n - at === 5)) {
+      const colon = n - at === 6;
+      if (colon && t.charCodeAt(at + 3) !== 58) return null;
+      const oh = digitsAt(t, at + 1, 2);
+      const om = digitsAt(t, colon ? at + 4 : at + 3, 2);
+      if (oh < 0 || om < 0) return null;
+      offset = (c === 45 ? -1 : 1) * (oh * 60 + om) * 60_000;
+    } else return null;
+  }
   if (h > 23 || min > 59 || s > 60) return undefined;
-  return day + ((h * 60 + min) * 60 + s) * 1000;
+  return day + ((h * 60 + min) * 60 + s) * 1000 + fraction - offset;
 }
 
 /** Parse an ISO date or datetime; a datetime without a zone is read as UTC. */

@@ -25,6 +25,18 @@ describe('parseTimestamp', () => {
     ['0001-01-01', -719_162 * 86_400_000],
     ['0026-10-01', (9_404 - 719_162) * 86_400_000],
     ['2026-11-20T08:30+02:00', Date.UTC(2026, 10, 20, 6, 30)],
+    ['2026-10-09T19:35:00+00:00', Date.UTC(2026, 9, 9, 19, 35)],
+    ['2026-10-09T19:35:00-07:00', Date.UTC(2026, 9, 10, 2, 35)],
+    ['2026-10-09T19:35:00-0730', Date.UTC(2026, 9, 10, 3, 5)],
+    ['2026-10-09T19:35:00.5+01:00', Date.UTC(2026, 9, 9, 18, 35, 0, 500)],
+    ['2026-10-09T19:35:00.1234Z', Date.UTC(2026, 9, 9, 19, 35, 0, 123)],
+    ['2026-10-09T19:35+05:30', Date.UTC(2026, 9, 9, 14, 5)],
+    ['2026-10-09T19:35:00 +00:00', Date.UTC(2026, 9, 9, 19, 35)],
+    ['2026-10-09T19:35:00+0', undefined],
+    ['2026-10-09T19:35:00+00:0', undefined],
+    ['2026-10-09T19:35:00+00-00', undefined],
+    ['2026-10-09T19:35:00.Z', undefined],
+    ['2026-10-09T19:35.5Z', undefined],
     ['2026-11-20T08:30:15.250Z', Date.UTC(2026, 10, 20, 8, 30, 15, 250)],
     [' 2026-11-20 ', Date.UTC(2026, 10, 20)],
     ['2026-11-20T08:30 UTC', Date.UTC(2026, 10, 20, 8, 30)],
@@ -56,13 +68,16 @@ describe('parseTimestamp', () => {
         fc.integer({ min: 0, max: 23 }),
         fc.integer({ min: 0, max: 59 }),
         fc.integer({ min: 0, max: 59 }),
-        fc.constantFrom('date', 'minutes', 'seconds', 'minutesZ', 'secondsZ'),
-        (y, m, d, h, min, s, shape) => {
+        fc.constantFrom('date', 'minutes', 'seconds', 'minutesZ', 'secondsZ', 'secondsOffset'),
+        fc.integer({ min: -14 * 60, max: 14 * 60 }),
+        (y, m, d, h, min, s, shape, offsetMinutes) => {
           const date = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
-          const text =
-            shape === 'date' ? date : `${date}T${pad(h, 2)}:${pad(min, 2)}${shape.startsWith('seconds') ? `:${pad(s, 2)}` : ''}${shape.endsWith('Z') ? 'Z' : ''}`;
+          const zone =
+            shape === 'secondsOffset' ? `${offsetMinutes < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offsetMinutes) / 60), 2)}:${pad(Math.abs(offsetMinutes) % 60, 2)}` : shape.endsWith('Z') ? 'Z' : '';
+          const text = shape === 'date' ? date : `${date}T${pad(h, 2)}:${pad(min, 2)}${shape.startsWith('seconds') ? `:${pad(s, 2)}` : ''}${zone}`;
           const valid = new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
-          const withTime = shape === 'date' ? Date.UTC(y, m - 1, d) : Date.UTC(y, m - 1, d, h, min, shape.startsWith('seconds') ? s : 0);
+          const local = shape === 'date' ? Date.UTC(y, m - 1, d) : Date.UTC(y, m - 1, d, h, min, shape.startsWith('seconds') ? s : 0);
+          const withTime = shape === 'secondsOffset' ? local - offsetMinutes * 60_000 : local;
           expect(parseTimestamp(text)).toBe(valid ? withTime : undefined);
         },
       ),
