@@ -73,7 +73,8 @@ export class DelimitedRecords {
     const raw: Record<string, string> = {};
     // Own properties even for a column named `__proto__` (defineProperty); plain assignment otherwise, which
     // keeps the record a fast object for the decoder (defining every property turns it into a slow one).
-    if (this.protoColumn ??= header.includes('__proto__')) {
+    this.protoColumn ??= header.includes('__proto__');
+    if (this.protoColumn) {
       for (let i = 0; i < header.length; i++) Object.defineProperty(raw, header[i], { value: row[i], enumerable: true, writable: true, configurable: true });
     } else for (let i = 0; i < header.length; i++) raw[header[i]] = row[i];
     return { line, raw };
