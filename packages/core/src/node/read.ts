@@ -63,6 +63,13 @@ export interface ReadOptions {
   stdin?: NodeJS.ReadableStream;
   /** Told how many bytes were read, chunk by chunk (for a progress line). */
   onBytes?: (bytes: number) => void;
+  /**
+   * Whether a value fits the policy's input record type. A JSON object that
+   * fits is one record, even when it holds a list that could be its records.
+   */
+  fits?: (raw: unknown) => boolean;
+  /** Told the key of the list inside a JSON object whose items were taken as the records (`records` in `{ "records": [...] }`). */
+  onWrapper?: (key: string) => void;
 }
 
 /**
@@ -119,7 +126,7 @@ export async function* readRecords(input: string, opts: ReadOptions = {}): Async
     if (format === 'csv') delimiter = sniffDelimiter(firstLine(peeked.head));
   }
   let index = opts.startIndex ?? 0;
-  const records = format === 'jsonl' ? readJsonl(chunks) : format === 'json' ? readJson(chunks) : readDelimited(chunks, format, input, delimiter);
+  const records = format === 'jsonl' ? readJsonl(chunks) : format === 'json' ? readJson(chunks, input, opts) : readDelimited(chunks, format, input, delimiter);
   for await (const r of records) {
     // Checked only once the decoder has met U+FFFD, so clean files pay nothing.
     const undecodable = r.error === undefined && seen.replacement && holdsReplacement(r.raw);
@@ -211,10 +218,12 @@ async function* readJsonl(chunks: AsyncIterable<string>): AsyncGenerator<ReadRec
 }
 
 /** A JSON document is read whole (see readJsonDocument for the shapes it may have). */
-async function* readJson(chunks: AsyncIterable<string>): AsyncGenerator<ReadRecord> {
+async function* readJson(chunks: AsyncIterable<string>, input: string, opts: ReadOptions): AsyncGenerator<ReadRecord> {
   const parts: string[] = [];
   for await (const c of chunks) parts.push(c);
-  yield* readJsonDocument(parts.join('')).records;
+  const doc = readJsonDocument(parts.join(''), input === '-' ? 'standard input' : `'${input}'`, opts.fits);
+  if (doc.wrapper) opts.onWrapper?.(doc.wrapper.key);
+  yield* doc.records;
 }
 
 /** Recoveries from unclosed quotes in one input before the rest is given up (each one reads the text after it again). */
