@@ -170,9 +170,19 @@ export async function runPlan(plan: CheckPlan, flags: CheckFlags): Promise<numbe
               await writePending();
             })
           : undefined;
+      const wrappers: Array<{ file: string; key: string }> = [];
+      // A JSON object that fits the policy's input record is a record, not a holder of records.
+      const fits = (raw: unknown) => {
+        try {
+          return policy.decode(raw).ok;
+        } catch {
+          return false;
+        }
+      };
       try {
         for (const input of run.inputs) {
-          for await (const rec of readRecords(input, { startIndex: next, onBytes: (n) => progress.read(n), ...(plan.inputFormat ? { format: plan.inputFormat } : {}) })) {
+          const onWrapper = (key: string) => wrappers.push({ file: shown(input), key });
+          for await (const rec of readRecords(input, { startIndex: next, onBytes: (n) => progress.read(n), fits, onWrapper, ...(plan.inputFormat ? { format: plan.inputFormat } : {}) })) {
             next = rec.index + 1;
             progress.record();
             if (pool) {
@@ -192,6 +202,7 @@ export async function runPlan(plan: CheckPlan, flags: CheckFlags): Promise<numbe
         await pool?.close();
       }
       const end: RunEnd = projectRun.finish(plan.failOn);
+      if (wrappers.length > 0) end.wrappers = wrappers;
       if (flags.quiet) end.counts.notices = [];
       for (const w of projectRun.usedSettings) usedSettings.add(w);
       if (flags.quiet && end.datasetViolations) end.datasetViolations = end.datasetViolations.filter((v) => v.severity === 'error');
