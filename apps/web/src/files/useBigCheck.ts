@@ -7,6 +7,14 @@ export type BigCheck =
   | ({ state: 'done' } & Extract<WorkerMessage, { type: 'done' }>)
   | { state: 'failed'; fileName: string; message: string };
 
+/**
+ * The background checker's script: its source file while developing, the
+ * second entry of the built site otherwise (vite.config.ts), which shares its
+ * chunks with the page. A plain variable, not a literal, so that Vite does not
+ * bundle a second, separate copy of the checker for the worker.
+ */
+const WORKER_SCRIPT = import.meta.env.DEV ? './checkWorker.ts' : './check-worker.js';
+
 export function useBigCheck() {
   const [check, setCheck] = useState<BigCheck | null>(null);
   const worker = useRef<Worker | null>(null);
@@ -19,7 +27,7 @@ export function useBigCheck() {
   const start = useCallback(
     (policy: string, file: File, asOf: number | null) => {
       stop();
-      const w = new Worker(new URL('./checkWorker.ts', import.meta.url), { type: 'module' });
+      const w = new Worker(new URL(WORKER_SCRIPT, import.meta.url), { type: 'module' });
       worker.current = w;
       setCheck({ state: 'running', fileName: file.name, phase: 'reading', done: 0, total: file.size });
       w.onmessage = (e: MessageEvent<WorkerMessage>) => {
