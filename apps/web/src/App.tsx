@@ -15,7 +15,7 @@ import { DataEditor, type DataEditorHandle, type LineProblem } from './editor/Da
 import { PolicyEditor, type PolicyEditorHandle } from './editor/PolicyEditor';
 import { BigFileResults } from './files/BigFileResults';
 import { OpenButton, useDropFiles } from './files/FileTools';
-import { baseName, download, EDITOR_LIMIT_BYTES } from './files/fileKinds';
+import { baseName, download, EDITOR_LIMIT_BYTES, isSpreadsheet } from './files/fileKinds';
 import { fixAll } from './files/fixAll';
 import { renderReport, REPORT_FORMATS, type ReportFormat } from './files/reports';
 import { useBigCheck } from './files/useBigCheck';
@@ -69,6 +69,19 @@ const DATA_VIEWS = [
 ];
 
 const DEBOUNCE_MS = 150;
+
+/**
+ * A workbook's first sheet as a CSV file of the same name, or null when it
+ * is not a workbook. The reader is a separate chunk, fetched on first use.
+ */
+async function spreadsheetAsCsv(file: File): Promise<File | null> {
+  try {
+    const { spreadsheetToCsv } = await import('./files/spreadsheet');
+    return new File([await spreadsheetToCsv(file)], file.name, { type: 'text/csv' });
+  } catch {
+    return null;
+  }
+}
 
 export function App() {
   const initial = useMemo(() => decodeState(window.location.hash, EXAMPLES) ?? exampleState(EXAMPLES[0]), []);
@@ -319,9 +332,14 @@ export function App() {
         flushPolicy(text);
         setNotice(`Opened the policy ${file.name}.`);
       },
-      onData: async (file: File) => {
+      onData: async (opened: File) => {
         touch();
         setTab('results');
+        const file = isSpreadsheet(opened.name) ? await spreadsheetAsCsv(opened) : opened;
+        if (!file) {
+          setNotice(`${opened.name} could not be read as an Excel workbook. Save it again as .xlsx (or as CSV) and open it again.`);
+          return;
+        }
         if (file.size > EDITOR_LIMIT_BYTES) {
           // Too large to edit record by record: checked in the background, with a progress bar.
           big.start(policyNow.current, file, asOfDay(asOf));
@@ -336,7 +354,7 @@ export function App() {
         setNotice(`Opened ${file.name}.`);
       },
       onUnknown: (file: File) =>
-        setNotice(`${file.name} is not a file the playground reads. Open a .policy file, or data as .jsonl, .json, .csv, or an Amazon flat file (.txt or .tsv).`),
+        setNotice(`${file.name} is not a file the playground reads. Open a .policy file, or data as .jsonl, .json, .csv, .xlsx, or an Amazon flat file (.txt or .tsv).`),
     };
   }
 
@@ -404,7 +422,7 @@ export function App() {
         </nav>
         <div className="top-actions">
           <OpenButton {...fileHandlers()} />
-          <button type="button" className="primary" onClick={openShare} aria-haspopup="dialog">
+          <button type="button" className="primary share-button" onClick={openShare} aria-haspopup="dialog">
             Share
           </button>
         </div>
