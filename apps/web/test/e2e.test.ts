@@ -4,15 +4,15 @@
  * Runs like a visitor would: open the page, read the results, pick the
  * examples, break the policy, edit the data, apply a fix, share a link.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import writeXlsxFile from 'write-excel-file/node';
 import { CHROMIUM, DIST, ensureBuilt, launch, ROOT, serve, WEB } from './browser';
 
 const SHOTS = join(WEB, 'test/screenshots');
-const README_IMAGE = join(ROOT, 'docs/images/playground.png');
 const haveBrowser = existsSync(CHROMIUM);
 
 const consoleProblems: string[] = [];
@@ -150,8 +150,6 @@ describe.skipIf(!haveBrowser)('the playground in a browser', () => {
     // The spelling dictionary arrives after the first paint, and the data is checked again.
     await expect.poll(() => page.getByText('Loading the spelling dictionary').count(), { timeout: 15_000 }).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'desktop.png') });
-    mkdirSync(join(ROOT, 'docs/images'), { recursive: true });
-    copyFileSync(join(SHOTS, 'desktop.png'), README_IMAGE);
   });
 
   it('loads every shipped example with one click, and each finds violations', async () => {
@@ -417,6 +415,35 @@ describe.skipIf(!haveBrowser)('the playground in a browser', () => {
     await page.getByTestId('open-files').setInputFiles([join(ROOT, 'policies/account-health-orders.policy'), flat]);
     await expect.poll(() => summary(page)).toMatch(new RegExp(`^(All )?${rows} records\\b`));
     await expect(page.locator('.policy-title').textContent()).resolves.toMatch(/^Account health from order reports/);
+
+    // An Excel workbook, made here with a real .xlsx writer: its first sheet is read like a CSV file,
+    // and the spreadsheet reader is fetched only now, when a workbook is opened.
+    const dir = mkdtempSync(join(tmpdir(), 'sellguard-xlsx-'));
+    try {
+      const bodies = ['Thanks for your order', 'Write to me at jo@example.com', 'Sizes: S, M and "L"', 'Call me, or mail sam@shop.example', 42];
+      const workbook = join(dir, 'messages.xlsx');
+      await writeXlsxFile([['body'], ...bodies.map((b) => [b])]).toFile(workbook);
+      const policyFile = join(dir, 'emails.policy');
+      writeFileSync(policyFile, 'policy emails "No emails"\n  input Message\n\nrecord Message {\n  body: text\n}\n\nrule email-address error "Email addresses are not allowed: {matched}" {\n  forbid emails(body)\n}\n');
+      const readerRequests: string[] = [];
+      page.on('request', (r) => {
+        if (/\/spreadsheet-[\w-]+\.js$/.test(r.url())) readerRequests.push(r.url());
+      });
+      expect(readerRequests).toEqual([]);
+      await page.getByTestId('open-files').setInputFiles([policyFile, workbook]);
+      const withEmail = bodies.filter((b) => String(b).includes('@')).length;
+      await expect.poll(() => summary(page)).toMatch(new RegExp(`^${bodies.length} records · ${withEmail} with problems`));
+      await expect(page.locator('.violation[data-rule="emails/email-address"] mark').allTextContents()).resolves.toEqual(['jo@example.com', 'sam@shop.example']);
+      expect(readerRequests).toHaveLength(1);
+      await page.screenshot({ path: join(SHOTS, 'xlsx.png') });
+      // Not a workbook: a plain message says what to do.
+      const broken = join(dir, 'broken.xlsx');
+      writeFileSync(broken, 'this is not a spreadsheet');
+      await page.getByTestId('open-files').setInputFiles([broken]);
+      await expect.poll(() => page.getByText('broken.xlsx could not be read as an Excel workbook').count()).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
 
     // Back to the buyer messages: results as JSON and CSV, and the records with their fixes applied.
     await page.getByRole('button', { name: 'Buyer-Seller Messaging' }).click();

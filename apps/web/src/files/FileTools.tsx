@@ -24,7 +24,7 @@ export function OpenButton(props: OpenProps) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <button type="button" className="small" onClick={() => input.current?.click()} title="Open a .policy file and/or a data file (JSON lines, JSON, CSV, Amazon flat file). You can also drop them on the page.">
+      <button type="button" className="small" onClick={() => input.current?.click()} title="Open a .policy file and/or a data file (JSON lines, JSON, CSV, Excel .xlsx, Amazon flat file). You can also drop them on the page.">
         Open files…
       </button>
       <input
