@@ -35,8 +35,9 @@ export default defineConfig({
       output: {
         // The page starts the worker by this fixed name (see files/useBigCheck.ts).
         entryFileNames: (chunk) => (chunk.name === WORKER_ENTRY ? `assets/${WORKER_ENTRY}.js` : 'assets/[name]-[hash].js'),
-        // What the page and the worker share is the checker: name its chunk so.
-        manualChunks: (id) => (/\/packages\/(core|dsl)\/|\/node_modules\/(?!(react|react-dom|scheduler|@codemirror|@lezer|style-mod|w3c-keyname|crelt|lz-string)\/)/.test(id) ? 'checker' : undefined),
+        // What the page and the worker share is the checker: name its chunk so. Libraries only the
+        // page uses (React, CodeMirror, link compression) or only a workbook needs (the .xlsx reader) stay out.
+        manualChunks: (id) => (/\/packages\/(core|dsl)\/|\/node_modules\/(?!(react|react-dom|scheduler|@codemirror|@lezer|style-mod|w3c-keyname|crelt|lz-string|read-excel-file|fflate|saxen|unzipper-esm|worker-f)\/)/.test(id) ? 'checker' : undefined),
       },
     },
   },

@@ -14,6 +14,8 @@ const IMAGES = join(ROOT, 'docs/images');
 async function shoot(page: Page, name: string): Promise<void> {
   await page.locator('.record-card, .metric').first().waitFor({ timeout: 20_000 });
   await page.getByText('Loading the spelling dictionary').waitFor({ state: 'detached', timeout: 20_000 });
+  // The short notice ("Loaded the example …") fades out by itself; the picture is taken without it.
+  await page.waitForFunction(() => !document.querySelector('.notice')?.textContent, undefined, { timeout: 10_000 });
   // Let the last check draw (checks are debounced by a few frames).
   await page.waitForTimeout(500);
   const path = join(IMAGES, name);
