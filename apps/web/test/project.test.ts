@@ -32,7 +32,11 @@ describe('policy projects', () => {
   it('compiles a policy with its imports, and reports a missing import in plain words', () => {
     const ok = analyzePolicy(main.text, [common]);
     expect(ok.diagnostics).toEqual([]);
-    const rulesBroken = (n: number) => ok.policy!.evaluate(ok.policy!.decode({ n }).value, evalContext({})).map((v) => v.rule);
+    const rulesBroken = (n: number) => {
+      const decoded = ok.policy!.decode({ n });
+      if (!decoded.ok) throw new Error(`record {n: ${n}} could not be read`);
+      return ok.policy!.evaluate(decoded.value, evalContext({})).map((v) => v.rule);
+    };
     expect(rulesBroken(4)).toEqual(['main/too-big']);
     expect(rulesBroken(3)).toEqual([]);
     const missing = analyzePolicy(main.text, []);
