@@ -299,6 +299,21 @@ export function App() {
     }
   };
 
+  /** An offset in the main policy: shown in its tab first when another file is in the editor. */
+  const mainPolicyOffset = useRef<number | null>(null);
+  const goToMainPolicy = (offset: number) => {
+    if (activeFile === null) policyEditor.current?.focusAt(offset);
+    else {
+      mainPolicyOffset.current = offset;
+      setActiveFile(null);
+    }
+  };
+  useEffect(() => {
+    if (activeFile !== null || mainPolicyOffset.current === null) return;
+    policyEditor.current?.focusAt(mainPolicyOffset.current);
+    mainPolicyOffset.current = null;
+  }, [activeFile]);
+
   const select = (index: number) => {
     touch();
     setSelected(index);
@@ -609,7 +624,7 @@ export function App() {
                 </>
               )}
               {tab === 'examples' && policy && good && exampleOutcomes && (
-                <ExamplesPanel outcomes={exampleOutcomes} policyId={policy.id} source={good.source} onGo={(o) => policyEditor.current?.focusAt(o)} />
+                <ExamplesPanel outcomes={exampleOutcomes} policyId={policy.id} source={good.source} onGo={goToMainPolicy} />
               )}
               {tab === 'compiled' && policy && <Compiled output={policy.output} policyId={policy.id} />}
             </div>
