@@ -5,7 +5,8 @@
  * every control reached by Tab, each showing where the focus is, the main ones
  * operated by keys, and Escape closing the share dialog.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
@@ -170,5 +171,25 @@ describe.skipIf(!haveBrowser)('the playground for keyboard and screen-reader use
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.classList.contains('share-button'))).toBe(true);
+  });
+
+  it('has no serious accessibility problems with a project of two policy files, whose tabs follow the arrow keys', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sellguard-a11y-project-'));
+    try {
+      writeFileSync(join(dir, 'common.policy'), 'policy common "Shared"\n\nconst limit = 3\n');
+      writeFileSync(join(dir, 'main.policy'), 'policy main "Main"\n  input Note\n\nimport { limit } from "./common.policy"\n\nrecord Note {\n  n: number\n}\n\nrule too-big error "Too big" {\n  require n <= limit\n}\n');
+      await page.getByTestId('open-files').setInputFiles([join(dir, 'main.policy'), join(dir, 'common.policy')]);
+      const files = page.getByRole('tablist', { name: 'Policy files' });
+      await expect.poll(() => files.getByRole('tab').count()).toBe(2);
+      expect(await auditProblems(page)).toEqual([]);
+      await tabTo(page, '.file-tabs [role="tab"][aria-selected="true"]');
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => files.getByRole('tab', { name: 'common.policy' }).getAttribute('aria-selected')).toBe('true');
+      await expect.poll(() => page.locator('.policy-editor .cm-content').textContent()).toContain('const limit = 3');
+      await page.keyboard.press('Home');
+      await expect.poll(() => page.locator('.policy-editor .cm-content').textContent()).toContain('rule too-big');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
