@@ -4,7 +4,7 @@
  * reducer; the session (policy, check, watch) is read through a store.
  */
 import { isAbsolute, relative } from 'node:path';
-import { useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Box, useApp, useInput, useStdout, type Key } from 'ink';
 import { osc52, problemsText, recordText } from './clipboard.js';
 import { formatOf, parseCommand, type Command } from './commands.js';
@@ -13,17 +13,18 @@ import { Footer, Header, type FooterProps } from './components/Bars.js';
 import { Lines as ScrollLines } from './components/Lines.js';
 import { useTerminalSize } from './components/useTerminalSize.js';
 import { defaultExportName, exportTo } from './export.js';
+import { editorCommand, lineAt, ruleLine, type EditorCommand } from './editor.js';
 import { filterRecords, matches, type Filters } from './filter.js';
 import { isSpecialKey, keyToAction, splitBurst } from './keys.js';
 import { plural, shortenPath, wrapSegments, type Line } from './layout.js';
-import { whereIs, type FlaggedRecord } from './model.js';
+import { baseName, shortRule, whereIs, type FlaggedRecord } from './model.js';
 import { Diagnostics, diagnosticsLines } from './screens/Diagnostics.js';
 import { Help, helpLines } from './screens/Help.js';
 import { listPage, RecordList } from './screens/RecordList.js';
 import { RecordView, recordViewLines } from './screens/RecordView.js';
 import { ruleRows, rulesPage, Summary } from './screens/Summary.js';
 import type { SessionState, SessionStore } from './session.js';
-import { clampAll, initialState, reduce, type Action, type UiState, type View } from './state.js';
+import { clampAll, INVALID_ROW, initialState, reduce, type Action, type UiState, type View } from './state.js';
 import { useTheme } from './theme.js';
 
 export interface AppProps {
@@ -34,9 +35,16 @@ export interface AppProps {
   initial?: UiState;
   /** Called when the analyst quits. */
   onQuit?: () => void;
+  /**
+   * Runs the editor with the screen handed over to it, and gives back a
+   * sentence when it could not be started. Without it, `v` says it cannot.
+   */
+  openEditor?: (command: EditorCommand) => string | null;
+  /** The environment the editor is chosen from ($VISUAL, $EDITOR). */
+  env?: Record<string, string | undefined>;
 }
 
-export function App({ store, cwd, initial, onQuit }: AppProps) {
+export function App({ store, cwd, initial, onQuit, openEditor, env }: AppProps) {
   const session = useSyncExternalStore(store.subscribe, store.getState, store.getState);
   const { columns: width, rows } = useTerminalSize();
   const { color } = useTheme();
@@ -44,6 +52,11 @@ export function App({ store, cwd, initial, onQuit }: AppProps) {
   const { stdout } = useStdout();
   const [raw, setRaw] = useState<UiState>(initial ?? initialState);
   const [problemScroll, setProblemScroll] = useState(0);
+  // After the editor had the terminal, one empty frame makes the next frame redraw every row.
+  const [repaint, setRepaint] = useState(0);
+  useEffect(() => {
+    if (repaint % 2 === 1) setRepaint(repaint + 1);
+  }, [repaint]);
 
   const bodyHeight = Math.max(1, rows - 2);
   const data = session.data;
@@ -123,6 +136,30 @@ export function App({ store, cwd, initial, onQuit }: AppProps) {
     dispatch({ type: 'notice', text: `Copied ${onRecord ? 'the problems of ' : ''}${whereIs(record)} to the clipboard.` });
   };
 
+  /** The rule `v` means here: the selected rule on the summary, else the first problem of the selected record. */
+  const ruleHere = (): string | null => {
+    const { records, ui: now } = layoutFor(current.current);
+    if (now.screen === 'summary') {
+      const row = rules[now.rules.selected];
+      return row && row.id !== INVALID_ROW ? row.id : null;
+    }
+    return records[now.list.selected]?.violations[0]?.rule ?? null;
+  };
+
+  const edit = (rule: string | null) => {
+    const target = rule ?? ruleHere();
+    if (!target && !problems) return dispatch({ type: 'notice', text: 'No rule here to open: select a rule or a record with a problem, or type :edit RULE.' });
+    const line = target ? ruleLine(session.policySource, target) : firstProblemLine(session);
+    const command = editorCommand(env ?? process.env, session.policyFile, line);
+    if (!openEditor) return dispatch({ type: 'notice', text: 'The editor cannot be opened here.' });
+    const failed = openEditor(command);
+    setRepaint((n) => n + 1);
+    if (failed) return dispatch({ type: 'notice', text: failed });
+    const at = line === undefined ? `${target ? `${shortRule(target)} is not in this file; ` : ''}opened ${baseName(session.policyFile)}` : `Back from ${baseName(session.policyFile)} line ${line}`;
+    dispatch({ type: 'notice', text: `${at}.${session.watching ? '' : ' Saved changes are checked again.'}` });
+    if (!session.watching) store.reload?.();
+  };
+
   const run = (command: Command) => {
     switch (command.type) {
       case 'rule':
@@ -136,6 +173,8 @@ export function App({ store, cwd, initial, onQuit }: AppProps) {
         return save(command.path);
       case 'clear':
         return dispatch({ type: 'clearFilters' });
+      case 'edit':
+        return edit(command.rule);
       case 'help':
         return dispatch({ type: 'help' });
       case 'quit':
@@ -157,6 +196,7 @@ export function App({ store, cwd, initial, onQuit }: AppProps) {
     const action = keyToAction(input, key, current.current);
     if (!action) return;
     if (action.type === 'quit') return quit();
+    if (action.type === 'edit') return edit(null);
     if (problems && current.current.screen !== 'help') {
       if (action.type === 'help') return dispatch(action);
       const next = scrollProblems(action, problemScroll, problemLines.length, bodyHeight);
@@ -175,6 +215,7 @@ export function App({ store, cwd, initial, onQuit }: AppProps) {
     else handleKey(input, key);
   });
 
+  if (repaint % 2 === 1) return <ScrollLines lines={[]} width={width} height={rows} />;
   let body;
   if (ui.screen === 'help') body = <Help width={width} height={bodyHeight} scroll={ui.scroll} watching={session.watching} />;
   else if (problems) body = <ProblemText lines={problemLines} width={width} height={bodyHeight} scroll={problemScroll} session={session} />;
@@ -236,6 +277,12 @@ function useFiltered(flagged: FlaggedRecord[], version: number, filters: Filters
     // `version` changes when records are added to the same array, which the array itself does not show.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the array's length
   }, [flagged, version, filters]);
+}
+
+/** While the policy has errors, `v` opens it at its first error. */
+function firstProblemLine(session: SessionState): number | undefined {
+  const first = session.diagnostics.find((d) => d.severity === 'error') ?? session.diagnostics[0];
+  return first ? lineAt(session.policySource, first.span.start) : undefined;
 }
 
 /** What replaces the results while the policy has errors or an input cannot be read. */

@@ -60,6 +60,8 @@ export function keyToAction(input: string, key: Partial<Key>, ui: UiState): Acti
       return ui.screen === 'list' ? { type: 'sortReverse' } : null;
     case 'y':
       return ui.screen === 'list' || ui.screen === 'record' ? { type: 'yank' } : null;
+    case 'v':
+      return ui.screen === 'help' ? null : { type: 'edit' };
     default:
       return null;
   }
@@ -80,6 +82,7 @@ export const KEY_HELP: Array<[string, string]> = [
   ['c', 'clear all filters'],
   ['o  O', 'sort the list by the next column; reverse the order'],
   ['y', 'copy the record (in the list) or its problems (in a record) to the clipboard'],
+  ['v', "open the policy in your editor ($VISUAL or $EDITOR) at the rule's line: the selected rule, or the record's first problem"],
   ['e', 'save the records in the list to a file (asks where, with a name ready)'],
   [':', 'type a command: :rule ID, :severity error, :sort worst, :export FILE.csv'],
   ['?', 'show or hide this help'],

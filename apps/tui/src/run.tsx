@@ -5,7 +5,9 @@
  */
 import { openSync } from 'node:fs';
 import { ReadStream } from 'node:tty';
-import { render } from 'ink';
+import { spawnSync } from 'node:child_process';
+import { render, type Instance } from 'ink';
+import type { EditorCommand } from './editor.js';
 import type { InputFormat } from '@sellguard/core/node';
 import { App } from './App.js';
 import { Session } from './session.js';
@@ -74,9 +76,24 @@ export async function runTui(options: TuiOptions): Promise<number> {
   if (fullScreen) stdout.write(ALT_SCREEN_ON);
   process.once('exit', leave);
   try {
-    const app = render(
+    // Filled in once Ink has started: the editor hands the terminal back to it.
+    let app: Instance | undefined;
+    const openEditor = (command: EditorCommand): string | null => {
+      const raw = keys.isTTY ? keys : undefined;
+      raw?.setRawMode(false);
+      if (fullScreen) stdout.write(ALT_SCREEN_OFF);
+      // The editor reads keys from the terminal the UI reads them from.
+      const result = spawnSync(command.command, command.args, { stdio: [keys === process.stdin ? 'inherit' : (keys as unknown as { fd: number }).fd, 'inherit', 'inherit'] });
+      if (fullScreen) stdout.write(`${ALT_SCREEN_ON}\x1b[2J\x1b[H`);
+      raw?.setRawMode(true);
+      app?.clear();
+      if (result.error) return `Could not start the editor "${command.command}": ${result.error.message}. Set EDITOR to the editor you use.`;
+      if (result.status !== 0 && result.status !== null) return `The editor "${command.command}" ended with code ${result.status}.`;
+      return null;
+    };
+    app = render(
       <ThemeContext.Provider value={{ color }}>
-        <App store={session} {...(options.cwd ? { cwd: options.cwd } : {})} />
+        <App store={session} openEditor={openEditor} {...(options.cwd ? { cwd: options.cwd } : {})} />
       </ThemeContext.Provider>,
       { stdout, stderr, stdin: keys, exitOnCtrlC: true, patchConsole: stdout === process.stdout, maxFps: 30, incrementalRendering: true },
     );

@@ -99,6 +99,7 @@ export type Action =
   | { type: 'sortNext' }
   | { type: 'sortReverse' }
   | { type: 'yank' }
+  | { type: 'edit' }
   | { type: 'notice'; text: string | null }
   | { type: 'sync' }
   | { type: 'quit' };
@@ -197,6 +198,7 @@ function step(s: UiState, a: Action, view: View): UiState {
     case 'exportStart':
     case 'commandStart':
     case 'yank':
+    case 'edit':
       // The app turns these into a prompt with a default, or a clipboard write.
       return s;
     case 'promptStart':
