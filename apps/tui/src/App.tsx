@@ -16,13 +16,14 @@ import { defaultExportName, exportTo } from './export.js';
 import { editorCommand, lineAt, ruleLine, type EditorCommand } from './editor.js';
 import { filterRecords, matches, type Filters } from './filter.js';
 import { isSpecialKey, keyToAction, splitBurst } from './keys.js';
+import { parseMouse, type MouseEvent } from './mouse.js';
 import { plural, shortenPath, wrapSegments, type Line } from './layout.js';
 import { baseName, shortRule, whereIs, type FlaggedRecord } from './model.js';
 import { Diagnostics, diagnosticsLines } from './screens/Diagnostics.js';
 import { Help, helpLines } from './screens/Help.js';
-import { listPage, RecordList } from './screens/RecordList.js';
+import { LIST_FIRST_ROW, listPage, RecordList } from './screens/RecordList.js';
 import { RecordView, recordViewLines } from './screens/RecordView.js';
-import { ruleRows, rulesPage, Summary } from './screens/Summary.js';
+import { ruleRows, rulesPage, Summary, SUMMARY_FIRST_ROW } from './screens/Summary.js';
 import type { SessionState, SessionStore } from './session.js';
 import { clampAll, INVALID_ROW, initialState, reduce, type Action, type UiState, type View } from './state.js';
 import { useTheme } from './theme.js';
@@ -43,6 +44,9 @@ export interface AppProps {
   /** The environment the editor is chosen from ($VISUAL, $EDITOR). */
   env?: Record<string, string | undefined>;
 }
+
+/** Rows one turn of the mouse wheel moves. */
+const WHEEL_ROWS = 3;
 
 export function App({ store, cwd, initial, onQuit, openEditor, env }: AppProps) {
   const session = useSyncExternalStore(store.subscribe, store.getState, store.getState);
@@ -210,7 +214,25 @@ export function App({ store, cwd, initial, onQuit, openEditor, env }: AppProps) 
     dispatch(action);
   };
 
+  /** A click on a row selects it (a second click opens it); the wheel moves three rows. */
+  const handleMouse = (events: MouseEvent[]) => {
+    for (const e of events) {
+      if (e.kind === 'wheelUp' || e.kind === 'wheelDown') {
+        for (let i = 0; i < WHEEL_ROWS; i++) handleKey('', e.kind === 'wheelUp' ? { upArrow: true } : { downArrow: true });
+        continue;
+      }
+      if (e.kind !== 'press' || e.button !== 0 || current.current.prompt || current.current.search) continue;
+      const now = current.current;
+      // Row 1 is the top bar; the body starts on row 2.
+      const bodyRow = e.row - 2;
+      if (now.screen === 'list') dispatch({ type: 'pick', index: now.list.top + bodyRow - LIST_FIRST_ROW });
+      else if (now.screen === 'summary' && !problems) dispatch({ type: 'pick', index: now.rules.top + bodyRow - SUMMARY_FIRST_ROW });
+    }
+  };
+
   useInput((input, key) => {
+    const mouse = parseMouse(input);
+    if (mouse) return handleMouse(mouse);
     if (input.length > 1 && !isSpecialKey(key)) for (const k of splitBurst(input)) handleKey(k.input, k.key);
     else handleKey(input, key);
   });

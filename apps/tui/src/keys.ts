@@ -89,6 +89,12 @@ export const KEY_HELP: Array<[string, string]> = [
   ['q', 'quit'],
 ];
 
+/** What the mouse does, for the help screen. */
+export const MOUSE_HELP: Array<[string, string]> = [
+  ['click', 'select a rule or a record; click it again to open it'],
+  ['wheel', 'scroll: move three rows up or down'],
+];
+
 export interface KeyPress {
   input: string;
   key: Partial<Key>;

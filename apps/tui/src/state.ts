@@ -100,6 +100,8 @@ export type Action =
   | { type: 'sortReverse' }
   | { type: 'yank' }
   | { type: 'edit' }
+  /** A click on row `index` of the list or the rule table: select it, or open it when it was already selected. */
+  | { type: 'pick'; index: number }
   | { type: 'notice'; text: string | null }
   | { type: 'sync' }
   | { type: 'quit' };
@@ -223,6 +225,16 @@ function step(s: UiState, a: Action, view: View): UiState {
       return { ...s, sort: nextSort(s.sort), list: { selected: 0, top: 0 } };
     case 'sortReverse':
       return s.sort ? { ...s, sort: { ...s.sort, descending: !s.sort.descending }, list: { selected: 0, top: 0 } } : s;
+    case 'pick':
+      if (s.screen === 'summary') {
+        if (a.index < 0 || a.index >= view.rules.length) return s;
+        return a.index === s.rules.selected ? step(s, { type: 'open' }, view) : { ...s, rules: { ...s.rules, selected: a.index } };
+      }
+      if (s.screen === 'list') {
+        if (a.index < 0 || a.index >= view.records) return s;
+        return a.index === s.list.selected ? step(s, { type: 'open' }, view) : { ...s, list: { ...s.list, selected: a.index } };
+      }
+      return s;
     case 'notice':
       return { ...s, notice: a.text };
     case 'sync':

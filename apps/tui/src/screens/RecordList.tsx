@@ -11,6 +11,9 @@ export { firstProblem };
 import type { Sort, SortColumn } from '../sort.js';
 import type { Cursor } from '../state.js';
 
+/** The line of the list where the first record is drawn (under the filter line and the column headings). */
+export const LIST_FIRST_ROW = 2;
+
 /** Rows of records that fit: the filter line and the column headings take two lines. */
 export function listPage(height: number): number {
   return Math.max(1, height - 2);
