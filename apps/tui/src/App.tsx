@@ -24,6 +24,8 @@ import { Help, helpLines } from './screens/Help.js';
 import { LIST_FIRST_ROW, listPage, RecordList } from './screens/RecordList.js';
 import { RecordView, recordViewLines } from './screens/RecordView.js';
 import { ruleRows, rulesPage, Summary, SUMMARY_FIRST_ROW } from './screens/Summary.js';
+import { GROUP_FIRST_ROW, groupPage, groupRecordList, GroupScreen } from './screens/GroupRecords.js';
+import { Metrics, metricsLayout, metricsTop } from './screens/Metrics.js';
 import type { SessionState, SessionStore } from './session.js';
 import { clampAll, INVALID_ROW, initialState, reduce, type Action, type UiState, type View } from './state.js';
 import { useTheme } from './theme.js';
@@ -87,8 +89,10 @@ export function App({ store, cwd, initial, onQuit, openEditor, env }: AppProps) 
         : pre.screen === 'help'
           ? helpLines(width, session.watching)
           : [];
-    const view: View = { ...base, lines: lines.length };
-    return { view, ui: clampAll(state, view), record, records };
+    const measures = data.metrics?.length ? metricsLayout(data, pre.metrics.selected, width) : undefined;
+    const groupRows = pre.group ? groupRecordList(data.groups?.get(pre.group)).length : 0;
+    const view: View = { ...base, lines: lines.length, ...(measures ? { metricPicks: measures.picks, groupRecords: groupRows, groupPage: groupPage(bodyHeight) } : {}) };
+    return { view, ui: clampAll(state, view), record, records, measures };
   };
   const { ui, record: selected } = layoutFor(raw);
 
@@ -147,6 +151,7 @@ export function App({ store, cwd, initial, onQuit, openEditor, env }: AppProps) 
       const row = rules[now.rules.selected];
       return row && row.id !== INVALID_ROW ? row.id : null;
     }
+    if (now.screen !== 'list' && now.screen !== 'record') return null;
     return records[now.list.selected]?.violations[0]?.rule ?? null;
   };
 
@@ -226,6 +231,13 @@ export function App({ store, cwd, initial, onQuit, openEditor, env }: AppProps) 
       // Row 1 is the top bar; the body starts on row 2.
       const bodyRow = e.row - 2;
       if (now.screen === 'list') dispatch({ type: 'pick', index: now.list.top + bodyRow - LIST_FIRST_ROW });
+      else if (now.screen === 'group') dispatch({ type: 'pick', index: now.groupList.top + bodyRow - GROUP_FIRST_ROW });
+      else if (now.screen === 'metrics') {
+        const { measures } = layoutFor(now);
+        if (!measures) continue;
+        const index = measures.pickLines.indexOf(metricsTop(measures, now.metrics.selected, bodyHeight) + bodyRow);
+        if (index >= 0) dispatch({ type: 'pick', index });
+      }
       else if (now.screen === 'summary' && !problems) dispatch({ type: 'pick', index: now.rules.top + bodyRow - SUMMARY_FIRST_ROW });
     }
   };
@@ -255,7 +267,16 @@ export function App({ store, cwd, initial, onQuit, openEditor, env }: AppProps) 
         position={{ at: ui.list.selected + 1, of: filtered.length }}
       />
     );
-  else if (ui.screen === 'list' || ui.screen === 'record')
+  else if (ui.screen === 'metrics') body = <Metrics data={data} selected={ui.metrics.selected} width={width} height={bodyHeight} />;
+  else if (ui.screen === 'group' && ui.group) {
+    const [metric, group, value] = JSON.parse(ui.group) as [string, string, string];
+    const result = data.metrics?.find((m) => m.name === metric)?.result;
+    body = result ? (
+      <GroupScreen metric={result} group={group} value={value} records={data.groups?.get(ui.group)} cursor={ui.groupList} width={width} height={bodyHeight} />
+    ) : (
+      <ScrollLines lines={[]} width={width} height={bodyHeight} />
+    );
+  } else if (ui.screen === 'list' || ui.screen === 'record')
     body = (
       <RecordList
         records={sorted}

@@ -60,6 +60,8 @@ export function keyToAction(input: string, key: Partial<Key>, ui: UiState): Acti
       return ui.screen === 'list' ? { type: 'sortReverse' } : null;
     case 'y':
       return ui.screen === 'list' || ui.screen === 'record' ? { type: 'yank' } : null;
+    case 'm':
+      return { type: 'metrics' };
     case 'v':
       return ui.screen === 'help' ? null : { type: 'edit' };
     default:
@@ -74,7 +76,8 @@ export const KEY_HELP: Array<[string, string]> = [
   ['g  G  (Home End)', 'go to the first or last row'],
   ['Enter', 'open: a rule shows its records, a record shows its details'],
   ['Esc', 'go back'],
-  ['Tab', 'switch between the summary and the record list'],
+  ['Tab', 'switch between the summary, the record list and (for order reports) the measures'],
+  ['m', 'measures of a dataset policy: each one day by day (a sparkline) and its worst groups; Enter on a group lists its records'],
   ['← →  or  p n', 'previous or next record (in a record)'],
   ['/', 'search the records (Enter keeps the search, Esc undoes it)'],
   ['r', 'show one rule at a time (press again for the next rule)'],

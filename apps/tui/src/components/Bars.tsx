@@ -46,6 +46,7 @@ export function headerLine({ session, ui, listed, width, color }: HeaderProps): 
     active ? { text: color ? ` ${label} ` : `[${label}]`, tone: 'selected' } : { text: ` ${label} `, tone: 'dim' };
   const onList = ui.screen === 'list' || ui.screen === 'record';
   const left: Segment[] = [tab('Summary', ui.screen === 'summary'), { text: ' ' }, tab(`Records ${count(listed)}`, onList)];
+  if (session.data.metrics?.length) left.push({ text: ' ' }, tab('Measures', ui.screen === 'metrics' || ui.screen === 'group'));
   if (ui.screen === 'help') left.push({ text: ' ' }, tab('Help', true));
   const status = statusText(session);
   const title = session.policy?.title ?? baseName(session.policyFile);
@@ -62,7 +63,7 @@ export function Header(props: HeaderProps) {
 export interface FooterProps {
   ui: UiState;
   /** Which screen is really on show (the policy's problems replace the results while it has errors). */
-  showing: 'summary' | 'list' | 'record' | 'help' | 'problems';
+  showing: 'summary' | 'list' | 'record' | 'help' | 'problems' | 'metrics' | 'group';
   listed: number;
   width: number;
   color: boolean;
@@ -73,6 +74,8 @@ const HINTS: Record<FooterProps['showing'], Array<[string, string]>> = {
   list: [['↑↓', 'move'], ['Enter', 'open'], ['/', 'search'], ['r', 'rule'], ['s', 'severity'], ['o', 'sort'], ['y', 'copy'], ['e', 'save'], [':', 'command'], ['?', 'help'], ['q', 'quit']],
   record: [['↑↓', 'scroll'], ['←→', 'previous/next'], ['Esc', 'back'], ['y', 'copy'], ['e', 'save'], ['?', 'help'], ['q', 'quit']],
   help: [['↑↓', 'scroll'], ['Esc', 'back'], ['q', 'quit']],
+  metrics: [['↑↓', 'group'], ['Enter', 'its records'], ['Esc', 'back'], ['Tab', 'summary'], ['?', 'help'], ['q', 'quit']],
+  group: [['↑↓', 'move'], ['Esc', 'back to the measures'], ['?', 'help'], ['q', 'quit']],
   problems: [['↑↓', 'scroll'], ['?', 'help'], ['q', 'quit']],
 };
 
