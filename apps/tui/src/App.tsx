@@ -4,17 +4,18 @@
  * reducer; the session (policy, check, watch) is read through a store.
  */
 import { isAbsolute, relative } from 'node:path';
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react';
 import { Box, useApp, useInput, useStdout, type Key } from 'ink';
 import { osc52, problemsText, recordText } from './clipboard.js';
 import { formatOf, parseCommand, type Command } from './commands.js';
-import { sortRecords, SORT_WORD } from './sort.js';
+import { SORT_WORD, type Sort } from './sort.js';
+import { ListBuilder, type Busy } from './list-job.js';
 import { Footer, Header, type FooterProps } from './components/Bars.js';
 import { Lines as ScrollLines } from './components/Lines.js';
 import { useTerminalSize } from './components/useTerminalSize.js';
 import { defaultExportName, exportTo } from './export.js';
 import { editorCommand, lineAt, ruleLine, type EditorCommand } from './editor.js';
-import { filterRecords, matches, type Filters } from './filter.js';
+import type { Filters } from './filter.js';
 import { isSpecialKey, keyToAction, splitBurst } from './keys.js';
 import { parseMouse, type MouseEvent } from './mouse.js';
 import { plural, shortenPath, wrapSegments, type Line } from './layout.js';
@@ -66,13 +67,14 @@ export function App({ store, cwd, initial, onQuit, openEditor, env }: AppProps) 
 
   const bodyHeight = Math.max(1, rows - 2);
   const data = session.data;
-  const filtered = useFiltered(data.flagged, data.version, raw.filters);
-  const sorted = useMemo(() => sortRecords(filtered, raw.sort), [filtered, raw.sort]);
+  const list = useRecordList(data.flagged, data.version, raw.filters, raw.sort);
+  const sorted = list.records;
   const rules = useMemo(() => ruleRows(data, session.policy?.rules ?? []), [data, session.policy]);
 
   /** What is on screen for a given state: the view the reducer needs, the filtered records, the open record's lines. */
   const layoutFor = (state: UiState) => {
-    const records = state.filters === raw.filters && state.sort === raw.sort ? sorted : sortRecords(filterRecords(data.flagged, state.filters), state.sort);
+    // The list as built so far: a new filter or sort is built in slices, and the view follows it as it grows.
+    const records = sorted;
     const base: View = {
       records: records.length,
       rules: rules.map((r) => r.id),
@@ -125,7 +127,7 @@ export function App({ store, cwd, initial, onQuit, openEditor, env }: AppProps) 
     const { records } = layoutFor(current.current);
     try {
       const written = exportTo(records, format, { policy, filters: current.current.filters, inputs: session.inputs, cwd: folder }, path);
-      const partial = session.status === 'checking' && !session.rechecking ? ' (only the records read so far)' : '';
+      const partial = session.status === 'checking' && !session.rechecking ? ' (only the records read so far)' : list.busy ? ` (only the records ${list.busy.what === 'sorting' ? 'sorted' : 'found'} so far)` : '';
       const lead = `Saved ${plural(records.length, 'record')} to `;
       const shown = relative(process.cwd(), written);
       const where = shown.startsWith('..') || isAbsolute(shown) ? written : shown;
@@ -264,7 +266,7 @@ export function App({ store, cwd, initial, onQuit, openEditor, env }: AppProps) 
         height={bodyHeight}
         scroll={ui.scroll}
         color={color}
-        position={{ at: ui.list.selected + 1, of: filtered.length }}
+        position={{ at: ui.list.selected + 1, of: sorted.length }}
       />
     );
   else if (ui.screen === 'metrics') body = <Metrics data={data} selected={ui.metrics.selected} width={width} height={bodyHeight} />;
@@ -280,6 +282,7 @@ export function App({ store, cwd, initial, onQuit, openEditor, env }: AppProps) 
     body = (
       <RecordList
         records={sorted}
+        busy={list.busy}
         sort={ui.sort}
         total={data.flagged.length}
         cursor={ui.list}
@@ -293,33 +296,28 @@ export function App({ store, cwd, initial, onQuit, openEditor, env }: AppProps) 
 
   return (
     <Box flexDirection="column" width={width} height={rows}>
-      <Header session={session} ui={ui} listed={filtered.length} width={width} color={color} />
+      <Header session={session} ui={ui} listed={sorted.length} width={width} color={color} />
       {body}
-      <Footer ui={ui} showing={showing} listed={filtered.length} width={width} color={color} />
+      <Footer ui={ui} showing={showing} listed={sorted.length} width={width} color={color} />
     </Box>
   );
 }
 
 /**
- * The records matching the filters. While a file is being read the list only
- * grows, so only the new records are filtered on each update.
+ * The records matching the filters, in the chosen order, built in slices
+ * (list-job.ts) so that keys are answered while a large list is filtered or
+ * sorted. While a file is being read only the new records are taken in.
  */
-function useFiltered(flagged: FlaggedRecord[], version: number, filters: Filters): FlaggedRecord[] {
-  const cache = useRef<{ flagged: FlaggedRecord[]; filters: Filters; upTo: number; result: FlaggedRecord[] } | null>(null);
-  return useMemo(() => {
-    const c = cache.current;
-    if (c && c.flagged === flagged && c.filters === filters && flagged.length >= c.upTo) {
-      if (flagged.length === c.upTo) return c.result;
-      const result = c.result.concat(flagged.slice(c.upTo).filter((r) => matches(r, filters)));
-      cache.current = { flagged, filters, upTo: flagged.length, result };
-      return result;
-    }
-    const result = flagged.filter((r) => matches(r, filters));
-    cache.current = { flagged, filters, upTo: flagged.length, result };
-    return result;
+function useRecordList(flagged: FlaggedRecord[], version: number, filters: Filters, sort: Sort | null): { records: readonly FlaggedRecord[]; busy: Busy | null } {
+  const [, redraw] = useReducer((n: number) => n + 1, 0);
+  const builder = useRef<ListBuilder | null>(null);
+  builder.current ??= new ListBuilder(redraw);
+  useEffect(() => {
+    builder.current!.update(flagged, filters, sort);
     // `version` changes when records are added to the same array, which the array itself does not show.
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the array's length
-  }, [flagged, version, filters]);
+  }, [flagged, version, filters, sort]);
+  useEffect(() => () => builder.current!.dispose(), []);
+  return { records: builder.current.records, busy: builder.current.busy };
 }
 
 /** While the policy has errors, `v` opens it at its first error. */
