@@ -66,6 +66,7 @@ export class ListBuilder {
       this.sortedKeyed = [];
       this.job++;
       this.running = false;
+      this.busy = sort ? { what: 'sorting', done: 0, of: source.length } : isFiltered(filters) ? { what: 'filtering', done: 0, of: source.length } : null;
       // A new filter shows its matches as they are found; a new sort keeps the old order on screen until it is ready.
       if (!sort || !sameOrder) this.records = [];
     }
@@ -121,6 +122,7 @@ export class ListBuilder {
       }
       if ((i - from) % CHECK_EVERY === CHECK_EVERY - 1) {
         if (filtering) this.busy = { what: 'filtering', done: i + 1, of: to };
+        else if (sort && this.busy) this.busy = { what: 'sorting', done: 0, of: to };
         if (!sort) this.records = this.matched;
         yield;
       }

@@ -210,7 +210,7 @@ describe.skipIf(!hasTmux)('sellguard-tui in tmux at 80x24', () => {
     await showing('help', 'move up and down');
     keys('help', 'G');
     const help = await showing('help', 'Mouse');
-    expect(help).toContain('The mouse is left to your terminal');
+    expect(help).toContain('To select text with the mouse, hold Shift');
     keys('help', 'q');
     await showing('help', 'exited 0');
   });

@@ -10,7 +10,7 @@ import { whereIs, type GroupRecord, type GroupRecords } from '../model.js';
 import type { Cursor } from '../state.js';
 
 /** The line of the screen where the first record is drawn (under the title and the column headings). */
-export const GROUP_FIRST_ROW = 2;
+export const GROUP_FIRST_ROW = 3;
 
 export function groupPage(height: number): number {
   return Math.max(1, height - GROUP_FIRST_ROW);
@@ -37,7 +37,10 @@ export function groupLines({ metric, group, value, records, cursor, width, heigh
   const hits = records?.hits.length ?? 0;
   const met = metric.kind === 'rate' ? `, ${count(hits)} met the condition (✗)` : '';
   const kept = list.length < total ? ` (the first ${count(list.length)} shown)` : '';
-  const lines: Line[] = [[{ text: fit(`${group} ${value} in ${metric.title}: ${plural(total, 'record')}${met}${kept}`, width), tone: 'heading' }]];
+  const lines: Line[] = [
+    [{ text: fit(`${group} ${value} in ${metric.title}`, width), tone: 'heading' }],
+    [{ text: fit(`${plural(total, 'record')}${met}${kept}`, width) }],
+  ];
   if (list.length === 0) return [...lines, [], [{ text: 'No records of this group were kept. Press Esc to go back.', tone: 'dim' }]];
   const whereW = Math.min(28, Math.max(10, Math.floor(width * 0.3)));
   const dayW = 11;
