@@ -9,7 +9,7 @@ import { Box, useApp, useInput, useStdout, type Key } from 'ink';
 import { osc52, problemsText, recordText } from './clipboard.js';
 import { formatOf, parseCommand, type Command } from './commands.js';
 import { SORT_WORD, type Sort } from './sort.js';
-import { ListBuilder, type Busy } from './list-job.js';
+import { ListBuilder, type Busy, type Slicing } from './list-job.js';
 import { Footer, Header, type FooterProps } from './components/Bars.js';
 import { Lines as ScrollLines } from './components/Lines.js';
 import { useTerminalSize } from './components/useTerminalSize.js';
@@ -46,12 +46,14 @@ export interface AppProps {
   openEditor?: (command: EditorCommand) => string | null;
   /** The environment the editor is chosen from ($VISUAL, $EDITOR). */
   env?: Record<string, string | undefined>;
+  /** How slices of filtering and sorting are timed and run (tests run them by hand). */
+  slicing?: Slicing;
 }
 
 /** Rows one turn of the mouse wheel moves. */
 const WHEEL_ROWS = 3;
 
-export function App({ store, cwd, initial, onQuit, openEditor, env }: AppProps) {
+export function App({ store, cwd, initial, onQuit, openEditor, env, slicing }: AppProps) {
   const session = useSyncExternalStore(store.subscribe, store.getState, store.getState);
   const { columns: width, rows } = useTerminalSize();
   const { color } = useTheme();
@@ -67,7 +69,7 @@ export function App({ store, cwd, initial, onQuit, openEditor, env }: AppProps) 
 
   const bodyHeight = Math.max(1, rows - 2);
   const data = session.data;
-  const list = useRecordList(data.flagged, data.version, raw.filters, raw.sort);
+  const list = useRecordList(data.flagged, data.version, raw.filters, raw.sort, slicing);
   const sorted = list.records;
   const rules = useMemo(() => ruleRows(data, session.policy?.rules ?? []), [data, session.policy]);
 
@@ -308,10 +310,10 @@ export function App({ store, cwd, initial, onQuit, openEditor, env }: AppProps) 
  * (list-job.ts) so that keys are answered while a large list is filtered or
  * sorted. While a file is being read only the new records are taken in.
  */
-function useRecordList(flagged: FlaggedRecord[], version: number, filters: Filters, sort: Sort | null): { records: readonly FlaggedRecord[]; busy: Busy | null } {
+function useRecordList(flagged: FlaggedRecord[], version: number, filters: Filters, sort: Sort | null, slicing?: Slicing): { records: readonly FlaggedRecord[]; busy: Busy | null } {
   const [, redraw] = useReducer((n: number) => n + 1, 0);
   const builder = useRef<ListBuilder | null>(null);
-  builder.current ??= new ListBuilder(redraw);
+  builder.current ??= new ListBuilder(redraw, slicing);
   useEffect(() => {
     builder.current!.update(flagged, filters, sort);
     // `version` changes when records are added to the same array, which the array itself does not show.

@@ -22,6 +22,12 @@ export interface Busy {
 /** Runs a step of work later (setImmediate by default; tests step by hand). */
 export type Schedule = (step: () => void) => void;
 
+/** When slices run and how long they are: tests replace both to step through a job deterministically. */
+export interface Slicing {
+  schedule: Schedule;
+  now: () => number;
+}
+
 /** Milliseconds of work between two turns of the event loop. */
 const SLICE_MS = 8;
 /** Records (or merge steps) between two looks at the clock. */
@@ -48,11 +54,16 @@ export class ListBuilder {
   private job = 0;
   private running = false;
 
+  private readonly schedule: Schedule;
+  private readonly now: () => number;
+
   constructor(
     private readonly onChange: () => void,
-    private readonly schedule: Schedule = immediate,
-    private readonly now: () => number = () => performance.now(),
-  ) {}
+    slicing: Partial<Slicing> = {},
+  ) {
+    this.schedule = slicing.schedule ?? immediate;
+    this.now = slicing.now ?? (() => performance.now());
+  }
 
   /** Call with the current records, filters and sort; cheap when nothing changed. */
   update(source: readonly FlaggedRecord[], filters: Filters, sort: Sort | null): void {
