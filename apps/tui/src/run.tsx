@@ -83,7 +83,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
   process.once('exit', leave);
   try {
     // Filled in once Ink has started: the editor hands the terminal back to it.
-    let app: Instance | undefined;
+    const started: { app?: Instance } = {};
     const openEditor = (command: EditorCommand): string | null => {
       const raw = keys.isTTY ? keys : undefined;
       raw?.setRawMode(false);
@@ -93,17 +93,18 @@ export async function runTui(options: TuiOptions): Promise<number> {
       if (fullScreen) stdout.write(`${ALT_SCREEN_ON}\x1b[2J\x1b[H`);
       if (mouse) stdout.write(MOUSE_ON);
       raw?.setRawMode(true);
-      app?.clear();
+      started.app?.clear();
       if (result.error) return `Could not start the editor "${command.command}": ${result.error.message}. Set EDITOR to the editor you use.`;
       if (result.status !== 0 && result.status !== null) return `The editor "${command.command}" ended with code ${result.status}.`;
       return null;
     };
-    app = render(
+    const app = render(
       <ThemeContext.Provider value={{ color }}>
         <App store={session} openEditor={openEditor} {...(options.cwd ? { cwd: options.cwd } : {})} />
       </ThemeContext.Provider>,
       { stdout, stderr, stdin: keys, exitOnCtrlC: true, patchConsole: stdout === process.stdout, maxFps: 30, incrementalRendering: true },
     );
+    started.app = app;
     session.start();
     await app.waitUntilExit();
     const { status } = session.getState();

@@ -4,8 +4,8 @@
  * with the values they saw), then the record's other fields. The lines are
  * built once per record and width; the screen scrolls through them.
  */
-import type { CompiledPolicy, EvalContext, FieldType, RecordInfo, RuleExplanation, Severity, TraceNode, Violation } from '@sellguard/core';
-import { getPath, show } from '@sellguard/core/runtime';
+import type { CompiledPolicy, EvalContext, RecordInfo, RuleExplanation, Severity, TraceNode, Violation } from '@sellguard/core';
+import { getPath } from '@sellguard/core/runtime';
 import { showField } from '../show-field.js';
 import { sideRows, twoSides } from '../sides.js';
 import { sideBySideLines } from './side-by-side.js';

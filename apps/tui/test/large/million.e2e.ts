@@ -26,7 +26,7 @@ async function writeMessages(file: string): Promise<void> {
     const body = i % 5 === 0 ? `Hello, your parcel ships today. Write to desk${i}@lumo-shop.com with questions.` : `Hello, your parcel ${i} ships today. Thank you for your order.`;
     chunk += `${JSON.stringify({ orderId: `111-${String(i).padStart(7, '0')}`, body })}\n`;
     if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+      if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
       chunk = '';
     }
   }
