@@ -53,6 +53,8 @@ export class ListBuilder {
   private sortedKeyed: Keyed[] = [];
   private job = 0;
   private running = false;
+  /** update() saw more records while a job ran: take them in when it ends. */
+  private more = false;
 
   private readonly schedule: Schedule;
   private readonly now: () => number;
@@ -77,11 +79,16 @@ export class ListBuilder {
       this.sortedKeyed = [];
       this.job++;
       this.running = false;
+      this.more = false;
       this.busy = sort ? { what: 'sorting', done: 0, of: source.length } : isFiltered(filters) ? { what: 'filtering', done: 0, of: source.length } : null;
       // A new filter shows its matches as they are found; a new sort keeps the old order on screen until it is ready.
       if (!sort || !sameOrder) this.records = [];
     }
-    if (!this.running && source.length > this.upTo) this.start();
+    // Only update() starts work, so a file being read costs one pass per progress update, not one per record.
+    if (source.length > this.upTo) {
+      if (this.running) this.more = true;
+      else this.start();
+    }
   }
 
   dispose(): void {
@@ -108,8 +115,10 @@ export class ListBuilder {
           this.busy = null;
           this.version++;
           this.onChange();
-          // More records may have arrived meanwhile.
-          if (this.source && this.source.length > this.upTo) this.start();
+          if (this.more) {
+            this.more = false;
+            if (this.source && this.source.length > this.upTo) this.start();
+          }
           return;
         }
         if (this.now() >= until) break;
