@@ -10,7 +10,7 @@ import { osc52, problemsText, recordText } from './clipboard.js';
 import { formatOf, parseCommand, type Command } from './commands.js';
 import { SORT_WORD, type Sort } from './sort.js';
 import { ListBuilder, type Busy, type Slicing } from './list-job.js';
-import { Footer, Header, type FooterProps } from './components/Bars.js';
+import { Footer, Header, tabAt, type FooterProps } from './components/Bars.js';
 import { Lines as ScrollLines } from './components/Lines.js';
 import { useTerminalSize } from './components/useTerminalSize.js';
 import { defaultExportName, exportTo } from './export.js';
@@ -232,6 +232,12 @@ export function App({ store, cwd, initial, onQuit, openEditor, env, slicing }: A
       }
       if (e.kind !== 'press' || e.button !== 0 || current.current.prompt || current.current.search) continue;
       const now = current.current;
+      if (e.row === 1) {
+        const tab = tabAt({ session, ui: now, listed: sorted.length, width, color }, e.column);
+        if (tab === 'metrics') dispatch({ type: 'metrics' });
+        else if (tab) dispatch({ type: 'show', screen: tab });
+        continue;
+      }
       // Row 1 is the top bar; the body starts on row 2.
       const bodyRow = e.row - 2;
       if (now.screen === 'list') dispatch({ type: 'pick', index: now.list.top + bodyRow - LIST_FIRST_ROW });

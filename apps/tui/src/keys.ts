@@ -94,7 +94,7 @@ export const KEY_HELP: Array<[string, string]> = [
 
 /** What the mouse does, for the help screen. */
 export const MOUSE_HELP: Array<[string, string]> = [
-  ['click', 'select a rule or a record; click it again to open it'],
+  ['click', 'select a rule, a record or a group; click it again to open it; click a tab of the top bar to show it'],
   ['wheel', 'scroll: move three rows up or down'],
 ];
 

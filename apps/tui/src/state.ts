@@ -113,6 +113,8 @@ export type Action =
   | { type: 'sortReverse' }
   | { type: 'yank' }
   | { type: 'metrics' }
+  /** A click on a tab of the top bar. */
+  | { type: 'show'; screen: 'summary' | 'list' }
   | { type: 'edit' }
   /** A click on row `index` of the list or the rule table: select it, or open it when it was already selected. */
   | { type: 'pick'; index: number }
@@ -182,6 +184,8 @@ function step(s: UiState, a: Action, view: View): UiState {
       const screen: Screen = s.screen === 'summary' ? 'list' : onList && view.metricPicks ? 'metrics' : 'summary';
       return { ...s, screen, scroll: 0, notice: null };
     }
+    case 'show':
+      return { ...s, screen: a.screen, scroll: 0, notice: null };
     case 'metrics':
       if (!view.metricPicks) return { ...s, notice: 'No measures to show: a policy with metrics shows them here once its data is read.' };
       return { ...s, screen: 'metrics', notice: null };

@@ -100,6 +100,15 @@ describe('in the app', () => {
     expect(r.screen().split('\n').find((l) => l.startsWith('›'))).toMatch(/messages\.jsonl line 5 /);
   });
 
+  test('a click on a tab of the top bar shows that screen', async () => {
+    const r = await app();
+    // " Summary  [Records 6]": the Records tab spans columns 11 to 21.
+    await r.press('\x1b[<0;14;1M');
+    expect(r.screen()).toContain('[Records 6]');
+    await r.press('\x1b[<0;3;1M');
+    expect(r.screen()).toContain('[Summary]');
+  });
+
   test('a click on a rule of the summary selects it, a second click lists its records', async () => {
     const r = await app();
     // Summary rows: top bar (1), two lines of counts, the range line, the table's titles (5), then the rules from row 6.

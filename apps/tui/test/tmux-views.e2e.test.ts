@@ -6,8 +6,10 @@
  * out here from the sample files themselves.
  *
  * Needs `tmux` (Debian package); skipped when it is not installed.
+ * UPDATE_SCREENSHOTS=1 also saves the side-by-side view and the measures
+ * screen to docs/images/ for docs/tui.md.
  */
-import { chmodSync, copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -15,6 +17,13 @@ import { buildOnce, CLI, hasTmux, mouse, ROOT, Terminal, TUI } from './tmux.js';
 
 const FIXTURES = join(ROOT, 'apps/tui/test/fixtures');
 const term = new Terminal('tui-views');
+
+/** With UPDATE_SCREENSHOTS=1, keep a screen as a text picture for the docs. */
+function screenshot(name: string, screen: string): void {
+  if (!process.env.UPDATE_SCREENSHOTS) return;
+  mkdirSync(join(ROOT, 'docs/images'), { recursive: true });
+  writeFileSync(join(ROOT, 'docs/images', name), `${screen.replace(/\s+$/, '')}\n`);
+}
 
 function workspace(): string {
   const dir = mkdtempSync(join(tmpdir(), 'sellguard-tui-views-'));
@@ -43,6 +52,7 @@ describe.skipIf(!hasTmux)('the terminal UI in tmux at 80x24', () => {
     const colorRow = wide.split('\n').find((l) => l.startsWith('≠ color'));
     expect(colorRow).toMatch(new RegExp(`^≠ color\\s+${second.listing.color}\\s+│ ${second.offer.color}\\s*$`));
     expect(wide).not.toContain('Why it fired');
+    screenshot('tui-follow-selling.txt', wide);
     for (const row of wide.split('\n')) expect([...row].length).toBeLessThanOrEqual(80);
     term.tmux('resize-window', '-t', 'sides', '-x', '60');
     const narrow = await term.showing('sides', /^ {4}listing: /m);
@@ -86,6 +96,7 @@ describe.skipIf(!hasTmux)('the terminal UI in tmux at 80x24', () => {
       else if (v === 0) expect(bars[i]).toBe('▁');
     });
     expect(measures).toMatch(/Pre-fulfillment cancel rate\s+11\.11%\s+target < 2\.5%\s+✗ missed/);
+    screenshot('tui-measures.txt', measures);
 
     term.keys('measures', 'Enter');
     const group = await term.showing('measures', 'sku MUG-STONE-350 in Pre-fulfillment cancel rate');

@@ -56,6 +56,23 @@ export function headerLine({ session, ui, listed, width, color }: HeaderProps): 
   return [...left, { text: '  ' }, { text: fit(titleW >= 6 ? title : '', titleW), tone: 'bold' }, { text: ' ' }, { ...status, text: statusText_ }];
 }
 
+/** Which tab of the top bar is at a 1-based column, if any. */
+export function tabAt(props: HeaderProps, column: number): 'summary' | 'list' | 'metrics' | null {
+  let x = 0;
+  for (const seg of headerLine(props)) {
+    const w = textWidth(seg.text);
+    if (column > x && column <= x + w) {
+      const label = seg.text.replace(/[[\]]/g, '').trim();
+      if (label === 'Summary') return 'summary';
+      if (label.startsWith('Records ')) return 'list';
+      if (label === 'Measures') return 'metrics';
+      return null;
+    }
+    x += w;
+  }
+  return null;
+}
+
 export function Header(props: HeaderProps) {
   return <LineView line={headerLine(props)} width={props.width} />;
 }
