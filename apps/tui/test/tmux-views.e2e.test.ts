@@ -17,6 +17,8 @@ import { buildOnce, CLI, hasTmux, mouse, ROOT, Terminal, TUI } from './tmux.js';
 
 const FIXTURES = join(ROOT, 'apps/tui/test/fixtures');
 const term = new Terminal('tui-views');
+/** Each test waits for a dozen screens; on a busy machine that takes longer than vitest's default. */
+const E2E_TIMEOUT = 180_000;
 
 /** With UPDATE_SCREENSHOTS=1, keep a screen as a text picture for the docs. */
 function screenshot(name: string, screen: string): void {
@@ -62,7 +64,7 @@ describe.skipIf(!hasTmux)('the terminal UI in tmux at 80x24', () => {
     expect(rows[at + 2].trimEnd()).toBe(`    offer:   ${second.offer.color}`);
     term.keys('sides', 'q');
     await term.showing('sides', 'exited 0');
-  });
+  }, E2E_TIMEOUT);
 
   test('sellguard tui on an order report: m shows each measure day by day and its worst SKUs; Enter lists a SKU’s orders, Esc goes back', async () => {
     // The 7-day pre-fulfillment cancel rate as of 2026-10-31, day by day, counted here from the CSV.
@@ -107,7 +109,7 @@ describe.skipIf(!hasTmux)('the terminal UI in tmux at 80x24', () => {
     await term.showing('measures', /› MUG-STONE-350/);
     term.keys('measures', 'q');
     await term.showing('measures', 'exited 0');
-  });
+  }, E2E_TIMEOUT);
 
   test('v opens the policy in $EDITOR at the rule’s line (+LINE FILE), then the screen comes back whole', async () => {
     const dir = workspace();
@@ -135,7 +137,7 @@ describe.skipIf(!hasTmux)('the terminal UI in tmux at 80x24', () => {
     expect(readFileSync(join(dir, 'editor-args.txt'), 'utf8').split('\n').filter(Boolean)).toEqual([`+${email}`, 'messages.policy', `+${outside}`, 'messages.policy']);
     term.keys('editor', 'q');
     await term.showing('editor', 'exited 0');
-  });
+  }, E2E_TIMEOUT);
 
   test('the mouse: a click selects a row, a second click opens it, the wheel moves three rows; ? lists both', async () => {
     const dir = workspace();
@@ -156,9 +158,9 @@ describe.skipIf(!hasTmux)('the terminal UI in tmux at 80x24', () => {
     await term.showing('mouse', /› messages\.jsonl line 5 /);
     term.keys('mouse', '?');
     term.keys('mouse', 'G');
-    const help = await term.showing('mouse', /^ {2}click\s+select a rule or a record/m);
+    const help = await term.showing('mouse', /^ {2}click\s+select a rule, a record or a group/m);
     expect(help).toMatch(/^ {2}wheel\s+scroll/m);
     term.keys('mouse', 'q');
     await term.showing('mouse', 'exited 0');
-  });
+  }, E2E_TIMEOUT);
 });
