@@ -16,7 +16,7 @@ export function analyzePolicy(text: string): Analysis {
       symbols: [],
       ast: parse('').ast,
       hover: () => undefined,
-      completions: () => [],
+      completions: (offset) => ({ from: offset, items: [] }),
     };
   }
 }
