@@ -334,6 +334,20 @@ describe.skipIf(!haveBrowser)('the playground in a browser', () => {
     await expect.poll(() => page.getByTestId('policy-status').textContent()).toBe('No problems');
   });
 
+  it('completes the fields of the record before a dot, from the semantic model', async () => {
+    const at = await showPolicyLine(page, '  forbid any l in links(subject): not l.amazon', 'amazon');
+    await page.mouse.click(at.x, at.y);
+    await page.keyboard.press('End');
+    const typed = ' or any i in images: i.';
+    await page.keyboard.type(typed);
+    const list = page.locator('.cm-tooltip-autocomplete .cm-completionLabel');
+    // The fields of Image in the buyer-messaging policy, not the message's fields nor built-ins.
+    await expect.poll(async () => (await list.allTextContents()).sort()).toEqual(['height', 'kind', 'linksTo', 'src', 'width']);
+    await page.keyboard.press('Escape');
+    for (let i = 0; i < typed.length; i++) await page.keyboard.press('Backspace');
+    await expect.poll(() => page.getByTestId('policy-status').textContent()).toBe('No problems');
+  });
+
   it('checks again when the data changes, in the text and in the form', async () => {
     const [records, withProblems] = counts(await summary(page));
     expect(records).toBe(SAMPLE_RECORDS);
