@@ -17,8 +17,10 @@ export function quickFixes(uri: string, diagnostics: Diagnostic[]): CodeAction[]
 }
 
 function editFor(d: Diagnostic, help: string): { title: string; edit: TextEdit } | undefined {
-  const suggestion = /did you mean `([^`]+)`\?/.exec(help);
-  if (suggestion) return { title: `Change to \`${suggestion[1]}\``, edit: { range: d.range, newText: suggestion[1] } };
+  // The checker quotes its suggestion in backticks, the parser in single quotes.
+  const suggestion = /did you mean (?:`([^`]+)`|'([^']+)')\?/.exec(help);
+  const guess = suggestion?.[1] ?? suggestion?.[2];
+  if (guess) return { title: `Change to \`${guess}\``, edit: { range: d.range, newText: guess } };
   const operator = /^(?:write|use) `(==|!=|and|or|not)`/.exec(help);
   if (operator) return { title: `Write \`${operator[1]}\``, edit: { range: d.range, newText: operator[1] } };
   const requoted = /^write (".*") instead of /.exec(help);

@@ -165,6 +165,19 @@ describe('more editor features over stdio', () => {
     await client.closeDocument(path);
   });
 
+  it('offers the word the parser guessed for a misspelt severity and rule line', async () => {
+    const text = LETS.replace('invoice-first warning', 'invoice-first warnign').replace('  forbid invoiceFirst', '  forbd invoiceFirst');
+    const path = join(dir, 'misspelt.policy');
+    const diagnostics = await client.open(path, text);
+    expect(diagnostics.length).toBeGreaterThan(0);
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri(path) }, range: diagnostics[0].range, context: { diagnostics } })) as Array<{
+      edit: { changes: Record<string, TextEdit[]> };
+    }>;
+    const edits = actions.flatMap((a) => a.edit.changes[uri(path)]);
+    expect(apply(text, edits)).toBe(LETS);
+    await client.closeDocument(path);
+  });
+
   it('completes the fields of an image after a dot in the buyer-messaging policy, and nothing inside its strings and comments', async () => {
     const shipped = readFileSync(SHIPPED, 'utf8');
     const text = `${shipped}\nrule wide-image warning "A wide image" {\n  forbid any i in images: i.\n}\n`;
