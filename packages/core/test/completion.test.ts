@@ -122,12 +122,38 @@ describe('completion where a statement starts', () => {
   });
 });
 
+describe('completion in an example’s given data', () => {
+  const example = (typed: string) => {
+    const text = POLICY.replace('‸', 'forbid emails(body)') + `\nexample "one" {\n  given { ${typed}`;
+    return completeAt(text, text.length, { fileName: 'media.policy' }).items;
+  };
+  it('offers the input record’s fields not written yet, each with its colon', () => {
+    const items = example('body: "hi, there", ');
+    expect(items.map((i) => i.label)).toEqual(['purpose', 'attachments', 'images']);
+    expect(items[0].insert).toBe('purpose: ');
+  });
+  it('offers the members of an enum field after its key', () => {
+    expect(example('purpose: "').map((i) => i.label)).toEqual(PURPOSES);
+  });
+  it('offers nothing inside a text value', () => {
+    expect(example('body: "hi, ').map((i) => i.label)).toEqual([]);
+  });
+});
+
 describe('no completion inside text that is not code', () => {
   it.each([
     ['a string', 'forbid body contains "free ship'],
     ['a comment', '# check the body for coup'],
   ])('offers nothing inside %s', (_what, typed) => {
     expect(offered(typed).labels).toEqual([]);
+  });
+  it('offers an expression inside a message’s braces, and after a message with braces on the same line', () => {
+    const text = POLICY.replace('rule example-rule error "A rule" {\n  ‸', 'rule example-rule error "Found {count(emails(body))} addresses" { forbid ');
+    const afterMessage = completeAt(text, text.indexOf('{ forbid ') + '{ forbid '.length).items.map((i) => i.label);
+    expect(afterMessage).toEqual(expect.arrayContaining(['body', 'emails']));
+    const inBraces = completeAt(text, text.indexOf('count(emails(') + 'count('.length).items.map((i) => i.label);
+    expect(inBraces).toEqual(expect.arrayContaining(['body', 'emails']));
+    expect(completeAt(text, text.indexOf('addresses"') + 3).items).toEqual([]);
   });
   it('offers nothing in the middle of a finished string, nor in a rule message', () => {
     const text = POLICY.replace('‸', 'forbid body contains "free gift"');

@@ -234,7 +234,7 @@ function checkIndex(e: Extract<Expr, { kind: 'Index' }>, env: ExprEnv): IrExpr {
 function checkCall(e: Extract<Expr, { kind: 'Call' }>, env: ExprEnv): IrExpr {
   const name = e.callee.text;
   const span = e.span;
-  if (FUNCTIONS[name] || DETECTORS[name]) env.semantic?.use(env.scope.file, e.callee.span, undefined, undefined, { builtin: name });
+  if (Object.hasOwn(FUNCTIONS, name) || Object.hasOwn(DETECTORS, name)) env.semantic?.use(env.scope.file, e.callee.span, undefined, undefined, { builtin: name });
   if (name === 'phrases') return checkPhrases(e, env);
   if (name === 'find') return checkFind(e, env);
   const detector = DETECTORS[name];

@@ -8,6 +8,8 @@
  * - where a statement starts: the keywords that can start one there;
  * - where an expression is expected: built-ins with their signatures, the
  *   input record's fields, constants, lets, metrics, variables in scope;
+ * - in an example's `given { ... }`: the input record's fields not written
+ *   yet, and an enum field's members after `key: "`;
  * - inside a comment or a string: nothing.
  * The half-typed word is replaced by a placeholder name before checking, so
  * `x.` and `a == ` parse and the name before them gets its type.
@@ -58,6 +60,8 @@ export function completeAt(source: string, offset: number, opts: CompileOptions 
   const none = { from, items: [] };
   const enumItems = enumCompletions(source, from, opts);
   if (enumItems) return { from: enumItems.from, items: enumItems.items };
+  const given = givenCompletions(source, from, opts);
+  if (given) return { from, items: given };
   if (inStringOrComment(source, offset)) return none;
   if (source[from - 1] === '.') return { from, items: memberCompletions(source, from, opts) };
   const lineBefore = source.slice(source.lastIndexOf('\n', from - 1) + 1, from);
@@ -86,12 +90,19 @@ function withText(text: string, opts: CompileOptions): CompileOptions {
 }
 
 function inStringOrComment(source: string, offset: number): boolean {
-  return tokenize(source).tokens.some((t) => {
+  const tokens = tokenize(source).tokens;
+  return tokens.some((t, i) => {
     if (t.kind === 'comment') return t.span.start < offset && offset <= t.span.end;
     if (t.kind !== 'string') return false;
+    // A message template comes in pieces: text, `{`, the expression's tokens, `}`, text.
+    const afterBrace = tokens[i - 1]?.kind === 'interpolation' && tokens[i - 1].span.end === t.span.start;
+    const beforeBrace = tokens[i + 1]?.kind === 'interpolation' && tokens[i + 1].span.start === t.span.end;
     const text = source.slice(t.span.start, t.span.end);
-    const closed = text.length > 1 && text.endsWith('"') && (text.startsWith('"') || text.endsWith('}'));
-    return t.span.start < offset && (closed ? offset < t.span.end : offset <= t.span.end);
+    const closed = !beforeBrace && text.endsWith('"') && text.length >= (afterBrace ? 1 : 2);
+    if (closed) return t.span.start < offset && offset < t.span.end;
+    if (beforeBrace) return t.span.start < offset && offset <= t.span.end;
+    // A string left open runs to the end of its line (the lexer leaves trailing spaces out of it).
+    return t.span.start < offset && !source.slice(t.span.start, offset).includes('\n');
   });
 }
 
@@ -155,6 +166,32 @@ function enumCompletions(source: string, from: number, opts: CompileOptions): Co
     .filter((m) => !already.has(m))
     .map((m): CompletionCandidate => ({ label: m, kind: 'enum-member', detail: type.name ? `${type.name} value` : 'value', ...(quoted ? {} : { insert: `"${m}"` }) }));
   return { from, items };
+}
+
+/**
+ * In an example's `given { ... }` (one level deep): the input record's fields
+ * not written yet where a key goes, an enum field's members after `key: "`.
+ */
+function givenCompletions(source: string, from: number, opts: CompileOptions): CompletionCandidate[] | undefined {
+  const windowStart = Math.max(0, from - 4000);
+  const open = /\bgiven\s*\{([^{}[\]]*)$/.exec(source.slice(windowStart, from));
+  if (!open) return undefined;
+  const written = open[1];
+  const inString = (written.match(/"/g)?.length ?? 0) % 2 === 1;
+  const atKey = !inString && /(^|,)\s*$/.test(written);
+  const value = inString ? /([A-Za-z_][\w-]*)\s*:\s*"$/.exec(written) : null;
+  if (!atKey && !value) return undefined;
+  const analysis = analyzeSemantics(source, opts);
+  const input = analysis.ir.records.find((r) => r.name === analysis.ir.inputRecord);
+  if (!input) return [];
+  if (value) {
+    const type = input.fields.find((f) => f.name === value[1])?.type;
+    return type?.k === 'enum' ? type.members.map((m) => ({ label: m, kind: 'enum-member', detail: `${input.name}.${value[1]} value` })) : [];
+  }
+  const used = new Set([...written.matchAll(/([A-Za-z_][\w-]*)\s*:/g)].map((m) => m[1]));
+  return input.fields
+    .filter((f) => !used.has(f.name))
+    .map((f) => ({ label: f.name, kind: 'field', detail: `${input.name}.${f.name}: ${describeType(f.type)}`, insert: `${f.name}: `, ...(f.doc ? { documentation: f.doc } : {}) }));
 }
 
 function statementKeywords(inside: Declaration | undefined): CompletionCandidate[] {
