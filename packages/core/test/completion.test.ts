@@ -144,6 +144,9 @@ describe('no completion inside text that is not code', () => {
   it.each([
     ['a string', 'forbid body contains "free ship'],
     ['a comment', '# check the body for coup'],
+    ['a comment after code', 'forbid emails(body) # addresses like na'],
+    ['a string after an escaped quote', 'forbid body contains "say \\"hel'],
+    ['a raw string', 'forbid find(body, r"(?i)free \\d'],
   ])('offers nothing inside %s', (_what, typed) => {
     expect(offered(typed).labels).toEqual([]);
   });

@@ -34,7 +34,7 @@ export function startServer(connection: Connection): void {
         definitionProvider: true,
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
-        completionProvider: { triggerCharacters: ['.', ' ', '"'] },
+        completionProvider: { triggerCharacters: ['.', ' ', '"', '['] },
         signatureHelpProvider: { triggerCharacters: ['(', ','] },
         documentFormattingProvider: true,
         documentSymbolProvider: true,

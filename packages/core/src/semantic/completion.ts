@@ -14,7 +14,7 @@
  * The half-typed word is replaced by a placeholder name before checking, so
  * `x.` and `a == ` parse and the name before them gets its type.
  */
-import { tokenize, type Declaration, type Span } from '@sellguard/dsl';
+import { parse, type Declaration, type Span } from '@sellguard/dsl';
 import type { CompileOptions } from '../compile/index.js';
 import { describe as describeType, type Type } from '../compile/type-system.js';
 import { DETECTORS, matchFields } from '../compile/builtins.js';
@@ -65,12 +65,13 @@ export function completeAt(source: string, offset: number, opts: CompileOptions 
   if (inStringOrComment(source, offset)) return none;
   if (source[from - 1] === '.') return { from, items: memberCompletions(source, from, opts) };
   const lineBefore = source.slice(source.lastIndexOf('\n', from - 1) + 1, from);
-  const current = analyzeSemantics(source, opts);
-  const inside = current.ast.declarations.find((d) => d.span.start < from && from <= d.span.end);
+  // The declaration the cursor is in needs only the syntax tree; the checker runs once, below, where types matter.
+  const inside = parse(source).ast.declarations.find((d) => d.span.start < from && from <= d.span.end);
   if (/^\s*$/.test(lineBefore) && !CONTINUES.test(previousLine(source, from))) return { from, items: statementKeywords(inside) };
-  if (/\binput\s+$/.test(lineBefore)) return { from, items: namedTypes(current, ['record']) };
-  if (inside?.kind === 'RecordDecl') return { from, items: [...TYPES.map((t) => ({ label: t, kind: 'type' as const })), ...namedTypes(current, ['record', 'enum'])] };
-  if (inside?.kind === 'ExampleDecl') return { from, items: /\bexpect\b[^{}]*$/.test(lineBefore) ? ruleIds(current) : [] };
+  const current = () => analyzeSemantics(source, opts);
+  if (/\binput\s+$/.test(lineBefore)) return { from, items: namedTypes(current(), ['record']) };
+  if (inside?.kind === 'RecordDecl') return { from, items: [...TYPES.map((t) => ({ label: t, kind: 'type' as const })), ...namedTypes(current(), ['record', 'enum'])] };
+  if (inside?.kind === 'ExampleDecl') return { from, items: /\bexpect\b[^{}]*$/.test(lineBefore) ? ruleIds(current()) : [] };
   const patched = analyse(source, from, opts);
   if (/\bphrases\(\s*[^(),]*,\s*$/.test(lineBefore)) return { from, items: ofKind(patched, 'phrases') };
   return { from, items: expressionCompletions(patched, opts.fileName ?? '', from) };
@@ -89,21 +90,29 @@ function withText(text: string, opts: CompileOptions): CompileOptions {
   return { ...opts, readFile: (p) => (p === own ? text : opts.readFile?.(p)) };
 }
 
+/**
+ * Whether the cursor is in a comment or inside quotes, read from its own line
+ * (text in quotes never spans lines): `#` outside quotes starts a comment,
+ * `{` inside a message opens code until its `}`, `r"..."` has no escapes.
+ */
 function inStringOrComment(source: string, offset: number): boolean {
-  const tokens = tokenize(source).tokens;
-  return tokens.some((t, i) => {
-    if (t.kind === 'comment') return t.span.start < offset && offset <= t.span.end;
-    if (t.kind !== 'string') return false;
-    // A message template comes in pieces: text, `{`, the expression's tokens, `}`, text.
-    const afterBrace = tokens[i - 1]?.kind === 'interpolation' && tokens[i - 1].span.end === t.span.start;
-    const beforeBrace = tokens[i + 1]?.kind === 'interpolation' && tokens[i + 1].span.start === t.span.end;
-    const text = source.slice(t.span.start, t.span.end);
-    const closed = !beforeBrace && text.endsWith('"') && text.length >= (afterBrace ? 1 : 2);
-    if (closed) return t.span.start < offset && offset < t.span.end;
-    if (beforeBrace) return t.span.start < offset && offset <= t.span.end;
-    // A string left open runs to the end of its line (the lexer leaves trailing spaces out of it).
-    return t.span.start < offset && !source.slice(t.span.start, offset).includes('\n');
-  });
+  const stack: Array<'text' | 'raw' | 'code'> = [];
+  for (let i = source.lastIndexOf('\n', offset - 1) + 1; i < offset; i++) {
+    const c = source[i];
+    const top = stack.at(-1);
+    if (top === 'text') {
+      if (c === '\\') i++;
+      else if (c === '"') stack.pop();
+      else if (c === '{') stack.push('code');
+    } else if (top === 'raw') {
+      if (c === '"') stack.pop();
+    } else if (c === '#') return true;
+    else if (c === '"') stack.push(source[i - 1] === 'r' && !isWordChar(source[i - 2]) ? 'raw' : 'text');
+    else if (top === 'code' && c === '}') stack.pop();
+    else if (top === 'code' && c === '{') stack.push('code');
+  }
+  const top = stack.at(-1);
+  return top === 'text' || top === 'raw';
 }
 
 function previousLine(source: string, from: number): string {
