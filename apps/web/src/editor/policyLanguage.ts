@@ -10,9 +10,8 @@ import { autocompletion, type Completion as CmCompletion, type CompletionContext
 import { type Diagnostic as CmDiagnostic, lintGutter, setDiagnostics } from '@codemirror/lint';
 import { type Extension, RangeSetBuilder, StateEffect, StateField, type TransactionSpec } from '@codemirror/state';
 import { Decoration, type DecorationSet, EditorView, hoverTooltip } from '@codemirror/view';
-import { completeAt, type Analysis, type CompletionCandidate, type CompletionKind } from '@sellguard/core';
+import type { Analysis, CompletionCandidate, CompletionKind } from '@sellguard/core';
 import type { Diagnostic, HighlightToken } from '@sellguard/dsl';
-import { POLICY_FILE } from '../lib/policy';
 
 const setTokens = StateEffect.define<HighlightToken[]>();
 
@@ -120,13 +119,21 @@ function toCmCompletion(c: CompletionCandidate): CmCompletion {
   };
 }
 
-/** Context-aware completion from core, on the editor's current text (never a stale analysis). */
-export function policyCompletions(ctx: CompletionContext): CompletionResult | null {
-  const text = ctx.state.doc.toString();
-  const { from, items } = completeAt(text, ctx.pos, { fileName: POLICY_FILE, readFile: () => undefined });
-  if (items.length === 0) return null;
-  if (!ctx.explicit && from === ctx.pos && !OPENS_LIST.test(text.slice(Math.max(0, ctx.pos - 4), ctx.pos))) return null;
-  return { from, options: items.map(toCmCompletion), validFor: /^[A-Za-z0-9_-]*$/ };
+/**
+ * Context-aware completion from core, on the editor's current text (the
+ * analysis may be a keystroke behind) with the analysis's file name and the
+ * project's other files.
+ */
+function policyCompletions(host: LanguageHost) {
+  return (ctx: CompletionContext): CompletionResult | null => {
+    const analysis = host.current()?.analysis;
+    if (!analysis) return null;
+    const text = ctx.state.doc.toString();
+    const { from, items } = analysis.completions(ctx.pos, text);
+    if (items.length === 0) return null;
+    if (!ctx.explicit && from === ctx.pos && !OPENS_LIST.test(text.slice(Math.max(0, ctx.pos - 4), ctx.pos))) return null;
+    return { from, options: items.map(toCmCompletion), validFor: /^[A-Za-z0-9_-]*$/ };
+  };
 }
 
 export interface LanguageHost {
@@ -142,7 +149,7 @@ export function policyLanguage(host: LanguageHost): Extension[] {
   return [
     highlightField,
     lintGutter(),
-    autocompletion({ override: [policyCompletions], icons: false }),
+    autocompletion({ override: [policyCompletions(host)], icons: false }),
     hoverTooltip((view, pos) => {
       const analysis = fresh(view);
       const info = analysis?.hover(pos);

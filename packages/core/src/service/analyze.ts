@@ -25,8 +25,11 @@ export interface Analysis {
   ast: PolicyFile;
   /** Plain text describing the name under the cursor (from the semantic model), or undefined. */
   hover(offset: number): { text: string; span: Span } | undefined;
-  /** What fits where the cursor is: fields after `.`, enum members, keywords, built-ins (see semantic/completion). */
-  completions(offset: number): Completions;
+  /**
+   * What fits where the cursor is: fields after `.`, enum members, keywords, built-ins (see semantic/completion).
+   * `current` is the editor's text when it is newer than this analysis (same file, same imported files).
+   */
+  completions(offset: number, current?: string): Completions;
 }
 
 export function analyze(text: string, opts: CompileOptions = {}): Analysis {
@@ -48,7 +51,7 @@ export function analyze(text: string, opts: CompileOptions = {}): Analysis {
       const lines = [about.title, ...about.details, ...(about.example ? [`Example: ${about.example}`] : [])];
       return { text: lines.join('\n'), span: about.span };
     },
-    completions: (offset) => completeAt(text, offset, opts),
+    completions: (offset, current = text) => completeAt(current, offset, opts),
   };
 }
 
