@@ -94,15 +94,20 @@ function typedLayers(ir: IrPolicy, d: Dialect, source: QuerySource, asOfDay: str
   ];
   const fieldIndex = new Map(record.fields.map((f, i) => [f.name, i]));
   const scope: ExprScope = { d, policy: ir, fieldColumn: (name) => (fieldIndex.has(name) ? `f${fieldIndex.get(name)}` : undefined) };
+  const numbers = casts.flatMap((c) => (c.numbers ?? []).map((n) => `${n.sql} AS ${n.alias}`));
   const named = [
     ...casts.flatMap((c) => c.parts.map((p) => `${p.sql} AS ${p.alias}`)),
     `${d.dayMs(d.asOfParam(asOfDay))} AS as_of_ms`,
+    ...numbers,
     ...typed.slice(0, casts.length + 1),
   ];
+  const partsSql = [`      SELECT`, indent(parts, 8), `      FROM ${source.from}`];
+  // Numbers read from the parts get a layer of their own, between the parts and the typed fields.
+  const inner = numbers.length > 0 ? [`      SELECT *,`, indent(numbers, 8), `      FROM (`, ...partsSql.map((l) => `  ${l}`), `      ) AS cells`] : partsSql;
   return {
     scope,
     named,
-    typedSql: [`    SELECT`, indent(typed, 6), `    FROM (`, `      SELECT`, indent(parts, 8), `      FROM ${source.from}`, `    ) AS parts`],
+    typedSql: [`    SELECT`, indent(typed, 6), `    FROM (`, ...inner, `    ) AS parts`],
   };
 }
 
