@@ -6,7 +6,7 @@
  * file by its lines and columns and compares it with the flagged text; the
  * SARIF is checked by the official 2.1.0 schema.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
