@@ -25,12 +25,16 @@ record Order {
   note: text?
   status: enum(open, shipped, closed) = "open"
   channel: enum(web, phone) = "web"
+  stage: Stage = "new"
+  stages: list<Stage> = []
+  sizes: list<enum(small, large)> = []
   home: Address
   ship: Address?
   tags: map<string>
   lines: list<integer>
   labels: list<string>?
 }
+enum Stage { new, paid }
 const cap = 3
 phrases promo = ["free gift"]
 let big = qty > cap
@@ -261,6 +265,62 @@ describe('names', () => {
     expect(typeText(checked('any e in emails(note): e.address == "a"').ir.type)).toBe('boolean');
     expect(checked('any e in emails(note): e.address == "a"').codes).toEqual([]);
     expect(checked('lines.city').codes).toEqual(['SG3013']);
+  });
+});
+
+describe('one mistake, one message', () => {
+  // A side already reported as wrong (an unknown name) fits everywhere: only the unknown name is reported.
+  const rows = [
+    'nosuch in tags',
+    'nosuch in id',
+    'nosuch in lines',
+    '"a" in nosuch',
+    'nosuch contains "a"',
+    'id startsWith nosuch',
+    'lines contains nosuch',
+    'nosuch matches "x"',
+    'any x in nosuch: x > 1',
+    'emails(nosuch)',
+    'find(nosuch, "x")',
+    'phrases(nosuch, promo)',
+    'round(nosuch) > 1',
+    'nosuch + 1 > 2',
+    'nosuch.a == 1',
+    'nosuch["a"] == 1',
+    'lines[nosuch] == 1',
+    'tags[nosuch] == "a"',
+  ];
+  for (const line of rows) it(line, () => expect(compiled(`rule r error "m" {\n  forbid ${line}\n}\n`).codes).toEqual(['SG2001']));
+});
+
+describe('patterns', () => {
+  it('reports a pattern that is not a regular expression once, and the rule then never fires on it', () => {
+    const found = compile(HEADER + 'rule r error "m" {\n  forbid id matches "a("\n  forbid find(note, "b[")\n}\n').diagnostics;
+    expect(found.map((d) => d.code)).toEqual(['SG3007', 'SG3007']);
+    expect(found.every((d) => d.message.startsWith('this pattern is not a valid regular expression'))).toBe(true);
+  });
+
+  it('checks a written pattern and keeps its place in the table of patterns', () => {
+    const { ir, codes } = compiled('rule r error "m" {\n  forbid id matches "^a"\n  forbid find(note, "b+")\n}\n');
+    expect(codes).toEqual([]);
+    expect(ir.regexes.map((r) => r.source)).toEqual(['^a', 'b+']);
+    const [matches, find] = ir.rules[0].clauses.map((c) => c.condition);
+    expect(matches).toMatchObject({ op: 'matches', regex: 0, subject: { op: 'field', name: 'id' } });
+    expect(find).toMatchObject({ op: 'nonEmpty', list: { op: 'detect', detector: 'find', regex: 1 } });
+  });
+
+  it('searches a phrase list by its place in the table of phrase lists', () => {
+    const { ir } = checked('phrases(note, promo)');
+    expect(ir).toMatchObject({ op: 'detect', detector: 'phrases', phrases: 0, arg: { op: 'field', name: 'note' } });
+  });
+});
+
+describe('enum values', () => {
+  const message = (line: string) => compile(HEADER + `rule r error "m" {\n  forbid ${line}\n}\n`).diagnostics.map((d) => d.message);
+  it('names the field, the enum, or "this enum" as the owner of the values', () => {
+    expect(message('stage == "nwe"')).toEqual(['"nwe" is not one of the values of `stage`']);
+    expect(message('any s in stages: s == "nwe"')).toEqual(['"nwe" is not one of the values of Stage']);
+    expect(message('any s in sizes: s == "medium"')).toEqual(['"medium" is not one of the values of this enum']);
   });
 });
 
