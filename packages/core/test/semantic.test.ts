@@ -45,3 +45,50 @@ describe('the semantic model', () => {
     expect(analyze(SOURCE).hover(at('i.kind', 2))?.text).toBe('Image.kind: one of brand, product, default "product"');
   });
 });
+
+describe('every kind of name a condition reads', () => {
+  const POLICY = `policy shop "Shop"
+  input Order
+record Address { city: string }
+record Order { id: string  qty: integer  note: text  ship: Address?  when: date }
+const cap = 3
+phrases promo = ["free gift"]
+metric big-orders "Big orders" {
+  count
+  where qty > cap
+}
+rule many-big error "Too many big orders" {
+  require big-orders < 10
+}
+rule r error "Order {id}" {
+  forbid qty > cap and phrases(note, promo) and ship.city == "x"
+  forbid any e in emails(note): e.address == "a"
+}
+`;
+  const at = (needle: string, shift = 0) => POLICY.indexOf(needle) + shift;
+  const use = (offset: number) => analyzeSemantics(POLICY).model.at('', offset);
+
+  it('checks the policy without problems', () => expect(analyzeSemantics(POLICY).diagnostics).toEqual([]));
+
+  it('links a field of the input record read by its bare name', () => {
+    const found = use(at('forbid qty', 7));
+    expect(found?.decl).toMatchObject({ kind: 'field', name: 'qty', parent: 'Order', span: { start: at('qty: integer') } });
+    expect(describeType(found!.type!)).toBe('integer');
+  });
+
+  it('links a constant, a phrase list and a metric to their declarations', () => {
+    expect(use(at('> cap and', 2))?.decl).toMatchObject({ kind: 'const', name: 'cap', span: { start: at('const cap') + 6 } });
+    expect(use(at('note, promo', 6))?.decl).toMatchObject({ name: 'promo', span: { start: at('phrases promo') + 8 } });
+    const metric = use(at('require big-orders', 8));
+    expect(metric?.decl).toMatchObject({ kind: 'metric', name: 'big-orders', span: { start: at('metric big-orders') + 7 } });
+  });
+
+  it('links a field of an optional record to that record, and gives a detector match field its type', () => {
+    const city = use(at('ship.city', 5));
+    expect(city?.decl).toMatchObject({ kind: 'field', name: 'city', parent: 'Address' });
+    expect(describeType(city!.type!)).toBe('string');
+    const address = use(at('e.address', 2));
+    expect(address?.decl).toBeUndefined();
+    expect(address && describeType(address.type!)).toBe('string');
+  });
+});
