@@ -7,7 +7,8 @@
  * declarations, comments kept where they were).
  */
 import { describe, expect, it } from 'vitest';
-import { format } from '../src/index.js';
+import { meaning, sameMeaning } from '../src/format.js';
+import { format, parse } from '../src/index.js';
 
 /** Formats `input`, and checks that formatting the output again changes nothing. */
 function formatted(input: string): string {
@@ -110,5 +111,43 @@ describe('what format() reports', () => {
     expect(r.text).toBe('const c = r"\\d"\n');
     expect(r.diagnostics.map((d) => d.code)).toEqual(['SG1034']);
     expect(r.changed).toBe(true);
+  });
+});
+
+describe('filling a long phrase list', () => {
+  it('packs phrases into lines that end at column 100 at most', () => {
+    // "word-NN", is 10 characters: after the 2-space indent, 9 of them and the 8 spaces between make 100 columns.
+    const words = Array.from({ length: 20 }, (_, i) => `"word-${String(i).padStart(2, '0')}"`);
+    const line = (from: number, to: number) => `  ${words.slice(from, to).join(', ')}${to < words.length ? ',' : ''}`;
+    expect(line(0, 9)).toHaveLength(100);
+    expect(formatted(`phrases p = [${words.join(', ')}]\n`)).toBe(`phrases p = [\n${line(0, 9)}\n${line(9, 18)}\n${line(18, 20)}\n]\n`);
+  });
+
+  it('keeps a phrase list on one line when it ends at column 100', () => {
+    // `phrases p = [` is 13 columns and `]` one more: 86 columns of phrases between them.
+    const one = `"${'a'.repeat(84)}"`;
+    expect(`phrases p = [${one}]`).toHaveLength(100);
+    expect(formatted(`phrases p = [${one}]\n`)).toBe(`phrases p = [${one}]\n`);
+    const over = `"${'a'.repeat(85)}"`;
+    expect(formatted(`phrases p = [${over}]\n`)).toBe(`phrases p = [\n  ${over}\n]\n`);
+  });
+});
+
+describe('what the formatter must not change', () => {
+  it('compares syntax trees without their places, and comments by their text', () => {
+    const a = parse('const c = "x" # note\n').ast;
+    expect(sameMeaning(a, parse('const   c =   "x"   # note\n').ast)).toBe(true);
+    expect(sameMeaning(a, parse('const c = "y" # note\n').ast)).toBe(false);
+    expect(sameMeaning(a, parse('const c = "x" # other\n').ast)).toBe(false);
+    expect((meaning(a) as { comments: unknown }).comments).toEqual(['# note']);
+    expect(JSON.stringify(meaning(parse('rule r "m" {\n  forbid a + b > 1\n}\n').ast))).not.toMatch(/"(span|opSpan)"/);
+  });
+
+  it('ignores how a text is quoted only when asked to', () => {
+    const plain = parse('const c = "\\\\d"\n').ast;
+    const raw = parse('const c = r"\\d"\n').ast;
+    expect(sameMeaning(plain, raw)).toBe(true);
+    expect(meaning(plain)).not.toEqual(meaning(raw));
+    expect(meaning(plain, false)).toEqual(meaning(raw, false));
   });
 });
