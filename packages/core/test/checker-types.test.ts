@@ -140,6 +140,7 @@ describe('the type of each kind of expression, and whether it may be missing', (
     ['[2.5, 1]', 'list<number>'],
     ['[1, 5%]', 'list<percent>'],
     ['[null, 1]', 'list<integer>'],
+    ['[null]', 'list<unknown>'],
     ['[]', 'list<unknown>'],
     ['[1, "a"]', 'list<unknown>'],
     ['[id, "a"]', 'list<string>'],
@@ -195,6 +196,21 @@ describe('the operation each expression becomes', () => {
     expect(plain).toMatchObject({ op: 'nonEmpty', list: { op: 'detect', detector: 'emails' }, type: { k: 'boolean' } });
     expect(negated).toMatchObject({ op: 'not', operand: { op: 'nonEmpty' } });
     expect(both).toMatchObject({ op: 'and', left: { op: 'cmp' }, right: { op: 'nonEmpty' } });
+  });
+
+  it('reads a list as a condition as "is not empty", on either side of and/or and in an if', () => {
+    const { ir, codes } = compiled('rule r error "m" {\n  forbid lines\n  forbid emails(note) or big\n  forbid (if emails(note) then 1 else 2) > 1\n}\n');
+    expect(codes).toEqual([]);
+    const [list, either, choice] = ir.rules[0].clauses.map((c) => c.condition);
+    expect(list).toMatchObject({ op: 'nonEmpty', list: { op: 'field', name: 'lines' } });
+    expect(either).toMatchObject({ op: 'or', left: { op: 'nonEmpty' }, right: { op: 'cmp' } });
+    expect(choice).toMatchObject({ left: { op: 'cond', test: { op: 'nonEmpty' } } });
+  });
+
+  it('lets a detector search a missing value, and refuses null as a condition', () => {
+    expect(compiled('rule r error "m" {\n  forbid emails(null)\n}\n').codes).toEqual([]);
+    const found = compile(HEADER + 'rule r error "m" {\n  forbid null\n}\n').diagnostics;
+    expect(found.map((d) => [d.code, d.message, d.help])).toEqual([['SG3003', 'a condition must be true or false, but this is null', 'compare it with something, e.g. `== "value"`']]);
   });
 
   it('gives a quantifier its own variable, read in its body', () => {
