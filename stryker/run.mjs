@@ -5,6 +5,8 @@
  *
  *   --group NAME    one group (repeat it, or write a,b, for several); a bare
  *                   group name works too
+ *   --lines A-B     mutate only lines A to B of a one-file group (a part
+ *                   of a large file when time is short; say so with the score)
  *   --incremental   reuse the results of the last run of the group for the
  *                   mutants and tests that did not change (faster re-runs
  *                   while writing tests; measure the numbers in
@@ -18,9 +20,11 @@ import { scoreOf } from './score.mjs';
 const args = process.argv.slice(2);
 const names = [];
 let incremental = false;
+let lines;
 for (let i = 0; i < args.length; i++) {
   const arg = args[i];
   if (arg === '--incremental') incremental = true;
+  else if (arg === '--lines') lines = args[++i];
   else if (arg === '--group') names.push(...(args[++i] ?? '').split(',').filter(Boolean));
   else if (arg.startsWith('--group=')) names.push(...arg.slice('--group='.length).split(',').filter(Boolean));
   else if (arg.startsWith('-')) {
@@ -39,6 +43,13 @@ let failed = false;
 for (const name of names.length > 0 ? names : Object.keys(GROUPS)) {
   console.log(`\n== mutation group ${name}: ${GROUPS[name].mutate.join(' ')}`);
   const stryker = ['stryker', 'run', 'stryker/stryker.config.mjs'];
+  if (lines) {
+    if (!/^\d+-\d+$/.test(lines) || GROUPS[name].mutate.length !== 1) {
+      console.error(`--lines takes A-B (e.g. 300-480) and works on a group of one file; ${name} has ${GROUPS[name].mutate.length}.`);
+      process.exit(2);
+    }
+    stryker.push('--mutate', `${GROUPS[name].mutate[0]}:${lines}`);
+  }
   if (incremental) stryker.push('--incremental', '--incrementalFile', `reports/mutation/${name}.incremental.json`);
   const run = spawnSync('npx', stryker, { stdio: 'inherit', env: { ...process.env, MUTATION_GROUP: name } });
   if (run.status !== 0) failed = true;
