@@ -151,3 +151,43 @@ describe('what the formatter must not change', () => {
     expect(meaning(plain, false)).toEqual(meaning(raw, false));
   });
 });
+
+describe('which long lists are filled and which are broken one item per line', () => {
+  // 30 items of "NNN" style: far wider than 100 columns on one line.
+  const numbers = Array.from({ length: 30 }, (_, i) => String(100 + i));
+  it('fills lists of plain numbers, percents and dates', () => {
+    for (const [what, items] of [
+      ['numbers', numbers],
+      ['percents', numbers.map((n) => `${n}%`)],
+      ['dates', numbers.map((n) => `2026-01-${n.slice(1)}`.replace(/-(\d\d)$/, (_, d) => `-${String((Number(d) % 28) + 1).padStart(2, '0')}`))],
+    ] as const) {
+      const out = formatted(`const c = [${items.join(', ')}]\n`);
+      const lines = out.split('\n');
+      // Filled: far fewer lines than items, each at most 100 columns, all items kept in order.
+      expect(lines.length, what).toBeLessThan(items.length / 3);
+      for (const l of lines) expect(l.length, what).toBeLessThanOrEqual(100);
+      expect(out.replace(/\s+/g, ' '), what).toBe(`const c = [ ${items.join(', ')} ] `);
+    }
+  });
+
+  it('breaks a list of names, or of names mixed with numbers, one item per line', () => {
+    const mixed = numbers.map((n, i) => (i % 2 ? `n${n}` : n));
+    expect(formatted(`const c = [${mixed.join(', ')}]\n`)).toBe(`const c = [\n${mixed.map((m) => `  ${m}`).join(',\n')}\n]\n`);
+  });
+});
+
+describe('texts written with language 1.0 escapes', () => {
+  it('doubles only the unknown backslashes when the text also holds real escapes', () => {
+    const r = format('const a = "\\d\\w\\n"\n');
+    expect(r.text).toBe('const a = "\\\\d\\\\w\\n"\n');
+    expect(new Set(r.diagnostics.map((d) => d.code))).toEqual(new Set(['SG1034']));
+  });
+
+  it('doubles the unknown backslash next to an escaped quote', () => {
+    expect(format('const a = "\\d \\"q\\""\n').text).toBe('const a = "\\\\d \\"q\\""\n');
+  });
+
+  it('writes a pattern with a 1.0 escape as a raw string', () => {
+    expect(format('rule r "m" {\n  forbid a matches "\\d+"\n}\n').text).toBe('rule r "m" {\n  forbid a matches r"\\d+"\n}\n');
+  });
+});
