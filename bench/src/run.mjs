@@ -2,7 +2,7 @@
 /**
  * `npm run bench`: every workload, every contender, one process run.
  *
- *   node bench/src/run.mjs [--write] [--quick] [--reps N] [--only a,b1,b2,c,e2e,cold,big,compile,profile]
+ *   node bench/src/run.mjs [--write] [--quick] [--reps N] [--only a,b1,b2,c,e2e,cold,big,compile,profile,bundle]
  *
  * --write   write docs/benchmarks.md (and bench/last-run.json)
  * --quick   smaller inputs (a tenth or less), for trying the harness out
@@ -25,6 +25,7 @@ import { textContenders, rulesKey, buyerMessaging, floorText, findPolicySource }
 import { runLines } from './workloads/lines.mjs';
 import { sellguardOrders, duckdbOrders } from './workloads/c-orders.mjs';
 import { bigPolicySource, compileBig } from './workloads/compile-big.mjs';
+import { bundleSizes } from './workloads/bundle-size.mjs';
 import { raceProcesses, runNode } from './processes.mjs';
 import { profileRun } from './profile.mjs';
 import { renderReport } from './report.mjs';
@@ -37,7 +38,7 @@ const flag = (name) => argv.includes(name);
 const option = (name, fallback) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback);
 const quick = flag('--quick');
 const reps = Number(option('--reps', 5));
-const only = option('--only', 'a,b1,b2,c,e2e,cold,big,compile,profile').split(',');
+const only = option('--only', 'a,b1,b2,c,e2e,cold,big,compile,profile,bundle').split(',');
 const wants = (w) => only.includes(w);
 
 // Sizes: the full run measures what docs/benchmarks.md promises; --quick tries the harness out.
@@ -182,6 +183,11 @@ try {
       log(`  ${(run.ms / 1000).toFixed(1)} s, ${run.rssMb.toFixed(0)} MB`);
       rmSync(file);
     }
+  }
+
+  if (wants('bundle')) {
+    log('Playground download size (apps/web/dist)');
+    results.bundle = bundleSizes(join(root, 'apps/web/dist'));
   }
 
   if (wants('compile')) {

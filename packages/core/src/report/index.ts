@@ -12,3 +12,4 @@ export { junitWriter, xmlEscape } from './junit.js';
 export { githubWriter } from './github.js';
 export { markdownWriter } from './markdown.js';
 export { htmlWriter, htmlEscape } from './html.js';
+export { MetricSeriesBuilder, worstGroups, type DayValue, type MetricMembership } from './metric-series.js';
