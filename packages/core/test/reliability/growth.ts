@@ -1,0 +1,33 @@
+/**
+ * How a scan's time grows when its text doubles: the median of several runs at 2N divided by the median
+ * at N, after warm-up runs (the first runs compile regexes and optimise code). Linear growth gives about 2,
+ * quadratic about 4; tests allow generous room between the two, since the machine may be busy.
+ */
+export function growthRatio(run: (text: string) => unknown, make: (n: number) => string, n: number, runs = 7): number {
+  const small = make(n);
+  const large = make(2 * n);
+  for (let i = 0; i < 2; i++) {
+    run(small);
+    run(large);
+  }
+  const median = (text: string): number => {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      run(text);
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    return times[runs >> 1]!;
+  };
+  // Interleaved, so a burst of other work on the machine hits both sizes alike.
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    a.push(median(small));
+    b.push(median(large));
+  }
+  a.sort((x, y) => x - y);
+  b.sort((x, y) => x - y);
+  return b[1]! / Math.max(a[1]!, 0.5);
+}
