@@ -6,6 +6,7 @@
  * arithmetic with one is null.
  */
 import { RE2JS } from 're2js';
+import { safeJsSource } from './regex-js.js';
 
 export const DAY_MS = 86_400_000;
 
@@ -84,7 +85,10 @@ export function at(collection: unknown, key: unknown): unknown {
   return null;
 }
 
-/** A policy author's pattern, run on RE2 (linear time, no catastrophic backtracking). */
+/**
+ * A policy author's pattern (RE2 syntax). Run on V8's RegExp when regex-js.ts proves it means the same
+ * there and cannot backtrack exponentially; on RE2 (linear time) otherwise.
+ */
 export interface UserRegex {
   test(s: string | null | undefined): boolean;
   /** Every non-overlapping match, with UTF-16 offsets. */
@@ -93,6 +97,8 @@ export interface UserRegex {
 
 export function regex(source: string): UserRegex {
   const compiled = RE2JS.compile(source);
+  const js = safeJsSource(source);
+  if (js !== null) return jsRegex(js);
   return {
     test: (s) => s != null && compiled.test(s),
     findAll: (s) => {
@@ -102,6 +108,26 @@ export function regex(source: string): UserRegex {
         const start = m.start();
         const end = m.end();
         if (end > start) out.push({ start, end, text: s.slice(start, end) });
+      }
+      return out;
+    },
+  };
+}
+
+function jsRegex(js: string): UserRegex {
+  const once = new RegExp(js, 'u');
+  const all = new RegExp(js, 'gu');
+  return {
+    test: (s) => s != null && once.test(s),
+    findAll: (s) => {
+      const out: Array<{ start: number; end: number; text: string }> = [];
+      all.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = all.exec(s)) !== null) {
+        const start = m.index;
+        const end = start + m[0].length;
+        if (end > start) out.push({ start, end, text: m[0] });
+        else all.lastIndex = end + (s.codePointAt(end)! > 0xffff ? 2 : 1);
       }
       return out;
     },
