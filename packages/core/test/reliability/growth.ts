@@ -2,19 +2,24 @@
  * How a scan's time grows when its text doubles: the median of several runs at 2N divided by the median
  * at N, after warm-up runs (the first runs compile regexes and optimise code). Linear growth gives about 2,
  * quadratic about 4; tests allow generous room between the two, since the machine may be busy.
+ * Every run gets a text of its own (a different last line), so no scan's memory of its last input
+ * answers for it.
  */
 export function growthRatio(run: (text: string) => unknown, make: (n: number) => string, n: number, runs = 7): number {
   const small = make(n);
   const large = make(2 * n);
+  let serial = 0;
+  const fresh = (text: string): string => `${text}\n${++serial}`;
   for (let i = 0; i < 2; i++) {
-    run(small);
-    run(large);
+    run(fresh(small));
+    run(fresh(large));
   }
   const median = (text: string): number => {
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {
+      const input = fresh(text);
       const t0 = performance.now();
-      run(text);
+      run(input);
       times.push(performance.now() - t0);
     }
     times.sort((a, b) => a - b);
