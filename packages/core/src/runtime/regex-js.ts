@@ -8,7 +8,7 @@
  * The subset: literal characters, `.`, `\d \D \s \S \w \W \b \B` (ASCII, as in RE2), the escapes
  * `\n \t \r \f \v` and escaped punctuation, character classes with ranges, groups `( )` and `(?: )`,
  * `|`, `^ $` (start and end of the text), and the quantifiers `* + ? {n} {n,} {n,m}` with their lazy forms.
- * Not in it (RE2 runs these): flags such as `(?i)`, named groups, `\p{…}`, POSIX classes, `\A \z \Q \x`.
+ * A leading `(?i)` is in it for ASCII letters. Not in it (RE2 runs these): other flags, named groups, `\p{…}`, POSIX classes, `\A \z \Q \x`.
  *
  * Safe means: no repeated part can match the empty string (the engines differ there), and no repeated part (a quantifier allowing more than one repetition) contains another
  * quantifier or an alternation, so the engine never has two ways to split the same characters between
@@ -40,8 +40,25 @@ function literal(ch: string, inClass: boolean): string {
   return /[\\^$.|?*+()[\]{}/]/.test(ch) ? `\\${ch}` : ch;
 }
 
-function parse(source: string): Node[][] {
+interface Parsed {
+  top: Node[][];
+  /** The pattern starts with `(?i)`. */
+  ignoreCase: boolean;
+  /** It uses `\b` or `\B` under `(?i)`. */
+  caseBoundary: boolean;
+}
+
+function parse(source: string): Parsed {
   let i = 0;
+  const ignoreCase = source.startsWith('(?i)');
+  if (ignoreCase) i = 4;
+  let caseBoundary = false;
+  // Under (?i) the engines fold ASCII letters alike (k with the Kelvin sign, s with the long s); for
+  // other letters they may not, so such patterns stay on RE2.
+  const plain = (c: string): string => {
+    if (ignoreCase && c.codePointAt(0)! > 0x7f) throw new Unsupported();
+    return c;
+  };
   const peek = () => source[i];
 
   const parseClass = (): Node => {
@@ -69,13 +86,13 @@ function parse(source: string): Node[][] {
         continue;
       }
       const cp = source.codePointAt(i)!;
-      const c = String.fromCodePoint(cp);
+      const c = plain(String.fromCodePoint(cp));
       i += c.length;
       out += literal(c, true);
       if (source[i] === '-' && source[i + 1] !== ']' && source[i + 1] !== undefined) {
         // A range: both ends must be plain characters.
         const hi = source.codePointAt(i + 1)!;
-        const h = String.fromCodePoint(hi);
+        const h = plain(String.fromCodePoint(hi));
         if (h === '\\' || h === '[' || hi < cp) throw new Unsupported();
         out += `-${literal(h, true)}`;
         i += 1 + h.length;
@@ -118,13 +135,16 @@ function parse(source: string): Node[][] {
       if (e === undefined) throw new Unsupported();
       i += 2;
       if (CLASS_ESCAPES[e]) return { kind: 'atom', js: CLASS_ESCAPES[e]!.outside };
-      if (e === 'b' || e === 'B') return { kind: 'atom', js: `\\${e}` };
+      if (e === 'b' || e === 'B') {
+        caseBoundary ||= ignoreCase;
+        return { kind: 'atom', js: `\\${e}` };
+      }
       if (CONTROL_ESCAPES.has(e)) return { kind: 'atom', js: `\\${e}` };
       if (PUNCTUATION.has(e)) return { kind: 'atom', js: literal(e, false) };
       throw new Unsupported();
     }
     if (ch === ')' || ch === '|' || '*+?{'.includes(ch)) throw new Unsupported();
-    const c = String.fromCodePoint(source.codePointAt(i)!);
+    const c = plain(String.fromCodePoint(source.codePointAt(i)!));
     i += c.length;
     return { kind: 'atom', js: literal(c, false) };
   };
@@ -174,7 +194,7 @@ function parse(source: string): Node[][] {
 
   const top = parseAlternatives();
   if (i !== source.length) throw new Unsupported();
-  return top;
+  return { top, ignoreCase, caseBoundary };
 }
 
 /** Whether a part contains a quantifier or an alternation. */
@@ -213,18 +233,35 @@ function emit(node: Node): string {
   return body + q + (node.lazy ? '?' : '');
 }
 
+export interface JsPattern {
+  source: string;
+  flags: 'u' | 'iu';
+  /**
+   * Under `(?i)` JavaScript counts the long s (ſ) and the Kelvin sign (K) as word characters for `\b`,
+   * RE2 does not: a text containing either must go to RE2.
+   */
+  unlessIn: string | null;
+}
+
 /**
- * The JavaScript regex source (for the `u` flag) meaning the same as an RE2 pattern, or null when the
- * pattern is outside the subset or could backtrack exponentially.
+ * The JavaScript regex meaning the same as an RE2 pattern, or null when the pattern is outside the
+ * subset or could backtrack exponentially.
  */
-export function safeJsSource(re2Source: string): string | null {
+export function safeJsPattern(re2Source: string): JsPattern | null {
   try {
-    const top = parse(re2Source);
+    const { top, ignoreCase, caseBoundary } = parse(re2Source);
     if (!top.every((seq) => seq.every(safe))) return null;
-    const js = top.map((seq) => seq.map(emit).join('')).join('|');
-    new RegExp(js, 'u');
-    return js;
+    const source = top.map((seq) => seq.map(emit).join('')).join('|');
+    const flags = ignoreCase ? 'iu' : 'u';
+    new RegExp(source, flags);
+    return { source, flags, unlessIn: caseBoundary ? '\u017f\u212a' : null };
   } catch {
     return null;
   }
+}
+
+/** The JavaScript source of `safeJsPattern` for patterns without flags (tests and tools). */
+export function safeJsSource(re2Source: string): string | null {
+  const p = safeJsPattern(re2Source);
+  return p && p.flags === 'u' ? p.source : null;
 }

@@ -6,7 +6,7 @@
  * arithmetic with one is null.
  */
 import { RE2JS } from 're2js';
-import { safeJsSource } from './regex-js.js';
+import { safeJsPattern, type JsPattern } from './regex-js.js';
 
 export const DAY_MS = 86_400_000;
 
@@ -97,8 +97,12 @@ export interface UserRegex {
 
 export function regex(source: string): UserRegex {
   const compiled = RE2JS.compile(source);
-  const js = safeJsSource(source);
-  if (js !== null) return jsRegex(js);
+  const onRe2 = re2Regex(compiled);
+  const js = safeJsPattern(source);
+  return js === null ? onRe2 : jsRegex(js, onRe2);
+}
+
+function re2Regex(compiled: RE2JS): UserRegex {
   return {
     test: (s) => s != null && compiled.test(s),
     findAll: (s) => {
@@ -114,12 +118,15 @@ export function regex(source: string): UserRegex {
   };
 }
 
-function jsRegex(js: string): UserRegex {
-  const once = new RegExp(js, 'u');
-  const all = new RegExp(js, 'gu');
+function jsRegex(js: JsPattern, onRe2: UserRegex): UserRegex {
+  const once = new RegExp(js.source, js.flags);
+  const all = new RegExp(js.source, `g${js.flags}`);
+  const { unlessIn } = js;
+  const differs = (s: string) => unlessIn !== null && (s.includes(unlessIn[0]!) || s.includes(unlessIn[1]!));
   return {
-    test: (s) => s != null && once.test(s),
+    test: (s) => s != null && (differs(s) ? onRe2.test(s) : once.test(s)),
     findAll: (s) => {
+      if (differs(s)) return onRe2.findAll(s);
       const out: Array<{ start: number; end: number; text: string }> = [];
       all.lastIndex = 0;
       let m: RegExpExecArray | null;
