@@ -150,9 +150,19 @@ export async function runPlan(plan: CheckPlan, flags: CheckFlags): Promise<numbe
       const sizes = run.inputs.map((i) => (i === '-' ? undefined : statSync(i).size));
       const progress = new Progress(progressWanted(flags.quiet), sizes.includes(undefined) ? undefined : sizes.reduce((a, b) => a! + b!, 0), `checking ${policy.id}`);
       let next = 0;
+      const wrappers: Array<{ file: string; key: string }> = [];
+      // A JSON object that fits the policy's input record is a record, not a holder of records.
+      const fits = (raw: unknown) => {
+        try {
+          return policy.decode(raw).ok;
+        } catch {
+          return false;
+        }
+      };
       try {
         for (const input of run.inputs) {
-          for await (const rec of readRecords(input, { startIndex: next, onBytes: (n) => progress.read(n), ...(plan.inputFormat ? { format: plan.inputFormat } : {}) })) {
+          const onWrapper = (key: string) => wrappers.push({ file: shown(input), key });
+          for await (const rec of readRecords(input, { startIndex: next, onBytes: (n) => progress.read(n), fits, onWrapper, ...(plan.inputFormat ? { format: plan.inputFormat } : {}) })) {
             next = rec.index + 1;
             progress.record();
             projectRun.add(rec);
@@ -167,6 +177,7 @@ export async function runPlan(plan: CheckPlan, flags: CheckFlags): Promise<numbe
         progress.stop();
       }
       const end: RunEnd = projectRun.finish(plan.failOn);
+      if (wrappers.length > 0) end.wrappers = wrappers;
       if (flags.quiet) end.counts.notices = [];
       for (const w of projectRun.usedSettings) usedSettings.add(w);
       if (flags.quiet && end.datasetViolations) end.datasetViolations = end.datasetViolations.filter((v) => v.severity === 'error');

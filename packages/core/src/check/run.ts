@@ -33,6 +33,8 @@ export interface CheckOptions {
 
 function internalError(e: unknown): InputProblem {
   const why = e instanceof Error ? e.message : String(e);
+  // A detector's failure already says, in plain words, what was not checked and what to do.
+  if (e instanceof Error && (e.name === 'DetectorError' || e.name === 'PhraseListError')) return { path: '', message: `could not be checked: ${why}` };
   return { path: '', message: `internal error while checking: ${why}` };
 }
 

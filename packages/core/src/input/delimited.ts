@@ -51,14 +51,20 @@ export function rowValues(record: unknown): string[] {
 export class DelimitedRecords {
   header: string[] | undefined;
 
-  constructor(private readonly format: 'csv' | 'tsv') {}
+  /** `what` names the input in messages ("'orders.csv'"). */
+  constructor(
+    private readonly format: 'csv' | 'tsv',
+    private readonly what = 'the data',
+  ) {}
 
   /** The record of a row, or undefined for the header and for blank rows. */
   add(values: readonly string[], line: number): ReadRecord | undefined {
     if (values.every((v) => v.trim() === '')) return undefined;
     if (!this.header) {
       this.header = headerNames(values);
-      return undefined;
+      const repeated = repeatedNames(values);
+      // Reported, and the rows still read: the first column keeps the name, a repeat is read as `name_2`.
+      return repeated ? { line, error: `line ${line}: in the header of ${this.what}, ${repeated}; rename one so it is clear which to check (the rows are read with the first under that name, the next as name_2, …)` } : undefined;
     }
     const header = this.header;
     let row = values;
@@ -75,6 +81,19 @@ export class DelimitedRecords {
   }
 }
 
+/** Names given to more than one column, said as "columns 2 and 5 are both named 'sku'", or undefined. */
+function repeatedNames(values: readonly string[]): string | undefined {
+  const columns = new Map<string, number[]>();
+  values.forEach((v, i) => {
+    const name = v.trim();
+    if (name !== '') columns.set(name, [...(columns.get(name) ?? []), i + 1]);
+  });
+  const said = [...columns]
+    .filter(([, at]) => at.length > 1)
+    .map(([name, at]) => `columns ${at.slice(0, -1).join(', ')} and ${at[at.length - 1]} are ${at.length === 2 ? 'both' : 'all'} named '${name}'`);
+  return said.length > 0 ? said.join('; ') : undefined;
+}
+
 /** Header names: trimmed; an empty name becomes `column3`; a repeated name gets `_2`, `_3`. */
 export function headerNames(values: readonly string[]): string[] {
   const seen = new Map<string, number>();
@@ -85,6 +104,24 @@ export function headerNames(values: readonly string[]): string[] {
     if (n > 1) name = `${name}_${n}`;
     return name;
   });
+}
+
+/**
+ * Whether a row ran over a quote that was never closed. csv-parse, relaxed
+ * about quotes (Amazon product names hold `12" x 18"`), keeps reading such a
+ * value across line breaks until some later quote ends it, so the rows after
+ * it silently become part of one value. Such a value keeps its opening quote
+ * and is found word for word in the row's text, which a properly quoted value
+ * never is: its own quotes would be doubled there.
+ */
+export function swallowsRows(values: readonly string[], raw: string | undefined): boolean {
+  if (raw === undefined) return false;
+  return values.some((v) => v.charCodeAt(0) === 0x22 && v.includes('\n') && raw.includes(v));
+}
+
+/** The record for a row whose quote is not closed: the row is skipped, the lines after it are read as rows. */
+export function unclosedQuote(line: number): ReadRecord {
+  return { line, error: `line ${line}: a quoted value starts here and is not closed (a missing closing "?); this row is skipped and reading goes on at line ${line + 1}` };
 }
 
 /** The record that says where reading stopped: `lastLine` is the last line read, `what` names the input ("'orders.csv'"). */

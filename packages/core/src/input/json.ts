@@ -197,11 +197,15 @@ const WRAPPER_KEYS: readonly string[] = Object.freeze(['records', 'rows', 'data'
 /**
  * A JSON array of records, a single record, or an object holding the records:
  * `{ "records": [...] }` (also rows, data, results, entries) or an object whose
- * only property is an array. A text that is really JSON lines is read as
+ * only property is an array. Whether an object holds records or is one is
+ * decided by `fits` when the caller knows the policy's input record type: an
+ * object that fits it is a record, whatever lists it holds (a performance
+ * report with one list of metrics is one report, not a list of metrics).
+ * A text that is really JSON lines (even with a broken first line) is read as
  * JSON lines. Text that is not JSON gives one record with the error; `what`
  * names the input in it ("nothing in this file could be read").
  */
-export function readJsonDocument(text: string, what = 'this file'): JsonDocument {
+export function readJsonDocument(text: string, what = 'this file', fits?: (raw: unknown) => boolean): JsonDocument {
   if (text.trim() === '') return { shape: 'array', records: [] };
   let doc: unknown;
   try {
@@ -215,7 +219,7 @@ export function readJsonDocument(text: string, what = 'this file'): JsonDocument
   }
   const top = skipSpace(text, 0);
   if (Array.isArray(doc)) return { shape: 'array', records: elementRecords(text, top, doc) };
-  const key = wrapperKey(doc);
+  const key = wrapperKey(doc, fits);
   if (key === undefined) return { shape: 'object', records: [{ line: locate(text, top).line, raw: doc }] };
   const wrapped = doc as Record<string, unknown>;
   return { shape: 'wrapped', wrapper: { key, doc: wrapped }, records: elementRecords(text, memberValueStart(text, top, key), wrapped[key] as unknown[]) };
@@ -228,24 +232,42 @@ function elementRecords(text: string, arrayStart: number | undefined, items: unk
   return items.map((raw, i) => ({ line: starts[i] !== undefined ? lineOf(starts[i]) : 1, raw }));
 }
 
-/** `{"records": [...]}` or any object whose only member is a list: the key of the list. */
-export function wrapperKey(doc: unknown): string | undefined {
+/**
+ * `{"records": [...]}` or any object whose only member is a list: the key of
+ * the list; undefined when the object is itself a record: when it fits the
+ * input record type (`fits`, when known).
+ */
+export function wrapperKey(doc: unknown, fits?: (raw: unknown) => boolean): string | undefined {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return undefined;
   const obj = doc as Record<string, unknown>;
   const keys = Object.keys(obj);
-  if (keys.length === 1 && Array.isArray(obj[keys[0]])) return keys[0];
-  return WRAPPER_KEYS.find((k) => Array.isArray(obj[k]));
+  const key = keys.length === 1 && Array.isArray(obj[keys[0]]) ? keys[0] : WRAPPER_KEYS.find((k) => Object.hasOwn(obj, k) && Array.isArray(obj[k]));
+  if (key === undefined || fits?.(doc)) return undefined;
+  return key;
 }
 
+/**
+ * Whether text that is not one JSON document is JSON lines: at least two
+ * non-blank lines, at least half of them whole JSON objects or arrays (a
+ * pretty-printed document has almost none; JSON lines with a few broken
+ * lines, the first among them, have most).
+ */
 function looksLikeJsonLines(text: string): boolean {
-  const nonBlank = text.split('\n').filter((l) => l.trim() !== '');
-  if (nonBlank.length < 2) return false;
-  try {
-    JSON.parse(nonBlank[0]);
-    return true;
-  } catch {
-    return false;
+  let nonBlank = 0;
+  let whole = 0;
+  for (const line of text.split('\n')) {
+    const t = line.trim();
+    if (t === '') continue;
+    nonBlank++;
+    if (t[0] !== '{' && t[0] !== '[') continue;
+    try {
+      JSON.parse(t);
+      whole++;
+    } catch {
+      // a broken line: counted as not whole
+    }
   }
+  return nonBlank >= 2 && whole > 0 && whole * 2 >= nonBlank;
 }
 
 function locate(text: string, offset: number): { line: number; column: number } {

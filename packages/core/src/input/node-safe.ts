@@ -5,4 +5,4 @@
  */
 export { firstLine, formatOf, sniff, sniffDelimiter, type InputFormat } from './format.js';
 export { readJsonDocument, readJsonLine, type ReadRecord } from './json.js';
-export { DelimitedRecords, delimitedOptions, headerNames, readFailure, rowStartLine, rowValues } from './delimited.js';
+export { DelimitedRecords, delimitedOptions, headerNames, readFailure, rowStartLine, rowValues, swallowsRows, unclosedQuote } from './delimited.js';

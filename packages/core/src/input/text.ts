@@ -4,7 +4,8 @@
  * through, so the same text gives the same records in both.
  */
 import { parse as parseCsv } from 'csv-parse/browser/esm/sync';
-import { DelimitedRecords, delimitedOptions, readFailure, rowStartLine, rowValues } from './delimited.js';
+import { DelimitedRecords, delimitedOptions, readFailure, rowStartLine, rowValues, swallowsRows, unclosedQuote } from './delimited.js';
+import { LineBuffer } from './line-buffer.js';
 import { firstLine, sniff, sniffDelimiter, type InputFormat } from './format.js';
 import { readJsonDocument, readJsonLines, type JsonDocument, type ReadRecord } from './json.js';
 
@@ -19,10 +20,10 @@ export interface TextRecords {
 
 /**
  * The records of a text, in the given format or the one it looks like. CRLF
- * line ends count as LF. `what` names the text in messages ("the data").
+ * and CR-only line ends count as LF. `what` names the text in messages ("the data").
  */
 export function readText(input: string, opts: { format?: InputFormat; what?: string } = {}): TextRecords {
-  const text = input.replace(/^\ufeff/, '').replace(/\r\n/g, '\n');
+  const text = input.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
   const format = opts.format ?? sniff(text);
   const what = opts.what ?? 'the data';
   if (format === 'jsonl') return { format, records: readJsonLines(text) };
@@ -33,23 +34,65 @@ export function readText(input: string, opts: { format?: InputFormat; what?: str
   return { format, ...readDelimitedText(text, format, what) };
 }
 
-/** The records of CSV or tab-separated text (CSV's delimiter sniffed from its header). */
+/** Recoveries from unclosed quotes in one text before the rest is given up (each one reads the text after it again). */
+const MAX_RECOVERIES = 1000;
+
+/**
+ * The records of CSV or tab-separated text (CSV's delimiter sniffed from its
+ * header). As in the command line's streaming reader, a row that runs over a
+ * quote that is never closed is reported at its first line and reading starts
+ * again on the next line.
+ */
 export function readDelimitedText(text: string, format: 'csv' | 'tsv', what = 'the data'): { records: ReadRecord[]; header?: string[] } {
-  const rows = new DelimitedRecords(format);
+  const rows = new DelimitedRecords(format, what);
   const records: ReadRecord[] = [];
-  let lastLine = 0;
-  try {
-    parseCsv(text, {
-      ...delimitedOptions(format, sniffDelimiter(firstLine(text))),
-      on_record: (record, info) => {
-        const read = rows.add(rowValues(record), rowStartLine(info as typeof info & { raw?: string }));
-        if (read) records.push(read);
-        lastLine = info.lines;
-        return null;
-      },
-    });
-  } catch (e) {
-    records.push(readFailure(e, lastLine, what));
+  const options = delimitedOptions(format, sniffDelimiter(firstLine(text)));
+  const kept = new LineBuffer();
+  kept.push(text);
+  let base = 0;
+  for (let recoveries = 0; ; recoveries++) {
+    let lastEnd = base;
+    let restartAt: number | undefined;
+    try {
+      parseCsv(kept.text(), {
+        ...options,
+        on_record: (record, info) => {
+          if (restartAt !== undefined) return null;
+          const values = rowValues(record);
+          const line = base + rowStartLine(info as typeof info & { raw?: string });
+          if (swallowsRows(values, (record as { raw?: string }).raw)) {
+            records.push(unclosedQuote(line));
+            restartAt = line + 1;
+            return null;
+          }
+          const read = rows.add(values, line);
+          if (read) records.push(read);
+          lastEnd = base + info.lines;
+          return null;
+        },
+      });
+    } catch (e) {
+      // (A row already found to run over an unclosed quote is where reading starts again.)
+      const unclosed = (e as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED' && recoveries < MAX_RECOVERIES;
+      if (restartAt === undefined && !unclosed) {
+        records.push(readFailure(e, lastEnd, what));
+        break;
+      }
+      if (restartAt === undefined) {
+        // A quote still open at the end of the text: the row it starts is reported, the lines after it read again.
+        kept.dropBefore(lastEnd + 1);
+        const line = kept.firstFilledLine();
+        records.push(unclosedQuote(line));
+        restartAt = line + 1;
+      }
+    }
+    if (restartAt === undefined) break;
+    if (recoveries >= MAX_RECOVERIES) {
+      records.push(readFailure(new Error('too many quoted values are not closed'), restartAt - 1, what));
+      break;
+    }
+    kept.dropBefore(restartAt);
+    base = restartAt - 1;
   }
   return { records, ...(rows.header ? { header: rows.header } : {}) };
 }

@@ -26,9 +26,13 @@ import {
   rowValues,
   sniff,
   sniffDelimiter,
+  swallowsRows,
+  unclosedQuote,
   type InputFormat,
   type ReadRecord,
 } from '../input/node-safe.js';
+import { LineBuffer } from '../input/line-buffer.js';
+import { decodeChunks, holdsReplacement } from './decode.js';
 
 export { formatOf, headerNames, sniff, sniffDelimiter, type InputFormat };
 
@@ -59,6 +63,13 @@ export interface ReadOptions {
   stdin?: NodeJS.ReadableStream;
   /** Told how many bytes were read, chunk by chunk (for a progress line). */
   onBytes?: (bytes: number) => void;
+  /**
+   * Whether a value fits the policy's input record type. A JSON object that
+   * fits is one record, even when it holds a list that could be its records.
+   */
+  fits?: (raw: unknown) => boolean;
+  /** Told the key of the list inside a JSON object whose items were taken as the records (`records` in `{ "records": [...] }`). */
+  onWrapper?: (key: string) => void;
 }
 
 /**
@@ -104,7 +115,8 @@ export async function* readRecords(input: string, opts: ReadOptions = {}): Async
   checkInput(input);
   const bytes: AsyncIterable<Buffer | string> =
     input === '-' ? ((opts.stdin ?? process.stdin) as AsyncIterable<Buffer | string>) : createReadStream(input, { highWaterMark: 256 * 1024 });
-  let chunks: AsyncIterable<string> = decodeText(opts.onBytes ? counted(bytes, opts.onBytes) : bytes, input);
+  const seen = { replacement: false };
+  let chunks: AsyncIterable<string> = decodeText(opts.onBytes ? counted(bytes, opts.onBytes) : bytes, input, seen);
   let format = opts.format ?? (input === '-' ? undefined : formatOf(input));
   let delimiter: string | undefined;
   if (format === undefined || format === 'csv') {
@@ -114,8 +126,13 @@ export async function* readRecords(input: string, opts: ReadOptions = {}): Async
     if (format === 'csv') delimiter = sniffDelimiter(firstLine(peeked.head));
   }
   let index = opts.startIndex ?? 0;
-  const records = format === 'jsonl' ? readJsonl(chunks) : format === 'json' ? readJson(chunks) : readDelimited(chunks, format, input, delimiter);
-  for await (const r of records) yield { index: index++, line: r.line, file: input, ...(r.error !== undefined ? { error: r.error } : { raw: r.raw }) };
+  const records = format === 'jsonl' ? readJsonl(chunks) : format === 'json' ? readJson(chunks, input, opts) : readDelimited(chunks, format, input, delimiter);
+  for await (const r of records) {
+    // Checked only once the decoder has met U+FFFD, so clean files pay nothing.
+    const undecodable = r.error === undefined && seen.replacement && holdsReplacement(r.raw);
+    const error = undecodable ? `line ${r.line}: holds bytes that are not UTF-8 text (shown as \ufffd); save the file as UTF-8 (in a spreadsheet: "CSV UTF-8") and check it again` : r.error;
+    yield { index: index++, line: r.line, file: input, ...(error !== undefined ? { error } : { raw: r.raw }) };
+  }
 }
 
 async function* counted(bytes: AsyncIterable<Buffer | string>, onBytes: (n: number) => void): AsyncGenerator<Buffer | string> {
@@ -125,42 +142,15 @@ async function* counted(bytes: AsyncIterable<Buffer | string>, onBytes: (n: numb
   }
 }
 
-/** Bytes to text: UTF-8 (or UTF-16 with a byte-order mark), the BOM dropped, CRLF line ends made LF. */
-async function* decodeText(bytes: AsyncIterable<Buffer | string>, input: string): AsyncGenerator<string> {
-  let decoder: TextDecoder | undefined;
-  let first = true;
-  let pendingCR = false;
-  const normalise = (text: string): string => {
-    if (pendingCR) text = `\r${text}`;
-    pendingCR = text.endsWith('\r');
-    if (pendingCR) text = text.slice(0, -1);
-    return text.includes('\r') ? text.replace(/\r\n/g, '\n') : text;
-  };
+/** Bytes to text (see decode.ts), with a read failure said in plain words. */
+async function* decodeText(bytes: AsyncIterable<Buffer | string>, input: string, seen: { replacement: boolean }): AsyncGenerator<string> {
   try {
-    for await (const chunk of bytes) {
-      let text: string;
-      if (typeof chunk === 'string') text = chunk;
-      else {
-        if (!decoder) {
-          const utf16 = chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff));
-          decoder = new TextDecoder(utf16 ? (chunk[0] === 0xff ? 'utf-16le' : 'utf-16be') : 'utf-8');
-        }
-        text = decoder.decode(chunk, { stream: true });
-      }
-      if (first && text.length > 0) {
-        first = false;
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      }
-      text = normalise(text);
-      if (text) yield text;
-    }
+    yield* decodeChunks(bytes, seen);
   } catch (e) {
     if (e instanceof InputError) throw e;
     const where = input === '-' ? 'standard input' : `input file '${input}'`;
     throw new InputError(`cannot read ${where}: ${reason(e)}`);
   }
-  const tail = (pendingCR ? '\r' : '') + (decoder?.decode() ?? '');
-  if (tail) yield tail.replace(/\r\n/g, '\n');
 }
 
 /** Look at the start of a text stream (at least one line, or up to 64 KiB) without losing it. */
@@ -228,47 +218,106 @@ async function* readJsonl(chunks: AsyncIterable<string>): AsyncGenerator<ReadRec
 }
 
 /** A JSON document is read whole (see readJsonDocument for the shapes it may have). */
-async function* readJson(chunks: AsyncIterable<string>): AsyncGenerator<ReadRecord> {
+async function* readJson(chunks: AsyncIterable<string>, input: string, opts: ReadOptions): AsyncGenerator<ReadRecord> {
   const parts: string[] = [];
   for await (const c of chunks) parts.push(c);
-  yield* readJsonDocument(parts.join('')).records;
+  const doc = readJsonDocument(parts.join(''), input === '-' ? 'standard input' : `'${input}'`, opts.fits);
+  if (doc.wrapper) opts.onWrapper?.(doc.wrapper.key);
+  yield* doc.records;
 }
 
-/** CSV and tab-separated files, streamed through csv-parse; rows become records as in the playground (input/delimited.ts). */
+/** Recoveries from unclosed quotes in one input before the rest is given up (each one reads the text after it again). */
+const MAX_RECOVERIES = 1000;
+
+/**
+ * CSV and tab-separated files, streamed through csv-parse; rows become records
+ * as in the playground (input/delimited.ts). A row that runs over a quote that
+ * is never closed is reported at the line where it starts, and reading starts
+ * again on the line after it, so the rows it would swallow are still read.
+ */
 async function* readDelimited(chunks: AsyncIterable<string>, format: 'csv' | 'tsv', input: string, delimiter?: string): AsyncGenerator<ReadRecord> {
-  const queue: Array<{ values: string[]; line: number }> = [];
+  const what = input === '-' ? 'standard input' : `'${input}'`;
+  const rows = new DelimitedRecords(format, what);
+  const queue: Array<ReadRecord | { values: string[]; line: number }> = [];
+  const kept = new LineBuffer();
   let lastEnd = 0;
-  const parser = parseCsv({
-    ...delimitedOptions(format, delimiter),
-    on_record: (record: unknown, info) => {
-      queue.push({ values: rowValues(record), line: rowStartLine(info) });
-      lastEnd = info.lines;
-      return null;
-    },
-  });
+  let restartAt: number | undefined;
   let failure: unknown;
-  parser.on('error', (e) => {
-    failure ??= e;
-  });
-  parser.resume();
-  const rows = new DelimitedRecords(format);
-  const take = function* (): Generator<ReadRecord> {
-    for (const { values, line } of queue.splice(0)) {
-      const read = rows.add(values, line);
-      if (read) yield read;
-    }
+  let recoveries = 0;
+  const start = (base: number) => {
+    restartAt = undefined;
+    failure = undefined;
+    lastEnd = base;
+    const p = parseCsv({
+      ...delimitedOptions(format, delimiter),
+      on_record: (record: unknown, info) => {
+        if (restartAt !== undefined) return null;
+        const values = rowValues(record);
+        const line = base + rowStartLine(info);
+        if (swallowsRows(values, (record as { raw?: string }).raw)) {
+          queue.push(unclosedQuote(line));
+          restartAt = line + 1;
+        } else {
+          queue.push({ values, line });
+          lastEnd = base + info.lines;
+        }
+        return null;
+      },
+    });
+    p.on('error', (e) => {
+      failure ??= e;
+    });
+    p.resume();
+    return p;
   };
-  for await (const chunk of chunks) {
-    await new Promise<void>((resolve) => parser.write(chunk, () => resolve()));
-    yield* take();
-    if (failure) break;
-  }
-  if (!failure) {
-    await new Promise<void>((resolve) => {
+  let parser = start(0);
+  const write = (text: string) => new Promise<void>((resolve) => parser.write(text, () => resolve()));
+  const end = () =>
+    new Promise<void>((resolve) => {
       parser.once('error', () => resolve());
       parser.end(() => resolve());
     });
+  const take = function* (): Generator<ReadRecord> {
+    for (const item of queue.splice(0)) {
+      const read = 'values' in item ? rows.add(item.values, item.line) : item;
+      if (read) yield read;
+    }
+  };
+  /** Read again from line `line`: what is kept from there goes to a new parser. */
+  const restart = async (line: number) => {
+    recoveries++;
+    parser.destroy();
+    kept.dropBefore(line);
+    parser = start(line - 1);
+    await write(kept.text());
+  };
+  const unclosedAtEnd = () => (failure as { code?: string } | undefined)?.code === 'CSV_QUOTE_NOT_CLOSED';
+  for await (const chunk of chunks) {
+    kept.push(chunk);
+    await write(chunk);
+    while (restartAt !== undefined && recoveries < MAX_RECOVERIES) {
+      yield* take();
+      await restart(restartAt);
+    }
     yield* take();
+    if (failure || restartAt !== undefined) break;
+    kept.dropBefore(lastEnd + 1);
   }
-  if (failure) yield readFailure(failure, lastEnd, input === '-' ? 'standard input' : `'${input}'`);
+  const stoppedEarly = failure !== undefined || restartAt !== undefined;
+  while (!stoppedEarly) {
+    if (restartAt === undefined) await end();
+    yield* take();
+    if (recoveries >= MAX_RECOVERIES) break;
+    if (restartAt !== undefined) await restart(restartAt);
+    else if (unclosedAtEnd()) {
+      // A quote still open at the end of the text: the row it starts is reported, the lines after it read again.
+      kept.dropBefore(lastEnd + 1);
+      const line = kept.firstFilledLine();
+      queue.push(unclosedQuote(line));
+      await restart(line + 1);
+    } else break;
+  }
+  yield* take();
+  if (failure) yield readFailure(failure, lastEnd, what);
+  else if (restartAt !== undefined) yield readFailure(new Error('too many quoted values are not closed'), restartAt - 1, what);
 }

@@ -63,6 +63,7 @@ export function jsonWriter(opts: JsonWriterOptions = {}): ReportWriter {
       }
       if (end.metrics) yield `,\n${p}"metrics": ${nest(end.metrics, p)}`;
       if (end.datasetViolations) yield `,\n${p}"datasetViolations": ${nest(end.datasetViolations.map(violationJson), p)}`;
+      if (end.wrappers?.length) yield `,\n${p}"input": ${nest({ wrappers: end.wrappers }, p)}`;
       yield `\n${pad}}`;
       if (!opts.several) yield '\n';
     },

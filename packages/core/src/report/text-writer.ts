@@ -6,7 +6,7 @@
 import type { RecordResult, Report } from '../types.js';
 import { fileNames, num, plural, policyLine, renderMetrics, renderResult, renderSummary, verdict, type Paint, STYLES, type TextOptions } from './text.js';
 import { getPath } from '../runtime/fixes.js';
-import { severityByRule, type ProjectResult, type RecordSource, type ReportWriter, type RunEnd, type RunMeta } from './writer.js';
+import { severityByRule, wrapperLine, type ProjectResult, type RecordSource, type ReportWriter, type RunEnd, type RunMeta } from './writer.js';
 import { oneLine } from './context.js';
 
 export interface TextWriterOptions extends Omit<TextOptions, 'getText' | 'failOn'> {
@@ -67,6 +67,7 @@ export function textWriter(opts: TextWriterOptions = {}): ReportWriter {
         lines.push(`  ${paint('dim', `${plural(c.baselined, 'violation')} known from the baseline; ${num(c.baselineGone)} baselined no longer ${c.baselineGone === 1 ? 'occurs' : 'occur'}`)}`);
       }
       for (const n of c.notices) lines.push(`  ${paint('yellow', 'suppression')}  ${n.where}: ${oneLine(n.message)}`);
+      for (const w of end.wrappers ?? []) lines.push(`  ${paint('dim', wrapperLine(w))}`);
       yield `\n${[...lines, '', verdict(report, end.failOn, paint)].join('\n')}\n`;
     },
     *end() {},

@@ -151,9 +151,10 @@ function withoutLine(message: string, line: number | undefined): string {
 export function renderResult(result: RecordResult, opts: TextOptions, paint: Paint, fileName: (file: string) => string): string[] {
   const head = paint('bold', where(result, fileName));
   if (result.invalid && result.invalid.length > 0) {
-    const internal = result.invalid.some((p) => p.message.startsWith('internal error'));
+    const notChecked = 'could not be checked: ';
+    const internal = result.invalid.some((p) => p.message.startsWith('internal error') || p.message.startsWith(notChecked));
     const what = paint('red', internal ? 'could not be checked' : 'could not be read');
-    const problems = result.invalid.map((p) => oneLine(`${p.path ? `${p.path}: ` : ''}${withoutLine(p.message, result.line)}`));
+    const problems = result.invalid.map((p) => oneLine(`${p.path ? `${p.path}: ` : ''}${withoutLine(p.message.startsWith(notChecked) ? p.message.slice(notChecked.length) : p.message, result.line)}`));
     if (problems.length === 1) return [`${head}: ${what} — ${problems[0]}`];
     return [`${head}: ${what}`, ...problems.map((p) => `  ${p}`)];
   }

@@ -71,6 +71,13 @@ export interface RunEnd {
   counts: ProjectCounts;
   /** The severity that fails the run (for verdict lines). */
   failOn: Severity | 'never';
+  /** Inputs whose records were taken from a list inside a JSON object: the input and the list's key. */
+  wrappers?: Array<{ file: string; key: string }>;
+}
+
+/** A line saying where the records of a wrapped JSON input came from. */
+export function wrapperLine(w: { file: string; key: string }): string {
+  return `the records of ${w.file === '-' ? 'standard input' : w.file} were taken from its list ${JSON.stringify(w.key)}`;
 }
 
 export interface ReportWriter {

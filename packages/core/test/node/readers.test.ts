@@ -149,11 +149,12 @@ describe('CSV', () => {
     ]);
   });
 
-  it('stops at a quote that is never closed, keeping what came before', async () => {
+  it('reports a quote that is never closed at its line, and reads the rows after it', async () => {
     const records = await readFile('unclosed.csv', 'a,b\n1,2\n3,"never closed\n4,5\n');
     expect(brief(records)).toEqual([
       [0, 2, { a: '1', b: '2' }],
-      [1, 3, 'error', `line 3: a quoted value starts here and is never closed; the rest of '${join(dir, 'unclosed.csv')}' could not be read`],
+      [1, 3, 'error', 'line 3: a quoted value starts here and is not closed (a missing closing "?); this row is skipped and reading goes on at line 4'],
+      [2, 4, { a: '4', b: '5' }],
     ]);
   });
 
@@ -214,7 +215,7 @@ describe('JSON documents', () => {
   it('reports where an invalid document goes wrong', async () => {
     const text = '[\n  {"a": 1},\n  {"a": tru}\n]';
     expect(brief(await readFile('broken.json', text))).toEqual([
-      [0, 3, 'error', "line 3, column 9: not valid JSON: unexpected word 'tru' (text needs double quotes); nothing in this file could be read"],
+      [0, 3, 'error', `line 3, column 9: not valid JSON: unexpected word 'tru' (text needs double quotes); nothing in '${join(dir, 'broken.json')}' could be read`],
     ]);
   });
 

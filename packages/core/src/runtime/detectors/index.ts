@@ -35,37 +35,45 @@ import type { EmailMatch, EmojiMatch, ImageMatch, LinkMatch, OrderIdMatch, Phone
 
 export { createSpeller, isAmazonHost, stripHtml, type DictionaryFiles, type Speller };
 
+/** A detector that failed on a text: the record is reported as not checked, never as clean. */
+export class DetectorError extends Error {
+  override name = 'DetectorError';
+}
+
 /**
- * Last line of defence for the "never throws" contract: the detectors are written not to throw, but a
- * third-party library (or an engine limit such as a stack overflow on a pathological input) must not take
- * a policy check down. A failure yields no matches.
+ * Last line of defence for the "never throws" contract: the detectors are
+ * written not to throw, but a third-party library (or an engine limit such as
+ * a stack overflow on a pathological input) may. Such a failure must not look
+ * like "nothing found" (the seller would believe the text is clean), nor end
+ * the whole run: it becomes a plain error for the one record being checked.
  */
-function guard<A extends unknown[], R>(fn: (...args: A) => R[]): (...args: A) => R[] {
+function guard<A extends unknown[], R>(what: string, fn: (...args: A) => R[]): (...args: A) => R[] {
   return (...args: A): R[] => {
     try {
       return fn(...args);
-    } catch {
-      return [];
+    } catch (e) {
+      const why = e instanceof RangeError ? 'the text is too large or too deeply nested' : e instanceof Error ? e.message : String(e);
+      throw new DetectorError(`the search for ${what} failed on this text (${why}), so it was not checked for them; check this record by hand`);
     }
   };
 }
 
 /** Web links in text and in href/src attributes. See links.ts for the precision rules. */
-export const links: (text: string) => LinkMatch[] = guard(linksImpl);
+export const links: (text: string) => LinkMatch[] = guard('web links', linksImpl);
 /** Email addresses, including disguised ones; `address` is the de-obfuscated lower-case address. */
-export const emails: (text: string) => EmailMatch[] = guard(emailsImpl);
+export const emails: (text: string) => EmailMatch[] = guard('email addresses', emailsImpl);
 /** Phone numbers (E.164 in `number`). */
-export const phones: (text: string) => PhoneMatch[] = guard(phonesImpl);
+export const phones: (text: string) => PhoneMatch[] = guard('phone numbers', phonesImpl);
 /** Emoji (emoji-presentation sequences; text-presentation symbols like © ® ™ without VS16 are not emoji). */
-export const emoji: (text: string) => EmojiMatch[] = guard(emojiImpl);
+export const emoji: (text: string) => EmojiMatch[] = guard('emoji', emojiImpl);
 /** Amazon order ids `123-1234567-1234567`. */
-export const orderIds: (text: string) => OrderIdMatch[] = guard(orderIdsImpl);
+export const orderIds: (text: string) => OrderIdMatch[] = guard('order ids', orderIdsImpl);
 /** `<img>` tags with size, visibility, tracking, animation and enclosing link. */
-export const images: (text: string) => ImageMatch[] = guard(imagesImpl);
+export const images: (text: string) => ImageMatch[] = guard('images', imagesImpl);
 /** Unsubscribe / opt-out links, or opt-out sentences without a link. */
-export const optOutLinks: (text: string) => LinkMatch[] = guard(optOutLinksImpl);
+export const optOutLinks: (text: string) => LinkMatch[] = guard('opt-out links', optOutLinksImpl);
 /** Spelling mistakes (English) by the given speller; [] without one. */
-export const spelling: (text: string, speller: Speller | null, opts?: { ignore?: string[] }) => SpellingMatch[] = guard(spellingImpl);
+export const spelling: (text: string, speller: Speller | null, opts?: { ignore?: string[] }) => SpellingMatch[] = guard('spelling mistakes', spellingImpl);
 
 /** Compile a phrase list into a matcher (case-insensitive, whole words, `word*` wildcards). */
 export function compilePhrases(phrases: string[]): (text: string) => PhraseMatch[] {

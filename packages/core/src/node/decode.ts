@@ -1,0 +1,87 @@
+/**
+ * Bytes to text for the readers: UTF-8, or UTF-16 (with a byte-order mark, or
+ * without one when the zero bytes show it: spreadsheet "Unicode text" exports),
+ * the byte-order mark dropped, and every line end (CRLF, or CR alone as old
+ * Mac exports write it) made LF, so a file of CR-only lines is still one
+ * record a line. Bytes that are not valid UTF-8 become U+FFFD here; the
+ * records holding them are reported by the reader (see `holdsReplacement`).
+ */
+
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+/**
+ * The encoding of a file from its first bytes: a UTF-16 byte-order mark, or,
+ * without one, text where most characters have a zero high byte (ASCII-range
+ * text in UTF-16 is every other byte zero; UTF-8 text never holds zero bytes).
+ */
+export function sniffEncoding(head: Uint8Array): Encoding {
+  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  const n = Math.min(head.length, 4096) & ~1;
+  if (n < 4) return 'utf-8';
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (head[i] === 0) zeroEven++;
+    if (head[i + 1] === 0) zeroOdd++;
+  }
+  const pairs = n / 2;
+  if (zeroOdd > pairs * 0.3 && zeroEven < pairs * 0.05) return 'utf-16le';
+  if (zeroEven > pairs * 0.3 && zeroOdd < pairs * 0.05) return 'utf-16be';
+  return 'utf-8';
+}
+
+/** Decodes a stream (`seen.replacement` turns true once the text holds U+FFFD) of byte chunks (or strings, passed through) into text with LF line ends and no byte-order mark. */
+export async function* decodeChunks(bytes: AsyncIterable<Buffer | string>, seen: { replacement: boolean } = { replacement: false }): AsyncGenerator<string> {
+  let decoder: TextDecoder | undefined;
+  let first = true;
+  let pendingCR = false;
+  // A CR at the end of a chunk may be the first half of a CRLF: held back until the next chunk shows.
+  const normalise = (text: string): string => {
+    if (pendingCR) text = `\r${text}`;
+    pendingCR = text.endsWith('\r');
+    if (pendingCR) text = text.slice(0, -1);
+    return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  };
+  for await (const chunk of bytes) {
+    let text: string;
+    if (typeof chunk === 'string') text = chunk;
+    else {
+      decoder ??= new TextDecoder(sniffEncoding(chunk));
+      text = decoder.decode(chunk, { stream: true });
+    }
+    if (first && text.length > 0) {
+      first = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    text = normalise(text);
+    if (!seen.replacement && text.includes('\ufffd')) seen.replacement = true;
+    if (text) yield text;
+  }
+  const tail = (pendingCR ? '\r' : '') + (decoder?.decode() ?? '');
+  if (tail.includes('\ufffd')) seen.replacement = true;
+  if (tail) yield tail.replace(/\r\n?/g, '\n');
+}
+
+/**
+ * Whether a record as read holds U+FFFD, the character a decoder puts where
+ * bytes are not valid text. Walked with an explicit stack: records may be
+ * nested thousands of levels deep.
+ */
+export function holdsReplacement(raw: unknown): boolean {
+  const stack: unknown[] = [raw];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (v.includes('\ufffd')) return true;
+    } else if (v !== null && typeof v === 'object') {
+      if (Array.isArray(v)) for (const item of v) stack.push(item);
+      else
+        for (const key of Object.keys(v)) {
+          if (key.includes('\ufffd')) return true;
+          stack.push((v as Record<string, unknown>)[key]);
+        }
+    }
+  }
+  return false;
+}
