@@ -36,7 +36,7 @@ class Unsupported extends Error {}
 
 /** Characters that must be escaped to stand for themselves in a `u`-flag JavaScript regex. */
 function literal(ch: string, inClass: boolean): string {
-  if (inClass) return /[\\\]\[^-]/.test(ch) ? `\\${ch}` : ch;
+  if (inClass) return /[\\\]^[-]/.test(ch) ? `\\${ch}` : ch;
   return /[\\^$.|?*+()[\]{}/]/.test(ch) ? `\\${ch}` : ch;
 }
 
