@@ -6,6 +6,14 @@
  * answers for it.
  */
 export function growthRatio(run: (text: string) => unknown, make: (n: number) => string, n: number, runs = 7): number {
+  // A burst of other work can inflate one measurement, never deflate a quadratic scan's ratio below 3:
+  // the least of up to three measurements, stopping at the first that is clearly linear.
+  let best = Infinity;
+  for (let attempt = 0; attempt < 3 && best >= 2.5; attempt++) best = Math.min(best, measureGrowth(run, make, n, runs));
+  return best;
+}
+
+function measureGrowth(run: (text: string) => unknown, make: (n: number) => string, n: number, runs: number): number {
   const small = make(n);
   const large = make(2 * n);
   let serial = 0;

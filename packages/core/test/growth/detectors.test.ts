@@ -10,7 +10,7 @@ import { compile } from '../../src/index.js';
 import { evalContext } from '../../src/runtime/context.js';
 import * as detectors from '../../src/runtime/detectors/index.js';
 import { sentences } from '../../src/runtime/text.js';
-import { growthRatio } from './growth.js';
+import { growthRatio } from '../reliability/growth.js';
 
 // Sentences a seller writes, with now and then something a detector reports.
 const SENTENCES = [
