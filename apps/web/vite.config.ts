@@ -8,6 +8,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 // dictionary-en only exports its JS entry; the playground fetches the raw
 // Hunspell files, so give their folder a name Vite can resolve.
+/** The name of the background checker's script in the built site. */
+const WORKER_ENTRY = 'check-worker';
+
 const dictionaryDir = dirname(require.resolve('dictionary-en'));
 
 export default defineConfig({
@@ -24,5 +27,18 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 2000,
+    rollupOptions: {
+      // The background checker is a second entry of the same build, not a
+      // separate worker bundle: the page and the worker then share one copy
+      // of the checker's code (the worker fetches the chunks the page already has).
+      input: { index: resolve(here, 'index.html'), [WORKER_ENTRY]: resolve(here, 'src/files/checkWorker.ts') },
+      output: {
+        // The page starts the worker by this fixed name (see files/useBigCheck.ts).
+        entryFileNames: (chunk) => (chunk.name === WORKER_ENTRY ? `assets/${WORKER_ENTRY}.js` : 'assets/[name]-[hash].js'),
+        // What the page and the worker share is the checker: name its chunk so. Libraries only the
+        // page uses (React, CodeMirror, link compression) or only a workbook needs (the .xlsx reader) stay out.
+        manualChunks: (id) => (/\/packages\/(core|dsl)\/|\/node_modules\/(?!(react|react-dom|scheduler|@codemirror|@lezer|style-mod|w3c-keyname|crelt|lz-string|read-excel-file|fflate|saxen|unzipper-esm|worker-f)\/)/.test(id) ? 'checker' : undefined),
+      },
+    },
   },
 });

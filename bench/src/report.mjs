@@ -5,6 +5,7 @@
  * CPU profile reading.
  */
 import { formatRatio, median, perSecond } from './measure.mjs';
+import { renderBundleSizes } from './workloads/bundle-size.mjs';
 
 const n = (x) => Math.round(x).toLocaleString('en-US');
 const ms = (x) => (x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${n(x)} ms`);
@@ -151,6 +152,7 @@ against its floor; the functions with the most self time:
 ${rows.join('\n')}
 `);
   }
+  if (r.bundle) out.push(renderBundleSizes(r.bundle));
   if (r.engines) out.push(`## SQL engines\n\n${r.engines.trim()}\n`);
   return out.join('\n');
 }

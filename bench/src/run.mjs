@@ -2,7 +2,7 @@
 /**
  * `npm run bench`: every workload, every contender, one process run.
  *
- *   node bench/src/run.mjs [--write] [--quick] [--reps N] [--only a,b1,b2,c,e2e,cold,big,compile,profile]
+ *   node bench/src/run.mjs [--write] [--quick] [--reps N] [--only a,b1,b2,c,e2e,cold,big,compile,profile,bundle]
  *
  * --write   write docs/benchmarks.md (and bench/last-run.json)
  * --quick   smaller inputs (a tenth or less), for trying the harness out
@@ -25,6 +25,7 @@ import { textContenders, rulesKey, buyerMessaging, floorText, findPolicySource }
 import { runLines } from './workloads/lines.mjs';
 import { sellguardOrders, duckdbOrders } from './workloads/c-orders.mjs';
 import { bigPolicySource, compileBig } from './workloads/compile-big.mjs';
+import { bundleSizes } from './workloads/bundle-size.mjs';
 import { raceProcesses, runNode } from './processes.mjs';
 import { profileRun } from './profile.mjs';
 import { renderReport } from './report.mjs';
@@ -37,7 +38,7 @@ const flag = (name) => argv.includes(name);
 const option = (name, fallback) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback);
 const quick = flag('--quick');
 const reps = Number(option('--reps', 5));
-const only = option('--only', 'a,b1,b2,c,e2e,cold,big,compile,profile').split(',');
+const only = option('--only', 'a,b1,b2,c,e2e,cold,big,compile,profile,bundle').split(',');
 const wants = (w) => only.includes(w);
 
 // Sizes: the full run measures what docs/benchmarks.md promises; --quick tries the harness out.
@@ -184,6 +185,11 @@ try {
     }
   }
 
+  if (wants('bundle')) {
+    log('Playground download size (apps/web/dist)');
+    results.bundle = bundleSizes(join(root, 'apps/web/dist'));
+  }
+
   if (wants('compile')) {
     log('Compile: a 2,000-rule policy');
     const source = bigPolicySource(2000);
@@ -202,12 +208,12 @@ try {
     results.profile = { workload: which, records: count, top: profileRun(join(here, 'profile-target.mjs'), [which, String(count)], root) };
   }
 
-  // Another benchmark script (SQL engines) may sit beside ours; run it the same way.
-  const engines = join(root, 'scripts/bench-engines.mjs');
+  // The SQL engines at a small size (npm run bench:engines measures 5M and 50M rows).
+  const engines = join(here, 'engines.mjs');
   if (existsSync(engines)) {
-    log('scripts/bench-engines.mjs');
+    log('SQL engines (bench/src/engines.mjs)');
     const r = spawnSync(process.execPath, [engines, ...argv.filter((a) => a !== '--write')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 });
-    if (r.status !== 0) throw new Error('scripts/bench-engines.mjs failed');
+    if (r.status !== 0) throw new Error('bench/src/engines.mjs failed');
     results.engines = r.stdout;
   }
 } finally {

@@ -22,6 +22,7 @@ import { testCommand } from './commands/test.js';
 import { registerLspCommand } from './commands/lsp.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { CliError } from './io.js';
+import { catchEscapedErrors, unexpectedMessage } from './unexpected.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -166,13 +167,14 @@ export function buildProgram(setCode: (code: number) => void): Command {
       .argument('<inputs...>', 'JSONL, JSON, CSV or tab-separated files')
       .addOption(new Option('--input-format <format>', 'read the inputs as this format instead of going by their extension').choices(['jsonl', 'json', 'csv', 'tsv']))
       .option('-w, --watch', 'check again whenever the policy or a data file is saved')
-      .option('--as-of <date>', 'check as if today were this date (YYYY-MM-DD, UTC); default: today', asOfDate),
+      .option('--as-of <date>', 'check as if today were this date (YYYY-MM-DD, UTC); default: today', asOfDate)
+      .option('--no-mouse', 'leave the mouse to the terminal (for selecting text) instead of clicking rows and scrolling with the wheel'),
   )
     .addHelpText('after', '\nExample:\n  sellguard tui policies/buyer-messaging.policy examples/buyer-messaging/messages.jsonl\n\nKeys: arrows or j/k move, Enter opens, Esc goes back, / searches, ? shows all keys, q quits.')
     .action(async (policy: string, inputs: string[], opts) => {
       // Loaded on demand: Ink and React are only needed for the interactive view.
       const { runTui } = await import('@sellguard/tui');
-      setCode(await runTui({ policy, inputs, inputFormat: opts.inputFormat, watch: opts.watch, color: opts.color, asOf: opts.asOf ?? null }));
+      setCode(await runTui({ policy, inputs, inputFormat: opts.inputFormat, watch: opts.watch, color: opts.color, asOf: opts.asOf ?? null, mouse: opts.mouse }));
     });
 
   registerLspCommand(program);
@@ -198,7 +200,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`sellguard: ${e.message}\n`);
       return e instanceof CliError ? e.code : EXIT.usage;
     }
-    process.stderr.write(`sellguard: unexpected error: ${e instanceof Error ? e.message : String(e)}\n(this is a bug in Sellguard; please report it)\n`);
+    process.stderr.write(unexpectedMessage(e));
     return EXIT.usage;
   }
 }
@@ -210,6 +212,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   process.exit(EXIT.usage);
 });
 
+catchEscapedErrors(EXIT.usage);
 main(process.argv).then((code) => {
   process.exitCode = code;
 });

@@ -4,26 +4,31 @@
  * reducer; the session (policy, check, watch) is read through a store.
  */
 import { isAbsolute, relative } from 'node:path';
-import { useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react';
 import { Box, useApp, useInput, useStdout, type Key } from 'ink';
 import { osc52, problemsText, recordText } from './clipboard.js';
 import { formatOf, parseCommand, type Command } from './commands.js';
-import { sortRecords, SORT_WORD } from './sort.js';
-import { Footer, Header, type FooterProps } from './components/Bars.js';
+import { SORT_WORD, type Sort } from './sort.js';
+import { ListBuilder, type Busy, type Slicing } from './list-job.js';
+import { Footer, Header, tabAt, type FooterProps } from './components/Bars.js';
 import { Lines as ScrollLines } from './components/Lines.js';
 import { useTerminalSize } from './components/useTerminalSize.js';
 import { defaultExportName, exportTo } from './export.js';
-import { filterRecords, matches, type Filters } from './filter.js';
+import { editorCommand, lineAt, ruleLine, type EditorCommand } from './editor.js';
+import type { Filters } from './filter.js';
 import { isSpecialKey, keyToAction, splitBurst } from './keys.js';
+import { parseMouse, type MouseEvent } from './mouse.js';
 import { plural, shortenPath, wrapSegments, type Line } from './layout.js';
-import { whereIs, type FlaggedRecord } from './model.js';
+import { baseName, shortRule, whereIs, type FlaggedRecord } from './model.js';
 import { Diagnostics, diagnosticsLines } from './screens/Diagnostics.js';
 import { Help, helpLines } from './screens/Help.js';
-import { listPage, RecordList } from './screens/RecordList.js';
+import { LIST_FIRST_ROW, listPage, RecordList } from './screens/RecordList.js';
 import { RecordView, recordViewLines } from './screens/RecordView.js';
-import { ruleRows, rulesPage, Summary } from './screens/Summary.js';
+import { ruleRows, rulesPage, Summary, SUMMARY_FIRST_ROW } from './screens/Summary.js';
+import { GROUP_FIRST_ROW, groupPage, groupRecordList, GroupScreen } from './screens/GroupRecords.js';
+import { Metrics, metricsLayout, metricsTop } from './screens/Metrics.js';
 import type { SessionState, SessionStore } from './session.js';
-import { clampAll, initialState, reduce, type Action, type UiState, type View } from './state.js';
+import { clampAll, INVALID_ROW, initialState, reduce, type Action, type UiState, type View } from './state.js';
 import { useTheme } from './theme.js';
 
 export interface AppProps {
@@ -34,9 +39,21 @@ export interface AppProps {
   initial?: UiState;
   /** Called when the analyst quits. */
   onQuit?: () => void;
+  /**
+   * Runs the editor with the screen handed over to it, and gives back a
+   * sentence when it could not be started. Without it, `v` says it cannot.
+   */
+  openEditor?: (command: EditorCommand) => string | null;
+  /** The environment the editor is chosen from ($VISUAL, $EDITOR). */
+  env?: Record<string, string | undefined>;
+  /** How slices of filtering and sorting are timed and run (tests run them by hand). */
+  slicing?: Slicing;
 }
 
-export function App({ store, cwd, initial, onQuit }: AppProps) {
+/** Rows one turn of the mouse wheel moves. */
+const WHEEL_ROWS = 3;
+
+export function App({ store, cwd, initial, onQuit, openEditor, env, slicing }: AppProps) {
   const session = useSyncExternalStore(store.subscribe, store.getState, store.getState);
   const { columns: width, rows } = useTerminalSize();
   const { color } = useTheme();
@@ -44,16 +61,22 @@ export function App({ store, cwd, initial, onQuit }: AppProps) {
   const { stdout } = useStdout();
   const [raw, setRaw] = useState<UiState>(initial ?? initialState);
   const [problemScroll, setProblemScroll] = useState(0);
+  // After the editor had the terminal, one empty frame makes the next frame redraw every row.
+  const [repaint, setRepaint] = useState(0);
+  useEffect(() => {
+    if (repaint % 2 === 1) setRepaint(repaint + 1);
+  }, [repaint]);
 
   const bodyHeight = Math.max(1, rows - 2);
   const data = session.data;
-  const filtered = useFiltered(data.flagged, data.version, raw.filters);
-  const sorted = useMemo(() => sortRecords(filtered, raw.sort), [filtered, raw.sort]);
+  const list = useRecordList(data.flagged, data.version, raw.filters, raw.sort, slicing);
+  const sorted = list.records;
   const rules = useMemo(() => ruleRows(data, session.policy?.rules ?? []), [data, session.policy]);
 
   /** What is on screen for a given state: the view the reducer needs, the filtered records, the open record's lines. */
   const layoutFor = (state: UiState) => {
-    const records = state.filters === raw.filters && state.sort === raw.sort ? sorted : sortRecords(filterRecords(data.flagged, state.filters), state.sort);
+    // The list as built so far: a new filter or sort is built in slices, and the view follows it as it grows.
+    const records = sorted;
     const base: View = {
       records: records.length,
       rules: rules.map((r) => r.id),
@@ -70,8 +93,10 @@ export function App({ store, cwd, initial, onQuit }: AppProps) {
         : pre.screen === 'help'
           ? helpLines(width, session.watching)
           : [];
-    const view: View = { ...base, lines: lines.length };
-    return { view, ui: clampAll(state, view), record, records };
+    const measures = data.metrics?.length ? metricsLayout(data, pre.metrics.selected, width) : undefined;
+    const groupRows = pre.group ? groupRecordList(data.groups?.get(pre.group)).length : 0;
+    const view: View = { ...base, lines: lines.length, ...(measures ? { metricPicks: measures.picks, groupRecords: groupRows, groupPage: groupPage(bodyHeight) } : {}) };
+    return { view, ui: clampAll(state, view), record, records, measures };
   };
   const { ui, record: selected } = layoutFor(raw);
 
@@ -104,7 +129,7 @@ export function App({ store, cwd, initial, onQuit }: AppProps) {
     const { records } = layoutFor(current.current);
     try {
       const written = exportTo(records, format, { policy, filters: current.current.filters, inputs: session.inputs, cwd: folder }, path);
-      const partial = session.status === 'checking' && !session.rechecking ? ' (only the records read so far)' : '';
+      const partial = session.status === 'checking' && !session.rechecking ? ' (only the records read so far)' : list.busy ? ` (only the records ${list.busy.what === 'sorting' ? 'sorted' : 'found'} so far)` : '';
       const lead = `Saved ${plural(records.length, 'record')} to `;
       const shown = relative(process.cwd(), written);
       const where = shown.startsWith('..') || isAbsolute(shown) ? written : shown;
@@ -123,6 +148,31 @@ export function App({ store, cwd, initial, onQuit }: AppProps) {
     dispatch({ type: 'notice', text: `Copied ${onRecord ? 'the problems of ' : ''}${whereIs(record)} to the clipboard.` });
   };
 
+  /** The rule `v` means here: the selected rule on the summary, else the first problem of the selected record. */
+  const ruleHere = (): string | null => {
+    const { records, ui: now } = layoutFor(current.current);
+    if (now.screen === 'summary') {
+      const row = rules[now.rules.selected];
+      return row && row.id !== INVALID_ROW ? row.id : null;
+    }
+    if (now.screen !== 'list' && now.screen !== 'record') return null;
+    return records[now.list.selected]?.violations[0]?.rule ?? null;
+  };
+
+  const edit = (rule: string | null) => {
+    const target = rule ?? ruleHere();
+    if (!target && !problems) return dispatch({ type: 'notice', text: 'No rule here to open: select a rule or a record with a problem, or type :edit RULE.' });
+    const line = target ? ruleLine(session.policySource, target) : firstProblemLine(session);
+    const command = editorCommand(env ?? process.env, session.policyFile, line);
+    if (!openEditor) return dispatch({ type: 'notice', text: 'The editor cannot be opened here.' });
+    const failed = openEditor(command);
+    setRepaint((n) => n + 1);
+    if (failed) return dispatch({ type: 'notice', text: failed });
+    const at = line === undefined ? `${target ? `${shortRule(target)} is not in this file; ` : ''}opened ${baseName(session.policyFile)}` : `Back from ${baseName(session.policyFile)} line ${line}`;
+    dispatch({ type: 'notice', text: `${at}.${session.watching ? '' : ' Saved changes are checked again.'}` });
+    if (!session.watching) store.reload?.();
+  };
+
   const run = (command: Command) => {
     switch (command.type) {
       case 'rule':
@@ -136,6 +186,8 @@ export function App({ store, cwd, initial, onQuit }: AppProps) {
         return save(command.path);
       case 'clear':
         return dispatch({ type: 'clearFilters' });
+      case 'edit':
+        return edit(command.rule);
       case 'help':
         return dispatch({ type: 'help' });
       case 'quit':
@@ -157,6 +209,7 @@ export function App({ store, cwd, initial, onQuit }: AppProps) {
     const action = keyToAction(input, key, current.current);
     if (!action) return;
     if (action.type === 'quit') return quit();
+    if (action.type === 'edit') return edit(null);
     if (problems && current.current.screen !== 'help') {
       if (action.type === 'help') return dispatch(action);
       const next = scrollProblems(action, problemScroll, problemLines.length, bodyHeight);
@@ -170,11 +223,43 @@ export function App({ store, cwd, initial, onQuit }: AppProps) {
     dispatch(action);
   };
 
+  /** A click on a row selects it (a second click opens it); the wheel moves three rows. */
+  const handleMouse = (events: MouseEvent[]) => {
+    for (const e of events) {
+      if (e.kind === 'wheelUp' || e.kind === 'wheelDown') {
+        for (let i = 0; i < WHEEL_ROWS; i++) handleKey('', e.kind === 'wheelUp' ? { upArrow: true } : { downArrow: true });
+        continue;
+      }
+      if (e.kind !== 'press' || e.button !== 0 || current.current.prompt || current.current.search) continue;
+      const now = current.current;
+      if (e.row === 1) {
+        const tab = tabAt({ session, ui: now, listed: sorted.length, width, color }, e.column);
+        if (tab === 'metrics') dispatch({ type: 'metrics' });
+        else if (tab) dispatch({ type: 'show', screen: tab });
+        continue;
+      }
+      // Row 1 is the top bar; the body starts on row 2.
+      const bodyRow = e.row - 2;
+      if (now.screen === 'list') dispatch({ type: 'pick', index: now.list.top + bodyRow - LIST_FIRST_ROW });
+      else if (now.screen === 'group') dispatch({ type: 'pick', index: now.groupList.top + bodyRow - GROUP_FIRST_ROW });
+      else if (now.screen === 'metrics') {
+        const { measures } = layoutFor(now);
+        if (!measures) continue;
+        const index = measures.pickLines.indexOf(metricsTop(measures, now.metrics.selected, bodyHeight) + bodyRow);
+        if (index >= 0) dispatch({ type: 'pick', index });
+      }
+      else if (now.screen === 'summary' && !problems) dispatch({ type: 'pick', index: now.rules.top + bodyRow - SUMMARY_FIRST_ROW });
+    }
+  };
+
   useInput((input, key) => {
+    const mouse = parseMouse(input);
+    if (mouse) return handleMouse(mouse);
     if (input.length > 1 && !isSpecialKey(key)) for (const k of splitBurst(input)) handleKey(k.input, k.key);
     else handleKey(input, key);
   });
 
+  if (repaint % 2 === 1) return <ScrollLines lines={[]} width={width} height={rows} />;
   let body;
   if (ui.screen === 'help') body = <Help width={width} height={bodyHeight} scroll={ui.scroll} watching={session.watching} />;
   else if (problems) body = <ProblemText lines={problemLines} width={width} height={bodyHeight} scroll={problemScroll} session={session} />;
@@ -189,13 +274,23 @@ export function App({ store, cwd, initial, onQuit }: AppProps) {
         height={bodyHeight}
         scroll={ui.scroll}
         color={color}
-        position={{ at: ui.list.selected + 1, of: filtered.length }}
+        position={{ at: ui.list.selected + 1, of: sorted.length }}
       />
     );
-  else if (ui.screen === 'list' || ui.screen === 'record')
+  else if (ui.screen === 'metrics') body = <Metrics data={data} selected={ui.metrics.selected} width={width} height={bodyHeight} />;
+  else if (ui.screen === 'group' && ui.group) {
+    const [metric, group, value] = JSON.parse(ui.group) as [string, string, string];
+    const result = data.metrics?.find((m) => m.name === metric)?.result;
+    body = result ? (
+      <GroupScreen metric={result} group={group} value={value} records={data.groups?.get(ui.group)} cursor={ui.groupList} width={width} height={bodyHeight} />
+    ) : (
+      <ScrollLines lines={[]} width={width} height={bodyHeight} />
+    );
+  } else if (ui.screen === 'list' || ui.screen === 'record')
     body = (
       <RecordList
         records={sorted}
+        busy={list.busy}
         sort={ui.sort}
         total={data.flagged.length}
         cursor={ui.list}
@@ -209,33 +304,34 @@ export function App({ store, cwd, initial, onQuit }: AppProps) {
 
   return (
     <Box flexDirection="column" width={width} height={rows}>
-      <Header session={session} ui={ui} listed={filtered.length} width={width} color={color} />
+      <Header session={session} ui={ui} listed={sorted.length} width={width} color={color} />
       {body}
-      <Footer ui={ui} showing={showing} listed={filtered.length} width={width} color={color} />
+      <Footer ui={ui} showing={showing} listed={sorted.length} width={width} color={color} />
     </Box>
   );
 }
 
 /**
- * The records matching the filters. While a file is being read the list only
- * grows, so only the new records are filtered on each update.
+ * The records matching the filters, in the chosen order, built in slices
+ * (list-job.ts) so that keys are answered while a large list is filtered or
+ * sorted. While a file is being read only the new records are taken in.
  */
-function useFiltered(flagged: FlaggedRecord[], version: number, filters: Filters): FlaggedRecord[] {
-  const cache = useRef<{ flagged: FlaggedRecord[]; filters: Filters; upTo: number; result: FlaggedRecord[] } | null>(null);
-  return useMemo(() => {
-    const c = cache.current;
-    if (c && c.flagged === flagged && c.filters === filters && flagged.length >= c.upTo) {
-      if (flagged.length === c.upTo) return c.result;
-      const result = c.result.concat(flagged.slice(c.upTo).filter((r) => matches(r, filters)));
-      cache.current = { flagged, filters, upTo: flagged.length, result };
-      return result;
-    }
-    const result = flagged.filter((r) => matches(r, filters));
-    cache.current = { flagged, filters, upTo: flagged.length, result };
-    return result;
+function useRecordList(flagged: FlaggedRecord[], version: number, filters: Filters, sort: Sort | null, slicing?: Slicing): { records: readonly FlaggedRecord[]; busy: Busy | null } {
+  const [, redraw] = useReducer((n: number) => n + 1, 0);
+  const builder = useRef<ListBuilder | null>(null);
+  builder.current ??= new ListBuilder(redraw, slicing);
+  useEffect(() => {
+    builder.current!.update(flagged, filters, sort);
     // `version` changes when records are added to the same array, which the array itself does not show.
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the array's length
-  }, [flagged, version, filters]);
+  }, [flagged, version, filters, sort]);
+  useEffect(() => () => builder.current!.dispose(), []);
+  return { records: builder.current.records, busy: builder.current.busy };
+}
+
+/** While the policy has errors, `v` opens it at its first error. */
+function firstProblemLine(session: SessionState): number | undefined {
+  const first = session.diagnostics.find((d) => d.severity === 'error') ?? session.diagnostics[0];
+  return first ? lineAt(session.policySource, first.span.start) : undefined;
 }
 
 /** What replaces the results while the policy has errors or an input cannot be read. */

@@ -12,6 +12,7 @@ export type Command =
   | { type: 'sort'; column: SortColumn | null; descending: boolean }
   | { type: 'export'; path: string }
   | { type: 'clear' }
+  | { type: 'edit'; rule: string | null }
   | { type: 'help' }
   | { type: 'quit' };
 
@@ -20,6 +21,7 @@ export const COMMAND_HELP: Array<[string, string]> = [
   [':severity LEVEL', 'error, warning, info, unreadable, or all'],
   [':sort COLUMN', 'where, worst, problems or first; add "desc" to reverse; :sort alone for file order'],
   [':export FILE', 'save the list to FILE (.csv or .json)'],
+  [':edit [RULE]', "open the policy in your editor at the rule's line (the selected one without RULE)"],
   [':clear  :help  :q', 'clear the filters, show help, quit'],
 ];
 
@@ -65,6 +67,13 @@ export function parseCommand(line: string, rules: readonly string[]): Command | 
     case 'w':
       if (!arg) return { error: 'Say where to save, e.g. :export problems.csv' };
       return { type: 'export', path: arg };
+    case 'edit':
+    case 'e': {
+      if (!arg) return { type: 'edit', rule: null };
+      const rule = rules.find((r) => r === arg || r.slice(r.indexOf('/') + 1) === arg);
+      if (rule) return { type: 'edit', rule };
+      return { error: `No rule named "${arg}". The rules are: ${rules.map((r) => r.slice(r.indexOf('/') + 1)).join(', ')}.` };
+    }
     case 'clear':
       return { type: 'clear' };
     case 'help':
@@ -75,7 +84,7 @@ export function parseCommand(line: string, rules: readonly string[]): Command | 
     case '':
       return { error: 'Type a command, e.g. :rule email-address, :severity error, :sort worst, :export problems.csv' };
     default:
-      return { error: `Unknown command "${name}". Try :rule, :severity, :sort, :export, :clear or :q.` };
+      return { error: `Unknown command "${name}". Try :rule, :severity, :sort, :export, :edit, :clear or :q.` };
   }
 }
 

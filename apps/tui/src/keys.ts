@@ -60,6 +60,10 @@ export function keyToAction(input: string, key: Partial<Key>, ui: UiState): Acti
       return ui.screen === 'list' ? { type: 'sortReverse' } : null;
     case 'y':
       return ui.screen === 'list' || ui.screen === 'record' ? { type: 'yank' } : null;
+    case 'm':
+      return { type: 'metrics' };
+    case 'v':
+      return ui.screen === 'help' ? null : { type: 'edit' };
     default:
       return null;
   }
@@ -72,7 +76,8 @@ export const KEY_HELP: Array<[string, string]> = [
   ['g  G  (Home End)', 'go to the first or last row'],
   ['Enter', 'open: a rule shows its records, a record shows its details'],
   ['Esc', 'go back'],
-  ['Tab', 'switch between the summary and the record list'],
+  ['Tab', 'switch between the summary, the record list and (for order reports) the measures'],
+  ['m', 'measures of a dataset policy: each one day by day (a sparkline) and its worst groups; Enter on a group lists its records'],
   ['← →  or  p n', 'previous or next record (in a record)'],
   ['/', 'search the records (Enter keeps the search, Esc undoes it)'],
   ['r', 'show one rule at a time (press again for the next rule)'],
@@ -80,10 +85,17 @@ export const KEY_HELP: Array<[string, string]> = [
   ['c', 'clear all filters'],
   ['o  O', 'sort the list by the next column; reverse the order'],
   ['y', 'copy the record (in the list) or its problems (in a record) to the clipboard'],
+  ['v', "open the policy in your editor ($VISUAL or $EDITOR) at the rule's line: the selected rule, or the record's first problem"],
   ['e', 'save the records in the list to a file (asks where, with a name ready)'],
   [':', 'type a command: :rule ID, :severity error, :sort worst, :export FILE.csv'],
   ['?', 'show or hide this help'],
   ['q', 'quit'],
+];
+
+/** What the mouse does, for the help screen. */
+export const MOUSE_HELP: Array<[string, string]> = [
+  ['click', 'select a rule, a record or a group; click it again to open it; click a tab of the top bar to show it'],
+  ['wheel', 'scroll: move three rows up or down'],
 ];
 
 export interface KeyPress {

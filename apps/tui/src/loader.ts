@@ -5,9 +5,9 @@
  * event loop (setImmediate), so key presses are handled while a large file is
  * being read. Only records with problems are kept; clean ones are counted.
  */
-import { checkRecords, SummaryBuilder, type CompiledPolicy, type EvalContext, type RawRecord, type Report } from '@sellguard/core';
+import { checkRecords, MetricSeriesBuilder, SummaryBuilder, type CompiledPolicy, type EvalContext, type MetricMembership, type RawRecord, type Report } from '@sellguard/core';
 import { readRecords, type InputFormat } from '@sellguard/core/node';
-import type { CheckData, FlaggedRecord, MetricRow } from './model.js';
+import { GROUP_RECORDS_KEPT, groupKey, type CheckData, type FlaggedRecord, type GroupRecord, type GroupRecords, type MetricRow } from './model.js';
 
 export interface LoaderOptions {
   format?: InputFormat;
@@ -41,6 +41,9 @@ export function startCheck(policy: CompiledPolicy, inputs: readonly string[], ct
   const started = now();
   const flagged: FlaggedRecord[] = [];
   const counts = new SummaryBuilder(policy);
+  // Dataset policies: each metric's trend by day, and the records of each group for drilling down.
+  const series = policy.dataset ? new MetricSeriesBuilder(policy.dataset, ctx) : undefined;
+  const groups = new Map<string, GroupRecords>();
   let read = 0;
   let version = 0;
   let lastUpdate = -Infinity;
@@ -49,6 +52,7 @@ export function startCheck(policy: CompiledPolicy, inputs: readonly string[], ct
     summary: counts.build(),
     flagged,
     ...(metrics ? { metrics } : {}),
+    ...(series ? { series: series.series(), groups } : {}),
     progress: { read, elapsedMs: now() - started, done },
     version: ++version,
   });
@@ -82,9 +86,10 @@ export function startCheck(policy: CompiledPolicy, inputs: readonly string[], ct
     await nextTurn();
     if (cancelled) return null;
     const report = await checkRecords(policy, paced(), ctx, {
-      onResult: (result, raw) => {
+      onResult: (result, raw, decoded) => {
         counts.add(result);
         if (result.invalid || result.violations.length > 0) flagged.push(raw === undefined ? result : { ...result, raw });
+        if (series && decoded !== undefined && !result.invalid) keepGroups(groups, series.add(decoded), { index: result.index, line: result.line, file: result.file, raw });
       },
     });
     if (cancelled) return null;
@@ -101,6 +106,20 @@ export function startCheck(policy: CompiledPolicy, inputs: readonly string[], ct
       cancelled = true;
     },
   };
+}
+
+/** File a record under every group value it counted in (keeping at most GROUP_RECORDS_KEPT of each kind). */
+function keepGroups(groups: Map<string, GroupRecords>, memberships: MetricMembership[], record: GroupRecord['record']): void {
+  for (const m of memberships) {
+    for (const [group, value] of Object.entries(m.groups)) {
+      const key = groupKey(m.metric, group, value);
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { hits: [], others: [], total: 0 }));
+      g.total++;
+      const list = m.hit ? g.hits : g.others;
+      if (list.length < GROUP_RECORDS_KEPT) list.push({ record, ...(m.hit !== undefined ? { hit: m.hit } : {}), ...(m.day ? { day: m.day } : {}) });
+    }
+  }
 }
 
 /** The report's metrics (dataset policies only), each under its name, in the policy's order. */

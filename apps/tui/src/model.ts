@@ -3,7 +3,7 @@
  * looking at, and how far reading has got. Only records that broke a rule or
  * could not be read are kept; clean records are only counted.
  */
-import type { InputProblem, MetricResult, RuleInfo, Severity, Summary, Violation } from '@sellguard/core';
+import type { DayValue, InputProblem, MetricResult, RuleInfo, Severity, Summary, Violation } from '@sellguard/core';
 import { oneLine } from './layout.js';
 
 /** A record shown in the list: it broke at least one rule or could not be read. */
@@ -26,6 +26,30 @@ export interface MetricRow {
   result: MetricResult;
 }
 
+/** A record counted in a metric, kept so the analyst can drill from a group (a SKU) to its records. */
+export interface GroupRecord {
+  record: Pick<FlaggedRecord, 'index' | 'line' | 'file' | 'raw'>;
+  /** For rates: the record met the metric's condition (a late shipment, a seller cancellation). */
+  hit?: boolean;
+  /** The day the metric's window placed it on (YYYY-MM-DD). */
+  day?: string;
+}
+
+/** The records of one group value of one metric: the first ones kept (those that met the condition first), all counted. */
+export interface GroupRecords {
+  hits: GroupRecord[];
+  others: GroupRecord[];
+  total: number;
+}
+
+/** Records kept per group value: at most this many that met the condition, and as many others. */
+export const GROUP_RECORDS_KEPT = 2000;
+
+/** The key of a metric's group value in `CheckData.groups`. */
+export function groupKey(metric: string, group: string, value: string): string {
+  return JSON.stringify([metric, group, value]);
+}
+
 export interface CheckProgress {
   /** Records read so far. */
   read: number;
@@ -38,6 +62,10 @@ export interface CheckData {
   summary: Summary;
   flagged: FlaggedRecord[];
   metrics?: MetricRow[];
+  /** Per metric with a window: its value day by day, oldest first. */
+  series?: Record<string, DayValue[]>;
+  /** Per metric, group and value (groupKey): the records counted there. */
+  groups?: Map<string, GroupRecords>;
   progress: CheckProgress;
   /** Increases whenever `flagged` or `summary` change, so views can cache work per version. */
   version: number;

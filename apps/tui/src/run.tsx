@@ -5,11 +5,15 @@
  */
 import { openSync } from 'node:fs';
 import { ReadStream } from 'node:tty';
-import { render } from 'ink';
+import { spawnSync } from 'node:child_process';
+import { render, type Instance } from 'ink';
+import type { EditorCommand } from './editor.js';
+import { MOUSE_OFF, MOUSE_ON } from './mouse.js';
 import type { InputFormat } from '@sellguard/core/node';
 import { App } from './App.js';
 import { Session } from './session.js';
 import { colorWanted, ThemeContext } from './theme.js';
+import { ErrorBoundary } from './components/ErrorBoundary.js';
 
 export interface TuiOptions {
   /** Path of the .policy file. */
@@ -26,6 +30,8 @@ export interface TuiOptions {
   asOf?: number | null;
   /** Folder where exports are saved (default: the current folder). */
   cwd?: string;
+  /** Clicks select rows and the wheel scrolls (default). false leaves the mouse to the terminal, for selecting text. */
+  mouse?: boolean;
   stdin?: NodeJS.ReadStream;
   stdout?: NodeJS.WriteStream;
   stderr?: NodeJS.WriteStream;
@@ -68,18 +74,40 @@ export async function runTui(options: TuiOptions): Promise<number> {
     ...(options.inputs.includes('-') ? { stdin: dataStdin } : {}),
   });
   const fullScreen = Boolean(stdout.isTTY);
+  const mouse = fullScreen && options.mouse !== false;
   const leave = () => {
+    if (mouse) stdout.write(MOUSE_OFF);
     if (fullScreen) stdout.write(ALT_SCREEN_OFF);
   };
   if (fullScreen) stdout.write(ALT_SCREEN_ON);
+  if (mouse) stdout.write(MOUSE_ON);
   process.once('exit', leave);
   try {
+    // Filled in once Ink has started: the editor hands the terminal back to it.
+    const started: { app?: Instance } = {};
+    const openEditor = (command: EditorCommand): string | null => {
+      const raw = keys.isTTY ? keys : undefined;
+      raw?.setRawMode(false);
+      leave();
+      // The editor reads keys from the terminal the UI reads them from.
+      const result = spawnSync(command.command, command.args, { stdio: [keys === process.stdin ? 'inherit' : (keys as unknown as { fd: number }).fd, 'inherit', 'inherit'] });
+      if (fullScreen) stdout.write(`${ALT_SCREEN_ON}\x1b[2J\x1b[H`);
+      if (mouse) stdout.write(MOUSE_ON);
+      raw?.setRawMode(true);
+      started.app?.clear();
+      if (result.error) return `Could not start the editor "${command.command}": ${result.error.message}. Set EDITOR to the editor you use.`;
+      if (result.status !== 0 && result.status !== null) return `The editor "${command.command}" ended with code ${result.status}.`;
+      return null;
+    };
     const app = render(
       <ThemeContext.Provider value={{ color }}>
-        <App store={session} {...(options.cwd ? { cwd: options.cwd } : {})} />
+        <ErrorBoundary>
+          <App store={session} openEditor={openEditor} {...(options.cwd ? { cwd: options.cwd } : {})} />
+        </ErrorBoundary>
       </ThemeContext.Provider>,
       { stdout, stderr, stdin: keys, exitOnCtrlC: true, patchConsole: stdout === process.stdout, maxFps: 30, incrementalRendering: true },
     );
+    started.app = app;
     session.start();
     await app.waitUntilExit();
     const { status } = session.getState();

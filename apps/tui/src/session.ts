@@ -41,6 +41,8 @@ export interface SessionState {
 export interface SessionStore {
   getState(): SessionState;
   subscribe(listener: () => void): () => void;
+  /** Load the policy and check again (after the analyst edited it). */
+  reload?(): void;
 }
 
 export interface SessionOptions {

@@ -20,26 +20,36 @@ export const SORT_WORD: Record<SortColumn, string> = { where: 'where', worst: 'w
 /** Worst first when sorting by severity: unreadable, error, warning, info. */
 const SEVERITY_RANK = { invalid: 0, error: 1, warning: 2, info: 3 } as const;
 
-function compare(column: SortColumn, a: FlaggedRecord, b: FlaggedRecord): number {
+/** What a record is sorted by: text first, then a number (file then position; or a rank, a count). */
+export type SortKey = readonly [string, number];
+
+export function sortKey(column: SortColumn, r: FlaggedRecord): SortKey {
   switch (column) {
     case 'where':
-      return (a.file ?? '').localeCompare(b.file ?? '') || a.index - b.index;
+      return [r.file ?? '', r.index];
     case 'worst':
-      return SEVERITY_RANK[worstOf(a)] - SEVERITY_RANK[worstOf(b)];
+      return ['', SEVERITY_RANK[worstOf(r)]];
     case 'problems':
-      return (a.invalid?.length ?? a.violations.length) - (b.invalid?.length ?? b.violations.length);
+      return ['', r.invalid?.length ?? r.violations.length];
     case 'first':
-      return firstProblem(a).localeCompare(firstProblem(b));
+      return [firstProblem(r), 0];
   }
 }
 
+const collator = new Intl.Collator();
+
+export function compareKeys(a: SortKey, b: SortKey): number {
+  return (a[0] === b[0] ? 0 : collator.compare(a[0], b[0])) || a[1] - b[1];
+}
+
+/** Sort at once (for small lists and tests; the app sorts in slices, see list-job.ts). Stable. */
 export function sortRecords(records: readonly FlaggedRecord[], sort: Sort | null): readonly FlaggedRecord[] {
   if (!sort) return records;
   const sign = sort.descending ? -1 : 1;
   return records
-    .map((r, i) => [r, i] as const)
-    .sort(([a, i], [b, j]) => sign * compare(sort.column, a, b) || i - j)
-    .map(([r]) => r);
+    .map((r, i) => ({ r, i, key: sortKey(sort.column, r) }))
+    .sort((a, b) => sign * compareKeys(a.key, b.key) || a.i - b.i)
+    .map(({ r }) => r);
 }
 
 /** The next sort for `o`: the next column, ascending; after the last column, back to the input order. */

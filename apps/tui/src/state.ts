@@ -9,7 +9,7 @@
 import { NO_FILTERS, SEVERITY_CYCLE, type Filters, type SeverityFilter } from './filter.js';
 import { nextSort, type Sort } from './sort.js';
 
-export type Screen = 'summary' | 'list' | 'record' | 'help';
+export type Screen = 'summary' | 'list' | 'record' | 'help' | 'metrics' | 'group';
 
 export type ExportFormat = 'json' | 'csv';
 
@@ -28,6 +28,11 @@ export interface UiState {
   list: Cursor;
   /** The rule rows on the summary. */
   rules: Cursor;
+  /** The selected group row on the measures screen (dataset policies). */
+  metrics: Cursor;
+  /** The group drilled into (a groupKey), and the cursor in its records. */
+  group: string | null;
+  groupList: Cursor;
   /** First line shown of a scrolling text screen (record view, help, problems in the policy). */
   scroll: number;
   /** The search line while the analyst types; `before` is restored on Esc. */
@@ -58,7 +63,15 @@ export interface View {
   /** Lines of the scrolling text screen and how many fit. */
   lines: number;
   linesPage: number;
+  /** The measures screen's selectable group rows (groupKeys), for dataset policies. */
+  metricPicks?: readonly string[];
+  /** Records of the group drilled into, and how many rows of them fit. */
+  groupRecords?: number;
+  groupPage?: number;
 }
+
+/** Group rows PgUp and PgDn move on the measures screen. */
+const METRICS_PAGE = 5;
 
 /** The summary row for records that could not be read. */
 export const INVALID_ROW = ':invalid';
@@ -99,6 +112,12 @@ export type Action =
   | { type: 'sortNext' }
   | { type: 'sortReverse' }
   | { type: 'yank' }
+  | { type: 'metrics' }
+  /** A click on a tab of the top bar. */
+  | { type: 'show'; screen: 'summary' | 'list' }
+  | { type: 'edit' }
+  /** A click on row `index` of the list or the rule table: select it, or open it when it was already selected. */
+  | { type: 'pick'; index: number }
   | { type: 'notice'; text: string | null }
   | { type: 'sync' }
   | { type: 'quit' };
@@ -109,6 +128,9 @@ export const initialState: UiState = {
   filters: NO_FILTERS,
   list: { selected: 0, top: 0 },
   rules: { selected: 0, top: 0 },
+  metrics: { selected: 0, top: 0 },
+  group: null,
+  groupList: { selected: 0, top: 0 },
   scroll: 0,
   search: null,
   prompt: null,
@@ -144,14 +166,29 @@ function step(s: UiState, a: Action, view: View): UiState {
         return { ...s, screen: 'list', filters, list: { selected: 0, top: 0 }, notice: null };
       }
       if (s.screen === 'list' && view.records > 0) return { ...s, screen: 'record', scroll: 0, notice: null };
+      if (s.screen === 'metrics') {
+        const key = view.metricPicks?.[s.metrics.selected];
+        return key === undefined ? s : { ...s, screen: 'group', group: key, groupList: { selected: 0, top: 0 }, notice: null };
+      }
       return s;
     case 'back':
       if (s.screen === 'help') return { ...s, screen: s.behindHelp, scroll: 0 };
       if (s.screen === 'record') return { ...s, screen: 'list', scroll: 0 };
       if (s.screen === 'list') return { ...s, screen: 'summary' };
+      if (s.screen === 'group') return { ...s, screen: 'metrics' };
+      if (s.screen === 'metrics') return { ...s, screen: 'summary' };
       return s.notice ? { ...s, notice: null } : s;
-    case 'tab':
-      return { ...s, screen: s.screen === 'summary' ? 'list' : 'summary', scroll: 0, notice: null };
+    case 'tab': {
+      // Summary → records → measures (dataset policies) → summary.
+      const onList = s.screen === 'list' || s.screen === 'record';
+      const screen: Screen = s.screen === 'summary' ? 'list' : onList && view.metricPicks ? 'metrics' : 'summary';
+      return { ...s, screen, scroll: 0, notice: null };
+    }
+    case 'show':
+      return { ...s, screen: a.screen, scroll: 0, notice: null };
+    case 'metrics':
+      if (!view.metricPicks) return { ...s, notice: 'No measures to show: a policy with metrics shows them here once its data is read.' };
+      return { ...s, screen: 'metrics', notice: null };
     case 'help':
       if (s.screen === 'help') return { ...s, screen: s.behindHelp, scroll: 0 };
       return { ...s, screen: 'help', behindHelp: s.screen, scroll: 0 };
@@ -165,7 +202,7 @@ function step(s: UiState, a: Action, view: View): UiState {
     case 'searchStart':
       return {
         ...s,
-        screen: s.screen === 'summary' || s.screen === 'help' ? 'list' : s.screen === 'record' ? 'list' : s.screen,
+        screen: 'list',
         search: { draft: s.filters.text, before: s.filters.text },
         notice: null,
       };
@@ -197,6 +234,7 @@ function step(s: UiState, a: Action, view: View): UiState {
     case 'exportStart':
     case 'commandStart':
     case 'yank':
+    case 'edit':
       // The app turns these into a prompt with a default, or a clipboard write.
       return s;
     case 'promptStart':
@@ -221,6 +259,24 @@ function step(s: UiState, a: Action, view: View): UiState {
       return { ...s, sort: nextSort(s.sort), list: { selected: 0, top: 0 } };
     case 'sortReverse':
       return s.sort ? { ...s, sort: { ...s.sort, descending: !s.sort.descending }, list: { selected: 0, top: 0 } } : s;
+    case 'pick':
+      if (s.screen === 'summary') {
+        if (a.index < 0 || a.index >= view.rules.length) return s;
+        return a.index === s.rules.selected ? step(s, { type: 'open' }, view) : { ...s, rules: { ...s.rules, selected: a.index } };
+      }
+      if (s.screen === 'list') {
+        if (a.index < 0 || a.index >= view.records) return s;
+        return a.index === s.list.selected ? step(s, { type: 'open' }, view) : { ...s, list: { ...s.list, selected: a.index } };
+      }
+      if (s.screen === 'metrics') {
+        if (a.index < 0 || a.index >= (view.metricPicks?.length ?? 0)) return s;
+        return a.index === s.metrics.selected ? step(s, { type: 'open' }, view) : { ...s, metrics: { ...s.metrics, selected: a.index } };
+      }
+      if (s.screen === 'group') {
+        if (a.index < 0 || a.index >= (view.groupRecords ?? 0)) return s;
+        return { ...s, groupList: { ...s.groupList, selected: a.index } };
+      }
+      return s;
     case 'notice':
       return { ...s, notice: a.text };
     case 'sync':
@@ -236,13 +292,16 @@ function toList(s: UiState): UiState {
 }
 
 function pageOf(s: UiState, view: View): number {
-  const page = s.screen === 'summary' ? view.rulesPage : s.screen === 'list' ? view.listPage : view.linesPage;
+  const page =
+    s.screen === 'summary' ? view.rulesPage : s.screen === 'list' ? view.listPage : s.screen === 'group' ? (view.groupPage ?? 1) : s.screen === 'metrics' ? METRICS_PAGE : view.linesPage;
   return Math.max(1, page);
 }
 
 function moveBy(s: UiState, delta: number, view: View): UiState {
   if (s.screen === 'summary') return { ...s, rules: { ...s.rules, selected: clamp(s.rules.selected + delta, view.rules.length) } };
   if (s.screen === 'list') return { ...s, list: { ...s.list, selected: clamp(s.list.selected + delta, view.records) } };
+  if (s.screen === 'metrics') return { ...s, metrics: { ...s.metrics, selected: clamp(s.metrics.selected + delta, view.metricPicks?.length ?? 0) } };
+  if (s.screen === 'group') return { ...s, groupList: { ...s.groupList, selected: clamp(s.groupList.selected + delta, view.groupRecords ?? 0) } };
   const maxScroll = Math.max(0, view.lines - view.linesPage);
   return { ...s, scroll: Math.max(0, Math.min(s.scroll + delta, maxScroll)) };
 }
@@ -269,9 +328,12 @@ export function clampAll(s: UiState, view: View): UiState {
   const rules = keepVisible(s.rules, view.rules.length, view.rulesPage);
   const maxScroll = Math.max(0, view.lines - view.linesPage);
   const scroll = Math.min(s.scroll, maxScroll);
-  const screen = s.screen === 'record' && view.records === 0 ? 'list' : s.screen;
-  if (list === s.list && rules === s.rules && scroll === s.scroll && screen === s.screen) return s;
-  return { ...s, list, rules, scroll, screen };
+  const metrics = keepVisible(s.metrics, view.metricPicks?.length ?? 0, Infinity);
+  const groupList = keepVisible(s.groupList, view.groupRecords ?? 0, view.groupPage ?? 1);
+  const screen =
+    s.screen === 'record' && view.records === 0 ? 'list' : (s.screen === 'metrics' || s.screen === 'group') && !view.metricPicks ? 'summary' : s.screen === 'group' && s.group === null ? 'metrics' : s.screen;
+  if (list === s.list && rules === s.rules && scroll === s.scroll && screen === s.screen && metrics === s.metrics && groupList === s.groupList) return s;
+  return { ...s, list, rules, scroll, screen, metrics, groupList };
 }
 
 function keepVisible(c: Cursor, count: number, page: number): Cursor {

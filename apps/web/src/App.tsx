@@ -15,7 +15,7 @@ import { DataEditor, type DataEditorHandle, type LineProblem } from './editor/Da
 import { PolicyEditor, type PolicyEditorHandle } from './editor/PolicyEditor';
 import { BigFileResults } from './files/BigFileResults';
 import { OpenButton, useDropFiles } from './files/FileTools';
-import { baseName, download, EDITOR_LIMIT_BYTES } from './files/fileKinds';
+import { baseName, download, EDITOR_LIMIT_BYTES, isSpreadsheet } from './files/fileKinds';
 import { fixAll } from './files/fixAll';
 import { renderReport, REPORT_FORMATS, type ReportFormat } from './files/reports';
 import { useBigCheck } from './files/useBigCheck';
@@ -25,6 +25,7 @@ import { EXAMPLES, type Example } from './lib/examples';
 import { newRecord } from './lib/form';
 import { useDebounced } from './lib/hooks';
 import { analyzePolicy, applyFixToRaw, inputRecord } from './lib/policy';
+import { importsOf, MAIN_POLICY_FILE, splitProject, type PolicySource } from './lib/project';
 import { labelFieldOf } from './lib/records';
 import { loadSpeller } from './lib/spelling';
 import { decodeState, encodeState, type DataView, type OutputTab, type ShareState } from './lib/urlState';
@@ -70,9 +71,28 @@ const DATA_VIEWS = [
 
 const DEBOUNCE_MS = 150;
 
+/**
+ * A workbook's first sheet as a CSV file of the same name, or null when it
+ * is not a workbook. The reader is a separate chunk, fetched on first use.
+ */
+async function spreadsheetAsCsv(file: File): Promise<File | null> {
+  try {
+    const { spreadsheetToCsv } = await import('./files/spreadsheet');
+    return new File([await spreadsheetToCsv(file)], file.name, { type: 'text/csv' });
+  } catch {
+    return null;
+  }
+}
+
 export function App() {
   const initial = useMemo(() => decodeState(window.location.hash, EXAMPLES) ?? exampleState(EXAMPLES[0]), []);
   const [policyText, setPolicyText] = useState(initial.policy);
+  /** The main policy's name as the visitor opened it (its tab's label). */
+  const [policyName, setPolicyName] = useState(initial.policyName ?? MAIN_POLICY_FILE);
+  /** The other policy files of the project (what the main policy imports), each in a tab. */
+  const [otherFiles, setOtherFiles] = useState<PolicySource[]>(initial.files ?? []);
+  /** The file shown in the policy editor: null for the main policy, else another file's name. */
+  const [activeFile, setActiveFile] = useState<string | null>(null);
   const [dataText, setDataText] = useState(initial.data);
   const [selected, setSelected] = useState(initial.record);
   const [tab, setTab] = useState<OutputTab>(initial.tab);
@@ -99,9 +119,19 @@ export function App() {
 
   // ---- the policy: analysed 150 ms after the last keystroke
   const [analyzedText, flushPolicy] = useDebounced(policyText, DEBOUNCE_MS);
-  const analyzed = useMemo(() => ({ text: analyzedText, analysis: analyzePolicy(analyzedText) }), [analyzedText]);
-  const lastGood = useRef<{ policy: CompiledPolicy; source: string } | null>(null);
-  if (analyzed.analysis.policy && lastGood.current?.source !== analyzed.text) lastGood.current = { policy: analyzed.analysis.policy, source: analyzed.text };
+  // An edit in any file of the project checks the main policy (and the data) again.
+  const [analyzedOthers, flushOthers] = useDebounced(otherFiles, DEBOUNCE_MS);
+  const analyzed = useMemo(() => ({ text: analyzedText, analysis: analyzePolicy(analyzedText, analyzedOthers) }), [analyzedText, analyzedOthers]);
+  const activeOther = otherFiles.find((f) => f.name === activeFile);
+  const editorText = activeOther?.text ?? policyText;
+  /** The analysis of the file in the editor: the main policy's, or the shown file's own. */
+  const analyzedShown = useMemo(() => {
+    const shown = analyzedOthers.find((f) => f.name === activeFile);
+    return shown ? { text: shown.text, analysis: analyzePolicy(shown.text, analyzedOthers, shown.name) } : analyzed;
+  }, [activeFile, analyzedOthers, analyzed]);
+  /** The last policy without errors, kept while the text has some; a new analysis (of any file of the project) replaces it. */
+  const lastGood = useRef<{ policy: CompiledPolicy; source: string; from: typeof analyzed } | null>(null);
+  if (analyzed.analysis.policy && lastGood.current?.from !== analyzed) lastGood.current = { policy: analyzed.analysis.policy, source: analyzed.text, from: analyzed };
   const good = lastGood.current;
   const policy = good?.policy;
   const policyBroken = !analyzed.analysis.policy;
@@ -177,8 +207,16 @@ export function App() {
 
   // ---- the address keeps the whole state, so reloading or sharing shows the same thing
   const state: ShareState = useMemo(
-    () => ({ policy: policyText, data: dataText, record: sel, tab, view, ...(asOf ? { asOf } : {}) }),
-    [policyText, dataText, sel, tab, view, asOf],
+    () => ({
+      policy: policyText,
+      data: dataText,
+      record: sel,
+      tab,
+      view,
+      ...(asOf ? { asOf } : {}),
+      ...(otherFiles.length > 0 ? { files: otherFiles, policyName } : {}),
+    }),
+    [policyText, dataText, sel, tab, view, asOf, otherFiles, policyName],
   );
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -196,6 +234,10 @@ export function App() {
       lastGood.current = null;
       setPolicyText(s.policy);
       flushPolicy(s.policy);
+      setPolicyName(s.policyName ?? MAIN_POLICY_FILE);
+      setOtherFiles(s.files ?? []);
+      flushOthers(s.files ?? []);
+      setActiveFile(null);
       setDataText(s.data);
       flushData(s.data);
       setSelected(s.record);
@@ -203,7 +245,7 @@ export function App() {
       setView(s.view);
       setAsOfDate(s.asOf ?? '');
     },
-    [flushPolicy, flushData],
+    [flushPolicy, flushData, flushOthers],
   );
 
   useEffect(() => {
@@ -239,17 +281,38 @@ export function App() {
     setNotice(`Loaded the example "${ex.title}".`);
   };
 
+  /** Replace the text of the file in the editor (the main policy or another file of the project). */
+  const setShownText = (text: string) => {
+    if (activeOther) setOtherFiles((files) => files.map((f) => (f.name === activeOther.name ? { ...f, text } : f)));
+    else setPolicyText(text);
+  };
+
   const onFormat = () => {
-    const r = format(policyText);
+    const r = format(editorText);
     if (r.diagnostics.some((d) => d.severity === 'error')) setNotice('The policy was not formatted: fix the problems in it first.');
     else if (!r.changed) setNotice('The policy is already formatted.');
     else {
       touch();
-      setPolicyText(r.text);
-      flushPolicy(r.text);
+      setShownText(r.text);
+      if (!activeOther) flushPolicy(r.text);
       setNotice('Formatted the policy.');
     }
   };
+
+  /** An offset in the main policy: shown in its tab first when another file is in the editor. */
+  const mainPolicyOffset = useRef<number | null>(null);
+  const goToMainPolicy = (offset: number) => {
+    if (activeFile === null) policyEditor.current?.focusAt(offset);
+    else {
+      mainPolicyOffset.current = offset;
+      setActiveFile(null);
+    }
+  };
+  useEffect(() => {
+    if (activeFile !== null || mainPolicyOffset.current === null) return;
+    policyEditor.current?.focusAt(mainPolicyOffset.current);
+    mainPolicyOffset.current = null;
+  }, [activeFile]);
 
   const select = (index: number) => {
     touch();
@@ -310,21 +373,40 @@ export function App() {
   useDropFiles(fileHandlers());
   function fileHandlers() {
     return {
-      onPolicy: async (file: File) => {
-        const text = await file.text();
+      onPolicies: async (opened: readonly File[]) => {
+        const files = await Promise.all(opened.map(async (f) => ({ name: f.name, text: await f.text() })));
         touch();
+        // One file the main policy imports: it replaces that file's tab, and the main policy stays.
+        if (files.length === 1 && importsOf(policyNow.current).includes(files[0].name)) {
+          const next = [...otherFiles.filter((f) => f.name !== files[0].name), files[0]];
+          setOtherFiles(next);
+          flushOthers(next);
+          setActiveFile(files[0].name);
+          setNotice(`Opened ${files[0].name}, which ${policyName} imports.`);
+          return;
+        }
+        const { main, others } = splitProject(files);
         lastGood.current = null;
-        policyNow.current = text;
-        setPolicyText(text);
-        flushPolicy(text);
-        setNotice(`Opened the policy ${file.name}.`);
+        policyNow.current = main.text;
+        setPolicyText(main.text);
+        flushPolicy(main.text);
+        setPolicyName(main.name);
+        setOtherFiles(others);
+        flushOthers(others);
+        setActiveFile(null);
+        setNotice(others.length === 0 ? `Opened the policy ${main.name}.` : `Opened the policy ${main.name} with ${others.map((f) => f.name).join(', ')}.`);
       },
-      onData: async (file: File) => {
+      onData: async (opened: File) => {
         touch();
         setTab('results');
+        const file = isSpreadsheet(opened.name) ? await spreadsheetAsCsv(opened) : opened;
+        if (!file) {
+          setNotice(`${opened.name} could not be read as an Excel workbook. Save it again as .xlsx (or as CSV) and open it again.`);
+          return;
+        }
         if (file.size > EDITOR_LIMIT_BYTES) {
           // Too large to edit record by record: checked in the background, with a progress bar.
-          big.start(policyNow.current, file, asOfDay(asOf));
+          big.start(policyNow.current, otherFiles, file, asOfDay(asOf));
           return;
         }
         const text = await file.text();
@@ -336,7 +418,7 @@ export function App() {
         setNotice(`Opened ${file.name}.`);
       },
       onUnknown: (file: File) =>
-        setNotice(`${file.name} is not a file the playground reads. Open a .policy file, or data as .jsonl, .json, .csv, or an Amazon flat file (.txt or .tsv).`),
+        setNotice(`${file.name} is not a file the playground reads. Open a .policy file, or data as .jsonl, .json, .csv, .xlsx, or an Amazon flat file (.txt or .tsv).`),
     };
   }
 
@@ -362,11 +444,13 @@ export function App() {
   };
 
   // ---- what the panes show
-  const diagnostics = analyzed.analysis.diagnostics;
+  // Problems of the file in the editor (those inside a file it imports show in that file's tab).
+  const diagnostics = analyzedShown.analysis.diagnostics.filter((d) => d.file === undefined || d.file === (activeOther?.name ?? MAIN_POLICY_FILE));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  const pending = policyText !== analyzed.text;
-  const activeExample = EXAMPLES.find((e) => e.policy === policyText);
+  const pending = policyText !== analyzed.text || otherFiles !== analyzedOthers;
+  const activeExample = otherFiles.length === 0 ? EXAMPLES.find((e) => e.policy === policyText) : undefined;
+  const fileTabs = [{ id: '', label: policyName }, ...otherFiles.map((f) => ({ id: f.name, label: f.name }))];
 
   const dataProblems: LineProblem[] = useMemo(() => {
     const out: LineProblem[] = [];
@@ -404,7 +488,7 @@ export function App() {
         </nav>
         <div className="top-actions">
           <OpenButton {...fileHandlers()} />
-          <button type="button" className="primary" onClick={openShare} aria-haspopup="dialog">
+          <button type="button" className="primary share-button" onClick={openShare} aria-haspopup="dialog">
             Share
           </button>
         </div>
@@ -426,17 +510,23 @@ export function App() {
               Format
             </button>
           </div>
-          <PolicyEditor
-            ref={policyEditor}
-            value={policyText}
-            onChange={(t) => {
-              if (t !== policyText) touch();
-              setPolicyText(t);
-            }}
-            analyzed={analyzed}
-            onFormat={onFormat}
-          />
-          <Problems diagnostics={diagnostics} text={analyzed.text} onGo={(o) => policyEditor.current?.focusAt(o)} />
+          {otherFiles.length > 0 && (
+            <Tabs label="Policy files" items={fileTabs} value={activeFile ?? ''} onChange={(id) => setActiveFile(id === '' ? null : id)} idPrefix="file" className="file-tabs" />
+          )}
+          <div id="file-panel" className="file-panel" {...(otherFiles.length > 0 ? { role: 'tabpanel', 'aria-labelledby': `file-tab-${activeFile ?? ''}` } : {})}>
+            <PolicyEditor
+              ref={policyEditor}
+              value={editorText}
+              onChange={(t) => {
+                if (t === editorText) return;
+                touch();
+                setShownText(t);
+              }}
+              analyzed={analyzedShown}
+              onFormat={onFormat}
+            />
+          </div>
+          <Problems diagnostics={diagnostics} text={analyzedShown.text} onGo={(o) => policyEditor.current?.focusAt(o)} />
         </section>
 
         <div className="right">
@@ -534,7 +624,7 @@ export function App() {
                 </>
               )}
               {tab === 'examples' && policy && good && exampleOutcomes && (
-                <ExamplesPanel outcomes={exampleOutcomes} policyId={policy.id} source={good.source} onGo={(o) => policyEditor.current?.focusAt(o)} />
+                <ExamplesPanel outcomes={exampleOutcomes} policyId={policy.id} source={good.source} onGo={goToMainPolicy} />
               )}
               {tab === 'compiled' && policy && <Compiled output={policy.output} policyId={policy.id} />}
             </div>

@@ -34,7 +34,8 @@ export function ensureBuilt(): void {
   const sources = [join(WEB, 'src'), join(WEB, 'public'), join(WEB, 'index.html'), join(WEB, 'vite.config.ts'), join(ROOT, 'policies'), join(ROOT, 'examples'), join(ROOT, 'packages/core/dist'), join(ROOT, 'packages/dsl/dist')];
   const latest = Math.max(...sources.map(newest));
   if (built > latest) return;
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: WEB, stdio: 'inherit' });
+  // A production build like `npm run build` makes, whatever NODE_ENV the test runner set.
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: WEB, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
 
 const TYPES: Record<string, string> = {

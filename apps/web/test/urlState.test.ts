@@ -22,6 +22,13 @@ describe('URL state', () => {
     expect(decodeState(encodeState({ ...state, asOf: 'yesterday' }))).toEqual(state);
   });
 
+  it('keeps the other files of a project and the main policy\'s name', () => {
+    const project = { ...state, files: [{ name: 'common.policy', text: 'policy common "C"\n\nconst limit = 3\n' }], policyName: 'main.policy' };
+    expect(decodeState(encodeState(project))).toEqual(project);
+    // A single-file state carries no file list at all.
+    expect(decodeState(encodeState({ ...state, files: [] }))).toEqual(state);
+  });
+
   it('uses only characters that are safe in a URL fragment', () => {
     expect(encodeState(state)).toMatch(/^s=[A-Za-z0-9+\-_$]+$/);
   });

@@ -46,6 +46,7 @@ export function headerLine({ session, ui, listed, width, color }: HeaderProps): 
     active ? { text: color ? ` ${label} ` : `[${label}]`, tone: 'selected' } : { text: ` ${label} `, tone: 'dim' };
   const onList = ui.screen === 'list' || ui.screen === 'record';
   const left: Segment[] = [tab('Summary', ui.screen === 'summary'), { text: ' ' }, tab(`Records ${count(listed)}`, onList)];
+  if (session.data.metrics?.length) left.push({ text: ' ' }, tab('Measures', ui.screen === 'metrics' || ui.screen === 'group'));
   if (ui.screen === 'help') left.push({ text: ' ' }, tab('Help', true));
   const status = statusText(session);
   const title = session.policy?.title ?? baseName(session.policyFile);
@@ -55,6 +56,23 @@ export function headerLine({ session, ui, listed, width, color }: HeaderProps): 
   return [...left, { text: '  ' }, { text: fit(titleW >= 6 ? title : '', titleW), tone: 'bold' }, { text: ' ' }, { ...status, text: statusText_ }];
 }
 
+/** Which tab of the top bar is at a 1-based column, if any. */
+export function tabAt(props: HeaderProps, column: number): 'summary' | 'list' | 'metrics' | null {
+  let x = 0;
+  for (const seg of headerLine(props)) {
+    const w = textWidth(seg.text);
+    if (column > x && column <= x + w) {
+      const label = seg.text.replace(/[[\]]/g, '').trim();
+      if (label === 'Summary') return 'summary';
+      if (label.startsWith('Records ')) return 'list';
+      if (label === 'Measures') return 'metrics';
+      return null;
+    }
+    x += w;
+  }
+  return null;
+}
+
 export function Header(props: HeaderProps) {
   return <LineView line={headerLine(props)} width={props.width} />;
 }
@@ -62,7 +80,7 @@ export function Header(props: HeaderProps) {
 export interface FooterProps {
   ui: UiState;
   /** Which screen is really on show (the policy's problems replace the results while it has errors). */
-  showing: 'summary' | 'list' | 'record' | 'help' | 'problems';
+  showing: 'summary' | 'list' | 'record' | 'help' | 'problems' | 'metrics' | 'group';
   listed: number;
   width: number;
   color: boolean;
@@ -73,6 +91,8 @@ const HINTS: Record<FooterProps['showing'], Array<[string, string]>> = {
   list: [['↑↓', 'move'], ['Enter', 'open'], ['/', 'search'], ['r', 'rule'], ['s', 'severity'], ['o', 'sort'], ['y', 'copy'], ['e', 'save'], [':', 'command'], ['?', 'help'], ['q', 'quit']],
   record: [['↑↓', 'scroll'], ['←→', 'previous/next'], ['Esc', 'back'], ['y', 'copy'], ['e', 'save'], ['?', 'help'], ['q', 'quit']],
   help: [['↑↓', 'scroll'], ['Esc', 'back'], ['q', 'quit']],
+  metrics: [['↑↓', 'group'], ['Enter', 'its records'], ['Esc', 'back'], ['Tab', 'summary'], ['?', 'help'], ['q', 'quit']],
+  group: [['↑↓', 'move'], ['Esc', 'back to the measures'], ['?', 'help'], ['q', 'quit']],
   problems: [['↑↓', 'scroll'], ['?', 'help'], ['q', 'quit']],
 };
 

@@ -1,7 +1,7 @@
 /** The keys, in plain words. */
 import { Lines } from '../components/Lines.js';
 import { COMMAND_HELP } from '../commands.js';
-import { KEY_HELP } from '../keys.js';
+import { KEY_HELP, MOUSE_HELP } from '../keys.js';
 import { fit, wrapSegments, type Line } from '../layout.js';
 
 export function helpLines(width: number, watching: boolean): Line[] {
@@ -17,7 +17,11 @@ export function helpLines(width: number, watching: boolean): Line[] {
     wrapped.forEach((line, i) => out.push([{ text: '  ' }, { text: fit(i === 0 ? command : '', keyW), tone: 'key' }, ...line]));
   }
   out.push([], [{ text: 'Mouse', tone: 'heading' }]);
-  out.push(...wrapSegments([{ text: 'The mouse is left to your terminal, so selecting and copying text with it works as usual. Every action has a key; y copies the record even over SSH (OSC 52).' }], width, 2));
+  for (const [what, does] of MOUSE_HELP) {
+    const wrapped = wrapSegments([{ text: does }], width - keyW - 2);
+    wrapped.forEach((line, i) => out.push([{ text: '  ' }, { text: fit(i === 0 ? what : '', keyW), tone: 'key' }, ...line]));
+  }
+  out.push(...wrapSegments([{ text: 'To select text with the mouse, hold Shift while you drag (most terminals), or start with --no-mouse. y copies the record even over SSH (OSC 52).' }], width, 2));
   out.push([], [{ text: 'What you see', tone: 'heading' }]);
   const about = [
     'The summary counts the records and the problems found, rule by rule. The list shows only records with problems, and records that could not be read.',

@@ -9,7 +9,11 @@ import { firstProblem, SEVERITY_WORD, whereIs, worstOf, type FlaggedRecord } fro
 
 export { firstProblem };
 import type { Sort, SortColumn } from '../sort.js';
+import type { Busy } from '../list-job.js';
 import type { Cursor } from '../state.js';
+
+/** The line of the list where the first record is drawn (under the filter line and the column headings). */
+export const LIST_FIRST_ROW = 2;
 
 /** Rows of records that fit: the filter line and the column headings take two lines. */
 export function listPage(height: number): number {
@@ -29,20 +33,26 @@ export interface RecordListProps {
   loading: boolean;
   /** The column the list is sorted by, marked in the headings. */
   sort?: Sort | null;
+  /** A filter or sort still being worked out: said in place of the position. */
+  busy?: Busy | null;
 }
 
-export function recordListLines({ records, total, cursor, filters, width, height, loading, sort }: RecordListProps): Line[] {
+export function recordListLines({ records, total, cursor, filters, width, height, loading, sort, busy }: RecordListProps): Line[] {
   const title = (label: string, column: SortColumn) => (sort?.column === column ? `${label} ${sort.descending ? '▼' : '▲'}` : label);
   const page = listPage(height);
   const top = windowStart(cursor.selected, cursor.top, page, records.length);
   const shown = records.slice(top, top + page);
-  const position = records.length > 0 ? `${count(cursor.selected + 1)} of ${count(records.length)} ` : '';
+  const position = busy
+    ? `${busy.what === 'sorting' ? 'Sorting' : 'Filtering'}… ${Math.floor((busy.done / Math.max(1, busy.of)) * 100)}% `
+    : records.length > 0
+      ? `${count(cursor.selected + 1)} of ${count(records.length)} `
+      : '';
   const heading = isFiltered(filters)
     ? `${count(records.length)} of ${count(total)} records with problems match: ${describeFilters(filters)}`
     : `${count(total)} ${total === 1 ? 'record' : 'records'} with problems`;
   const lines: Line[] = [[{ text: fit(heading, Math.max(0, width - textWidth(position) - 1)), tone: 'heading' }, { text: ' ' }, { text: position, tone: 'dim' }]];
   if (records.length === 0) {
-    lines.push([], [{ text: emptyMessage(total, filters, loading), tone: 'dim' }]);
+    lines.push([], [{ text: busy ? 'Looking for matching records…' : emptyMessage(total, filters, loading), tone: 'dim' }]);
     return lines;
   }
   const whereW = Math.min(28, Math.max(10, Math.floor(width * 0.28)));

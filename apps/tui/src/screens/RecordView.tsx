@@ -4,8 +4,12 @@
  * with the values they saw), then the record's other fields. The lines are
  * built once per record and width; the screen scrolls through them.
  */
-import type { CompiledPolicy, EvalContext, FieldType, RecordInfo, RuleExplanation, Severity, TraceNode, Violation } from '@sellguard/core';
-import { getPath, show, type ShowKind } from '@sellguard/core/runtime';
+import type { CompiledPolicy, EvalContext, RecordInfo, RuleExplanation, Severity, TraceNode, Violation } from '@sellguard/core';
+import { getPath } from '@sellguard/core/runtime';
+import { showField } from '../show-field.js';
+import { sideRows, twoSides } from '../sides.js';
+import { sideBySideLines } from './side-by-side.js';
+export { showField };
 import { Lines } from '../components/Lines.js';
 import { fit, oneLine, plural, textWidth, truncate, wrapSegments, type Line, type Segment, type Tone } from '../layout.js';
 import { shortRule, whereIs, type FlaggedRecord } from '../model.js';
@@ -73,8 +77,15 @@ function bodyLines({ record, policy, context, policySource, width, color }: Reco
     out.push(...wrapSegments(markedSegments(block.text, block.spans, color), width, 2));
   }
 
+  // A record with two sides (a listing and an offer) is shown as two columns: the differences say more than a trace.
+  const sides = policy && decoded !== undefined ? twoSides(policy) : undefined;
+  if (sides) {
+    out.push(...sideBySideLines(sideRows(decoded, sides), sides, width));
+    for (const side of [sides.left.field, sides.right.field]) shownInFull.add(side);
+  }
+
   out.push([], [{ text: `Problems (${record.violations.length})`, tone: 'heading' }]);
-  const explanations = decoded !== undefined && policy ? explain(policy, decoded, context) : [];
+  const explanations = decoded !== undefined && policy && !sides ? explain(policy, decoded, context) : [];
   const explained = new Set<string>();
   for (const v of record.violations) {
     out.push(...violationLines(v, width));
@@ -255,19 +266,6 @@ function stepLines(node: TraceNode, source: string, indent: number, depth: numbe
   return [line, ...childLines(inner, node.held, source, indent + 2, depth + 1, width)];
 }
 
-const SHOW_KIND: Partial<Record<FieldType['kind'], ShowKind>> = {
-  string: 'string',
-  text: 'string',
-  number: 'number',
-  integer: 'integer',
-  percent: 'percent',
-  boolean: 'boolean',
-  date: 'date',
-  datetime: 'datetime',
-  duration: 'duration',
-  enum: 'string',
-};
-
 /** One line per field not already shown in full: name, then value. */
 function fieldLines(info: RecordInfo | undefined, value: unknown, skip: Set<string>, width: number): Line[] {
   if (!info || value === null || typeof value !== 'object') return rawFields(value, width, skip);
@@ -278,23 +276,6 @@ function fieldLines(info: RecordInfo | undefined, value: unknown, skip: Set<stri
     { text: fit(f.name, nameW), tone: 'dim' },
     { text: truncate(oneLine(showField(getPath(value, f.name), f.type)), Math.max(4, width - nameW - 2)) },
   ]);
-}
-
-export function showField(value: unknown, type: FieldType): string {
-  if (value === undefined || value === null) return '(none)';
-  if (type.kind === 'list') {
-    if (!Array.isArray(value)) return show(value, 'other');
-    if (value.length === 0) return '(none)';
-    return `${value.length}: ${value.map((v) => showField(v, type.element)).join('; ')}`;
-  }
-  if (type.kind === 'record' || type.kind === 'map') {
-    if (typeof value !== 'object') return show(value, 'other');
-    return Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined && v !== null)
-      .map(([k, v]) => `${k} ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
-      .join(', ');
-  }
-  return show(value, SHOW_KIND[type.kind] ?? 'other');
 }
 
 /** The fields of a record as read from the file (when it could not be read as the policy's record). */

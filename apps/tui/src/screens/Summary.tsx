@@ -33,6 +33,8 @@ export function ruleRows(data: CheckData, rules: readonly Pick<RuleInfo, 'fullId
 
 /** Lines above the rule table: two lines of counts and a blank line. */
 const STATS_HEIGHT = 3;
+/** The line of the summary where the first rule row is drawn (under the counts and the table's headings). */
+export const SUMMARY_FIRST_ROW = STATS_HEIGHT + 1;
 
 /** How many lines the measures take (heading, rows, blank line), at most a third of the screen. */
 function metricsHeight(metrics: MetricRow[] | undefined, height: number): number {

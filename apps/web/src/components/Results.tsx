@@ -126,12 +126,14 @@ function RecordCard({ record, labelField, filter, selected, onSelect, onFix, onE
   return (
     <li className={`record-card${selected ? ' selected' : ''}${level ? ` level-${level}` : ' level-ok'}`} data-record={record.index} aria-current={selected || undefined}>
       <div className="record-head">
-        <button type="button" className="record-title" onClick={onSelect} aria-label={`Record ${record.index + 1}, line ${record.line}: ${status}. Select it.`}>
+        <button type="button" className="record-title" onClick={onSelect} aria-describedby={`record-status-${record.index}`} title="Select this record">
           <span className="record-name">Record {record.index + 1}</span>
           <span className="record-line">line {record.line}</span>
           {label && <span className="record-label">{label}</span>}
         </button>
-        <span className={`record-status status-${level ?? 'ok'}`}>{status}</span>
+        <span className={`record-status status-${level ?? 'ok'}`} id={`record-status-${record.index}`}>
+          {status}
+        </span>
         <span className="record-actions">
           {!record.invalid && (
             <button type="button" className="small quiet" onClick={onExplain}>

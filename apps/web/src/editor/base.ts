@@ -22,7 +22,9 @@ export function baseExtensions(label: string): Extension[] {
     EditorView.lineWrapping,
     // Tab is left alone so keyboard users can move on; Escape then Tab works too.
     keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...lintKeymap]),
-    EditorView.contentAttributes.of({ 'aria-label': label, spellcheck: 'false', autocorrect: 'off', autocapitalize: 'off' }),
+    // An explicit tabindex: the text area is already in the tab order as an editable
+    // element, but assistive tools only count the scrolling region as reachable with it.
+    EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0', spellcheck: 'false', autocorrect: 'off', autocapitalize: 'off' }),
   ];
 }
 

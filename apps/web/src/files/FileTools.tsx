@@ -7,7 +7,8 @@ import { useEffect, useRef } from 'react';
 import { DATA_EXTENSIONS, fileKind, POLICY_EXTENSIONS } from './fileKinds';
 
 interface OpenProps {
-  onPolicy(file: File): Promise<void>;
+  /** Policy files opened together: one policy, or a project of files that import each other. */
+  onPolicies(files: readonly File[]): Promise<void>;
   onData(file: File): Promise<void>;
   onUnknown(file: File): void;
 }
@@ -15,7 +16,7 @@ interface OpenProps {
 /** Hand each file to the right place by its name; a policy first, so data opened with it is checked against it. */
 export async function openFiles(files: readonly File[], handlers: OpenProps): Promise<void> {
   const byKind = (kind: string) => files.filter((f) => fileKind(f.name) === kind);
-  for (const file of byKind('policy')) await handlers.onPolicy(file);
+  if (byKind('policy').length > 0) await handlers.onPolicies(byKind('policy'));
   for (const file of byKind('data')) await handlers.onData(file);
   for (const file of byKind('unknown')) handlers.onUnknown(file);
 }
@@ -24,7 +25,7 @@ export function OpenButton(props: OpenProps) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <button type="button" className="small" onClick={() => input.current?.click()} title="Open a .policy file and/or a data file (JSON lines, JSON, CSV, Amazon flat file). You can also drop them on the page.">
+      <button type="button" className="small" onClick={() => input.current?.click()} title="Open a .policy file and/or a data file (JSON lines, JSON, CSV, Excel .xlsx, Amazon flat file). You can also drop them on the page.">
         Open files…
       </button>
       <input

@@ -6,6 +6,7 @@
 /// <reference lib="webworker" />
 import { checkRecordsSync, compile, evalContext, renderCsv, renderJson, type RawRecord } from '@sellguard/core';
 import { FORMAT_NAMES, parseData } from '../lib/data';
+import { MAIN_POLICY_FILE, projectReader } from '../lib/project';
 import { loadSpeller } from '../lib/spelling';
 import type { CheckedRecord } from '../lib/check';
 import { SHOWN_RECORDS, type CheckRequest, type WorkerMessage } from './workerProtocol';
@@ -24,9 +25,9 @@ scope.onmessage = async (e: MessageEvent<CheckRequest>) => {
   }
 };
 
-async function run({ policy: source, file, asOf }: CheckRequest): Promise<void> {
+async function run({ policy: source, others, file, asOf }: CheckRequest): Promise<void> {
   const started = performance.now();
-  const compiled = compile(source, { fileName: 'playground.policy' });
+  const compiled = compile(source, { fileName: MAIN_POLICY_FILE, readFile: projectReader(others) });
   if (!compiled.policy) {
     post({ type: 'failed', message: 'The policy has problems (see the list under it). Fix them, then open the file again.' });
     return;

@@ -1,7 +1,7 @@
 /** What a file the visitor opens or drops is, from its name, and saving text as a download. */
 
-/** Data files the playground reads: JSON lines, JSON, CSV, and Amazon's tab-separated flat files (.txt, .tsv). */
-export const DATA_EXTENSIONS = ['.jsonl', '.ndjson', '.json', '.csv', '.tsv', '.txt'] as const;
+/** Data files the playground reads: JSON lines, JSON, CSV, Amazon's tab-separated flat files (.txt, .tsv) and Excel workbooks. */
+export const DATA_EXTENSIONS = ['.jsonl', '.ndjson', '.json', '.csv', '.tsv', '.txt', '.xlsx'] as const;
 export const POLICY_EXTENSIONS = ['.policy'] as const;
 
 export type FileKind = 'policy' | 'data' | 'unknown';
@@ -11,6 +11,11 @@ export function fileKind(name: string): FileKind {
   if (POLICY_EXTENSIONS.some((e) => lower.endsWith(e))) return 'policy';
   if (DATA_EXTENSIONS.some((e) => lower.endsWith(e))) return 'data';
   return 'unknown';
+}
+
+/** An Excel workbook, read as CSV (files/spreadsheet.ts). */
+export function isSpreadsheet(name: string): boolean {
+  return name.toLowerCase().endsWith('.xlsx');
 }
 
 /**

@@ -1,9 +1,12 @@
 /** Messages between the page and the worker that checks a large file. */
 import type { MetricResult, Summary, Violation } from '@sellguard/core';
 import type { CheckedRecord } from '../lib/check';
+import type { PolicySource } from '../lib/project';
 
 export interface CheckRequest {
   policy: string;
+  /** The other policy files of the project, which the policy may import. */
+  others: PolicySource[];
   file: File;
   /** The as-of day (UTC midnight, ms), or null for today. */
   asOf: number | null;

@@ -1,12 +1,12 @@
 /** Running the language service on the editor's text, and applying fixes to raw records. */
 import { analyze, applyFixToRaw as applyFixToRawCore, type Analysis, type CompiledPolicy, type Fix, type RecordInfo } from '@sellguard/core';
 import { parse } from '@sellguard/dsl';
+import { MAIN_POLICY_FILE, projectReader, type PolicySource } from './project';
 
-export const POLICY_FILE = 'playground.policy';
-
-export function analyzePolicy(text: string): Analysis {
+/** The language service on one file of the project: the main policy unless `fileName` names another. */
+export function analyzePolicy(text: string, others: readonly PolicySource[] = [], fileName = MAIN_POLICY_FILE): Analysis {
   try {
-    return analyze(text, { fileName: POLICY_FILE, readFile: () => undefined });
+    return analyze(text, { fileName, readFile: projectReader(others) });
   } catch (e) {
     // The service promises not to throw; if it ever does, say so in the problems list instead of going blank.
     const message = e instanceof Error ? e.message : String(e);

@@ -4,6 +4,7 @@
  * into URL-safe characters: `#s=<payload>`.
  */
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import type { PolicySource } from './project';
 import { applyDiff, diffText } from './textDiff';
 
 /**
@@ -29,6 +30,9 @@ export interface ShareState {
   view: DataView;
   /** The day the checks run for (YYYY-MM-DD), for policies that use today(); absent means today. */
   asOf?: string;
+  /** The other policy files of a project (what the main policy imports), and the main policy's name. */
+  files?: PolicySource[];
+  policyName?: string;
 }
 
 const TABS: readonly OutputTab[] = ['results', 'explain', 'examples', 'compiled'];
@@ -65,6 +69,7 @@ export function encodeState(state: ShareState, bases: readonly ShareBase[] = [])
     t: state.tab,
     w: state.view,
     ...(state.asOf ? { a: state.asOf } : {}),
+    ...(state.files?.length ? { f: state.files.map((f) => [f.name, f.text]), n: state.policyName } : {}),
   };
   return `s=${compressToEncodedURIComponent(JSON.stringify(payload))}`;
 }
@@ -104,7 +109,14 @@ export function decodeState(hash: string, bases: readonly ShareBase[] = []): Sha
   const tab = TABS.includes(o.t as OutputTab) ? (o.t as OutputTab) : 'results';
   const view = VIEWS.includes(o.w as DataView) ? (o.w as DataView) : 'text';
   const asOf = typeof o.a === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(o.a) ? o.a : undefined;
-  return { policy, data, record, tab, view, ...(asOf ? { asOf } : {}) };
+  const files = Array.isArray(o.f) ? o.f.filter(isNamedText).map(([name, text]) => ({ name, text })) : [];
+  const policyName = typeof o.n === 'string' && o.n !== '' ? o.n : undefined;
+  return { policy, data, record, tab, view, ...(asOf ? { asOf } : {}), ...(files.length ? { files, ...(policyName ? { policyName } : {}) } : {}) };
+}
+
+/** A project file as a link carries it: [name, text]. */
+function isNamedText(x: unknown): x is [string, string] {
+  return Array.isArray(x) && x.length === 2 && typeof x[0] === 'string' && x[0] !== '' && typeof x[1] === 'string';
 }
 
 /** A full link to the state, based on the current page address. */
