@@ -42,7 +42,41 @@ describe('the semantic model', () => {
   });
 
   it('gives the playground the right field on hover', () => {
-    expect(analyze(SOURCE).hover(at('i.kind', 2))?.text).toBe('Image.kind: one of brand, product, default "product"');
+    expect(analyze(SOURCE).hover(at('i.kind', 2))?.text).toBe('field Image.kind: one of brand, product, default "product"');
+  });
+});
+
+describe('lets in the semantic model', () => {
+  const TEXT = `policy media "Media"
+  input Message
+record Image { kind: enum(brand, product) = "product"  width: number? }
+record Message { body: text  images: list<Image> = [] }
+## The first image of the message, if any.
+let cover = first(images)
+let wideCover = cover.width > 1200
+rule wide error "The cover is too wide" {
+  forbid wideCover and cover.kind == "brand"
+}
+`;
+  const { model, diagnostics } = analyzeSemantics(TEXT);
+  const pos = (needle: string, shift = 0, from = 0) => TEXT.indexOf(needle, from) + shift;
+  it('checks the policy without problems', () => expect(diagnostics).toEqual([]));
+
+  it('declares each let with its type and documentation', () => {
+    const cover = model.at('', pos('let cover', 4));
+    expect(cover).toMatchObject({ isDeclaration: true, decl: { kind: 'let', name: 'cover', span: { start: pos('let cover', 4), end: pos('let cover', 9) }, doc: 'The first image of the message, if any.' } });
+    expect(describeType(cover!.decl!.type!)).toBe('Image');
+    expect(describeType(model.at('', pos('let wideCover', 4))!.decl!.type!)).toBe('boolean');
+  });
+
+  it('links every use of a let to its declaration, in other lets and in rules', () => {
+    const cover = model.decls.find((d) => d.kind === 'let' && d.name === 'cover')!;
+    expect(model.referencesOf(cover).map((u) => u.span.start)).toEqual([pos('cover.width'), pos('cover.kind')]);
+    expect(model.at('', pos('forbid wideCover', 8))?.decl).toMatchObject({ kind: 'let', name: 'wideCover', span: { start: pos('let wideCover', 4) } });
+  });
+
+  it('links a field reached through a let of record type to that record', () => {
+    expect(model.at('', pos('cover.kind', 7))?.decl).toMatchObject({ kind: 'field', parent: 'Image', name: 'kind' });
   });
 });
 
