@@ -141,6 +141,42 @@ describe('bytes that are not UTF-8', () => {
   });
 });
 
+describe('the replacement character written in the file itself', () => {
+  // U+FFFD is a character like any other when the file holds it as UTF-8 (EF BF BD) or UTF-16 (FFFD):
+  // only bytes the decoder could not read make a record unreadable.
+  const lines = '{"body":"a \ufffd from an old system"}\n{"body":"fine"}\n';
+  const want: Brief[] = [
+    [1, { body: 'a \ufffd from an old system' }],
+    [2, { body: 'fine' }],
+  ];
+
+  it('is read as text in UTF-8', async () => {
+    expect(await readFile('written.jsonl', Buffer.from(lines, 'utf8'))).toEqual(want);
+  });
+
+  it('is read as text in UTF-16 without a byte-order mark', async () => {
+    expect(await readFile('written16.jsonl', Buffer.from(lines, 'utf16le'))).toEqual(want);
+  });
+
+  it('is read as text when its three bytes fall on both sides of a read chunk', async () => {
+    // The reader takes the file in chunks of 256 KiB: put EF | BF BD across the first boundary.
+    const pad = 'x'.repeat(256 * 1024 - '{"body":"'.length - 1);
+    const bytes = Buffer.from(`{"body":"${pad}\ufffd"}\n{"body":"fine"}\n`, 'utf8');
+    expect(bytes[256 * 1024 - 1]).toBe(0xef);
+    const read = await readFile('boundary.jsonl', bytes);
+    expect(read.map(([line, r]) => [line, typeof r === 'string' ? r : 'record'])).toEqual([
+      [1, 'record'],
+      [2, 'record'],
+    ]);
+  });
+
+  it('does not hide bad bytes elsewhere in the file', async () => {
+    const bytes = Buffer.concat([Buffer.from('{"body":"\ufffd"}\n', 'utf8'), Buffer.from('{"body":"caf\u00e9"}\n', 'latin1')]);
+    const read = await readFile('both.jsonl', bytes);
+    expect(read[1]).toEqual([2, `error: line 2: holds bytes that are not UTF-8 text (shown as \ufffd); save the file as UTF-8 (in a spreadsheet: "CSV UTF-8") and check it again`]);
+  });
+});
+
 describe('UTF-16 without a byte-order mark', () => {
   const text = '{"body":"Hallo, wie geht\u2019s?"}\n{"body":"fine"}\n';
   const want: Brief[] = [
