@@ -1,13 +1,11 @@
 /**
  * Phrase lists fail loudly and scan in linear time: a list too large for
  * the regex engine is a compile-time diagnostic (never a silent "no
- * violation"), and `word*` wildcards stay linear when a match would start
- * inside a word.
+ * violation"), and `word*` wildcards skip starts inside a word.
  */
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/index.js';
 import { compilePhrases, PhraseListError } from '../../src/runtime/detectors/index.js';
-import { growthRatio } from './growth.js';
 
 // Five phrases of 15,000 words each: past the regex engine's size limit, and quicker to refuse than
 // the 10,000 short wildcard phrases that also exceed it.
@@ -35,21 +33,13 @@ describe('a phrase list too large to search', () => {
   });
 });
 
-describe('wildcard phrases grow linearly with the text', () => {
+describe('wildcard phrases whose start falls inside a word', () => {
   const matcher = compilePhrases(['review*', 'best* seller', 'five star']);
-  // Each text puts a wildcard phrase's start inside one long word, where the left word boundary fails.
-  const texts: Array<[string, (n: number) => string]> = [
-    ['a trailing wildcard inside a word', (n) => 'a' + 'review'.repeat(n / 6)],
-    ['a wildcard in the middle of a phrase', (n) => 'x' + 'best'.repeat(n / 4)],
-  ];
-  for (const [name, make] of texts) {
-    it(`${name}: time at 2N / time at N stays well below the 4 of quadratic growth`, () => {
-      const n = 1024 * 1024;
-      // Nothing matches: every start is inside the word.
-      expect(matcher(make(n))).toEqual([]);
-      expect(growthRatio(matcher, make, n)).toBeLessThan(3);
-    });
-  }
+
+  it('match nothing there (how their time grows is measured in test/growth/wildcards.test.ts)', () => {
+    expect(matcher('a' + 'review'.repeat(1000))).toEqual([]);
+    expect(matcher('x' + 'best'.repeat(1000))).toEqual([]);
+  });
 
   it('still finds phrases after a skipped word', () => {
     const text = 'areviewed reviews, the best-selling best seller';
