@@ -84,7 +84,11 @@ export function recordKey(policy: Pick<CompiledPolicy, 'records' | 'recordType'>
 export class BaselineMatcher {
   private readonly remaining = new Map<string, number>();
   private readonly policyOf = new Map<string, string>();
-  /** What this run found, to write a new baseline. */
+  /**
+   * What this run found, to write a new baseline: kept only by a run that
+   * rewrites it (`acceptAll`), since it grows with every violation, and a
+   * check of millions of records must stay in flat memory.
+   */
   private readonly seen = new Map<string, { policy: string; rule: string; record: string; field: string; count: number }>();
 
   /** `acceptAll`: every violation counts as known (a run that rewrites the baseline). */
@@ -102,10 +106,12 @@ export class BaselineMatcher {
   /** True when the violation is in the baseline (and uses up one of its entries). */
   absorb(policy: string, record: string, v: Pick<Violation, 'rule' | 'path'>): boolean {
     const key = violationKey(policy, v.rule, record, v.path);
-    const seen = this.seen.get(key);
-    if (seen) seen.count++;
-    else this.seen.set(key, { policy, rule: v.rule, record, field: v.path, count: 1 });
-    if (this.acceptAll) return true;
+    if (this.acceptAll) {
+      const seen = this.seen.get(key);
+      if (seen) seen.count++;
+      else this.seen.set(key, { policy, rule: v.rule, record, field: v.path, count: 1 });
+      return true;
+    }
     const left = this.remaining.get(key) ?? 0;
     if (left <= 0) return false;
     this.remaining.set(key, left - 1);
@@ -119,7 +125,7 @@ export class BaselineMatcher {
     return n;
   }
 
-  /** A baseline of everything this run found, sorted so the file diffs well. */
+  /** A baseline of everything this run found (a matcher made with `acceptAll`), sorted so the file diffs well. */
   snapshot(): BaselineFile {
     const entries = [...this.seen.values()].sort((a, b) => a.policy.localeCompare(b.policy) || a.rule.localeCompare(b.rule) || a.record.localeCompare(b.record) || a.field.localeCompare(b.field));
     return { version: BASELINE_VERSION, entries };

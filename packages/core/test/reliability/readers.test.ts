@@ -177,3 +177,41 @@ describe('repeated CSV column names', () => {
     ]);
   });
 });
+
+describe('a JSON list read as a stream', () => {
+  // Items across chunk boundaries: the text is fed 7 characters at a time.
+  const text = '[\n  {"a": 1, "s": "x]\\",{"},\n  {"a": [1, {"b": 2}]},\n  {"a": tru},\n  "plain", 3 ,\n  {"a": 4}\n]\n';
+  const want: Brief[] = [
+    [2, { a: 1, s: 'x]",{' }],
+    [3, { a: [1, { b: 2 }] }],
+    [4, "error: line 4, column 9: not valid JSON: unexpected word 'tru' (text needs double quotes)"],
+    [5, 'plain'],
+    [5, 3],
+    [6, { a: 4 }],
+  ];
+
+  it('gives every item its line, reports a broken item and reads on (file and standard input in small chunks)', async () => {
+    expect(await readFile('list.json', text)).toEqual(want);
+    const out: Brief[] = [];
+    const chunks = Array.from({ length: Math.ceil(text.length / 7) }, (_, i) => Buffer.from(text.slice(i * 7, i * 7 + 7)));
+    for await (const r of readRecords('-', { stdin: Readable.from(chunks), format: 'json' })) out.push([r.line, r.error !== undefined ? `error: ${r.error}` : r.raw]);
+    expect(out).toEqual(want);
+  });
+
+  it('reports a missing item, a list never closed and text after its end', async () => {
+    expect(await readFile('gaps.json', '[1,,2]')).toEqual([
+      [1, 1],
+      [1, 'error: line 1: a missing item (two commas in a row, or a comma before \']\')'],
+      [1, 2],
+    ]);
+    expect(await readFile('open.json', '[{"a": 1},\n{"a": 2}')).toEqual([
+      [1, { a: 1 }],
+      [2, { a: 2 }],
+      [2, 'error: line 2: the list is never closed (a missing ] at the end)'],
+    ]);
+    expect(await readFile('after.json', '[1]\n[2]\n')).toEqual([
+      [1, 1],
+      [2, 'error: line 2: more text after the end of the list; only the list\'s items were read'],
+    ]);
+  });
+});
