@@ -65,7 +65,7 @@ describe('docs/cli.md documents every command and option with an example', () =>
       const examples = examplesIn(sectionOf(command) ?? '');
       // --color/--no-color are shared by every command and shown once, at the top of the page.
       for (const { long, short } of optionsOf(help.stdout).filter((o) => o.long !== '--color')) {
-        const shown = new RegExp(`${long}(?![a-z-])`).test(examples) || (short !== undefined && new RegExp(`(^|\\s)${short}\\s`).test(examples));
+        const shown = new RegExp(`--(no-)?${long.slice(2)}(?![a-z-])`).test(examples) || (short !== undefined && new RegExp(`(^|\\s)${short}\\s`).test(examples));
         if (!shown) missing.push(`sellguard ${command} ${long}`);
       }
     }
