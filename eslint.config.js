@@ -9,7 +9,7 @@ import tseslint from 'typescript-eslint';
 export default tseslint.config(
   {
     // Built output, generated snapshots and fixtures are not source.
-    ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', '**/__snapshots__/**', '**/coverage/**', 'apps/web/test-results/**'],
+    ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', '**/__snapshots__/**', '**/coverage/**', 'apps/web/test-results/**', '.stryker-tmp/**', 'reports/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

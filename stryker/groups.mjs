@@ -17,7 +17,14 @@ export const GROUPS = {
   },
   'check-expr': {
     mutate: ['packages/core/src/compile/check-expr.ts'],
-    tests: [`${core}/checker.test.ts`, `${core}/diagnostics-doc.test.ts`, `${core}/golden.test.ts`, `${core}/operators.test.ts`],
+    tests: [
+      `${core}/checker.test.ts`,
+      `${core}/checker-types.test.ts`,
+      `${core}/diagnostics-doc.test.ts`,
+      `${core}/golden.test.ts`,
+      `${core}/operators.test.ts`,
+      `${core}/semantic.test.ts`,
+    ],
   },
   emails: {
     mutate: ['packages/core/src/runtime/detectors/emails.ts'],
@@ -25,7 +32,7 @@ export const GROUPS = {
   },
   format: {
     mutate: ['packages/dsl/src/format.ts'],
-    tests: [`${dsl}/format.test.ts`, `${dsl}/format-cases.test.ts`],
+    tests: [`${dsl}/format.test.ts`, `${dsl}/format-cases.test.ts`, `${dsl}/format-layout.test.ts`, `${dsl}/language-1-1.test.ts`],
   },
   runtime: {
     mutate: [

@@ -1,7 +1,7 @@
 // @ts-check
 /**
- * Stryker for one file group (see groups.mjs). One test process at a time:
- * the machines this runs on are shared.
+ * Stryker for one file group (see groups.mjs). One test process at a time by
+ * default: the machines this runs on are shared.
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
 import { currentGroup } from './groups.mjs';
@@ -14,7 +14,8 @@ export default {
   vitest: { configFile: 'stryker/vitest.config.mjs', related: false },
   mutate: group.mutate,
   coverageAnalysis: 'perTest',
-  concurrency: 1,
+  // MUTATION_CONCURRENCY=2 on a machine with a core to spare.
+  concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 1),
   timeoutMS: 20000,
   ignorePatterns: ['apps', 'corpus/**/*.jsonl.gz', 'reports', 'test-output', 'coverage', '.turbo'],
   reporters: ['clear-text', 'json', 'progress-append-only'],

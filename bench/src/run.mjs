@@ -210,12 +210,12 @@ try {
     results.profile = { workload: which, records: count, top: profileRun(join(here, 'profile-target.mjs'), [which, String(count)], root) };
   }
 
-  // Another benchmark script (SQL engines) may sit beside ours; run it the same way.
-  const engines = join(root, 'scripts/bench-engines.mjs');
+  // The SQL engines at a small size (npm run bench:engines measures 5M and 50M rows).
+  const engines = join(here, 'engines.mjs');
   if (existsSync(engines)) {
-    log('scripts/bench-engines.mjs');
+    log('SQL engines (bench/src/engines.mjs)');
     const r = spawnSync(process.execPath, [engines, ...argv.filter((a) => a !== '--write')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 });
-    if (r.status !== 0) throw new Error('scripts/bench-engines.mjs failed');
+    if (r.status !== 0) throw new Error('bench/src/engines.mjs failed');
     results.engines = r.stdout;
   }
 } finally {

@@ -22,6 +22,7 @@ import { testCommand } from './commands/test.js';
 import { registerLspCommand } from './commands/lsp.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { CliError } from './io.js';
+import { catchEscapedErrors, unexpectedMessage } from './unexpected.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -199,7 +200,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`sellguard: ${e.message}\n`);
       return e instanceof CliError ? e.code : EXIT.usage;
     }
-    process.stderr.write(`sellguard: unexpected error: ${e instanceof Error ? e.message : String(e)}\n(this is a bug in Sellguard; please report it)\n`);
+    process.stderr.write(unexpectedMessage(e));
     return EXIT.usage;
   }
 }
@@ -211,6 +212,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   process.exit(EXIT.usage);
 });
 
+catchEscapedErrors(EXIT.usage);
 main(process.argv).then((code) => {
   process.exitCode = code;
 });

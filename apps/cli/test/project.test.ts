@@ -165,7 +165,11 @@ describe('shipped policies', () => {
     const ids = doc.reports.map((x: { policy: { id: string } }) => x.policy.id);
     expect(ids).toContain('account-health-orders');
     expect(ids).toContain('buyer-messaging');
-    expect(doc.reports.find((x: { policy: { id: string } }) => x.policy.id === 'account-health-orders').metrics).toBeDefined();
+    // Every metric the policy declares is reported, read from the policy's own `metric NAME` lines.
+    const declared = [...readFileSync(join(root, 'policies/account-health-orders.policy'), 'utf8').matchAll(/^metric (\S+)/gm)].map((m) => m[1]);
+    expect(declared).toHaveLength(5);
+    const reported = doc.reports.find((x: { policy: { id: string } }) => x.policy.id === 'account-health-orders').metrics;
+    expect(Object.keys(reported).sort()).toEqual(declared.sort());
   });
 
   it('npx sellguard runs the same binary', () => {

@@ -13,6 +13,7 @@ import type { InputFormat } from '@sellguard/core/node';
 import { App } from './App.js';
 import { Session } from './session.js';
 import { colorWanted, ThemeContext } from './theme.js';
+import { ErrorBoundary } from './components/ErrorBoundary.js';
 
 export interface TuiOptions {
   /** Path of the .policy file. */
@@ -100,7 +101,9 @@ export async function runTui(options: TuiOptions): Promise<number> {
     };
     const app = render(
       <ThemeContext.Provider value={{ color }}>
-        <App store={session} openEditor={openEditor} {...(options.cwd ? { cwd: options.cwd } : {})} />
+        <ErrorBoundary>
+          <App store={session} openEditor={openEditor} {...(options.cwd ? { cwd: options.cwd } : {})} />
+        </ErrorBoundary>
       </ThemeContext.Provider>,
       { stdout, stderr, stdin: keys, exitOnCtrlC: true, patchConsole: stdout === process.stdout, maxFps: 30, incrementalRendering: true },
     );

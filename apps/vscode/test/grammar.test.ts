@@ -52,6 +52,13 @@ describe('the Sellguard TextMate grammar', () => {
     expect(scopeOf(all, '# why')).toBe('comment.line.number-sign.sellguard');
   });
 
+  it('colours a let: the keyword and the name it declares', () => {
+    const all = tokens('let.policy');
+    expect(scopeOf(all, 'let')).toBe('keyword.other.declaration.sellguard');
+    expect(scopeOf(all, 'sellerFulfilled')).toBe('variable.other.constant.sellguard');
+    expect(scopeOf(all, 'lower')).toBe('support.function.sellguard');
+  });
+
   it('colours a record: type names, field names, types, durations', () => {
     const all = tokens('record.policy');
     expect(scopeOf(all, 'Message')).toBe('entity.name.type.sellguard');

@@ -324,11 +324,26 @@ describe.skipIf(!haveBrowser)('the playground in a browser', () => {
     await page.keyboard.press('End');
     await page.keyboard.type(' or phon');
     await page.locator('.cm-tooltip-autocomplete').waitFor();
-    await expect(page.locator('.cm-tooltip-autocomplete').textContent()).resolves.toContain('phones');
+    // The list follows the typing: after ` or` it lists what fits there, after `phon` the built-in.
+    await expect.poll(() => page.locator('.cm-tooltip-autocomplete').textContent()).toContain('phones');
     await page.keyboard.press('Escape');
     for (let i = 0; i < ' or phon'.length; i++) await page.keyboard.press('Backspace');
     await page.keyboard.press('Shift+Alt+F');
     await expect.poll(() => page.locator('.notice').textContent()).toMatch(/format/i);
+    await expect.poll(() => page.getByTestId('policy-status').textContent()).toBe('No problems');
+  });
+
+  it('completes the fields of the record before a dot, from the semantic model', async () => {
+    const at = await showPolicyLine(page, '  forbid any l in links(subject): not l.amazon', 'amazon');
+    await page.mouse.click(at.x, at.y);
+    await page.keyboard.press('End');
+    const typed = ' or any i in images: i.';
+    await page.keyboard.type(typed);
+    const list = page.locator('.cm-tooltip-autocomplete .cm-completionLabel');
+    // The fields of Image in the buyer-messaging policy, not the message's fields nor built-ins.
+    await expect.poll(async () => (await list.allTextContents()).sort()).toEqual(['height', 'kind', 'linksTo', 'src', 'width']);
+    await page.keyboard.press('Escape');
+    for (let i = 0; i < typed.length; i++) await page.keyboard.press('Backspace');
     await expect.poll(() => page.getByTestId('policy-status').textContent()).toBe('No problems');
   });
 

@@ -14,8 +14,8 @@ export { applyFix, getPath, evalContext, withAsOf, createSpeller, type Dictionar
 export { applyFixToRaw, rawPath } from './check/raw-fix.js';
 export { explainRecord, interpretRecord, interpreter, type Interpreter, type RuleExplanation, type ClauseExplanation, type TraceNode } from './explain/explain.js';
 export { explainText } from './explain/explain-text.js';
-export { analyze, type Analysis, type Completion, type SymbolInfo } from './service/analyze.js';
-export { analyzeSemantics, modelOf, sameDecl, type SemanticAnalysis, type SemanticDecl, type SemanticKind, type SemanticModel, type SemanticRecorder, type SemanticUse } from './semantic/index.js';
+export { analyze, type Analysis, type SymbolInfo } from './service/analyze.js';
+export { analyzeSemantics, completeAt, describeAt, builtinHelp, builtinParameters, builtinSignature, isBuiltin, BUILTIN_NAMES, modelOf, sameDecl, type BuiltinHelp, type CompletionCandidate, type CompletionKind, type Completions, type Description, type SemanticAnalysis, type SemanticDecl, type SemanticKind, type SemanticModel, type SemanticRecorder, type SemanticUse } from './semantic/index.js';
 export { describe as describeType, type Type } from './compile/type-system.js';
 export { checkRecords, checkRecordsSync, checkOne, policyInfo, type RawRecord, type CheckOptions } from './check/run.js';
 export * from './report/index.js';

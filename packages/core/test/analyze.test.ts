@@ -26,15 +26,18 @@ describe('analyze', () => {
       'example clean',
     ]);
   });
-  it('explains a metric and the rule about it on hover', () => {
+  it('explains the metric a rule reads on hover', () => {
     const at = SOURCE.indexOf('require defect-rate') + 'require '.length + 2;
-    expect(a.hover(at)?.text).toBe(
-      'metric defect-rate: Defect rate (rate, last 60 days by purchaseDate)\nrule orders/defect-rate (error): Too many defects: {defect-rate}',
-    );
+    expect(a.hover(at)?.text).toBe('metric defect-rate: percent\nDefect rate (rate, last 60 days by purchaseDate)');
   });
-  it('offers fields, metrics and the metric keywords as completions', () => {
-    const labels = a.completions().map((c) => c.label);
-    expect(labels).toEqual(expect.arrayContaining(['purchaseDate', 'defect-rate', 'metric', 'rate', 'over', 'group']));
+  it('offers fields and metrics inside a rule, and the metric keywords where a metric statement starts', () => {
+    const inRule = a.completions(SOURCE.indexOf('require defect-rate') + 'require '.length).items.map((c) => c.label);
+    expect(inRule).toEqual(expect.arrayContaining(['purchaseDate', 'defect-rate', 'count', 'empty']));
+    expect(inRule).not.toContain('metric');
+    const withLine = SOURCE.replace('  rate defect\n', '  rate defect\n  \n');
+    const inMetric = analyze(withLine).completions(withLine.indexOf('rate defect\n  ') + 'rate defect\n  '.length).items.map((c) => c.label);
+    expect(inMetric).toEqual(expect.arrayContaining(['rate', 'over', 'group', 'where']));
+    expect(inMetric).not.toContain('purchaseDate');
   });
 });
 
@@ -45,10 +48,11 @@ let sellerFulfilled = lower(channel) == "mfn"
 rule seller "Seller order" { forbid sellerFulfilled }
 `;
   const a = analyze(text);
-  it('lists the let in the outline, offers it and the keyword as completions, and names it on hover', () => {
+  it('lists the let in the outline, offers it in a condition and the keyword at the top level, and shows its type on hover', () => {
     expect(a.diagnostics).toEqual([]);
     expect(a.symbols.map((s) => `${s.kind} ${s.name}`)).toContain('let sellerFulfilled');
-    expect(a.completions().map((c) => c.label)).toEqual(expect.arrayContaining(['sellerFulfilled', 'let']));
-    expect(a.hover(text.indexOf('forbid sellerFulfilled') + 'forbid '.length + 1)?.text).toBe('let sellerFulfilled');
+    expect(a.completions(text.indexOf('forbid sellerFulfilled') + 'forbid '.length).items.map((c) => c.label)).toContain('sellerFulfilled');
+    expect(a.completions(text.length).items.map((c) => c.label)).toContain('let');
+    expect(a.hover(text.indexOf('forbid sellerFulfilled') + 'forbid '.length + 1)?.text).toBe('let sellerFulfilled: boolean');
   });
 });

@@ -27,8 +27,12 @@ export class CommentIndex {
     return /^[ \t\f\v\u00a0\ufeff]*$/.test(this.text.slice(lineStart, start));
   }
 
-  /** The `##` lines directly above the line of `offset`, without their `##`, or null. */
+  /** The `##` lines directly above the line of `offset` (when it starts that line), without their `##`, or null. */
   docAbove(offset: number): string | null {
+    // A doc comment belongs to the first thing on the line below it: in `a: string b: string`, to `a` only.
+    const start = offset - this.base;
+    const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
+    if (!/^[ \t\f\v\u00a0\ufeff]*$/.test(this.text.slice(lineStart, start))) return null;
     let line = this.lines.locate(offset - this.base).line - 1;
     const docs: string[] = [];
     for (;;) {

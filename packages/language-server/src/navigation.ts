@@ -23,8 +23,8 @@ export function references(decl: SemanticDecl, includeDeclaration: boolean, ws: 
     out.push({ uri: uriOf(file), range: ws.range(file, span) });
   };
   if (includeDeclaration) add(decl.file, decl.span);
-  // Rules and metrics are only visible in their own file; the rest may be imported anywhere.
-  const analyses = decl.kind === 'rule' || decl.kind === 'metric' || decl.kind === 'variable' ? [ws.analysis(decl.file)].filter((a) => a !== undefined) : ws.all();
+  // Rules, metrics and lets are only visible in their own file; the rest may be imported anywhere.
+  const analyses = decl.kind === 'rule' || decl.kind === 'metric' || decl.kind === 'let' || decl.kind === 'variable' ? [ws.analysis(decl.file)].filter((a) => a !== undefined) : ws.all();
   for (const a of analyses)
     for (const use of a.model.uses) if (use.target && sameDecl(use.target, decl)) add(use.file, use.span);
   return out;
@@ -34,7 +34,7 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*(-[A-Za-z0-9_]+)*$/;
 
 export function rename(path: string, offset: number, newName: string, ws: Workspace): WorkspaceEdit | { error: string } {
   const decl = declarationAt(path, offset, ws);
-  if (!decl) return { error: 'there is no record, field, constant, rule or metric here to rename' };
+  if (!decl) return { error: 'there is no record, field, constant, let, rule or metric here to rename: put the cursor on a name' };
   if (!NAME.test(newName)) return { error: `\`${newName}\` is not a valid name: use letters, digits, '_' and '-', starting with a letter` };
   const changes: Record<string, TextEdit[]> = {};
   for (const loc of references(decl, true, ws)) (changes[loc.uri] ??= []).push({ range: loc.range, newText: newName });

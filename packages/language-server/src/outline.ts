@@ -8,6 +8,7 @@ const SYMBOL_KINDS: Record<SemanticKind, SymbolKind> = {
   field: SymbolKind.Field,
   enum: SymbolKind.Enum,
   const: SymbolKind.Constant,
+  let: SymbolKind.Variable,
   phrases: SymbolKind.Array,
   metric: SymbolKind.Property,
   rule: SymbolKind.Function,
@@ -49,13 +50,20 @@ export function foldingRanges(path: string, analysis: SemanticAnalysis, ws: Work
 
 export const TOKEN_TYPES = ['type', 'enum', 'property', 'variable', 'function', 'event'] as const;
 export const TOKEN_MODIFIERS = ['declaration', 'readonly'] as const;
-const TOKEN_OF: Record<SemanticKind, number> = { record: 0, enum: 1, field: 2, const: 3, phrases: 3, variable: 3, rule: 4, metric: 5 };
+const TOKEN_OF: Record<SemanticKind, number> = { record: 0, enum: 1, field: 2, const: 3, let: 3, phrases: 3, variable: 3, rule: 4, metric: 5 };
+const FUNCTION = 4;
+/** Constants and lets never change once declared. */
+const readonly = (kind: SemanticKind) => (kind === 'const' || kind === 'let' ? 2 : 0);
 
 /** LSP's relative encoding: line delta, start delta, length, type, modifiers; one token per name, on one line. */
 export function semanticTokens(path: string, analysis: SemanticAnalysis, ws: Workspace): number[] {
   const items: Array<{ start: number; end: number; type: number; mods: number }> = [];
-  for (const d of analysis.model.decls) if (d.file === path) items.push({ ...d.span, type: TOKEN_OF[d.kind], mods: 1 | (d.kind === 'const' ? 2 : 0) });
-  for (const u of analysis.model.uses) if (u.file === path && u.target) items.push({ ...u.span, type: TOKEN_OF[u.target.kind], mods: u.target.kind === 'const' ? 2 : 0 });
+  for (const d of analysis.model.decls) if (d.file === path) items.push({ ...d.span, type: TOKEN_OF[d.kind], mods: 1 | readonly(d.kind) });
+  for (const u of analysis.model.uses) {
+    if (u.file !== path) continue;
+    if (u.target) items.push({ ...u.span, type: TOKEN_OF[u.target.kind], mods: readonly(u.target.kind) });
+    else if (u.builtin) items.push({ ...u.span, type: FUNCTION, mods: 0 });
+  }
   items.sort((a, b) => a.start - b.start);
   const data: number[] = [];
   let line = 0;

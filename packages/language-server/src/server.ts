@@ -34,7 +34,7 @@ export function startServer(connection: Connection): void {
         definitionProvider: true,
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
-        completionProvider: { triggerCharacters: ['.', ' ', '"'] },
+        completionProvider: { triggerCharacters: ['.', ' ', '"', '['] },
         signatureHelpProvider: { triggerCharacters: ['(', ','] },
         documentFormattingProvider: true,
         documentSymbolProvider: true,
@@ -153,7 +153,7 @@ export function startServer(connection: Connection): void {
     const analysis = ws.analysis(path);
     return { data: analysis ? semanticTokens(path, analysis, ws) : [] };
   });
-  connection.onCodeAction((p) => quickFixes(p.textDocument.uri, p.context.diagnostics));
+  connection.onCodeAction((p) => quickFixes(p.textDocument.uri, p.context.diagnostics, documents.get(p.textDocument.uri)));
 
   documents.listen(connection);
   connection.listen();

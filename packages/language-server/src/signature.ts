@@ -1,14 +1,7 @@
 /** Signature help: inside `name(…`, the built-in's parameters with the one being typed highlighted. */
-import { DETECTORS, FUNCTIONS } from '@sellguard/core';
+import { builtinHelp, builtinParameters } from '@sellguard/core';
 import type { SignatureHelp } from 'vscode-languageserver';
 
-function paramsOf(name: string): string[] | undefined {
-  if (name === 'phrases') return ['text', 'phraseList'];
-  if (name === 'find') return ['text', '"pattern"'];
-  if (FUNCTIONS[name]) return FUNCTIONS[name].params.map((p) => p.name);
-  if (DETECTORS[name]) return ['text'];
-  return undefined;
-}
 
 /** The call the cursor is in: the name before the innermost open `(` and how many commas came after it. */
 function openCall(before: string): { name: string; argument: number } | undefined {
@@ -34,11 +27,11 @@ function openCall(before: string): { name: string; argument: number } | undefine
 
 export function signatureHelp(text: string, offset: number): SignatureHelp | undefined {
   const call = openCall(text.slice(0, offset));
-  const params = call && paramsOf(call.name);
-  if (!call || !params) return undefined;
-  const doc = FUNCTIONS[call.name]?.summary ?? (DETECTORS[call.name] ? `Finds ${DETECTORS[call.name].summary}.` : undefined);
+  const help = call && builtinHelp(call.name);
+  if (!call || !help) return undefined;
+  const params = builtinParameters(call.name);
   return {
-    signatures: [{ label: `${call.name}(${params.join(', ')})`, ...(doc ? { documentation: doc } : {}), parameters: params.map((p) => ({ label: p })) }],
+    signatures: [{ label: help.signature, documentation: `${help.summary} Example: ${help.example}`, parameters: params.map((p) => ({ label: p })) }],
     activeSignature: 0,
     activeParameter: Math.min(call.argument, params.length - 1),
   };

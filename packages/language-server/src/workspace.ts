@@ -3,10 +3,11 @@
  * the .policy files on disk under the workspace folders, each analysed with
  * parse + check (never emit), cached by document version.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyzeSemantics, type SemanticAnalysis } from '@sellguard/core';
+import { projectRoot, readImport } from '@sellguard/core/node';
 import type { Span } from '@sellguard/dsl';
 import type { Range, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -40,11 +41,9 @@ export function createWorkspace(documents: TextDocuments<TextDocument>): Workspa
   const read = (path: string): string | undefined => {
     const open = documents.get(uriOf(path));
     if (open) return open.getText();
-    try {
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
+    // Inside the policy's project only, regular files of a policy's size: an import of /dev/zero must not hang the editor.
+    const text = readImport(path, projectRoot(path));
+    return typeof text === 'string' ? text : undefined;
   };
   const docOf = (path: string) => documents.get(uriOf(path)) ?? TextDocument.create(uriOf(path), 'sellguard', 0, read(path) ?? '');
 

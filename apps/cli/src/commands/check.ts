@@ -27,6 +27,7 @@ import {
   type ReportWriter,
   type RunEnd,
   type Spool,
+  type InputFormat,
 } from '@sellguard/core/node';
 import { LineIndex } from '@sellguard/dsl';
 import { CliError, EXIT, printDiagnostics, useColor } from '../io.js';
@@ -36,17 +37,18 @@ import { planCheck, ruleDocs, shown, type CheckFlags, type CheckPlan } from './c
 import { VERSION } from '../version.js';
 import { checkWithEngine } from './engine.js';
 import { checkPool, DEFAULT_JOBS } from './check-jobs.js';
+import { sarifRegions } from './check-sarif-regions.js';
 
 export type { CheckFlags } from './check-plan.js';
 
-function writerFor(format: ReportFormat, opts: { color: boolean; maxRecords?: number; several: boolean; spool: () => Spool }): ReportWriter {
+function writerFor(format: ReportFormat, opts: { color: boolean; maxRecords?: number; several: boolean; spool: () => Spool; inputFormat?: InputFormat }): ReportWriter {
   switch (format) {
     case 'text':
       return textWriter({ color: opts.color, hyperlinks: opts.color, ...(opts.maxRecords !== undefined ? { maxRecords: opts.maxRecords } : {}) });
     case 'json':
       return jsonWriter({ several: opts.several, spool: opts.spool });
     case 'sarif':
-      return sarifWriter({ toolVersion: VERSION, informationUri: 'https://github.com/sellguard/sellguard' });
+      return sarifWriter({ toolVersion: VERSION, informationUri: 'https://github.com/sellguard/sellguard', regionOf: sarifRegions(opts.inputFormat) });
     case 'junit':
       return junitWriter({ spool: opts.spool });
     case 'github':
@@ -102,7 +104,7 @@ export async function runPlan(plan: CheckPlan, flags: CheckFlags): Promise<numbe
   const outputs = plan.targets.map((t) => ({
     target: t,
     sink: new Sink(t.file),
-    writer: writerFor(t.format, { color: t.file === undefined && useColor(process.stdout, flags.color), ...(flags.maxRecords !== undefined ? { maxRecords: flags.maxRecords } : {}), several, spool: spools.spool }),
+    writer: writerFor(t.format, { color: t.file === undefined && useColor(process.stdout, flags.color), ...(flags.maxRecords !== undefined ? { maxRecords: flags.maxRecords } : {}), several, spool: spools.spool, ...(flags.inputFormat ? { inputFormat: flags.inputFormat } : {}) }),
   }));
   const each = async (f: (w: ReportWriter) => Iterable<string>) => {
     for (const o of outputs) await o.sink.write(f(o.writer));

@@ -29,7 +29,7 @@ export function addEngineOptions(cmd: Command): Command {
     .addOption(
       new Option(
         '--engine <engine>',
-        'where dataset metrics are counted: js (every record through Node), duckdb (embedded, reads CSV, TSV, JSON lines, Parquet and globs such as "orders/*.parquet"), or auto: duckdb for policies with metrics when the inputs total 64 MB or more, are Parquet or are a glob: there it counts about 3 times as many rows per CPU-second as js on CSV, and 5 times on Parquet (see docs/scale.md)',
+        'where dataset metrics are counted: js (every record through Node), duckdb (embedded, reads CSV, TSV, JSON lines, Parquet and globs such as "orders/*.parquet"), or auto: duckdb for policies with metrics when the inputs total 64 MB or more, are Parquet or are a glob: there it counts about 1.3 times as many rows per CPU-second as js on CSV, and 2.5 times on Parquet (see docs/scale.md)',
       )
         .choices(['auto', 'js', 'duckdb'])
         .default('auto'),

@@ -1,7 +1,8 @@
 /**
  * Language support for the policy editor, all from @sellguard/core's
  * language service: highlighting from the Chevrotain lexer's tokens,
- * diagnostics, hover text and completions. The analysis is computed outside
+ * diagnostics, hover text and context-aware completions (the same the
+ * language server gives other editors). The analysis is computed outside
  * (debounced) and pushed in; until it arrives, highlighting is mapped
  * through the edits so colours stay on their words.
  */
@@ -9,7 +10,7 @@ import { autocompletion, type Completion as CmCompletion, type CompletionContext
 import { type Diagnostic as CmDiagnostic, lintGutter, setDiagnostics } from '@codemirror/lint';
 import { type Extension, RangeSetBuilder, StateEffect, StateField, type TransactionSpec } from '@codemirror/state';
 import { Decoration, type DecorationSet, EditorView, hoverTooltip } from '@codemirror/view';
-import type { Analysis, Completion } from '@sellguard/core';
+import type { Analysis, CompletionCandidate, CompletionKind } from '@sellguard/core';
 import type { Diagnostic, HighlightToken } from '@sellguard/dsl';
 
 const setTokens = StateEffect.define<HighlightToken[]>();
@@ -84,15 +85,56 @@ export function showAnalysis(view: EditorView, analysis: Pick<Analysis, 'tokens'
   return { effects: [...effects, setTokens.of(analysis.tokens)] };
 }
 
-const COMPLETION_TYPES: Record<Completion['kind'], string> = {
+const COMPLETION_TYPES: Record<CompletionKind, string> = {
   keyword: 'keyword',
+  type: 'type',
+  record: 'type',
   field: 'property',
   function: 'function',
   detector: 'method',
+  'enum-member': 'enum',
   const: 'constant',
+  let: 'variable',
+  phrases: 'constant',
+  metric: 'variable',
+  variable: 'variable',
   rule: 'class',
-  type: 'type',
 };
+
+/** Where the list opens by itself while typing: in a word, after `.`, an opening quote, `[`, `,` or a comparison. */
+const OPENS_LIST = /(\.|"|\[|,\s*|(==|!=)\s*)$/;
+
+function toCmCompletion(c: CompletionCandidate): CmCompletion {
+  const insert = c.insert ?? c.label;
+  return {
+    label: c.label,
+    type: COMPLETION_TYPES[c.kind],
+    ...(c.detail ? { detail: c.detail } : {}),
+    ...(c.documentation ? { info: c.documentation } : {}),
+    // A built-in goes in with its parentheses, the cursor between them.
+    apply: c.call
+      ? (view: EditorView, _c: CmCompletion, from: number, to: number) =>
+          view.dispatch({ changes: { from, to, insert: `${c.label}()` }, selection: { anchor: from + c.label.length + 1 } })
+      : insert,
+  };
+}
+
+/**
+ * Context-aware completion from core, on the editor's current text (the
+ * analysis may be a keystroke behind) with the analysis's file name and the
+ * project's other files.
+ */
+function policyCompletions(host: LanguageHost) {
+  return (ctx: CompletionContext): CompletionResult | null => {
+    const analysis = host.current()?.analysis;
+    if (!analysis) return null;
+    const text = ctx.state.doc.toString();
+    const { from, items } = analysis.completions(ctx.pos, text);
+    if (items.length === 0) return null;
+    if (!ctx.explicit && from === ctx.pos && !OPENS_LIST.test(text.slice(Math.max(0, ctx.pos - 4), ctx.pos))) return null;
+    return { from, options: items.map(toCmCompletion), validFor: /^[A-Za-z0-9_-]*$/ };
+  };
+}
 
 export interface LanguageHost {
   /** The latest analysis, and the text it was made from. */
@@ -104,24 +146,10 @@ export function policyLanguage(host: LanguageHost): Extension[] {
     const c = host.current();
     return c && c.text === view.state.doc.toString() ? c.analysis : undefined;
   };
-  const complete = (ctx: CompletionContext): CompletionResult | null => {
-    const word = ctx.matchBefore(/[A-Za-z_][A-Za-z0-9_]*/);
-    if (!word && !ctx.explicit) return null;
-    const analysis = host.current()?.analysis;
-    if (!analysis) return null;
-    const seen = new Set<string>();
-    const options: CmCompletion[] = [];
-    for (const c of analysis.completions()) {
-      if (seen.has(c.label)) continue;
-      seen.add(c.label);
-      options.push({ label: c.label, type: COMPLETION_TYPES[c.kind], ...(c.detail ? { detail: c.detail } : {}) });
-    }
-    return { from: word ? word.from : ctx.pos, options, validFor: /^[A-Za-z0-9_]*$/ };
-  };
   return [
     highlightField,
     lintGutter(),
-    autocompletion({ override: [complete], icons: false }),
+    autocompletion({ override: [policyCompletions(host)], icons: false }),
     hoverTooltip((view, pos) => {
       const analysis = fresh(view);
       const info = analysis?.hover(pos);

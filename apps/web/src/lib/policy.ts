@@ -16,7 +16,7 @@ export function analyzePolicy(text: string, others: readonly PolicySource[] = []
       symbols: [],
       ast: parse('').ast,
       hover: () => undefined,
-      completions: () => [],
+      completions: (offset) => ({ from: offset, items: [] }),
     };
   }
 }

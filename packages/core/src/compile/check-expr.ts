@@ -142,7 +142,10 @@ function checkIdent(name: string, span: Span, env: ExprEnv): IrExpr {
     return { op: 'field', object: { op: 'root', type: T.unknown, span }, name, type: field, span };
   }
   const named = env.letValue?.(name);
-  if (named) return named;
+  if (named) {
+    sem?.use(env.scope.file, span, sem.letOf(name), named.type);
+    return named;
+  }
   const constant = env.constant(name);
   if (constant) {
     const entry = env.scope.symbols.get(name);
@@ -186,6 +189,8 @@ function fieldsOf(t: Type, env: ExprEnv): Map<string, Type> | undefined {
 function checkMember(e: Extract<Expr, { kind: 'Member' }>, env: ExprEnv): IrExpr {
   const object = checkExpr(e.object, env);
   const name = e.property.text;
+  // Told even for a name the record lacks: completion after `x.` reads the object's type from here.
+  const told = { objectType: object.type };
   if (object.type.k === 'unknown') return { op: 'field', object, name, type: T.unknown, span: e.span };
   if (object.type.k === 'map') return { op: 'field', object, name, type: nullable(object.type.value), span: e.span };
   const fields = fieldsOf(object.type, env);
@@ -197,12 +202,13 @@ function checkMember(e: Extract<Expr, { kind: 'Member' }>, env: ExprEnv): IrExpr
   }
   const type = fields.get(name);
   if (!type) {
+    env.semantic?.use(env.scope.file, e.property.span, undefined, undefined, told);
     env.diagnostics.push(
       diag(M.unknownField, e.property.span, { type: describe(object.type), name }, { help: suggestionHelp(name, [...fields.keys()], 'fields') }),
     );
     return { op: 'field', object, name, type: T.unknown, span: e.span };
   }
-  env.semantic?.use(env.scope.file, e.property.span, object.type.k === 'record' ? env.semantic.fieldOf(object.type.name, name) : undefined, type);
+  env.semantic?.use(env.scope.file, e.property.span, object.type.k === 'record' ? env.semantic.fieldOf(object.type.name, name) : undefined, type, told);
   return { op: 'field', object, name, type: nullable(type, !!object.type.nullable), span: e.span };
 }
 
@@ -228,6 +234,7 @@ function checkIndex(e: Extract<Expr, { kind: 'Index' }>, env: ExprEnv): IrExpr {
 function checkCall(e: Extract<Expr, { kind: 'Call' }>, env: ExprEnv): IrExpr {
   const name = e.callee.text;
   const span = e.span;
+  if (Object.hasOwn(FUNCTIONS, name) || Object.hasOwn(DETECTORS, name)) env.semantic?.use(env.scope.file, e.callee.span, undefined, undefined, { builtin: name });
   if (name === 'phrases') return checkPhrases(e, env);
   if (name === 'find') return checkFind(e, env);
   const detector = DETECTORS[name];

@@ -57,6 +57,9 @@ export const CHECK_CODES = Object.freeze({
   SG3024: 'metric of something that is not a number',
   SG3025: 'time window not by a date',
   SG3026: 'phrase list too large',
+  SG3027: 'import outside the project',
+  SG3028: 'import of something that is not a file',
+  SG3029: 'imported file too large',
   // internal
   SG9001: 'internal compiler error',
 } as const);
@@ -74,6 +77,13 @@ export const M = defineMessages(CHECK_CODES, {
   importedAndDeclared: { code: 'SG2002', message: '`{name}` is imported but this file also declares it', help: 'remove the import or rename the declaration' },
   metricsShareName: { code: 'SG2002', message: 'two metrics are called `{name}`', help: 'give each metric its own name' },
   unknownType: { code: 'SG2003', message: 'there is no type called `{name}`' },
+  importOutsideProject: {
+    code: 'SG3027',
+    message: 'cannot import `{path}`: a policy may only import files inside its project folder ({root})',
+    help: 'copy the file into the project folder and import it with a path such as ./shared.policy',
+  },
+  importNotAFile: { code: 'SG3028', message: 'cannot import `{path}`: it is not a regular file', help: 'import a .policy file' },
+  importTooLarge: { code: 'SG3029', message: 'cannot import `{path}`: it is {size}, more than the {limit} a policy file may be', help: 'check that the path names a .policy file' },
   importNotFound: { code: 'SG2004', message: 'cannot find the policy file `{path}`', help: 'check the path; it is relative to the file that imports it' },
   importedNameMissing: { code: 'SG2005', message: '`{file}` has no record, enum, constant or phrase list called `{name}`' },
   importCycle: { code: 'SG2006', message: 'importing `{path}` makes a cycle: {chain}', help: 'move the shared declarations into a third file that both import' },

@@ -19,13 +19,13 @@ import { emitModule } from './emit-module.js';
 import { emitSchema } from './emit-schema.js';
 import { emitDecoder } from './emit-decoder.js';
 import type { IrPolicy } from './ir.js';
-import { resolve } from './resolve.js';
+import { resolve, type ReadImport } from './resolve.js';
 
 export interface CompileOptions {
   /** Path of the policy file, for import resolution and messages. */
   fileName?: string;
-  /** Reads an imported policy file; undefined when it does not exist. */
-  readFile?: (path: string) => string | undefined;
+  /** Reads an imported policy file; undefined when it does not exist, or why it may not be read (see ImportRefusal). */
+  readFile?: ReadImport;
   /** Where the checker keeps the phrase lists it builds, so that loading the policy reuses them. */
   detectors?: DetectorCache;
 }

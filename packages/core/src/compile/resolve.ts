@@ -48,9 +48,24 @@ export interface ResolvedPolicy {
   enums: Map<string, SymbolEntry>;
 }
 
+/**
+ * Why a host would not read an imported file (its content is never shown):
+ * outside the project folder `root`, not a regular file (a device, a pipe,
+ * /proc), or larger than a policy file may be.
+ */
+export type ImportRefusal = { refused: 'outside'; root: string } | { refused: 'not-a-file' } | { refused: 'too-large'; size: number; limit: number };
+
+/** Reads an imported policy file: its text, undefined when it does not exist, or why it may not be read. */
+export type ReadImport = (path: string) => string | undefined | ImportRefusal;
+
 export interface ResolveOptions {
   fileName?: string;
-  readFile?: (path: string) => string | undefined;
+  readFile?: ReadImport;
+}
+
+/** 1234567 → "1.2 MB". */
+function sizeText(bytes: number): string {
+  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1e3)} KB`;
 }
 
 export function resolve(ast: PolicyFile, opts: ResolveOptions = {}): { resolved: ResolvedPolicy; diagnostics: Diagnostic[] } {
@@ -137,6 +152,16 @@ export function resolve(ast: PolicyFile, opts: ResolveOptions = {}): { resolved:
     }
     if (cached) return cached;
     const text = opts.readFile?.(path);
+    if (typeof text === 'object') {
+      const refusal =
+        text.refused === 'outside'
+          ? diag(M.importOutsideProject, span, { path, root: text.root })
+          : text.refused === 'not-a-file'
+            ? diag(M.importNotAFile, span, { path })
+            : diag(M.importTooLarge, span, { path, size: sizeText(text.size), limit: sizeText(text.limit) });
+      diagnostics.push(inFile(refusal));
+      return undefined;
+    }
     if (text === undefined) {
       diagnostics.push(
         inFile(diag(M.importNotFound, span, { path })),

@@ -36,6 +36,9 @@ export async function* decodeChunks(bytes: AsyncIterable<Buffer | string>, seen:
   let decoder: TextDecoder | undefined;
   let first = true;
   let pendingCR = false;
+  let written: ((chunk: Buffer) => number) | undefined;
+  let writtenCount = 0;
+  let decodedCount = 0;
   // A CR at the end of a chunk may be the first half of a CRLF: held back until the next chunk shows.
   const normalise = (text: string): string => {
     if (pendingCR) text = `\r${text}`;
@@ -47,20 +50,60 @@ export async function* decodeChunks(bytes: AsyncIterable<Buffer | string>, seen:
     let text: string;
     if (typeof chunk === 'string') text = chunk;
     else {
-      decoder ??= new TextDecoder(sniffEncoding(chunk));
+      if (!decoder) {
+        const encoding = sniffEncoding(chunk);
+        decoder = new TextDecoder(encoding);
+        written = writtenReplacements(encoding);
+      }
       text = decoder.decode(chunk, { stream: true });
+      if (!seen.replacement) writtenCount += written!(chunk);
     }
     if (first && text.length > 0) {
       first = false;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
     text = normalise(text);
-    if (!seen.replacement && text.includes('\ufffd')) seen.replacement = true;
+    // More U+FFFD in the text than the file wrote as characters: the decoder put some there for bad bytes.
+    if (!seen.replacement && text.includes('\ufffd')) {
+      decodedCount += countReplacements(text);
+      if (decodedCount > writtenCount) seen.replacement = true;
+    }
     if (text) yield text;
   }
   const tail = (pendingCR ? '\r' : '') + (decoder?.decode() ?? '');
-  if (tail.includes('\ufffd')) seen.replacement = true;
+  if (tail.includes('\ufffd') && decodedCount + countReplacements(tail) > writtenCount) seen.replacement = true;
   if (tail) yield tail.replace(/\r\n?/g, '\n');
+}
+
+function countReplacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\ufffd'); i !== -1; i = text.indexOf('\ufffd', i + 1)) n++;
+  return n;
+}
+
+/**
+ * Counts U+FFFD characters the file itself holds (a file may legitimately contain the replacement
+ * character), byte sequence by byte sequence, across chunk boundaries: EF BF BD in UTF-8, the code
+ * unit FFFD in UTF-16.
+ */
+function writtenReplacements(encoding: Encoding): (chunk: Buffer) => number {
+  const seq = encoding === 'utf-8' ? [0xef, 0xbf, 0xbd] : encoding === 'utf-16le' ? [0xfd, 0xff] : [0xff, 0xfd];
+  let carry: number[] = [];
+  let offset = 0;
+  return (chunk) => {
+    const bytes = carry.length > 0 ? Buffer.concat([Buffer.from(carry), chunk]) : chunk;
+    const start = offset - carry.length;
+    let n = 0;
+    for (let i = bytes.indexOf(seq[0]!); i !== -1 && i + seq.length <= bytes.length; i = bytes.indexOf(seq[0]!, i + 1)) {
+      if (seq.length === 2 && (start + i) % 2 !== 0) continue;
+      if (bytes[i + 1] === seq[1] && (seq.length === 2 || bytes[i + 2] === seq[2])) n++;
+    }
+    offset += chunk.length;
+    // The last bytes may start a sequence the next chunk ends. A sequence counted now ends inside this
+    // chunk, and its first byte is never among the carried ones, so it cannot be counted twice.
+    carry = Array.from(bytes.subarray(Math.max(0, bytes.length - (seq.length - 1))));
+    return n;
+  };
 }
 
 /**

@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { CompileResult } from '../compile/index.js';
+import { MAX_POLICY_BYTES, projectRoot, readImport } from './imports.js';
 import { compile } from '../policy/compile.js';
 import { createSpeller, evalContext } from '../runtime/index.js';
 import type { CompiledPolicy, EvalContext, Speller } from '../types.js';
@@ -53,17 +54,13 @@ export class PolicyFileError extends Error {
 export function loadPolicy(fileName: string): LoadedPolicy {
   const source = readPolicyText(fileName);
   const sources = new Map<string, string>();
+  const root = projectRoot(fileName);
   const result = compile(source, {
     fileName,
     readFile: (path) => {
-      try {
-        if (statSync(path).isDirectory()) return undefined;
-        const text = readFileSync(path, 'utf8').replace(/^\ufeff/, '');
-        sources.set(path, text);
-        return text;
-      } catch {
-        return undefined;
-      }
+      const text = readImport(path, root);
+      if (typeof text === 'string') sources.set(path, text);
+      return text;
     },
   });
   return { ...result, source, fileName, sources };
@@ -71,7 +68,10 @@ export function loadPolicy(fileName: string): LoadedPolicy {
 
 function readPolicyText(fileName: string): string {
   try {
-    if (statSync(fileName).isDirectory()) throw new PolicyFileError(`cannot read policy file '${fileName}': it is a folder, not a file`);
+    const stat = statSync(fileName);
+    if (stat.isDirectory()) throw new PolicyFileError(`cannot read policy file '${fileName}': it is a folder, not a file`);
+    if (!stat.isFile()) throw new PolicyFileError(`cannot read policy file '${fileName}': it is not a regular file; give the path of a .policy file`);
+    if (stat.size > MAX_POLICY_BYTES) throw new PolicyFileError(`cannot read policy file '${fileName}': it is ${Math.round(stat.size / 1e6)} MB, more than a policy file may be; give the path of a .policy file`);
     return readFileSync(fileName, 'utf8').replace(/^\ufeff/, '');
   } catch (e) {
     if (e instanceof PolicyFileError) throw e;

@@ -31,6 +31,7 @@ import {
   type InputFormat,
   type ReadRecord,
 } from '../input/node-safe.js';
+import { JsonArrayStream } from '../input/json-array.js';
 import { LineBuffer } from '../input/line-buffer.js';
 import { decodeChunks, holdsReplacement } from './decode.js';
 
@@ -217,10 +218,29 @@ async function* readJsonl(chunks: AsyncIterable<string>): AsyncGenerator<ReadRec
   }
 }
 
-/** A JSON document is read whole (see readJsonDocument for the shapes it may have). */
+/**
+ * A JSON document: a list (`[...]`) is read as a stream, item by item, in the
+ * memory of its largest item; any other document is read whole (see
+ * readJsonDocument for the shapes it may have).
+ */
 async function* readJson(chunks: AsyncIterable<string>, input: string, opts: ReadOptions): AsyncGenerator<ReadRecord> {
   const parts: string[] = [];
-  for await (const c of chunks) parts.push(c);
+  const it = chunks[Symbol.asyncIterator]();
+  let first: string | undefined;
+  for (let n = await it.next(); !n.done; n = await it.next()) {
+    parts.push(n.value);
+    first = /\S/.exec(n.value)?.[0];
+    if (first !== undefined) break;
+  }
+  const rest: AsyncIterable<string> = { [Symbol.asyncIterator]: () => it };
+  if (first === '[') {
+    const list = new JsonArrayStream();
+    for (const p of parts) yield* list.push(p);
+    for await (const c of rest) yield* list.push(c);
+    yield* list.end();
+    return;
+  }
+  for await (const c of rest) parts.push(c);
   const doc = readJsonDocument(parts.join(''), input === '-' ? 'standard input' : `'${input}'`, opts.fits);
   if (doc.wrapper) opts.onWrapper?.(doc.wrapper.key);
   yield* doc.records;

@@ -88,7 +88,11 @@ export function recordKey(policy: Pick<CompiledPolicy, 'records' | 'recordType'>
 export class BaselineMatcher {
   private readonly remaining = new Map<string, number>();
   private readonly policyOf = new Map<string, string>();
-  /** What this run found, to write a new baseline (kept only by a matcher that accepts all: a plain run keeps nothing per record). */
+  /**
+   * What this run found, to write a new baseline: kept only by a run that
+   * rewrites it (`acceptAll`), since it grows with every violation, and a
+   * check of millions of records must stay in flat memory.
+   */
   private readonly seen = new Map<string, { policy: string; rule: string; record: string; field: string; count: number }>();
 
   /** `acceptAll`: every violation counts as known (a run that rewrites the baseline). */
@@ -125,7 +129,7 @@ export class BaselineMatcher {
     return n;
   }
 
-  /** A baseline of everything this run found (a matcher that accepts all), sorted so the file diffs well. */
+  /** A baseline of everything this run found (a matcher made with `acceptAll`), sorted so the file diffs well. */
   snapshot(): BaselineFile {
     const entries = [...this.seen.values()].sort((a, b) => a.policy.localeCompare(b.policy) || a.rule.localeCompare(b.rule) || a.record.localeCompare(b.record) || a.field.localeCompare(b.field));
     return { version: BASELINE_VERSION, entries };

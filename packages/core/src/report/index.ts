@@ -7,7 +7,8 @@ export { spanContext, groupSpans, displayWidth, oneLine, type SpanContext, type 
 export * from './writer.js';
 export { textWriter, hyperlink, type TextWriterOptions } from './text-writer.js';
 export { jsonWriter, policyErrorsJson, type JsonWriterOptions, type PolicyErrorJson } from './json-writer.js';
-export { sarifWriter, artifactUri, INVALID_RECORD_RULE, type SarifOptions } from './sarif.js';
+export { sarifWriter, artifactUri, INVALID_RECORD_RULE, type SarifOptions, type SpanRegionOf } from './sarif.js';
+export { jsonLineRegion, csvRowRegion, delimitedHeader, type SpanRegion } from './sarif-region.js';
 export { junitWriter, xmlEscape } from './junit.js';
 export { githubWriter } from './github.js';
 export { markdownWriter } from './markdown.js';

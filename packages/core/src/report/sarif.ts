@@ -4,14 +4,15 @@
  * the tool's rules, with their help text, source and a link to their
  * documentation. Each result is located in its input file (the line of the
  * JSONL record or CSV row) and, logically, at the record's field path; a
- * span inside a text field is given as a region of that field's text in the
- * location's properties (`field`, `start`, `end`, UTF-16 offsets into the
- * field's value), because SARIF regions count characters of the file, not
- * of a value inside it. Suppressed and baselined violations are results with
+ * span inside a text field is also given in the location's properties
+ * (`field`, `start`, `end`, UTF-16 offsets into the field's value) and, when
+ * the caller can read the input (`regionOf`), as the region of the file's
+ * own characters that hold it (start and end line and column). Suppressed and baselined violations are results with
  * `suppressions` (with their justification). Results are written as they
  * arrive. Browser-safe.
  */
 import type { RuleInfo, Severity, Violation } from '../types.js';
+import type { SpanRegion } from './sarif-region.js';
 import { violationKey, type ProjectResult, type ReportWriter, type RunEnd, type RunMeta } from './writer.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -19,7 +20,12 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
 /** The rule SARIF results about unreadable records point at. */
 export const INVALID_RECORD_RULE = 'sellguard/invalid-record';
 
+/** Where a span of a field's text is in the input file (undefined when that cannot be known, e.g. standard input). */
+export type SpanRegionOf = (file: string, line: number, path: string, span: { start: number; end: number; text: string }) => SpanRegion | undefined;
+
 export interface SarifOptions {
+  /** The region in the file of a span of a text field. */
+  regionOf?: SpanRegionOf;
   toolVersion?: string;
   /** Where Sellguard is described, for `tool.driver.informationUri`. */
   informationUri?: string;
@@ -49,8 +55,10 @@ function ruleJson(rule: RuleInfo, meta: RunMeta) {
   };
 }
 
-function location(file: string | undefined, line: number | undefined, path: string, span?: { path: string; start: number; end: number; text: string }) {
-  const physical = file !== undefined ? { artifactLocation: { uri: artifactUri(file) }, ...(line !== undefined ? { region: { startLine: line, ...(span ? { snippet: { text: span.text } } : {}) } } : {}) } : undefined;
+function location(file: string | undefined, line: number | undefined, path: string, span?: { path: string; start: number; end: number; text: string }, regionOf?: SpanRegionOf) {
+  const exact = span && file !== undefined && line !== undefined ? regionOf?.(file, line, span.path, span) : undefined;
+  const region = exact ? { ...exact, snippet: { text: span!.text } } : line !== undefined ? { startLine: line, ...(span ? { snippet: { text: span.text } } : {}) } : undefined;
+  const physical = file !== undefined ? { artifactLocation: { uri: artifactUri(file) }, ...(region ? { region } : {}) } : undefined;
   return {
     ...(physical ? { physicalLocation: physical } : {}),
     ...(path || span ? { logicalLocations: [{ fullyQualifiedName: span?.path ?? path, kind: 'member' }] } : {}),
@@ -66,7 +74,7 @@ export function sarifWriter(opts: SarifOptions = {}): ReportWriter {
   const pad = '        ';
 
   function resultJson(policyId: string, r: { index: number; line?: number; file?: string }, v: Violation, suppression?: { kind: string; reason: string }, recordKey?: string) {
-    const locations = v.spans.length > 0 ? v.spans.map((s) => location(r.file, r.line, v.path, s)) : [location(r.file, r.line, v.path)];
+    const locations = v.spans.length > 0 ? v.spans.map((s) => location(r.file, r.line, v.path, s, opts.regionOf)) : [location(r.file, r.line, v.path)];
     const fingerprint = recordKey !== undefined ? violationKey(policyId, v.rule, recordKey, v.path) : undefined;
     return {
       ruleId: v.rule,

@@ -32,13 +32,32 @@ export function detect(name: string, subject: Scannable, path: string, ctx: Eval
   return scan((text) => run(text, ctx), subject, path);
 }
 
-export type PhraseMatcher = (text: string) => Array<{ start: number; end: number; text: string; phrase: string }>;
+export type PhraseMatch = { start: number; end: number; text: string; phrase: string };
+export type PhraseMatcher = ((text: string) => PhraseMatch[]) & {
+  /** The matches in a whole field, remembered for the last field scanned (see phraseMatcher). */
+  field?: (text: string, path: string) => Array<Tagged<PhraseMatch>>;
+};
 
+/**
+ * A phrase list's matcher. It remembers its answer for the last whole field it scanned: a rule may ask
+ * about the same field once per item of a loop (`any l in links(body): … phrases(body, marketing) …`),
+ * which would otherwise scan the whole text again for every item. The answer depends only on the text
+ * and the path, so sharing it cannot change a result; callers only read it.
+ */
 export function phraseMatcher(phrases: string[]): PhraseMatcher {
-  return detectors.compilePhrases(phrases);
+  const match = detectors.compilePhrases(phrases);
+  let last: { text: string; path: string; found: Array<Tagged<PhraseMatch>> } | null = null;
+  const field = (text: string, path: string): Array<Tagged<PhraseMatch>> => {
+    if (last !== null && last.path === path && last.text === text) return last.found;
+    const found = scan(match, text, path);
+    last = { text, path, found };
+    return found;
+  };
+  return Object.assign((text: string) => match(text), { field });
 }
 
 /** `phrases(body, marketing)` → phrases(PH[0], record.body, "body"). */
-export function phrases(matcher: PhraseMatcher, subject: Scannable, path: string) {
+export function phrases(matcher: PhraseMatcher, subject: Scannable, path: string): Array<Tagged<PhraseMatch>> {
+  if (typeof subject === 'string' && subject !== '' && matcher.field) return matcher.field(subject, path);
   return scan(matcher, subject, path);
 }

@@ -6,6 +6,7 @@
  * arithmetic with one is null.
  */
 import { RE2JS } from 're2js';
+import { safeJsPattern, type JsPattern } from './regex-js.js';
 
 export const DAY_MS = 86_400_000;
 
@@ -84,7 +85,10 @@ export function at(collection: unknown, key: unknown): unknown {
   return null;
 }
 
-/** A policy author's pattern, run on RE2 (linear time, no catastrophic backtracking). */
+/**
+ * A policy author's pattern (RE2 syntax). Run on V8's RegExp when regex-js.ts proves it means the same
+ * there and cannot backtrack exponentially; on RE2 (linear time) otherwise.
+ */
 export interface UserRegex {
   test(s: string | null | undefined): boolean;
   /** Every non-overlapping match, with UTF-16 offsets. */
@@ -93,6 +97,12 @@ export interface UserRegex {
 
 export function regex(source: string): UserRegex {
   const compiled = RE2JS.compile(source);
+  const onRe2 = re2Regex(compiled);
+  const js = safeJsPattern(source);
+  return js === null ? onRe2 : jsRegex(js, onRe2);
+}
+
+function re2Regex(compiled: RE2JS): UserRegex {
   return {
     test: (s) => s != null && compiled.test(s),
     findAll: (s) => {
@@ -102,6 +112,29 @@ export function regex(source: string): UserRegex {
         const start = m.start();
         const end = m.end();
         if (end > start) out.push({ start, end, text: s.slice(start, end) });
+      }
+      return out;
+    },
+  };
+}
+
+function jsRegex(js: JsPattern, onRe2: UserRegex): UserRegex {
+  const once = new RegExp(js.source, js.flags);
+  const all = new RegExp(js.source, `g${js.flags}`);
+  const { unlessIn } = js;
+  const differs = (s: string) => unlessIn !== null && (s.includes(unlessIn[0]!) || s.includes(unlessIn[1]!));
+  return {
+    test: (s) => s != null && (differs(s) ? onRe2.test(s) : once.test(s)),
+    findAll: (s) => {
+      if (differs(s)) return onRe2.findAll(s);
+      const out: Array<{ start: number; end: number; text: string }> = [];
+      all.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = all.exec(s)) !== null) {
+        const start = m.index;
+        const end = start + m[0].length;
+        if (end > start) out.push({ start, end, text: m[0] });
+        else all.lastIndex = end + (s.codePointAt(end)! > 0xffff ? 2 : 1);
       }
       return out;
     },

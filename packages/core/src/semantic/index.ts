@@ -1,35 +1,10 @@
 /**
- * What editors run on every keystroke: parse, resolve and check, with the
- * semantic model recorded along the way. Never emits or loads generated code.
+ * The semantic model and what editors build on it: hover text, completion,
+ * built-in help. Browser-safe; parse and check only.
  */
-import { parse, sortDiagnostics, type Diagnostic, type PolicyFile, type Span } from '@sellguard/dsl';
-import { check } from '../compile/check.js';
-import type { CompileOptions } from '../compile/index.js';
-import type { IrPolicy } from '../compile/ir.js';
-import { resolve } from '../compile/resolve.js';
-import { createRecorder } from './recorder.js';
-import type { SemanticModel } from './model.js';
-
-export interface SemanticAnalysis {
-  ast: PolicyFile;
-  ir: IrPolicy;
-  diagnostics: Diagnostic[];
-  model: SemanticModel;
-}
-
-export function analyzeSemantics(source: string, opts: CompileOptions = {}): SemanticAnalysis {
-  const { ast, diagnostics: syntax } = parse(source);
-  const { resolved, diagnostics: names } = resolve(ast, opts);
-  const builder = createRecorder(resolved, opts.fileName ?? '');
-  const { ir, diagnostics: typeDiagnostics } = check(resolved, source, builder.recorder);
-  // Same rule as the compiler: checker errors inside a syntax error are cascades.
-  const diagnostics = sortDiagnostics([...syntax, ...names, ...typeDiagnostics.filter((d) => !syntax.some((s) => overlaps(s.span, d.span)))]);
-  return { ast, ir, diagnostics, model: builder.finish() };
-}
-
-function overlaps(a: Span, b: Span): boolean {
-  return a.start <= b.end && b.start <= a.end;
-}
-
+export { analyzeSemantics, type SemanticAnalysis } from './analyze.js';
 export { modelOf, sameDecl } from './model.js';
+export { BUILTIN_NAMES, builtinHelp, builtinParameters, builtinSignature, isBuiltin, type BuiltinHelp } from './builtin-help.js';
+export { describeAt, type Description } from './describe.js';
+export { completeAt, type CompletionCandidate, type CompletionKind, type Completions } from './completion.js';
 export type { SemanticDecl, SemanticKind, SemanticModel, SemanticRecorder, SemanticUse } from './model.js';

@@ -58,13 +58,19 @@ export function createRecorder(resolved: ResolvedPolicy, mainFile = ''): ModelBu
     addEntry(entry);
     addScope(entry.scope);
   }
+  for (const d of resolved.ast.declarations)
+    if (d.kind === 'LetDecl' && d.name.text) add(d.name, { kind: 'let', name: d.name.text, file: mainFile, span: d.name.span, fullSpan: d.span, ...doc(d) });
   for (const m of resolved.metrics) add(m.name, { kind: 'metric', name: m.name.text, file: mainFile, span: m.name.span, fullSpan: m.span, ...doc(m) });
   for (const r of resolved.rules) add(r.id, { kind: 'rule', name: r.id.text, file: mainFile, span: r.id.span, fullSpan: r.span, ...doc(r) });
 
   const recorder: SemanticRecorder = {
     inputRecord: '',
-    use(file, span, target, type) {
-      uses.push({ file: fileOf(file), span, ...(target ? { target } : {}), ...(type ? { type } : {}) });
+    use(file, span, target, type, extra) {
+      uses.push({ file: fileOf(file), span, ...(target ? { target } : {}), ...(type ? { type } : {}), ...extra });
+    },
+    typed(_file, name, type) {
+      const decl = byName.get(name as Name);
+      if (decl) decl.type = type;
     },
     declareVariable(file, name, fullSpan, type) {
       const decl: SemanticDecl = { kind: 'variable', name: name.text, file: fileOf(file), span: name.span, fullSpan, type };
@@ -76,6 +82,10 @@ export function createRecorder(resolved: ResolvedPolicy, mainFile = ''): ModelBu
     },
     fieldOf(record, field) {
       return fields.get(`${record}.${field}`);
+    },
+    letOf(name) {
+      // The first let of that name is the one in force; a later one is reported as declared twice.
+      return decls.find((d) => d.kind === 'let' && d.name === name);
     },
     metric(name) {
       return decls.find((d) => d.kind === 'metric' && d.name === name);
@@ -106,7 +116,7 @@ export function createRecorder(resolved: ResolvedPolicy, mainFile = ''): ModelBu
         if (ex.given?.kind === 'Object')
           for (const entry of ex.given.entries) link(entry.key.span, recorder.fieldOf(recorder.inputRecord, entry.key.text));
       }
-      for (const d of decls) if (d.kind === 'field' && !d.type) d.type = uses.find((u) => u.target === d && u.type)?.type;
+      for (const d of decls) if ((d.kind === 'field' || d.kind === 'const') && !d.type) d.type = uses.find((u) => u.target === d && u.type)?.type;
       return modelOf(mainFile, decls, uses);
     },
   };

@@ -21,6 +21,12 @@ import { NotPushable } from './not-pushable.js';
 export interface FieldCast {
   /** Parts computed in the innermost layer (regex extractions), by generated alias. */
   parts: Array<{ alias: string; sql: string }>;
+  /**
+   * Numbers computed once from the parts, in a layer of their own, because the value and the
+   * unreadable test each read them several times and engines recompute an expression at every
+   * reference (e.g. each part of a date taken out of one regex match).
+   */
+  numbers?: Array<{ alias: string; sql: string }>;
   value: string;
   /** A condition that is never NULL. */
   invalid: string;
@@ -111,6 +117,7 @@ export function castField(d: Dialect, field: IrField, i: number, column: SourceC
   // The innermost layer cannot read its own aliases (PostgreSQL): its pieces read the column itself.
   const srcText = column.storage === 'text' ? src : toText(d, src);
   const parts = [{ alias: text, sql: srcText }];
+  const numbers: Array<{ alias: string; sql: string }> = [];
   const textual = t.k === 'string' || t.k === 'text';
   // Blank: nothing but white space (the characters JavaScript's trim() removes).
   const blank = d.blank ? d.blank(text) : `NOT ${d.matches(text, `[^${d.ws.slice(1)}`)}`;
@@ -138,9 +145,9 @@ export function castField(d: Dialect, field: IrField, i: number, column: SourceC
     case 'boolean': {
       parts.push({ alias: p('w'), sql: d.lower(d.trim(srcText)) });
       const word = p('w');
-      const list = (words: string[]) => words.map((w) => d.str(w)).join(', ');
-      parsed = `CASE WHEN ${word} IN (${list(TRUE_WORDS)}) THEN ${d.bool(true)} WHEN ${word} IN (${list(FALSE_WORDS)}) THEN ${d.bool(false)} END`;
-      readable = `${word} IN (${list([...TRUE_WORDS, ...FALSE_WORDS])})`;
+      const among = (words: string[]) => oneOf(d, word, words.map((w) => d.str(w)));
+      parsed = `CASE WHEN ${among(TRUE_WORDS)} THEN ${d.bool(true)} WHEN ${among(FALSE_WORDS)} THEN ${d.bool(false)} END`;
+      readable = among([...TRUE_WORDS, ...FALSE_WORDS]);
       break;
     }
     case 'enum': {
@@ -148,7 +155,7 @@ export function castField(d: Dialect, field: IrField, i: number, column: SourceC
       const word = p('w');
       const members = (t as { members: string[] }).members;
       parsed = `CASE ${members.map((m) => `WHEN ${word} = ${d.str(m.toLowerCase())} THEN ${d.str(m)}`).join(' ')} END`;
-      readable = `${word} IN (${members.map((m) => d.str(m.toLowerCase())).join(', ')})`;
+      readable = oneOf(d, word, members.map((m) => d.str(m.toLowerCase())));
       break;
     }
     case 'date':
@@ -159,10 +166,15 @@ export function castField(d: Dialect, field: IrField, i: number, column: SourceC
         const g = d.groups;
         parts.push({ alias: p('g'), sql: g.extract(srcText, DATE_GROUPS, GROUP_NAMES) });
         const part = (i: number) => `nullif(${g.get(p('g'), i + 1, GROUP_NAMES[i])}, '')`;
-        [y, mo, dd, h, mi, s, , , zh, zm] = GROUP_NAMES.map((_, i) => `${d.toBigint(`coalesce(${part(i)}, '0')`)}`);
-        f = d.toDouble(d.concat("'0'", `coalesce(${part(6)}, '.0')`));
-        zs = `CASE WHEN ${definitely(d, `${part(7)} = '-'`)} THEN -1 ELSE 1 END`;
-        matched = `${part(0)} IS NOT NULL`;
+        const whole = ['y', 'mo', 'd', 'h', 'mi', 's', 'zh', 'zm'];
+        numbers.push(
+          ...whole.map((name) => ({ alias: p(name), sql: d.toBigint(`coalesce(${part(GROUP_NAMES.indexOf(name))}, '0')`) })),
+          { alias: p('f'), sql: d.toDouble(d.concat("'0'", `coalesce(${part(6)}, '.0')`)) },
+          { alias: p('zs'), sql: `CASE WHEN ${definitely(d, `${part(7)} = '-'`)} THEN -1 ELSE 1 END` },
+          { alias: p('m'), sql: `${part(0)} IS NOT NULL` },
+        );
+        [y, mo, dd, h, mi, s, zh, zm] = whole.map((name) => p(name));
+        [f, zs, matched] = [p('f'), p('zs'), p('m')];
       } else {
         for (const [name, pattern, none] of DATE_PARTS) parts.push({ alias: p(name), sql: d.toBigint(`coalesce(nullif(${d.extract(srcText, pattern)}, ''), '${none}')`) });
         parts.push({ alias: p('f'), sql: d.toDouble(d.concat("'0'", `coalesce(nullif(${d.extract(srcText, FRACTION)}, ''), '.0')`)) });
@@ -182,11 +194,15 @@ export function castField(d: Dialect, field: IrField, i: number, column: SourceC
   const ok = definitely(d, readable);
   return {
     parts,
+    ...(numbers.length > 0 ? { numbers } : {}),
     value: `CASE WHEN ${missing} THEN ${fallback} WHEN ${ok} THEN ${parsed} END`,
     invalid: required ? `(${missing} OR NOT ${ok})` : `(NOT ${missing} AND NOT ${ok})`,
     kind,
   };
 }
+
+/** Whether `item` is one of the SQL literals (NULL when `item` is NULL: callers make it definite). */
+const oneOf = (d: Dialect, item: string, literals: string[]) => (d.oneOf ? d.oneOf(item, literals) : `${item} IN (${literals.join(', ')})`);
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (years from 1 on), with integer arithmetic only. */
 function civilDays(d: Dialect, y: string, m: string, day: string): string {

@@ -40,6 +40,11 @@ export interface Dialect {
    * (1-based) of the match held in column `alias`: '' or NULL when it did not take part.
    */
   groups?: { extract(text: string, pattern: string, names: string[]): string; get(alias: string, index: number, name: string): string };
+  /**
+   * Whether `item` is one of `literals` (already SQL literals), where the engine has a faster form
+   * than IN: DuckDB turns an IN list of five or more constants into a join per list.
+   */
+  oneOf?(item: string, literals: string[]): string;
   /** Text to a 64-bit float (the text is already validated). */
   toDouble(text: string): string;
   /** Text to a 64-bit integer (the text is already validated digits). */
@@ -120,6 +125,7 @@ const duckdb: Dialect = {
     extract: (t, p, names) => `regexp_extract(${t}, ${ansiStr(p)}, [${names.map(ansiStr).join(', ')}])`,
     get: (alias, _i, name) => `${alias}.${name}`,
   },
+  oneOf: (item, literals) => `list_contains([${literals.join(', ')}], ${item})`,
   toDouble: (t) => `CAST(${t} AS DOUBLE)`,
   toBigint: (t) => `CAST(${t} AS BIGINT)`,
   idiv: (a, b) => `((${a}) // (${b}))`,

@@ -69,6 +69,8 @@ interface Layers {
   scope: ExprScope;
   /** `SELECT ... FROM (SELECT ... FROM source) AS parts` giving f0..fn, invalid, as_of_ms and the carried columns. */
   typedSql: string[];
+  /** The same layers as named expressions (`expr AS alias`), inner first, without the carried columns: for a single-level query. */
+  named: string[];
 }
 
 function typedLayers(ir: IrPolicy, d: Dialect, source: QuerySource, asOfDay: string, withRaw = false): Layers {
@@ -92,9 +94,20 @@ function typedLayers(ir: IrPolicy, d: Dialect, source: QuerySource, asOfDay: str
   ];
   const fieldIndex = new Map(record.fields.map((f, i) => [f.name, i]));
   const scope: ExprScope = { d, policy: ir, fieldColumn: (name) => (fieldIndex.has(name) ? `f${fieldIndex.get(name)}` : undefined) };
+  const numbers = casts.flatMap((c) => (c.numbers ?? []).map((n) => `${n.sql} AS ${n.alias}`));
+  const named = [
+    ...casts.flatMap((c) => c.parts.map((p) => `${p.sql} AS ${p.alias}`)),
+    `${d.dayMs(d.asOfParam(asOfDay))} AS as_of_ms`,
+    ...numbers,
+    ...typed.slice(0, casts.length + 1),
+  ];
+  const partsSql = [`      SELECT`, indent(parts, 8), `      FROM ${source.from}`];
+  // Numbers read from the parts get a layer of their own, between the parts and the typed fields.
+  const inner = numbers.length > 0 ? [`      SELECT *,`, indent(numbers, 8), `      FROM (`, ...partsSql.map((l) => `  ${l}`), `      ) AS cells`] : partsSql;
   return {
     scope,
-    typedSql: [`    SELECT`, indent(typed, 6), `    FROM (`, `      SELECT`, indent(parts, 8), `      FROM ${source.from}`, `    ) AS parts`],
+    named,
+    typedSql: [`    SELECT`, indent(typed, 6), `    FROM (`, ...inner, `    ) AS parts`],
   };
 }
 
@@ -102,11 +115,12 @@ const indent = (items: string[], n: number) => items.map((x, i) => `${' '.repeat
 
 /** The metric query of a policy (throws NotPushableError naming the metric and construct without a SQL form). */
 export function metricQuery(ir: IrPolicy, d: Dialect, source: QuerySource, opts: QueryOptions): { sql: string; layout: QueryLayout } {
-  const { scope, typedSql } = typedLayers(ir, d, source, opts.asOfDay);
+  const { scope, typedSql, named: layerExprs } = typedLayers(ir, d, source, opts.asOfDay);
   const groupTexts: string[] = [];
   const groupSql: string[] = [];
   const perRecord: string[] = [];
-  const outer: string[] = [];
+  /** The result columns: an aggregate (or group key) and its name. */
+  const outer: Array<[string, string]> = [];
   const layout: QueryLayout = { groups: [], records: 0, unreadable: 0, metrics: [] };
   for (const m of ir.metrics) {
     for (const g of m.groupBy) {
@@ -118,12 +132,12 @@ export function metricQuery(ir: IrPolicy, d: Dialect, source: QuerySource, opts:
   groupSql.forEach((sql, k) => {
     perRecord.push(`${sql} AS k${k}`);
     layout.groups.push({ text: groupTexts[k], column: outer.length });
-    outer.push(`k${k} AS ${d.ident(groupTexts[k])}`);
+    outer.push([`k${k}`, groupTexts[k]]);
   });
   layout.records = outer.length;
-  outer.push(`count(*) AS ${d.ident('records')}`);
+  outer.push(['count(*)', 'records']);
   layout.unreadable = outer.length;
-  outer.push(`sum(CASE WHEN invalid THEN 1 ELSE 0 END) AS ${d.ident('unreadable')}`);
+  outer.push(['sum(CASE WHEN invalid THEN 1 ELSE 0 END)', 'unreadable']);
   const comments: string[] = [];
   ir.metrics.forEach((m, i) => {
     const where = `the metric '${m.name}'`;
@@ -134,27 +148,27 @@ export function metricQuery(ir: IrPolicy, d: Dialect, source: QuerySource, opts:
       conditions.push(`${by} >= as_of_ms - ${(m.window.days - 1) * 86_400_000}`, `${by} < as_of_ms + 86400000`);
     }
     perRecord.push(`${conditions.join(' AND ')} AS m${i}`);
-    const alias = (part: string) => d.ident(`${m.name} ${part}`);
+    const alias = (part: string) => `${m.name} ${part}`;
     const entry: QueryLayout['metrics'][number] = { name: m.name, kind: m.kind, den: 0, groups: m.groupBy.map((g) => groupTexts.indexOf(g.text)) };
     if (m.kind === 'count' || m.kind === 'rate') {
       entry.den = outer.length;
-      outer.push(`sum(CASE WHEN m${i} THEN 1 ELSE 0 END) AS ${alias('records')}`);
+      outer.push([`sum(CASE WHEN m${i} THEN 1 ELSE 0 END)`, alias('records')]);
     }
     if (m.kind === 'rate') {
       perRecord.push(`${inside(where, () => condition(m.expr!, scope))} AS h${i}`);
       entry.num = outer.length;
-      outer.push(`sum(CASE WHEN m${i} AND h${i} THEN 1 ELSE 0 END) AS ${alias('numerator')}`);
+      outer.push([`sum(CASE WHEN m${i} AND h${i} THEN 1 ELSE 0 END)`, alias('numerator')]);
     }
     if (m.kind !== 'count' && m.kind !== 'rate') {
       perRecord.push(`${inside(where, () => value(m.expr!, scope))} AS v${i}`);
       entry.den = outer.length;
-      outer.push(`sum(CASE WHEN m${i} AND v${i} IS NOT NULL THEN 1 ELSE 0 END) AS ${alias('values')}`);
+      outer.push([`sum(CASE WHEN m${i} AND v${i} IS NOT NULL THEN 1 ELSE 0 END)`, alias('values')]);
       entry.sum = outer.length;
-      outer.push(`sum(CASE WHEN m${i} THEN v${i} END) AS ${alias('sum')}`);
+      outer.push([`sum(CASE WHEN m${i} THEN v${i} END)`, alias('sum')]);
       entry.min = outer.length;
-      outer.push(`min(CASE WHEN m${i} THEN v${i} END) AS ${alias('minimum')}`);
+      outer.push([`min(CASE WHEN m${i} THEN v${i} END)`, alias('minimum')]);
       entry.max = outer.length;
-      outer.push(`max(CASE WHEN m${i} THEN v${i} END) AS ${alias('maximum')}`);
+      outer.push([`max(CASE WHEN m${i} THEN v${i} END)`, alias('maximum')]);
     }
     layout.metrics.push(entry);
     comments.push(...metricComment(d, m, opts.policySource));
@@ -168,10 +182,33 @@ export function metricQuery(ir: IrPolicy, d: Dialect, source: QuerySource, opts:
     d.comment('and by a group column for its breakdown. A rate is numerator / records; an average is sum / values.'),
     ...comments,
   ];
+  const groupBy = groupSql.length > 0 ? [`GROUP BY ${groupSql.map((_, k) => `k${k}`).join(', ')}`] : [];
+  if (d.name === 'clickhouse') {
+    // A Distributed table aggregates on its shards only when the query aggregates over it directly:
+    // every layer becomes a WITH expression (an alias ClickHouse substitutes, not a CTE), so each
+    // shard returns one row per group with partial sums and the first server merges them.
+    // ClickHouse 18 resolves WITH aliases only at the top level and loses them when a group key is
+    // renamed, so group columns keep their generated names (a comment says which is which); a
+    // result name that is also a source column would shadow it, so it gets a suffix.
+    const sourceNames = new Set(source.columns.map((c) => c.name));
+    const resultName = (name: string) => d.ident(sourceNames.has(name) ? `${name} (result)` : name);
+    const isGroup = (j: number) => layout.groups.some((g) => g.column === j);
+    const sql = [
+      ...head,
+      ...layout.groups.map((g, k) => d.comment(`k${k}: the group ${g.text}`)),
+      'WITH',
+      indent([...layerExprs, ...perRecord.filter((x) => x !== 'invalid')], 2),
+      'SELECT',
+      indent(outer.map(([expr, name], j) => (isGroup(j) ? expr : `${expr} AS ${resultName(name)}`)), 2),
+      `FROM ${source.from}`,
+      ...groupBy,
+    ].join('\n');
+    return { sql, layout };
+  }
   const sql = [
     ...head,
     'SELECT',
-    indent(outer, 2),
+    indent(outer.map(([expr, name]) => `${expr} AS ${d.ident(name)}`), 2),
     'FROM (',
     '  SELECT',
     indent(perRecord, 4),
@@ -179,7 +216,7 @@ export function metricQuery(ir: IrPolicy, d: Dialect, source: QuerySource, opts:
     ...typedSql,
     '  ) AS typed',
     ') AS per_record',
-    ...(groupSql.length > 0 ? [`GROUP BY ${groupSql.map((_, k) => `k${k}`).join(', ')}`] : []),
+    ...groupBy,
   ].join('\n');
   return { sql, layout };
 }

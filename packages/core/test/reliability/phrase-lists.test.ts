@@ -1,8 +1,7 @@
 /**
  * Phrase lists fail loudly and scan in linear time: a list too large for
  * the regex engine is a compile-time diagnostic (never a silent "no
- * violation"), and `word*` wildcards stay linear when a match would start
- * inside a word.
+ * violation"), and `word*` wildcards skip starts inside a word.
  */
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/index.js';
@@ -34,35 +33,13 @@ describe('a phrase list too large to search', () => {
   });
 });
 
-/** The fastest of several runs, in milliseconds: the least disturbed by other work on the machine. */
-function fastest(run: () => void, times = 5): number {
-  let best = Infinity;
-  for (let i = 0; i < times; i++) {
-    const t0 = performance.now();
-    run();
-    best = Math.min(best, performance.now() - t0);
-  }
-  return best;
-}
-
-describe('wildcard phrases grow linearly with the text', () => {
+describe('wildcard phrases whose start falls inside a word', () => {
   const matcher = compilePhrases(['review*', 'best* seller', 'five star']);
-  // Each text puts a wildcard phrase's start inside one long word, where the left word boundary fails.
-  const texts: Array<[string, (n: number) => string]> = [
-    ['a trailing wildcard inside a word', (n) => 'a' + 'review'.repeat(n / 6)],
-    ['a wildcard in the middle of a phrase', (n) => 'x' + 'best'.repeat(n / 4)],
-  ];
-  for (const [name, make] of texts) {
-    it(`${name}: time at 2N / time at N stays well below the 4 of quadratic growth`, () => {
-      const n = 256 * 1024;
-      const small = make(n);
-      const large = make(2 * n);
-      // Nothing matches: every start is inside the word.
-      expect(matcher(large)).toEqual([]);
-      const ratio = fastest(() => matcher(large)) / Math.max(fastest(() => matcher(small)), 0.05);
-      expect(ratio).toBeLessThan(3);
-    });
-  }
+
+  it('match nothing there (how their time grows is measured in test/growth/wildcards.test.ts)', () => {
+    expect(matcher('a' + 'review'.repeat(1000))).toEqual([]);
+    expect(matcher('x' + 'best'.repeat(1000))).toEqual([]);
+  });
 
   it('still finds phrases after a skipped word', () => {
     const text = 'areviewed reviews, the best-selling best seller';

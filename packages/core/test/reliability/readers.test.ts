@@ -141,6 +141,42 @@ describe('bytes that are not UTF-8', () => {
   });
 });
 
+describe('the replacement character written in the file itself', () => {
+  // U+FFFD is a character like any other when the file holds it as UTF-8 (EF BF BD) or UTF-16 (FFFD):
+  // only bytes the decoder could not read make a record unreadable.
+  const lines = '{"body":"a \ufffd from an old system"}\n{"body":"fine"}\n';
+  const want: Brief[] = [
+    [1, { body: 'a \ufffd from an old system' }],
+    [2, { body: 'fine' }],
+  ];
+
+  it('is read as text in UTF-8', async () => {
+    expect(await readFile('written.jsonl', Buffer.from(lines, 'utf8'))).toEqual(want);
+  });
+
+  it('is read as text in UTF-16 without a byte-order mark', async () => {
+    expect(await readFile('written16.jsonl', Buffer.from(lines, 'utf16le'))).toEqual(want);
+  });
+
+  it('is read as text when its three bytes fall on both sides of a read chunk', async () => {
+    // The reader takes the file in chunks of 256 KiB: put EF | BF BD across the first boundary.
+    const pad = 'x'.repeat(256 * 1024 - '{"body":"'.length - 1);
+    const bytes = Buffer.from(`{"body":"${pad}\ufffd"}\n{"body":"fine"}\n`, 'utf8');
+    expect(bytes[256 * 1024 - 1]).toBe(0xef);
+    const read = await readFile('boundary.jsonl', bytes);
+    expect(read.map(([line, r]) => [line, typeof r === 'string' ? r : 'record'])).toEqual([
+      [1, 'record'],
+      [2, 'record'],
+    ]);
+  });
+
+  it('does not hide bad bytes elsewhere in the file', async () => {
+    const bytes = Buffer.concat([Buffer.from('{"body":"\ufffd"}\n', 'utf8'), Buffer.from('{"body":"caf\u00e9"}\n', 'latin1')]);
+    const read = await readFile('both.jsonl', bytes);
+    expect(read[1]).toEqual([2, `error: line 2: holds bytes that are not UTF-8 text (shown as \ufffd); save the file as UTF-8 (in a spreadsheet: "CSV UTF-8") and check it again`]);
+  });
+});
+
 describe('UTF-16 without a byte-order mark', () => {
   const text = '{"body":"Hallo, wie geht\u2019s?"}\n{"body":"fine"}\n';
   const want: Brief[] = [
@@ -174,6 +210,44 @@ describe('repeated CSV column names', () => {
     expect(readPlayground(text)).toEqual([
       [1, message('the data')],
       [2, row],
+    ]);
+  });
+});
+
+describe('a JSON list read as a stream', () => {
+  // Items across chunk boundaries: the text is fed 7 characters at a time.
+  const text = '[\n  {"a": 1, "s": "x]\\",{"},\n  {"a": [1, {"b": 2}]},\n  {"a": tru},\n  "plain", 3 ,\n  {"a": 4}\n]\n';
+  const want: Brief[] = [
+    [2, { a: 1, s: 'x]",{' }],
+    [3, { a: [1, { b: 2 }] }],
+    [4, "error: line 4, column 9: not valid JSON: unexpected word 'tru' (text needs double quotes)"],
+    [5, 'plain'],
+    [5, 3],
+    [6, { a: 4 }],
+  ];
+
+  it('gives every item its line, reports a broken item and reads on (file and standard input in small chunks)', async () => {
+    expect(await readFile('list.json', text)).toEqual(want);
+    const out: Brief[] = [];
+    const chunks = Array.from({ length: Math.ceil(text.length / 7) }, (_, i) => Buffer.from(text.slice(i * 7, i * 7 + 7)));
+    for await (const r of readRecords('-', { stdin: Readable.from(chunks), format: 'json' })) out.push([r.line, r.error !== undefined ? `error: ${r.error}` : r.raw]);
+    expect(out).toEqual(want);
+  });
+
+  it('reports a missing item, a list never closed and text after its end', async () => {
+    expect(await readFile('gaps.json', '[1,,2]')).toEqual([
+      [1, 1],
+      [1, 'error: line 1: a missing item (two commas in a row, or a comma before \']\')'],
+      [1, 2],
+    ]);
+    expect(await readFile('open.json', '[{"a": 1},\n{"a": 2}')).toEqual([
+      [1, { a: 1 }],
+      [2, { a: 2 }],
+      [2, 'error: line 2: the list is never closed (a missing ] at the end)'],
+    ]);
+    expect(await readFile('after.json', '[1]\n[2]\n')).toEqual([
+      [1, 1],
+      [2, 'error: line 2: more text after the end of the list; only the list\'s items were read'],
     ]);
   });
 });

@@ -222,6 +222,26 @@ describe('a two-shard ClickHouse cluster gives the JavaScript engine\'s metrics'
     expect(messages(report)).toEqual(messages(expected.orders));
   });
 
+  it('aggregates on each shard: the second shard sends one row per group, not its rows', async () => {
+    await checkWithClickhouse(ordersPolicy, `clickhouse://127.0.0.1:${new URL(cluster!.url).port}/default?table=orders`, { asOf: AS_OF });
+    const one = async (s: ClickHouseClient, query: string) => ((await (await s.query({ query, format: 'JSONCompact' })).json()) as { data: unknown[][] }).data;
+    const [[local]] = await one(shards[1], 'SELECT count() FROM orders_local');
+    const [[groups]] = await one(shards[1], 'SELECT count() FROM (SELECT DISTINCT sku, asin FROM orders_local)');
+    for (const s of shards) await s.command({ query: 'SYSTEM FLUSH LOGS' });
+    // The metric query as the first server received it, then what it sent the second shard for it.
+    const [[initial]] = await one(
+      shards[0],
+      "SELECT query_id FROM system.query_log WHERE is_initial_query = 1 AND type = 2 AND query LIKE '%order-defect-rate numerator%' ORDER BY event_time DESC LIMIT 1",
+    );
+    const sent = await one(shards[1], `SELECT read_rows, result_rows FROM system.query_log WHERE is_initial_query = 0 AND type = 2 AND initial_query_id = '${String(initial)}'`);
+    expect(sent).toHaveLength(1);
+    const [readRows, resultRows] = sent[0].map(Number);
+    expect(readRows).toBe(Number(local));
+    expect(resultRows).toBeGreaterThan(0);
+    expect(resultRows).toBeLessThanOrEqual(Number(groups));
+    expect(Number(groups)).toBeLessThan(Number(local));
+  });
+
   it('on a Distributed table with native DateTime and UInt8 columns (times to the second)', async () => {
     const report = await checkWithClickhouse(ordersPolicy, `clickhouse://127.0.0.1:${new URL(cluster!.shards[1]).port}/default?table=orders_typed`, { asOf: AS_OF });
     // DateTime keeps whole seconds: the JavaScript engine reads the same rows cut to the second.

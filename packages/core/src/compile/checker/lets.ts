@@ -71,7 +71,9 @@ export class LetTable {
     }
     if (known) return structuredClone(known);
     this.values.set(decl, 'busy');
-    const ir = checkExpr(decl.value, { ...this.envOf(), letValue: this.valueOf });
+    const env = this.envOf();
+    const ir = checkExpr(decl.value, { ...env, letValue: this.valueOf });
+    env.semantic?.typed(env.scope.file, decl.name, ir.type);
     // A cycle through this let has already replaced it with an unknown value: keep that.
     if (this.values.get(decl) === 'busy') this.values.set(decl, ir);
     return structuredClone(this.values.get(decl) as IrExpr);

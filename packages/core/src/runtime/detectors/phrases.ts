@@ -1,6 +1,7 @@
 import { mapSpan, plainView } from './html.js';
 import type { PhraseMatch } from './types.js';
 import { asText } from './util.js';
+import { keyable, literalAutomaton } from './literals.js';
 
 const WORD = '[\\p{L}\\p{M}\\p{N}_]';
 const WORD_CHAR_RE = /^[\p{L}\p{M}\p{N}_]$/u;
@@ -14,6 +15,9 @@ const WORD_RUN_RE = new RegExp(`(?:(?![${CJK}])${WORD})+`, 'uy');
 const RIGHT_BOUNDARY = `(?:(?!${WORD})|(?=[${CJK}]))`;
 /** `word*`: further word characters, not running into CJK text. */
 const WILDCARD = `(?:(?![${CJK}])${WORD})*`;
+
+/** Patterns longer than this are compiled up front; the engine's limit is several times longer. */
+const LONG_PATTERN = 10_000;
 
 function escapeRegex(s: string): string {
   return s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
@@ -55,13 +59,23 @@ export class PhraseListError extends Error {
 
 interface CompiledPhrase {
   phrase: string;
-  /** The phrase's pattern, without the right boundary (see needsRightBoundary). */
   source: string;
-  /** The phrase ends in a word character, so it must not run into another word character on the right. */
-  needsRightBoundary: boolean;
   weight: number;
   needsLeftBoundary: boolean;
   innerWildcard: boolean;
+  /** The literal text every match starts with (its first word, up to a character the prefilter cannot fold). */
+  key: string;
+  /** The first character, when `key` is empty. */
+  firstChar: string;
+}
+
+/** The start of the phrase's first word that the literal prefilter can look for (see literals.ts). */
+function keyOf(firstToken: string): string {
+  const stem = firstToken.length > 1 && firstToken.endsWith('*') ? firstToken.slice(0, -1) : firstToken;
+  const firstPiece = stem.split(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/u)[0]!;
+  let n = 0;
+  while (n < firstPiece.length && keyable(firstPiece[n]!)) n++;
+  return firstPiece.slice(0, n);
 }
 
 function compileOne(phrase: string): CompiledPhrase | null {
@@ -77,7 +91,7 @@ function compileOne(phrase: string): CompiledPhrase | null {
     weight += tok.length;
     return tokenSource(tok);
   });
-  const source = parts.join(WORD_GAP);
+  let source = parts.join(WORD_GAP);
   const first = firstChar(tokens[0]!);
   const lastTok = tokens[tokens.length - 1]!;
   const trailingWildcard = lastTok.length > 1 && lastTok.endsWith('*');
@@ -85,43 +99,11 @@ function compileOne(phrase: string): CompiledPhrase | null {
   // The left boundary is checked in code (see compilePhrases): a leading look-behind on every alternative
   // would stop the regex engine from skipping ahead on the phrases' first characters.
   const needsLeftBoundary = WORD_CHAR_RE.test(first) && !CJK_CHAR_RE.test(first);
-  const needsRightBoundary = !trailingWildcard && WORD_CHAR_RE.test(last) && !CJK_CHAR_RE.test(last);
+  if (!trailingWildcard && WORD_CHAR_RE.test(last) && !CJK_CHAR_RE.test(last)) source = source + RIGHT_BOUNDARY;
   // A wildcard before another word can run to the end of a long word and fail there, at every start
   // inside that word: such phrases check the left boundary inside the regex too (see compilePhrases).
   const innerWildcard = needsLeftBoundary && tokens.slice(0, -1).some((t) => t.length > 1 && t.endsWith('*'));
-  return { phrase, source, needsRightBoundary, weight, needsLeftBoundary, innerWildcard };
-}
-
-/**
- * Consecutive alternatives, one capture group each, in order; a run of them that needs the right boundary
- * shares one look-ahead after the group. `(?:(a)|(b))X` tries `aX` then `bX`, exactly like `(aX)|(bX)`, but
- * the engine builds the Unicode classes of the look-ahead once instead of once per phrase (which made
- * compiling a list of a hundred phrases take tens of milliseconds).
- */
-function withRightBoundaries(run: readonly CompiledPhrase[]): string {
-  const parts: string[] = [];
-  for (let i = 0; i < run.length; ) {
-    const needsRight = run[i]!.needsRightBoundary;
-    const same: string[] = [];
-    for (; i < run.length && run[i]!.needsRightBoundary === needsRight; i++) same.push(`(${run[i]!.source})`);
-    parts.push(needsRight ? `(?:${same.join('|')})${RIGHT_BOUNDARY}` : same.join('|'));
-  }
-  return parts.join('|');
-}
-
-/**
- * The alternatives, one capture group each, in order. A run of phrases with an inner wildcard shares
- * one left-boundary look-behind (one per phrase makes the engine's compile time explode on big lists).
- */
-function alternation(ordered: readonly CompiledPhrase[]): string {
-  const parts: string[] = [];
-  for (let i = 0; i < ordered.length; ) {
-    const innerWildcard = ordered[i]!.innerWildcard;
-    const run: CompiledPhrase[] = [];
-    for (; i < ordered.length && ordered[i]!.innerWildcard === innerWildcard; i++) run.push(ordered[i]!);
-    parts.push(innerWildcard ? `${LEFT_BOUNDARY}(?:${withRightBoundaries(run)})` : withRightBoundaries(run));
-  }
-  return parts.join('|');
+  return { phrase, source, weight, needsLeftBoundary, innerWildcard, key: keyOf(tokens[0]!), firstChar: first };
 }
 
 /**
@@ -137,9 +119,11 @@ function alternation(ordered: readonly CompiledPhrase[]): string {
  * - `word*`: a `*` at the end of a word matches any further word characters (`review*` → reviews, reviewed).
  *   A `*` anywhere else, and all other punctuation, is literal: `% off` matches only "% off" (with any
  *   whitespace).
- * - One combined regex per list; matches are non-overlapping, scanned left to right, and at a given position
+ * - Matches are non-overlapping, scanned left to right, and at a given position
  *   the phrase with the longest literal text wins (alternatives are ordered longest first).
  * - Runs on the visible text of HTML, reporting offsets into the original string.
+ * - Linear time: the text is scanned once for the phrases' first words (Aho–Corasick, literals.ts) and a
+ *   phrase's own regex runs only where its first word starts; its regex is compiled the first time it is needed.
  */
 export function compilePhrases(phrases: string[]): (text: string) => PhraseMatch[] {
   let list: string[] = [];
@@ -161,53 +145,138 @@ export function compilePhrases(phrases: string[]): (text: string) => PhraseMatch
   if (compiled.length === 0) return () => [];
   // Longest literal first; stable for equal weights.
   const ordered = compiled.map((c, i) => ({ c, i })).sort((a, b) => b.c.weight - a.c.weight || a.i - b.i).map((x) => x.c);
-  let re: RegExp;
+  const patterns: RegExp[] = [];
   try {
-    re = new RegExp(alternation(ordered), 'giu');
-    // The engine compiles a regex when it first runs: run it now, so a list too large fails here, loudly.
-    re.test('a');
-    re.lastIndex = 0;
+    for (const c of ordered) {
+      const re = new RegExp(c.innerWildcard ? `${LEFT_BOUNDARY}(?:${c.source})` : c.source, 'iuy');
+      // The engine compiles a regex when it first runs (a few milliseconds per wildcard, so most phrases are
+      // compiled only when their first word shows up). A long phrase may be past the engine's size limit:
+      // run that one now, so it fails here, loudly.
+      if (re.source.length > LONG_PATTERN) re.test('a');
+      patterns.push(re);
+    }
   } catch {
     // The engine's message quotes the whole regex: say what it means instead.
     throw new PhraseListError(
       `a phrase list of ${compiled.length} ${compiled.length === 1 ? 'phrase' : 'phrases'} is too large to search in one go; split it into several smaller phrase lists`,
     );
   }
+  const starts = startFinder(ordered);
+  const count = ordered.length;
   return (text: string): PhraseMatch[] => {
     const input = asText(text);
     if (input.length === 0) return [];
     const view = plainView(input);
     const t = view.text;
-    const matcher = re;
-    matcher.lastIndex = 0;
     const out: PhraseMatch[] = [];
-    let m: RegExpExecArray | null;
-    while ((m = matcher.exec(t)) !== null) {
-      if (m[0].length === 0) {
-        matcher.lastIndex++;
-        continue;
+    // Where the previous match (or a skipped word) ended: matches do not overlap.
+    let from = 0;
+    // Candidates (`position * count + phrase index`) not tried yet, sorted, from `head` on.
+    const pending: number[] = [];
+    let head = 0;
+    const add = (code: number): void => {
+      let j = pending.length;
+      pending.push(code);
+      while (j > head && pending[j - 1]! > code) {
+        pending[j] = pending[j - 1]!;
+        j--;
       }
-      let idx = 0;
-      for (let g = 1; g < m.length; g++) {
-        if (m[g] !== undefined) {
-          idx = g - 1;
-          break;
+      pending[j] = code;
+    };
+    // Try, in text order, every candidate that starts before `limit` (no later hit can start there).
+    const settle = (limit: number): void => {
+      while (head < pending.length && Math.floor(pending[head]! / count) < limit) {
+        const at = Math.floor(pending[head]! / count);
+        // Every phrase that can start here starts with the same (case-folded) character, so they all need a
+        // left word boundary or none does. Without one, no phrase starts here or anywhere inside this word.
+        if (at >= from && ordered[pending[head]! - at * count]!.needsLeftBoundary) {
+          LEFT_BOUNDARY_RE.lastIndex = at;
+          if (!LEFT_BOUNDARY_RE.test(t)) {
+            WORD_RUN_RE.lastIndex = at;
+            from = WORD_RUN_RE.test(t) ? Math.max(WORD_RUN_RE.lastIndex, at + 1) : at + 1;
+          }
         }
-      }
-      if (ordered[idx]!.needsLeftBoundary) {
-        // Every alternative that can match at this position starts with the same (case-folded) character,
-        // so they all share this requirement: on failure, move on to the next position.
-        LEFT_BOUNDARY_RE.lastIndex = m.index;
-        if (!LEFT_BOUNDARY_RE.test(t)) {
-          // Every later start inside this word fails the same way: go on after the word, not one character on.
-          WORD_RUN_RE.lastIndex = m.index;
-          matcher.lastIndex = WORD_RUN_RE.test(t) ? Math.max(WORD_RUN_RE.lastIndex, m.index + 1) : m.index + 1;
-          continue;
+        // The phrases that may start here, longest literal first: the first that matches wins.
+        let found = -1;
+        let length = 0;
+        for (; head < pending.length && Math.floor(pending[head]! / count) === at; head++) {
+          if (found >= 0 || at < from) continue;
+          const idx = pending[head]! - at * count;
+          const re = patterns[idx]!;
+          re.lastIndex = at;
+          if (re.test(t) && re.lastIndex > at) {
+            found = idx;
+            length = re.lastIndex - at;
+          }
         }
+        if (found < 0) continue;
+        from = at + length;
+        const [s, e] = mapSpan(view, at, at + length);
+        out.push({ start: s, end: e, text: input.slice(s, e), phrase: ordered[found]!.phrase });
       }
-      const [s, e] = mapSpan(view, m.index, m.index + m[0].length);
-      out.push({ start: s, end: e, text: input.slice(s, e), phrase: ordered[idx]!.phrase });
-    }
+      if (head > 1024 && head * 2 > pending.length) {
+        pending.splice(0, head);
+        head = 0;
+      }
+    };
+    starts(
+      t,
+      (start, idx) => {
+        if (start >= from) add(start * count + idx);
+      },
+      settle,
+    );
+    settle(Infinity);
     return out;
+  };
+}
+
+/**
+ * Where phrases may start in a text: one Aho–Corasick pass for the phrases' first words, plus one regex
+ * pass for the first characters of phrases that have no such word (an accented or astral first letter).
+ * Calls `onStart(position, phrase index)` in the order the scan finds them, and `settled(limit)` when no
+ * later start can be before `limit`.
+ */
+function startFinder(
+  ordered: readonly CompiledPhrase[],
+): (text: string, onStart: (start: number, idx: number) => void, settled: (limit: number) => void) => void {
+  const keys: string[] = [];
+  const phrasesOfKey: number[][] = [];
+  const keyIndex = new Map<string, number>();
+  const unkeyed: number[] = [];
+  const unkeyedChars = new Set<string>();
+  ordered.forEach((c, idx) => {
+    if (c.key === '') {
+      unkeyed.push(idx);
+      unkeyedChars.add(c.firstChar);
+      return;
+    }
+    const folded = c.key.toLowerCase();
+    let k = keyIndex.get(folded);
+    if (k === undefined) {
+      k = keys.length;
+      keyIndex.set(folded, k);
+      keys.push(folded);
+      phrasesOfKey.push([]);
+    }
+    phrasesOfKey[k]!.push(idx);
+  });
+  const automaton = keys.length ? literalAutomaton(keys) : null;
+  const longest = Math.max(1, ...keys.map((k) => k.length));
+  const firstChars = unkeyed.length
+    ? new RegExp(`[${[...unkeyedChars].map((ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`).join('')}]`, 'giu')
+    : null;
+  return (text, onStart, settled) => {
+    // The first characters' positions, merged into the word hits as the scan passes them.
+    const others: number[] = [];
+    if (firstChars) for (const m of text.matchAll(firstChars)) others.push(m.index);
+    let o = 0;
+    automaton?.scan(text, (k, start, end) => {
+      for (; o < others.length && others[o]! <= start; o++) for (const idx of unkeyed) onStart(others[o]!, idx);
+      for (const idx of phrasesOfKey[k]!) onStart(start, idx);
+      // A later word ends after `end`, so it starts at `end + 2 - longest` or later.
+      settled(end + 2 - longest);
+    });
+    for (; o < others.length; o++) for (const idx of unkeyed) onStart(others[o]!, idx);
   };
 }

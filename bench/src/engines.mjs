@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+/**
+ * The engine comparison as Markdown: `npm run bench` (bench/src/run.mjs)
+ * runs this file at a small size and puts what it prints under "SQL
+ * engines" in docs/benchmarks.md; `npm run bench:engines` runs it on 5M and
+ * 50M rows (about an hour on a shared 2-core machine). It runs
+ * bench/src/engines-measure.ts (JavaScript, DuckDB on CSV and Parquet, a
+ * two-shard ClickHouse cluster) through tsx and turns its runs into a table.
+ *
+ *   node bench/src/engines.mjs [--quick] [--only engines,…] [--sizes N,…] [--engines …] [--js-minutes M] [--out runs.jsonl]
+ *
+ * Default size 200,000 rows (--quick: 20,000). --only without "engines": prints nothing.
+ */
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const argv = process.argv.slice(2);
+const option = (name, fallback) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback);
+const only = option('--only', null)?.split(',');
+if (only && !only.includes('engines')) process.exit(0);
+
+const passed = ['--sizes', '--engines', '--js-minutes', '--js-max', '--out'].flatMap((name) => (argv.includes(name) ? [name, option(name)] : []));
+if (!argv.includes('--sizes')) passed.push('--sizes', argv.includes('--quick') ? '20000' : '200000');
+const run = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'bench/src/engines-measure.ts'), ...passed], {
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'inherit'],
+  maxBuffer: 1 << 24,
+});
+if (run.status !== 0) {
+  console.error('The engine benchmark (bench/src/engines-measure.ts) failed; its messages are above.');
+  process.exit(1);
+}
+const n = (x) => Math.round(x).toLocaleString('en-US');
+const table = ['| rows | engine | input | wall time | CPU time | rows per CPU-second |', '| ---: | --- | --- | ---: | ---: | ---: |'];
+for (const r of JSON.parse(run.stdout))
+  table.push(
+    r.finished
+      ? `| ${n(r.rows)} | ${r.engine} | ${r.input} | ${r.seconds.toFixed(1)} s | ${r.cpuSeconds.toFixed(1)} s | ${n(r.rowsPerCpuSecond)} |`
+      : `| ${n(r.rows)} | ${r.engine} | ${r.input} | stopped after ${(r.seconds / 60).toFixed(0)} min | | |`,
+  );
+console.log(`The account-health-orders policy on the same generated order reports, counted by each engine
+through \`sellguard check\` (\`--engine js\`, \`--engine duckdb\` on the CSV and on the same rows as
+Parquet, \`--db clickhouse://…\` on a Distributed table over two local shards). Every engine gave the
+same numerators and denominators for every metric and group, or the run would have failed. CPU time
+counts the sellguard process and, for ClickHouse, both servers; on a shared machine it is the fairer
+measure. See [scale.md](scale.md); \`npm run bench:engines\` measures 5M and 50M rows.
+
+${table.join('\n')}`);
