@@ -6,7 +6,8 @@
  * run time (the spelling dictionary) or that only the terminal UI needs stay
  * outside the bundle and are resolved from node_modules as before; so do the
  * SQL engines and their database drivers (DuckDB's is a native module), which
- * only --engine duckdb and --db import.
+ * only --engine duckdb and --db import. tinypool starts its threads from a
+ * script of its own package, so it stays outside too.
  */
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
@@ -16,7 +17,8 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 rmSync(join(here, 'dist/chunks'), { recursive: true, force: true });
 await build({
-  entryPoints: { main: join(here, 'src/main.ts') },
+  // The worker of `check --jobs` is an entry of its own: each thread loads it by file name.
+  entryPoints: { main: join(here, 'src/main.ts'), 'check-worker': join(here, 'src/commands/check-worker.ts') },
   outdir: join(here, 'dist'),
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
@@ -24,7 +26,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['dictionary-en', '@sellguard/tui', '@sellguard/engines', '@duckdb/node-api', 'pg', '@clickhouse/client'],
+  external: ['tinypool', 'dictionary-en', '@sellguard/tui', '@sellguard/engines', '@duckdb/node-api', 'pg', '@clickhouse/client'],
   // Bundled CommonJS packages call require(); give them one in the ES module.
   banner: { js: "import { createRequire as __sellguardRequire } from 'node:module'; const require = __sellguardRequire(import.meta.url);" },
   logLevel: 'warning',

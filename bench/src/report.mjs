@@ -56,6 +56,7 @@ Earlier runs and what changed between them: [benchmarks-history.md](benchmarks-h
   const peak = r.e2e ? Math.max(...Object.values(r.e2e).flatMap((e) => e.rss['sellguard check']), ...(r.c ?? []).map((c) => c.cliRssMb)) : undefined;
   out.push(target('peak memory of check (end to end, order reports)', peak, 200, false, (x) => `${n(x)} MB`));
   for (const c of r.c ?? []) out.push(target(`C: JavaScript engine vs DuckDB, ${n(c.rows)} rows`, c.ratios['Sellguard (JavaScript engine)'].median, 0.5, true));
+  for (const [key, e] of Object.entries(r.e2e ?? {})) if (e.jobs) out.push(target(`end to end ${key}: check --jobs 2 vs --jobs 1`, e.jobs.median, 1.7, true));
   out.push(target('cold start: check on 10 records vs node -e 0', r.cold ? 1 / r.cold.ratios['sellguard check (10 messages)'].median : undefined, 2, false));
   for (const b of r.big ?? []) {
     const limit = b.mb * 0.1;
@@ -111,9 +112,9 @@ ${rows.join('\n')}
 `);
   }
   if (r.e2e) {
-    const rows = ['| input | records | file | read + JSON.parse | `sellguard check` | speed vs read + parse | peak memory of check |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |'];
+    const rows = ['| input | records | file | read + JSON.parse | `sellguard check` | speed vs read + parse | peak memory of check | `check --jobs 2` | `--jobs 2` vs `--jobs 1` |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
     for (const [key, e] of Object.entries(r.e2e))
-      rows.push(`| ${key === 'A' ? 'A: reports, rate rules' : 'B: messages, five find() rules'} | ${n(e.records)} | ${n(e.fileMb)} MB | ${ms(median(e.times['read + JSON.parse']))} | ${ms(median(e.times['sellguard check']))} | ${formatRatio(e.ratios['sellguard check'])} | ${n(median(e.rss['sellguard check']))} MB |`);
+      rows.push(`| ${key === 'A' ? 'A: reports, rate rules' : 'B: messages, five find() rules'} | ${n(e.records)} | ${n(e.fileMb)} MB | ${ms(median(e.times['read + JSON.parse']))} | ${ms(median(e.times['sellguard check']))} | ${formatRatio(e.ratios['sellguard check'])} | ${n(median(e.rss['sellguard check']))} MB | ${e.jobs ? ms(median(e.times['sellguard check --jobs 2'])) : '–'} | ${e.jobs ? formatRatio(e.jobs) : '–'} |`);
     out.push(`## End to end
 
 The real command, \`node apps/cli/dist/main.js check POLICY FILE --format json\`, against a script that streams the same

@@ -147,11 +147,13 @@ try {
         [
           { name: 'read + JSON.parse', args: [join(here, 'read-jsonl.mjs'), file] },
           { name: 'sellguard check', args: check(policy, file) },
+          // The same command on two worker threads: the speed-up of --jobs (same report, checked by the CLI tests).
+          { name: 'sellguard check --jobs 2', args: [...check(policy, file), '--jobs', '2'] },
         ],
         reps,
         log,
       );
-      e2e[key] = { ...run, records, fileMb: statSync(file).size / 1e6, ratios: pairedRatios(run.times, 'read + JSON.parse') };
+      e2e[key] = { ...run, records, fileMb: statSync(file).size / 1e6, ratios: pairedRatios(run.times, 'read + JSON.parse'), jobs: pairedRatios(run.times, 'sellguard check')['sellguard check --jobs 2'] };
     }
     results.e2e = e2e;
   }

@@ -7,10 +7,16 @@ import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { lexErrorDiagnostic, misusedTokenDiagnostic } from './syntax-messages.js';
 import { allTokens } from './tokens.js';
 
-export const policyLexer = new Lexer(allTokens, {
-  positionTracking: 'full',
-  ensureOptimizations: false,
-});
+/** `validate`: check the token definitions (slow; the test suite does it, a user's run does not, see lexer.test.ts). */
+export function createPolicyLexer(opts: { validate?: boolean } = {}): Lexer {
+  return new Lexer(allTokens, {
+    positionTracking: 'full',
+    ensureOptimizations: false,
+    skipValidations: opts.validate !== true,
+  });
+}
+
+export const policyLexer = createPolicyLexer();
 
 export interface LexResult {
   tokens: IToken[];

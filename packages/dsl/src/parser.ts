@@ -82,12 +82,18 @@ const AFTER_VALUE: ReadonlySet<TokenType> = new Set([...CONTINUERS, LBracket, RP
 const INSERTABLE: ReadonlySet<TokenType> = new Set([RCurly, RParen, RBracket, Greater, LCurly, Colon, Equals, kw.from]);
 
 export class PolicyParser extends CstParser {
-  constructor() {
+  /**
+   * `validate`: run Chevrotain's checks of the grammar itself (ambiguities, left recursion). They take most
+   * of the parser's construction time, which every command pays at start-up, and the grammar is fixed once
+   * built: the test suite runs them (see parser.test.ts), a user's run skips them.
+   */
+  constructor(opts: { validate?: boolean } = {}) {
     super(allTokens, {
       recoveryEnabled: true,
       maxLookahead: 3,
       nodeLocationTracking: 'onlyOffset',
       errorMessageProvider: structuredErrorProvider,
+      skipValidations: opts.validate !== true,
     });
     this.performSelfAnalysis();
   }

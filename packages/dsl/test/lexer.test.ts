@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lex } from '../src/lexer.js';
+import { createPolicyLexer, lex } from '../src/lexer.js';
 import { dateValue, decodeEscapes, durationValue } from '../src/literals.js';
 
 /** `Type:image` for each token. */
@@ -125,5 +125,13 @@ describe('literal values', () => {
     expect(dateValue('2026-04-31').problem).toBe('2026-04-31 is not a real date: April 2026 has 30 days');
     expect(dateValue('2026-01-01T24:00').problem).toBe('2026-01-01T24:00 is not a real time: hours go from 00 to 23');
     expect(Number.isNaN(dateValue('2026-02-30').ms)).toBe(true);
+  });
+});
+
+describe('the token definitions', () => {
+  // Users' runs skip the lexer's checks of the token definitions to start faster; here they run.
+  it('pass the lexer checks', () => {
+    const lexer = createPolicyLexer({ validate: true });
+    expect(lexer.lexerDefinitionErrors).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type * as A from '../src/ast.js';
 import { parse, parseExpression } from '../src/index.js';
 import { meaning } from '../src/format.js';
+import { PolicyParser } from '../src/parser.js';
 
 const sample = readFileSync(fileURLToPath(new URL('./fixtures/sample.policy', import.meta.url)), 'utf8');
 
@@ -423,5 +424,13 @@ describe('if then else and each', () => {
     expect(diagnostics).toEqual([]);
     const rule = ast.declarations[0];
     expect(rule).toMatchObject({ kind: 'RuleDecl', each: { kind: 'Each', variable: { text: 'o' }, collection: { kind: 'Ident', name: 'offers' } } });
+  });
+});
+
+describe('the grammar itself', () => {
+  // Users' runs skip Chevrotain's grammar checks to start faster; here they run, and throw on an ambiguity.
+  it('passes the parser generator checks', () => {
+    const parser = new PolicyParser({ validate: true });
+    expect(parser.definitionErrors).toEqual([]);
   });
 });

@@ -44,6 +44,8 @@ export interface CheckFlags extends EngineFlags {
   baseline?: string;
   updateBaseline?: boolean;
   watch?: boolean;
+  /** Worker threads that decode and evaluate records; default 1 (see check-jobs.ts). */
+  jobs?: number;
 }
 
 export interface PolicyRun {

@@ -36,6 +36,7 @@ import { Progress, progressWanted } from '../options/progress.js';
 import { planCheck, ruleDocs, shown, type CheckFlags, type CheckPlan } from './check-plan.js';
 import { VERSION } from '../version.js';
 import { checkWithEngine } from './engine.js';
+import { checkPool, DEFAULT_JOBS } from './check-jobs.js';
 import { sarifRegions } from './check-sarif-regions.js';
 
 export type { CheckFlags } from './check-plan.js';
@@ -108,7 +109,10 @@ export async function runPlan(plan: CheckPlan, flags: CheckFlags): Promise<numbe
   const each = async (f: (w: ReportWriter) => Iterable<string>) => {
     for (const o of outputs) await o.sink.write(f(o.writer));
   };
-  const matcher = flags.updateBaseline ? new BaselineMatcher(undefined, true) : new BaselineMatcher(plan.baseline);
+  // Without a baseline to read or write, no matcher: nothing is kept or hashed per record.
+  const matcher = flags.updateBaseline ? new BaselineMatcher(undefined, true) : plan.baseline ? new BaselineMatcher(plan.baseline) : undefined;
+  // Only SARIF reports name records by key (their fingerprints).
+  const recordKeys = plan.targets.some((t) => t.format === 'sarif');
   const config = plan.config;
   const usedSettings = new Set<string>();
   let failed = false;
@@ -139,19 +143,35 @@ export async function runPlan(plan: CheckPlan, flags: CheckFlags): Promise<numbe
         continue;
       }
       const pending: Array<{ result: ProjectResult; source: { raw?: unknown; decoded?: unknown } }> = [];
+      // Each input's path as shown, worked out once per input rather than once per result.
+      const shownPaths = new Map(run.inputs.map((i) => [i, shown(i)]));
+      const shownInput = (file: string) => shownPaths.get(file) ?? shown(file);
       const projectRun = new ProjectRun(policy, {
         ...(config ? { settings: (file) => settingsFor(config.config, file, config.name) } : {}),
-        baseline: matcher,
+        ...(matcher ? { baseline: matcher } : {}),
+        recordKeys,
         ...(config?.config.suppressionField ? { suppressionField: config.config.suppressionField } : {}),
         ctx,
         onResult: (result, source) => {
           const kept = flags.quiet ? errorsOnly(result) : result;
-          if (kept) pending.push({ result: { ...kept, ...(kept.file !== undefined ? { file: shown(kept.file) } : {}) }, source });
+          if (kept) pending.push({ result: { ...kept, ...(kept.file !== undefined ? { file: shownInput(kept.file) } : {}) }, source });
         },
       });
       const sizes = run.inputs.map((i) => (i === '-' ? undefined : statSync(i).size));
       const progress = new Progress(progressWanted(flags.quiet), sizes.includes(undefined) ? undefined : sizes.reduce((a, b) => a! + b!, 0), `checking ${policy.id}`);
       let next = 0;
+      // Results are written as they come: a writer keeps only what its format needs.
+      const writePending = async () => {
+        for (const p of pending.splice(0)) await each((w) => w.result(p.result, p.source));
+      };
+      const jobs = flags.jobs ?? DEFAULT_JOBS;
+      const pool =
+        jobs > 1
+          ? checkPool({ policyFile: run.file, asOf: plan.asOf ?? null, spans: plan.targets.some((t) => t.format === 'text' || t.format === 'html') }, jobs, async (rec, checked) => {
+              projectRun.addChecked(rec, checked);
+              await writePending();
+            })
+          : undefined;
       const wrappers: Array<{ file: string; key: string }> = [];
       // A JSON object that fits the policy's input record is a record, not a holder of records.
       const fits = (raw: unknown) => {
@@ -167,16 +187,21 @@ export async function runPlan(plan: CheckPlan, flags: CheckFlags): Promise<numbe
           for await (const rec of readRecords(input, { startIndex: next, onBytes: (n) => progress.read(n), fits, onWrapper, ...(plan.inputFormat ? { format: plan.inputFormat } : {}) })) {
             next = rec.index + 1;
             progress.record();
+            if (pool) {
+              await pool.add(rec);
+              continue;
+            }
             projectRun.add(rec);
-            // Results are written as they come: a writer keeps only what its format needs.
-            for (const p of pending.splice(0)) await each((w) => w.result(p.result, p.source));
+            await writePending();
           }
         }
+        await pool?.finish();
       } catch (e) {
         if (e instanceof InputError) throw new CliError(e.message);
         throw e;
       } finally {
         progress.stop();
+        await pool?.close();
       }
       const end: RunEnd = projectRun.finish(plan.failOn);
       if (wrappers.length > 0) end.wrappers = wrappers;
@@ -198,7 +223,7 @@ export async function runPlan(plan: CheckPlan, flags: CheckFlags): Promise<numbe
       if (!usedSettings.has(`${config.name} ${s.where}`)) process.stderr.write(`sellguard: ${config.name} ${s.where} is unused: ${s.rule} did not fire on any input it applies to; remove it if it is no longer needed\n`);
     }
   }
-  if (flags.updateBaseline && plan.baselineFile) {
+  if (flags.updateBaseline && plan.baselineFile && matcher) {
     const snapshot = matcher.snapshot();
     try {
       writeFileSync(plan.baselineFile, `${JSON.stringify(snapshot, null, 2)}\n`);

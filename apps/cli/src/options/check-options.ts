@@ -1,7 +1,7 @@
 /** The options `check` and `watch` share, with their help texts. */
 import { Option, type Command } from 'commander';
 import { FORMATS } from '@sellguard/core';
-import { asOfDate, wholeNumber } from './values.js';
+import { asOfDate, threadCount, wholeNumber } from './values.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -37,5 +37,6 @@ export function checkOptions(cmd: Command): Command {
     .option('--max-records <n>', 'show at most this many records in the text report (the summary counts all)', wholeNumber)
     .option('--baseline <file>', 'violations recorded in this file do not fail the run; only new ones do')
     .option('--update-baseline', 'write every violation of this run to the baseline file (and pass)')
+    .option('-j, --jobs <n>', 'decode and evaluate records on this many worker threads, results still in input order (default: 1; more helps only policies whose rules cost much more than reading a record)', threadCount)
     .option('-w, --watch', 'check again whenever a policy, an imported policy file or an input changes');
 }

@@ -14,6 +14,13 @@ export function wholeNumber(value: string): number {
   return n;
 }
 
+/** A number of threads, at least 1. */
+export function threadCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1, e.g. 2');
+  return n;
+}
+
 /** YYYY-MM-DD as a UTC day in milliseconds, read by the same date reader as the data. */
 export function asOfDate(value: string): number {
   const ms = /^\d{4}-\d{2}-\d{2}$/.test(value.trim()) ? s.parseTimestamp(value) : undefined;

@@ -27,6 +27,7 @@ import { reportNameClashes } from './checker/name-clashes.js';
 import { checkRecords } from './checker/records.js';
 import { checkRules } from './checker/rules.js';
 import { checkTypes } from './checker/types.js';
+import type { DetectorCache } from './detector-cache.js';
 import type { IrPolicy } from './ir.js';
 import type { ResolvedPolicy } from './resolve.js';
 import type { SemanticRecorder } from './semantic-recorder.js';
@@ -34,8 +35,8 @@ import type { SemanticRecorder } from './semantic-recorder.js';
 export type { CheckerContext };
 
 /** `semantic`, when given, is told every name use with its declaration and type (editors build their model from it). */
-export function check(resolved: ResolvedPolicy, source = '', semantic?: SemanticRecorder): { ir: IrPolicy; diagnostics: Diagnostic[] } {
-  const cx = checkerContext(resolved, source, semantic);
+export function check(resolved: ResolvedPolicy, source = '', semantic?: SemanticRecorder, detectors?: DetectorCache): { ir: IrPolicy; diagnostics: Diagnostic[] } {
+  const cx = checkerContext(resolved, source, semantic, detectors);
   const header = resolved.ast.header;
   if (!header) cx.report(diag(M.missingHeader, { start: 0, end: 0 }, {}));
   const types = checkTypes(cx);

@@ -10,6 +10,7 @@
  */
 import { parse, sortDiagnostics, type Diagnostic, type PolicyFile } from '@sellguard/dsl';
 import type { CompiledPolicy } from '../types.js';
+import type { DetectorCache } from './detector-cache.js';
 import { check } from './check.js';
 import { M, diag } from './codes.js';
 import { emitDts } from './emit-dts.js';
@@ -25,6 +26,8 @@ export interface CompileOptions {
   fileName?: string;
   /** Reads an imported policy file; undefined when it does not exist, or why it may not be read (see ImportRefusal). */
   readFile?: ReadImport;
+  /** Where the checker keeps the phrase lists it builds, so that loading the policy reuses them. */
+  detectors?: DetectorCache;
 }
 
 export interface CompileResult {
@@ -54,7 +57,7 @@ export interface Translation extends Omit<CompileResult, 'policy'> {
 export function translate(source: string, opts: CompileOptions = {}): Translation {
   const { ast, diagnostics: syntax } = parse(source);
   const { resolved, diagnostics: names } = resolve(ast, opts);
-  const { ir, diagnostics: typeDiagnostics } = check(resolved, source);
+  const { ir, diagnostics: typeDiagnostics } = check(resolved, source, undefined, opts.detectors);
   // Syntax errors already explain the broken parts; checker errors inside them would be cascades. (A syntax warning breaks nothing.)
   const brokenParts = syntax.filter((s) => s.severity === 'error');
   const diagnostics = sortDiagnostics([...syntax, ...names, ...typeDiagnostics.filter((d) => !brokenParts.some((s) => overlaps(s.span, d.span)))]);

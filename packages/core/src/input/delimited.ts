@@ -50,6 +50,8 @@ export function rowValues(record: unknown): string[] {
 /** Turns rows into records: the first non-blank row names the columns. */
 export class DelimitedRecords {
   header: string[] | undefined;
+  /** Whether the header has a column named `__proto__` (worked out on the first record). */
+  private protoColumn: boolean | undefined;
 
   /** `what` names the input in messages ("'orders.csv'"). */
   constructor(
@@ -75,8 +77,12 @@ export class DelimitedRecords {
       return { line, error: `line ${line}: has ${row.length} ${row.length === 1 ? 'value' : 'values'}, but the header has ${header.length} columns${hint}` };
     }
     const raw: Record<string, string> = {};
-    // Own properties even for a column named `__proto__`.
-    for (let i = 0; i < header.length; i++) Object.defineProperty(raw, header[i], { value: row[i], enumerable: true, writable: true, configurable: true });
+    // Own properties even for a column named `__proto__` (defineProperty); plain assignment otherwise, which
+    // keeps the record a fast object for the decoder (defining every property turns it into a slow one).
+    this.protoColumn ??= header.includes('__proto__');
+    if (this.protoColumn) {
+      for (let i = 0; i < header.length; i++) Object.defineProperty(raw, header[i], { value: row[i], enumerable: true, writable: true, configurable: true });
+    } else for (let i = 0; i < header.length; i++) raw[header[i]] = row[i];
     return { line, raw };
   }
 }

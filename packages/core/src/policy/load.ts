@@ -4,12 +4,13 @@
  * `sellguard compile` writes, so the CLI, the TUI, the playground and a
  * compiled module all run identical code.
  */
+import { detectorCache, type DetectorCache } from '../compile/detector-cache.js';
 import type { GeneratedCode } from '../compile/index.js';
 import type { IrExpr, IrPolicy } from '../compile/ir.js';
 import { findAll, metricsUsed, ruleConditions } from '../compile/ir-walk.js';
 import { ruleInfos } from '../compile/rule-info.js';
 import type { Type } from '../compile/type-system.js';
-import { interpreter } from '../explain/explain.js';
+import { interpreter, type Interpreter } from '../explain/explain.js';
 import * as rt from '../runtime/index.js';
 import type { CompiledDataset, CompiledPolicy, EvalContext, FieldType, RecordInfo, Violation } from '../types.js';
 import { runExamples } from './examples.js';
@@ -24,10 +25,13 @@ interface Loaded {
   evaluateDataset: (values: Array<number | null>, ctx: EvalContext) => Violation[];
 }
 
-export function load(ir: IrPolicy, code: GeneratedCode, source: string): CompiledPolicy {
+/** `detectors`: phrase lists and patterns the checker already built (see compile.ts). */
+export function load(ir: IrPolicy, code: GeneratedCode, source: string, detectors: DetectorCache = detectorCache()): CompiledPolicy {
   const factory = new Function('rt', `"use strict";\n${code.schema}\n${code.decoder}\n${code.evaluator}\nreturn { evaluate, schema, decodeInput, METRICS, metricsAdd, evaluateDataset };`) as (runtime: typeof rt) => Loaded;
-  const loaded = factory(rt);
-  const explainer = interpreter(ir, source);
+  // The generated code builds its phrase lists and patterns through rt: hand it the ones already built.
+  const loaded = factory({ ...rt, phraseMatcher: (list: string[]) => detectors.phrases(list), regex: (pattern: string) => detectors.regex(pattern) });
+  // Explaining is rare (the TUI, the playground, `sellguard explain`): its interpreter is built on first use.
+  let explainer: Interpreter | undefined;
   const policy: CompiledPolicy = {
     id: ir.id,
     title: ir.title,
@@ -58,7 +62,7 @@ export function load(ir: IrPolicy, code: GeneratedCode, source: string): Compile
       return (value === rt.d.BAD ? rt.s.decode(loaded.schema, raw) : { ok: true, value }) as ReturnType<CompiledPolicy['decode']>;
     },
     evaluate: loaded.evaluate,
-    explain: (record, ctx) => explainer.explain(record, ctx),
+    explain: (record, ctx) => (explainer ??= interpreter(ir, source)).explain(record, ctx),
     runExamples: (ctx) => runExamples(ir, policy, ctx),
     output: { module: code.module, commonjs: code.commonjs, dts: code.dts, schema: code.schema },
   };

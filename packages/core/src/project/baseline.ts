@@ -45,15 +45,19 @@ export function contentHash(text: string): string {
   return ((h2 & 0x1fffff) * 0x100000000 + h1).toString(16).padStart(14, '0');
 }
 
-/** JSON with object keys sorted, so the same record always hashes the same. */
+/** JSON with object keys sorted, so the same record always hashes the same (built by concatenation: no arrays per level). */
 function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (Array.isArray(value)) {
+    let s = '[';
+    for (let i = 0; i < value.length; i++) s += (i > 0 ? ',' : '') + stableJson(value[i]);
+    return s + ']';
+  }
   if (value !== null && typeof value === 'object') {
     const o = value as Record<string, unknown>;
-    return `{${Object.keys(o)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${stableJson(o[k])}`)
-      .join(',')}}`;
+    const keys = Object.keys(o).sort();
+    let s = '{';
+    for (let i = 0; i < keys.length; i++) s += (i > 0 ? ',' : '') + JSON.stringify(keys[i]) + ':' + stableJson(o[keys[i]!]);
+    return s + '}';
   }
   return JSON.stringify(value) ?? 'null';
 }

@@ -5,7 +5,7 @@
  * fails the run. Results go to `onResult` as they are made; nothing is kept
  * but counters and the metrics' accumulator. Browser-safe.
  */
-import type { CompiledPolicy, EvalContext, Violation } from '../types.js';
+import type { CompiledPolicy, EvalContext, RecordResult, Violation } from '../types.js';
 import { checkOne, policyInfo, type RawRecord } from '../check/run.js';
 import { SummaryBuilder } from '../report/summary.js';
 import type { ProjectResult, RecordSource, RunEnd, RunMeta, SuppressedViolation, SuppressionNotice } from '../report/writer.js';
@@ -16,6 +16,11 @@ export interface ProjectRunOptions {
   /** The rule settings for a record's file (from the config); none by default. */
   settings?: (file: string | undefined) => ReadonlyMap<string, RuleSetting>;
   baseline?: BaselineMatcher;
+  /**
+   * Give each result with violations its record key (for SARIF fingerprints); default true. Without a
+   * baseline and without this, no key is computed: hashing every failing record costs as much as checking it.
+   */
+  recordKeys?: boolean;
   /** The field a record names its suppressions in (default `sellguard-ignore`). */
   suppressionField?: string;
   /** The evaluation context: the as-of day, the speller. */
@@ -44,7 +49,15 @@ export class ProjectRun {
   }
 
   add(rec: RawRecord): void {
-    const { result, decoded } = checkOne(this.policy, rec, this.opts.ctx);
+    this.addChecked(rec, checkOne(this.policy, rec, this.opts.ctx));
+  }
+
+  /**
+   * A record checked elsewhere (a worker thread ran `checkOne` on it): the settings, suppressions, baseline,
+   * metrics and summary are applied here, in input order, exactly as `add` does.
+   */
+  addChecked(rec: RawRecord, checked: { result: RecordResult; decoded?: unknown }): void {
+    const { result, decoded } = checked;
     if (this.policy.dataset && decoded !== undefined && !result.invalid) this.policy.dataset.add(this.metrics, decoded);
     const out: ProjectResult = result;
     // Also records without violations: their suppressions may be unused.
@@ -59,7 +72,8 @@ export class ProjectRun {
       for (const w of applied.used) this.usedSettings.add(w);
       // A notice per record could be millions: the first ones say enough.
       for (const n of applied.notices) if (this.notices.length < MAX_NOTICES) this.notices.push(n);
-      const key = applied.violations.length > 0 || applied.suppressed.length > 0 ? recordKey(this.policy, rec.raw) : '';
+      const wantsKey = this.opts.baseline !== undefined || this.opts.recordKeys !== false;
+      const key = wantsKey && (applied.violations.length > 0 || applied.suppressed.length > 0) ? recordKey(this.policy, rec.raw) : '';
       if (key) out.recordKey = key;
       const kept: Violation[] = [];
       const suppressed: SuppressedViolation[] = [...applied.suppressed];

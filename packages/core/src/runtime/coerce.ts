@@ -73,8 +73,89 @@ function parseDateParts(y: string, m: string, d: string): number | undefined {
   return check.getUTCMonth() === Number(m) - 1 && check.getUTCDate() === Number(d) ? ms : undefined;
 }
 
+/** Days in a month of the proleptic Gregorian calendar (the one Date uses). */
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+/** Days from 1970-01-01 to a valid date (H. Hinnant's days_from_civil): what Date computes, without a Date. */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+
+/** The number written by `n` ASCII digits at `at`, or -1 when one of them is not a digit. */
+function digitsAt(t: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const c = t.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/**
+ * The shapes nearly every report uses, read character by character (no regex, no Date):
+ * `2026-11-20`, or `2026-11-20T08:30` with optional `:15` seconds (and `.250` after them), ending in
+ * nothing, `Z`, or an offset `+00:00` / `-0700` as Amazon's order reports write it.
+ * null for any other shape, which the general parser below reads; undefined for an impossible date or time.
+ */
+function commonTimestamp(t: string): number | undefined | null {
+  const n = t.length;
+  if (n < 10 || t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45) return null;
+  const y = digitsAt(t, 0, 4);
+  const m = digitsAt(t, 5, 2);
+  const d = digitsAt(t, 8, 2);
+  if (y < 0 || m < 0 || d < 0) return null;
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return undefined;
+  const day = daysFromCivil(y, m, d) * DAY_MS;
+  if (n === 10) return day;
+  const sep = t.charCodeAt(10);
+  if ((sep !== 84 && sep !== 116 && sep !== 32) || n < 16 || t.charCodeAt(13) !== 58) return null;
+  const h = digitsAt(t, 11, 2);
+  const min = digitsAt(t, 14, 2);
+  if (h < 0 || min < 0) return null;
+  let at = 16;
+  let s = 0;
+  let fraction = 0;
+  if (n >= 19 && t.charCodeAt(16) === 58) {
+    s = digitsAt(t, 17, 2);
+    if (s < 0) return null;
+    at = 19;
+    if (at < n && t.charCodeAt(at) === 46) {
+      let end = at + 1;
+      while (end < n && t.charCodeAt(end) >= 48 && t.charCodeAt(end) <= 57) end++;
+      if (end === at + 1) return null;
+      fraction = Math.round(Number(t.slice(at, end)) * 1000);
+      at = end;
+    }
+  }
+  let offset = 0;
+  if (at < n) {
+    const c = t.charCodeAt(at);
+    if ((c === 90 || c === 122) && at === n - 1) offset = 0;
+    else if ((c === 43 || c === 45) && (n - at === 6 || n - at === 5)) {
+      const colon = n - at === 6;
+      if (colon && t.charCodeAt(at + 3) !== 58) return null;
+      const oh = digitsAt(t, at + 1, 2);
+      const om = digitsAt(t, colon ? at + 4 : at + 3, 2);
+      if (oh < 0 || om < 0) return null;
+      offset = (c === 45 ? -1 : 1) * (oh * 60 + om) * 60_000;
+    } else return null;
+  }
+  if (h > 23 || min > 59 || s > 60) return undefined;
+  return day + ((h * 60 + min) * 60 + s) * 1000 + fraction - offset;
+}
+
 /** Parse an ISO date or datetime; a datetime without a zone is read as UTC. */
 export function parseTimestamp(text: string): number | undefined {
+  const common = commonTimestamp(text);
+  if (common !== null) return common;
   const t = text.trim();
   const date = DATE_ONLY.exec(t);
   if (date) return parseDateParts(date[1], date[2], date[3]);

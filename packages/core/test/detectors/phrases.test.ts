@@ -61,6 +61,20 @@ describe('compilePhrases: table', () => {
     const m = compilePhrases(['free', 'free shipping'])('free shipping now');
     expect(m.map((x) => x.text)).toEqual(['free shipping']);
   });
+  it('a longer phrase that runs into a word gives way to a shorter one at the same position', () => {
+    // 'free shipping' fails its right boundary in "free shippingx"; 'free' still matches there.
+    const m = compilePhrases(['free shipping', 'free', 'free ship*', 'ship'])('free shippingx and free shipx ship');
+    expect(m.map((x) => [x.text, x.phrase])).toEqual([
+      ['free shippingx', 'free ship*'],
+      ['free shipx', 'free ship*'],
+      ['ship', 'ship'],
+    ]);
+    const n = compilePhrases(['free shipping', 'great deal', 'free', 'deal'])('free shippingx, great dealer deal');
+    expect(n.map((x) => [x.text, x.phrase])).toEqual([
+      ['free', 'free'],
+      ['deal', 'deal'],
+    ]);
+  });
   it('empty and odd lists', () => {
     expect(compilePhrases([])('anything')).toEqual([]);
     expect(compilePhrases(['', '   '])('anything')).toEqual([]);

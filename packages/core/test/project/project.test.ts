@@ -91,6 +91,9 @@ describe('record keys', () => {
     expect(recordKey(fakePolicy(), { a: 1, b: 'x' })).toBe(recordKey(fakePolicy(), { b: 'x', a: 1 }));
     expect(recordKey(fakePolicy(), { a: 1 })).not.toBe(recordKey(fakePolicy(), { a: 2 }));
     expect(contentHash('')).toMatch(/^[0-9a-f]{14}$/);
+    // The key hashes the record's JSON with sorted keys, whatever the nesting (baselines on disk rely on it).
+    const nested = { z: [1, { y: 'é"', b: null }], a: { d: true, c: 2.5 } };
+    expect(recordKey(fakePolicy(), nested)).toBe(`sha:${contentHash('{"a":{"c":2.5,"d":true},"z":[1,{"b":null,"y":"é\\""}]}')}`);
   });
 });
 

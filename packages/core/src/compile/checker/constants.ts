@@ -6,7 +6,6 @@
  */
 import type { ConstDecl, PhrasesDecl } from '@sellguard/dsl';
 import { checkExpr, fold } from '../check-expr.js';
-import { compilePhrases } from '../../runtime/detectors/phrases.js';
 import { M, diag } from '../codes.js';
 import type { SymbolEntry } from '../resolve.js';
 import { T, assignable, describe, type Type } from '../type-system.js';
@@ -66,7 +65,7 @@ export function checkConstants(cx: CheckerContext, types: TypeTable): ConstantTa
       const list = decl.phrases.map((p) => p.value);
       // Built once here too, so that a list the regex engine cannot take is a diagnostic, not a failure at run time.
       try {
-        compilePhrases(list);
+        cx.detectors.phrases(list);
       } catch (e) {
         cx.report(diag(M.phraseListTooLarge, decl.name.span, { problem: e instanceof Error ? e.message : String(e) }), entry?.file);
       }

@@ -13,6 +13,7 @@ import type { ResolvedPolicy, Scope } from '../resolve.js';
 import type { SemanticRecorder } from '../semantic-recorder.js';
 import type { Type } from '../type-system.js';
 import { M, diag } from '../codes.js';
+import { detectorCache, type DetectorCache } from '../detector-cache.js';
 
 export interface CheckerContext {
   readonly resolved: ResolvedPolicy;
@@ -31,11 +32,13 @@ export interface CheckerContext {
   sourceOf(node: { span: Span }): string;
   /** Index of a pattern in the regex table, reporting it when it is not valid. */
   regexIndex(source: string, span: Span): number | undefined;
+  /** Phrase lists built while checking, for the loaded policy to reuse. */
+  readonly detectors: DetectorCache;
   /** Told every type name, field declaration, variable and name use, when an editor builds its semantic model. */
   readonly semantic?: SemanticRecorder;
 }
 
-export function checkerContext(resolved: ResolvedPolicy, source: string, semantic?: SemanticRecorder): CheckerContext {
+export function checkerContext(resolved: ResolvedPolicy, source: string, semantic?: SemanticRecorder, detectors: DetectorCache = detectorCache()): CheckerContext {
   const diagnostics: Diagnostic[] = [];
   const tables: CheckerContext['tables'] = { constants: [], phrases: [], regexes: [] };
   const regexes = new Map<string, number>();
@@ -45,6 +48,7 @@ export function checkerContext(resolved: ResolvedPolicy, source: string, semanti
     resolved,
     source,
     ...(semantic ? { semantic } : {}),
+    detectors,
     policyId: resolved.ast.header?.id.text || 'policy',
     diagnostics,
     tables,
