@@ -6,7 +6,7 @@
  * being read. Only records with problems are kept; clean ones are counted.
  */
 import { checkRecords, MetricSeriesBuilder, SummaryBuilder, type CompiledPolicy, type EvalContext, type MetricMembership, type RawRecord, type Report } from '@sellguard/core';
-import { readRecords, type InputFormat } from '@sellguard/core/node';
+import { fitsRecord, readRecords, type InputFormat } from '@sellguard/core/node';
 import { GROUP_RECORDS_KEPT, groupKey, type CheckData, type FlaggedRecord, type GroupRecord, type GroupRecords, type MetricRow } from './model.js';
 
 export interface LoaderOptions {
@@ -41,6 +41,8 @@ export function startCheck(policy: CompiledPolicy, inputs: readonly string[], ct
   const started = now();
   const flagged: FlaggedRecord[] = [];
   const counts = new SummaryBuilder(policy);
+  // A JSON object that fits the policy's record is a record, not a holder of records (as in sellguard check).
+  const fits = fitsRecord(policy);
   // Dataset policies: each metric's trend by day, and the records of each group for drilling down.
   const series = policy.dataset ? new MetricSeriesBuilder(policy.dataset, ctx) : undefined;
   const groups = new Map<string, GroupRecords>();
@@ -62,7 +64,7 @@ export function startCheck(policy: CompiledPolicy, inputs: readonly string[], ct
     let inChunk = 0;
     let sliceStart = now();
     for (const input of inputs) {
-      for await (const rec of readRecords(input, { ...(opts.format ? { format: opts.format } : {}), startIndex: next, ...(opts.stdin ? { stdin: opts.stdin } : {}) })) {
+      for await (const rec of readRecords(input, { fits, ...(opts.format ? { format: opts.format } : {}), startIndex: next, ...(opts.stdin ? { stdin: opts.stdin } : {}) })) {
         if (cancelled) return;
         next = rec.index + 1;
         read++;

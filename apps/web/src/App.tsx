@@ -137,9 +137,9 @@ export function App() {
   const policyBroken = !analyzed.analysis.policy;
 
   // ---- the data: read at once (the form shows it), checked 150 ms after the last change
-  const parsedNow = useMemo(() => parseData(dataText), [dataText]);
+  const parsedNow = useMemo(() => parseData(dataText, policy), [dataText, policy]);
   const [checkedText, flushData] = useDebounced(dataText, DEBOUNCE_MS);
-  const parsed = useMemo(() => (checkedText === dataText ? parsedNow : parseData(checkedText)), [checkedText, dataText, parsedNow]);
+  const parsed = useMemo(() => (checkedText === dataText ? parsedNow : parseData(checkedText, policy)), [checkedText, dataText, parsedNow, policy]);
   const outcome = useMemo(() => {
     if (!policy) return undefined;
     return checkData(policy, parsed, ctx);

@@ -110,3 +110,20 @@ describe('replaceRecord and appendRecord', () => {
     expect(JSON.parse(appendRecord('[{"a":1}]', parseData('[{"a":1}]'), { a: 2 }))).toEqual([{ a: 1 }, { a: 2 }]);
   });
 });
+
+describe('parseData with the policy', () => {
+  // A policy whose record holds a list: an object with only that list is one record, not a holder of records.
+  const policy = { decode: (raw: unknown) => ({ ok: typeof raw === 'object' && raw !== null && Array.isArray((raw as { items?: unknown }).items) }) };
+
+  it('reads an object that fits the record as one record, though its only property is a list', () => {
+    const p = parseData('{\n  "items": [{"sku": "A1"}, {"sku": "B2"}]\n}', policy);
+    expect(p.format).toBe('json-object');
+    expect(p.entries).toEqual([{ index: 0, line: 1, raw: { items: [{ sku: 'A1' }, { sku: 'B2' }] } }]);
+  });
+
+  it('still takes the list of an object that does not fit the record', () => {
+    const p = parseData('{\n  "records": [{"items": []}, {"items": [1]}]\n}', policy);
+    expect(p.format).toBe('json-wrapped');
+    expect(p.entries.map((e) => e.raw)).toEqual([{ items: [] }, { items: [1] }]);
+  });
+});

@@ -22,6 +22,7 @@ import {
   allSettings,
   textWriter,
   failsAt,
+  fitsRecord,
   type ProjectResult,
   type ReportFormat,
   type ReportWriter,
@@ -174,13 +175,7 @@ export async function runPlan(plan: CheckPlan, flags: CheckFlags): Promise<numbe
           : undefined;
       const wrappers: Array<{ file: string; key: string }> = [];
       // A JSON object that fits the policy's input record is a record, not a holder of records.
-      const fits = (raw: unknown) => {
-        try {
-          return policy.decode(raw).ok;
-        } catch {
-          return false;
-        }
-      };
+      const fits = fitsRecord(policy);
       try {
         for (const input of run.inputs) {
           const onWrapper = (key: string) => wrappers.push({ file: shown(input), key });

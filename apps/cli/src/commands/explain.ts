@@ -1,6 +1,6 @@
 /** `sellguard explain POLICY INPUT --record N | --where field=value`: why each rule fired or not on one record. */
 import { explainText, getPath } from '@sellguard/core';
-import { contextFor, InputError, loadPolicy, readRecords, type InputFormat, type InputRecord } from '@sellguard/core/node';
+import { contextFor, fitsRecord, InputError, loadPolicy, readRecords, type InputFormat, type InputRecord } from '@sellguard/core/node';
 import { CliError, EXIT, printDiagnostics, useColor } from '../io.js';
 
 export interface ExplainFlags {
@@ -14,7 +14,7 @@ async function findRecord(input: string, flags: ExplainFlags, policy: { decode(r
   const eq = flags.where?.indexOf('=') ?? -1;
   const field = flags.where !== undefined ? flags.where.slice(0, eq) : undefined;
   const wanted = flags.where !== undefined ? flags.where.slice(eq + 1) : undefined;
-  for await (const r of readRecords(input, flags.inputFormat ? { format: flags.inputFormat } : {})) {
+  for await (const r of readRecords(input, { fits: fitsRecord(policy), ...(flags.inputFormat ? { format: flags.inputFormat } : {}) })) {
     if (flags.record !== undefined) {
       if (r.index + 1 === flags.record) return r;
       continue;

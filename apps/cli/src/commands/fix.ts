@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createTwoFilesPatch } from 'diff';
 import { applyFixToRaw, DEFAULT_SUPPRESSION_FIELD, namesRule, readRecordSuppression, type CompiledPolicy, type EvalContext } from '@sellguard/core';
-import { contextFor, formatOf, InputError, loadPolicy, readRecords, sniff, type InputFormat, type InputRecord } from '@sellguard/core/node';
+import { contextFor, fitsRecord, formatOf, InputError, loadPolicy, readRecords, sniff, type InputFormat, type InputRecord } from '@sellguard/core/node';
 import { CliError, EXIT, printDiagnostics, useColor, writeError } from '../io.js';
 
 export interface FixFlags {
@@ -98,7 +98,7 @@ export async function fixCommand(policyFile: string, input: string, flags: FixFl
 
   const records: InputRecord[] = [];
   try {
-    for await (const r of readRecords(input, flags.inputFormat ? { format: flags.inputFormat } : {})) records.push(r);
+    for await (const r of readRecords(input, { fits: fitsRecord(policy), ...(flags.inputFormat ? { format: flags.inputFormat } : {}) })) records.push(r);
   } catch (e) {
     if (e instanceof InputError) throw new CliError(e.message);
     throw e;

@@ -35,7 +35,7 @@ async function run({ policy: source, others, file, asOf }: CheckRequest): Promis
   const policy = compiled.policy;
   post({ type: 'progress', phase: 'reading', done: 0, total: file.size });
   const text = await file.text();
-  const parsed = parseData(text);
+  const parsed = parseData(text, policy);
   const total = parsed.entries.length;
   const dictionary = policy.detectors.includes('spelling') ? await loadSpeller() : null;
   const ctx = evalContext({ asOf, dictionary });

@@ -14,10 +14,10 @@ const MAX_FIXES_PER_RECORD = 50;
 export function fixAll(policy: CompiledPolicy, text: string, ctx: EvalContext): { text: string; fixed: number } {
   let current = text;
   let fixed = 0;
-  const count = parseData(text).entries.length;
+  const count = parseData(text, policy).entries.length;
   for (let index = 0; index < count; index++) {
     for (let n = 0; n < MAX_FIXES_PER_RECORD; n++) {
-      const parsed = parseData(current);
+      const parsed = parseData(current, policy);
       const entry = parsed.entries[index];
       if (!entry || entry.raw === undefined) break;
       const [result] = checkData(policy, { ...parsed, entries: [entry] }, ctx).records;

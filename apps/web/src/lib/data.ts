@@ -5,7 +5,7 @@
  * cannot be read is kept too, with a plain-language reason. Reading is core's
  * (`readText`); writing an edited record back in the same shape is here.
  */
-import { readText, type JsonShape } from '@sellguard/core';
+import { fitsRecord, readText, type JsonShape } from '@sellguard/core';
 
 export type DataFormat = 'empty' | 'jsonl' | 'json-array' | 'json-object' | 'json-wrapped' | 'csv' | 'tsv';
 
@@ -46,10 +46,12 @@ const JSON_FORMATS: Readonly<Record<JsonShape, DataFormat>> = Object.freeze({ ar
  * The data pane's records, read by core's input reader: the same sniffing,
  * JSON and CSV reading as the command line, so a text gives the same records
  * in both. This file keeps only what editing needs (the shape to write back).
+ * With the policy, a JSON object that fits its record is one record, not a
+ * holder of records (as on the command line).
  */
-export function parseData(text: string): ParsedData {
+export function parseData(text: string, policy?: { decode(raw: unknown): { ok: boolean } }): ParsedData {
   if (text.trim() === '') return { format: 'empty', entries: [] };
-  const read = readText(text, { what: 'the data' });
+  const read = readText(text, { what: 'the data', ...(policy ? { fits: fitsRecord(policy) } : {}) });
   const entries = read.records.map((r, index): DataEntry => ({ index, line: r.line, ...(r.error !== undefined ? { error: r.error } : { raw: r.raw }) }));
   if (read.format === 'json') {
     const json = read.json!;

@@ -8,3 +8,4 @@ export { formatOf, sniff, sniffDelimiter, firstLine, type InputFormat } from './
 export { jsonProblem, readJsonDocument, readJsonLine, readJsonLines, wrapperKey, type JsonDocument, type JsonShape, type ReadRecord } from './json.js';
 export { DelimitedRecords, delimitedOptions, headerNames, readFailure, rowStartLine, rowValues, type DelimitedOptions } from './delimited.js';
 export { readText, readDelimitedText, type TextRecords } from './text.js';
+export { fitsRecord } from './fits.js';

@@ -20,15 +20,16 @@ export interface TextRecords {
 
 /**
  * The records of a text, in the given format or the one it looks like. CRLF
- * and CR-only line ends count as LF. `what` names the text in messages ("the data").
+ * and CR-only line ends count as LF. `what` names the text in messages ("the data");
+ * `fits` (see `fitsRecord`) keeps a JSON object that is itself a record from being unwrapped.
  */
-export function readText(input: string, opts: { format?: InputFormat; what?: string } = {}): TextRecords {
+export function readText(input: string, opts: { format?: InputFormat; what?: string; fits?: (raw: unknown) => boolean } = {}): TextRecords {
   const text = input.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
   const format = opts.format ?? sniff(text);
   const what = opts.what ?? 'the data';
   if (format === 'jsonl') return { format, records: readJsonLines(text) };
   if (format === 'json') {
-    const { records, ...json } = readJsonDocument(text, what);
+    const { records, ...json } = readJsonDocument(text, what, opts.fits);
     return { format, records, json };
   }
   return { format, ...readDelimitedText(text, format, what) };

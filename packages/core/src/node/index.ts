@@ -5,6 +5,7 @@
  * here so a Node program can import from one place.
  */
 export { readRecords, checkInput, formatOf, sniff, sniffDelimiter, headerNames, InputError, type InputFormat, type InputRecord, type ReadOptions } from './read.js';
+export { fitsRecord } from '../input/fits.js';
 export { projectRoot, readImport, MAX_POLICY_BYTES } from './imports.js';
 export { loadPolicy, loadSpeller, contextFor, PolicyFileError, type LoadedPolicy } from './load.js';
 export { checkRecords, checkRecordsSync, checkOne, policyInfo, type RawRecord, type CheckOptions } from '../check/run.js';

@@ -44,6 +44,19 @@ describe('a JSON object that fits the input record', () => {
   });
 });
 
+describe('explain reads such an object as one record, as check does', () => {
+  const metricsOnly = () => folder({ 'metrics.json': JSON.stringify({ performanceMetrics: sample.performanceMetrics }) });
+
+  it('explain: record 1 is the whole report, so its rules are explained', () => {
+    const r = sellguard(['explain', healthPolicy, 'metrics.json', '--record', '1'], metricsOnly());
+    // Exit 1: the sample's seller-fulfilled order defect rate (1.37%) is over the 1% target, so that rule fires.
+    expect(r.code).toBe(1);
+    // Taken as a list of metrics, record 1 would be one metric, which no rule of the policy can read.
+    expect(r.stdout).toMatch(/account-health\/order-defect-rate .*fired/);
+    expect(r.stdout).not.toMatch(/could not be read/);
+  });
+});
+
 describe('a JSON object that holds the records', () => {
   it('is unwrapped, and the report says which list the records came from', () => {
     const good = JSON.parse(goodMessageLine());
