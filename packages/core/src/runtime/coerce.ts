@@ -213,6 +213,35 @@ export function coerceDuration(v: unknown): number | Bad {
   return BAD;
 }
 
+/** A list: a JSON array, or in a CSV cell a JSON array text or items separated by ; or |. */
+export function coerceListCell(v: unknown): unknown[] | Bad {
+  let value = v;
+  if (typeof value === 'string') {
+    const t = value.trim();
+    if (t.startsWith('[')) {
+      try {
+        value = JSON.parse(t);
+      } catch {
+        return BAD;
+      }
+    } else value = t === '' ? [] : t.split(/\s*[;|]\s*/);
+  }
+  return Array.isArray(value) ? value : BAD;
+}
+
+/** A table of names and values: a JSON object, or in a CSV cell its JSON text. */
+export function coerceMapCell(v: unknown): Record<string, unknown> | Bad {
+  let obj = v;
+  if (typeof obj === 'string') {
+    try {
+      obj = JSON.parse(obj);
+    } catch {
+      return BAD;
+    }
+  }
+  return obj !== null && typeof obj === 'object' && !Array.isArray(obj) ? (obj as Record<string, unknown>) : BAD;
+}
+
 /** The reader of each primitive type. */
 export const coercers = Object.freeze({
   string: coerceString,

@@ -5,7 +5,7 @@
  * is the zod schema run, to word the errors. The rules here mirror
  * schema.ts exactly: a differential test keeps them equal.
  */
-import { BAD, isBlank, coercers, type Bad } from './coerce.js';
+import { BAD, isBlank, coercers, coerceListCell, coerceMapCell, type Bad } from './coerce.js';
 
 export { BAD, isBlank };
 export const { string, number, integer, percent, boolean, date, datetime, duration } = coercers;
@@ -91,18 +91,8 @@ export function member(v: unknown, byLower: Map<string, string>): string | Bad {
 
 /** A list: a JSON array, or in a CSV cell a JSON array text or items separated by ; or |. */
 export function list<T>(v: unknown, item: (v: unknown) => T | Bad): T[] | Bad {
-  let value = v;
-  if (typeof value === 'string') {
-    const t = value.trim();
-    if (t.startsWith('[')) {
-      try {
-        value = JSON.parse(t);
-      } catch {
-        return BAD;
-      }
-    } else value = t === '' ? [] : t.split(/\s*[;|]\s*/);
-  }
-  if (!Array.isArray(value)) return BAD;
+  const value = coerceListCell(v);
+  if (value === BAD) return BAD;
   const out = new Array<T>(value.length);
   for (let i = 0; i < value.length; i++) {
     const r = item(value[i]);
@@ -114,15 +104,8 @@ export function list<T>(v: unknown, item: (v: unknown) => T | Bad): T[] | Bad {
 
 /** A table of names and values; a CSV cell may hold it as JSON text. */
 export function map<T>(v: unknown, item: (v: unknown) => T | Bad): Record<string, T> | Bad {
-  let obj = v;
-  if (typeof obj === 'string') {
-    try {
-      obj = JSON.parse(obj);
-    } catch {
-      return BAD;
-    }
-  }
-  if (!isObject(obj)) return BAD;
+  const obj = coerceMapCell(v);
+  if (obj === BAD) return BAD;
   const out: Record<string, T> = {};
   for (const key of Object.keys(obj)) {
     const r = item(obj[key]);

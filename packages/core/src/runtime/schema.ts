@@ -14,6 +14,8 @@ import {
   coerceDatetime,
   coerceDuration,
   coerceInteger,
+  coerceListCell,
+  coerceMapCell,
   coerceNumber,
   coercePercent,
   coerceString,
@@ -140,18 +142,8 @@ export function enumOf(members: readonly string[], opts: FieldOptions = {}): z.Z
 export function listOf(element: z.ZodType, opts: FieldOptions = {}): z.ZodType {
   const items = z.array(element);
   const base = z.any().transform((v, ctx) => {
-    let value = v;
-    if (typeof value === 'string') {
-      const t = value.trim();
-      if (t.startsWith('[')) {
-        try {
-          value = JSON.parse(t);
-        } catch {
-          return fail(ctx, 'a list', v);
-        }
-      } else value = t === '' ? [] : t.split(/\s*[;|]\s*/);
-    }
-    if (!Array.isArray(value)) return fail(ctx, 'a list', v);
+    const value = coerceListCell(v);
+    if (value === BAD) return fail(ctx, 'a list', v);
     const r = items.safeParse(value);
     if (r.success) return r.data;
     for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path as PropertyKey[] } as never);
@@ -164,15 +156,8 @@ export function listOf(element: z.ZodType, opts: FieldOptions = {}): z.ZodType {
 export function mapOf(value: z.ZodType, opts: FieldOptions = {}): z.ZodType {
   const entries = z.record(z.string(), value);
   const base = z.any().transform((v, ctx) => {
-    let obj = v;
-    if (typeof obj === 'string') {
-      try {
-        obj = JSON.parse(obj);
-      } catch {
-        return fail(ctx, 'a table of names and values (a JSON object)', v);
-      }
-    }
-    if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return fail(ctx, 'a table of names and values (a JSON object)', v);
+    const obj = coerceMapCell(v);
+    if (obj === BAD) return fail(ctx, 'a table of names and values (a JSON object)', v);
     const r = entries.safeParse(obj);
     if (r.success) return r.data;
     for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path as PropertyKey[] } as never);
