@@ -14,6 +14,7 @@ import { initCommand } from './commands/init.js';
 import { completionScript } from './commands/completion.js';
 import { checkOptions, CHECK_EXAMPLES } from './options/check-options.js';
 import { asOfDate, positiveNumber } from './options/values.js';
+import { asOfOption, inputFormatOption } from './options/shared-options.js';
 import { compileCommand } from './commands/compile.js';
 import { addEngineOptions } from './commands/engine.js';
 import { addSqlTargetOptions } from './commands/compile-sql.js';
@@ -93,8 +94,8 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .argument('<input>', 'the data file')
     .option('-r, --record <n>', 'the record to explain, counting from 1', positiveNumber)
     .option('--where <field=value>', 'the first record whose field has this value, e.g. --where orderId=113-5550123-4567890')
-    .addOption(new Option('--input-format <format>', 'read the input as this format instead of going by its extension').choices(['jsonl', 'json', 'csv', 'tsv']))
-    .option('--as-of <date>', 'check as if today were this date (YYYY-MM-DD, UTC); default: today', asOfDate)
+    .addOption(inputFormatOption(false))
+    .addOption(asOfOption())
     .addHelpText('after', '\nExamples:\n  sellguard explain policies/buyer-messaging.policy examples/buyer-messaging/messages.jsonl --record 3\n  sellguard explain policies/buyer-messaging.policy messages.jsonl --where orderId=113-5550123-4567890')
     .action(async (policy: string, input: string, opts) => {
       setCode(await explainCommand(policy, input, opts));
@@ -107,8 +108,8 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .argument('<input>', 'the data file (JSONL, JSON, CSV or TSV)')
     .option('-o, --output <file>', 'where to write the fixed records (in the input\'s own format)')
     .option('--dry-run', 'change nothing: print what would change as a unified diff')
-    .addOption(new Option('--input-format <format>', 'read the input as this format instead of going by its extension').choices(['jsonl', 'json', 'csv', 'tsv']))
-    .option('--as-of <date>', 'check as if today were this date (YYYY-MM-DD, UTC); default: today', asOfDate)
+    .addOption(inputFormatOption(false))
+    .addOption(asOfOption())
     .addHelpText('after', '\nExamples:\n  sellguard fix policies/buyer-messaging.policy drafts.jsonl --output drafts.fixed.jsonl\n  sellguard fix policies/buyer-messaging.policy drafts.csv --dry-run\n\nExit codes: 0 done; 1 --dry-run found changes to make; 2 a usage error, a policy with errors or an unreadable input.')
     .action(async (policy: string, input: string, opts) => {
       setCode(await fixCommand(policy, input, opts));
@@ -165,9 +166,9 @@ export function buildProgram(setCode: (code: number) => void): Command {
       .description('review the records with problems in an interactive terminal view')
       .argument('<policy>', 'the .policy file')
       .argument('<inputs...>', 'JSONL, JSON, CSV or tab-separated files')
-      .addOption(new Option('--input-format <format>', 'read the inputs as this format instead of going by their extension').choices(['jsonl', 'json', 'csv', 'tsv']))
+      .addOption(inputFormatOption(true))
       .option('-w, --watch', 'check again whenever the policy or a data file is saved')
-      .option('--as-of <date>', 'check as if today were this date (YYYY-MM-DD, UTC); default: today', asOfDate)
+      .addOption(asOfOption())
       .option('--no-mouse', 'leave the mouse to the terminal (for selecting text) instead of clicking rows and scrolling with the wheel'),
   )
     .addHelpText('after', '\nExample:\n  sellguard tui policies/buyer-messaging.policy examples/buyer-messaging/messages.jsonl\n\nKeys: arrows or j/k move, Enter opens, Esc goes back, / searches, ? shows all keys, q quits.')

@@ -1,7 +1,8 @@
 /** The options `check` and `watch` share, with their help texts. */
 import { Option, type Command } from 'commander';
 import { FORMATS } from '@sellguard/core';
-import { asOfDate, threadCount, wholeNumber } from './values.js';
+import { threadCount, wholeNumber } from './values.js';
+import { asOfOption, inputFormatOption } from './shared-options.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -32,8 +33,8 @@ export function checkOptions(cmd: Command): Command {
         'never',
       ]),
     )
-    .addOption(new Option('--input-format <format>', 'read the inputs as this format instead of going by their extension').choices(['jsonl', 'json', 'csv', 'tsv']))
-    .option('--as-of <date>', 'check as if today were this date (YYYY-MM-DD, UTC); default: today', asOfDate)
+    .addOption(inputFormatOption(true))
+    .addOption(asOfOption())
     .option('--max-records <n>', 'show at most this many records in the text report (the summary counts all)', wholeNumber)
     .option('--baseline <file>', 'violations recorded in this file do not fail the run; only new ones do')
     .option('--update-baseline', 'write every violation of this run to the baseline file (and pass)')

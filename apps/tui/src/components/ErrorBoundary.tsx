@@ -1,7 +1,7 @@
 /**
  * The terminal UI's last boundary: an error while drawing a screen (a bug)
  * is shown in plain words with what to do, instead of a stack trace over a
- * half-drawn screen. `q` still quits.
+ * half-drawn screen. Ctrl-C quits (the app's own keys are gone with it).
  */
 import { Component, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
