@@ -36,7 +36,7 @@ export async function* decodeChunks(bytes: AsyncIterable<Buffer | string>, seen:
   let decoder: TextDecoder | undefined;
   let first = true;
   let pendingCR = false;
-  let written: ((chunk: Buffer) => number) | undefined;
+  let written: ((chunk: Buffer, count: boolean) => number) | undefined;
   let writtenCount = 0;
   let decodedCount = 0;
   // A CR at the end of a chunk may be the first half of a CRLF: held back until the next chunk shows.
@@ -56,7 +56,8 @@ export async function* decodeChunks(bytes: AsyncIterable<Buffer | string>, seen:
         written = writtenReplacements(encoding);
       }
       text = decoder.decode(chunk, { stream: true });
-      if (!seen.replacement) writtenCount += written!(chunk);
+      // Bytes are only counted for a chunk whose text holds U+FFFD: clean text costs nothing more.
+      if (!seen.replacement) writtenCount += written!(chunk, text.includes('\ufffd'));
     }
     if (first && text.length > 0) {
       first = false;
@@ -83,25 +84,30 @@ function countReplacements(text: string): number {
 
 /**
  * Counts U+FFFD characters the file itself holds (a file may legitimately contain the replacement
- * character), byte sequence by byte sequence, across chunk boundaries: EF BF BD in UTF-8, the code
- * unit FFFD in UTF-16.
+ * character): EF BF BD in UTF-8, the code unit FFFD in UTF-16, also split across two chunks. Called
+ * for every chunk (to keep the last bytes of the one before), counting only when asked.
  */
-function writtenReplacements(encoding: Encoding): (chunk: Buffer) => number {
-  const seq = encoding === 'utf-8' ? [0xef, 0xbf, 0xbd] : encoding === 'utf-16le' ? [0xfd, 0xff] : [0xff, 0xfd];
-  let carry: number[] = [];
-  let offset = 0;
-  return (chunk) => {
-    const bytes = carry.length > 0 ? Buffer.concat([Buffer.from(carry), chunk]) : chunk;
-    const start = offset - carry.length;
+function writtenReplacements(encoding: Encoding): (chunk: Buffer, count: boolean) => number {
+  const seq = Buffer.from(encoding === 'utf-8' ? [0xef, 0xbf, 0xbd] : encoding === 'utf-16le' ? [0xfd, 0xff] : [0xff, 0xfd]);
+  let carry = Buffer.alloc(0);
+  let offset = 0; // of this chunk in the file, for UTF-16's code unit alignment
+  // Sequences in `bytes` (which starts at file offset `base`) that start before `before`.
+  const occurrences = (bytes: Buffer, base: number, before: number): number => {
     let n = 0;
-    for (let i = bytes.indexOf(seq[0]!); i !== -1 && i + seq.length <= bytes.length; i = bytes.indexOf(seq[0]!, i + 1)) {
-      if (seq.length === 2 && (start + i) % 2 !== 0) continue;
-      if (bytes[i + 1] === seq[1] && (seq.length === 2 || bytes[i + 2] === seq[2])) n++;
+    for (let i = bytes.indexOf(seq); i !== -1 && i < before; i = bytes.indexOf(seq, i + 1)) if (seq.length === 3 || (base + i) % 2 === 0) n++;
+    return n;
+  };
+  return (chunk, count) => {
+    let n = 0;
+    if (count) {
+      // A sequence begun in the last chunk's final bytes, then the ones wholly inside this chunk.
+      n += occurrences(Buffer.concat([carry, chunk.subarray(0, seq.length - 1)]), offset - carry.length, carry.length);
+      n += occurrences(chunk, offset, chunk.length);
     }
+    // A chunk shorter than a sequence (standard input may come a byte at a time) keeps older bytes too.
+    const tail = chunk.length >= seq.length - 1 ? chunk : Buffer.concat([carry, chunk]);
+    carry = Buffer.from(tail.subarray(Math.max(0, tail.length - (seq.length - 1))));
     offset += chunk.length;
-    // The last bytes may start a sequence the next chunk ends. A sequence counted now ends inside this
-    // chunk, and its first byte is never among the carried ones, so it cannot be counted twice.
-    carry = Array.from(bytes.subarray(Math.max(0, bytes.length - (seq.length - 1))));
     return n;
   };
 }

@@ -170,6 +170,14 @@ describe('the replacement character written in the file itself', () => {
     ]);
   });
 
+  it('is read as text on standard input that arrives a byte at a time', async () => {
+    const bytes = Buffer.from(lines, 'utf8');
+    const stdin = Readable.from(Array.from(bytes, (b) => Buffer.from([b])));
+    const read: Brief[] = [];
+    for await (const r of readRecords('-', { stdin })) read.push([r.line, r.error !== undefined ? `error: ${r.error}` : r.raw]);
+    expect(read).toEqual(want);
+  });
+
   it('does not hide bad bytes elsewhere in the file', async () => {
     const bytes = Buffer.concat([Buffer.from('{"body":"\ufffd"}\n', 'utf8'), Buffer.from('{"body":"caf\u00e9"}\n', 'latin1')]);
     const read = await readFile('both.jsonl', bytes);
