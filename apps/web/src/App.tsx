@@ -137,7 +137,10 @@ export function App() {
   const policyBroken = !analyzed.analysis.policy;
 
   // ---- the data: read at once (the form shows it), checked 150 ms after the last change
-  const parsedNow = useMemo(() => parseData(dataText, policy), [dataText, policy]);
+  const parsedPlain = useMemo(() => parseData(dataText), [dataText]);
+  // Only an object that may hold the records depends on the policy (it may be one record itself): only
+  // that is read again when the policy changes, not every data text on every policy edit.
+  const parsedNow = useMemo(() => (policy && parsedPlain.format === 'json-wrapped' ? parseData(dataText, policy) : parsedPlain), [parsedPlain, dataText, policy]);
   const [checkedText, flushData] = useDebounced(dataText, DEBOUNCE_MS);
   const parsed = useMemo(() => (checkedText === dataText ? parsedNow : parseData(checkedText, policy)), [checkedText, dataText, parsedNow, policy]);
   const outcome = useMemo(() => {
