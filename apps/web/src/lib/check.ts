@@ -5,7 +5,7 @@
  * playground keeps every record, with its raw and decoded forms, to show
  * the matched text, fill the form and explain it.
  */
-import { checkRecordsSync, type CompiledPolicy, type EvalContext, type MetricResult, type RecordResult, type Summary, type Violation } from '@sellguard/core';
+import { checkRecordsSync, type CompiledPolicy, type EvalContext, type MetricResult, type RawRecord, type RecordResult, type Summary, type Violation } from '@sellguard/core';
 import type { ParsedData } from './data';
 
 export interface CheckedRecord extends RecordResult {
@@ -24,11 +24,21 @@ export interface CheckOutcome {
   datasetViolations?: Violation[];
 }
 
-export function checkData(policy: CompiledPolicy, data: ParsedData, ctx: EvalContext): CheckOutcome {
+/**
+ * `onRecord` is told each record's index just before it is checked, so that
+ * a check stopped for taking too long can say where it was.
+ */
+export function checkData(policy: CompiledPolicy, data: ParsedData, ctx: EvalContext, onRecord?: (index: number) => void): CheckOutcome {
   const records: CheckedRecord[] = [];
+  function* inputs(): Generator<RawRecord> {
+    for (const e of data.entries) {
+      onRecord?.(e.index);
+      yield { index: e.index, line: e.line, ...(e.error !== undefined ? { error: e.error } : { raw: e.raw }) };
+    }
+  }
   const report = checkRecordsSync(
     policy,
-    data.entries.map((e) => ({ index: e.index, line: e.line, ...(e.error !== undefined ? { error: e.error } : { raw: e.raw }) })),
+    inputs(),
     ctx,
     {
       keepAll: true,
