@@ -151,9 +151,11 @@ export function App() {
 
   // ---- the checks: every evaluation of the data runs in the check worker, with a time budget
   const asOfMs = asOfDay(asOf);
+  const explainIndex = tab === 'explain' ? sel : null;
+  const runExamples = tab === 'examples';
   const job: CheckJob | null = useMemo(
-    () => (good ? { policy: good.source, others: good.from.others, data: checkedText, asOf: asOfMs, explain: tab === 'explain' ? sel : null, examples: tab === 'examples' } : null),
-    [good, checkedText, asOfMs, tab, sel],
+    () => (good ? { policy: good.source, others: good.from.others, data: checkedText, asOf: asOfMs, explain: explainIndex, examples: runExamples } : null),
+    [good, checkedText, asOfMs, explainIndex, runExamples],
   );
   const live = useLiveCheck(job, budgetMs);
   const settled = live.settled;
@@ -566,6 +568,7 @@ export function App() {
           <section className="pane output-pane" aria-label="Output">
             <div className="pane-head">
               <Tabs label="Output" items={OUTPUT_TABS} value={tab} onChange={(t) => (touch(), setTab(t))} idPrefix="output" />
+              {outcome && done?.result.spellingPending && <span className="muted small-text">Loading the spelling dictionary…</span>}
               {checking && (
                 <span className="muted small-text" data-testid="checking">
                   Checking…

@@ -124,17 +124,34 @@ describe('the check worker', () => {
     expect(replies).toEqual([{ type: 'failed', id: 1, message: 'The policy has problems (see the list under it). Fix them to check the data.' }]);
   });
 
-  it('never evaluates a request replaced while the dictionary was loading', async () => {
-    let release: (s: Speller | null) => void = () => undefined;
-    const { checker, replies, spellerLoads } = harness(() => new Promise((r) => (release = r)));
-    const spelling = readFileSync(resolve(root, 'policies/buyer-messaging.policy'), 'utf8');
-    checker.receive({ ...job({ policy: spelling, data: '{"body": "old"}' }), id: 1 });
-    checker.receive({ ...job({ policy: spelling, data: '{"body": "new"}' }), id: 2 });
-    release(null);
+  it('never evaluates a request replaced while the policy was compiled', async () => {
+    const { checker, replies } = harness();
+    checker.receive({ ...job({ data: '{"body": "old"}' }), id: 1 });
+    checker.receive({ ...job({ data: '{"body": "new a@b.co"}' }), id: 2 });
     await settle();
     await settle();
     expect(replies.filter((r) => r.id === 1)).toEqual([]);
-    expect(doneOf(replies, 2)?.result.outcome.summary.records).toBe(1);
+    expect(doneOf(replies, 2)?.result.outcome.summary.withViolations).toBe(1);
+  });
+
+  it('checks without the dictionary while it loads, then checks the latest request again with it', async () => {
+    let release: (s: Speller | null) => void = () => undefined;
+    const { checker, replies, spellerLoads } = harness(() => new Promise((r) => (release = r)));
+    const spelling = readFileSync(resolve(root, 'policies/buyer-messaging.policy'), 'utf8');
+    const data = '{"orderId": "111-1234567-1234567", "subject": "Order 111-1234567-1234567", "body": "Thanks for your purchse"}';
+    checker.receive({ ...job({ policy: spelling, data }), id: 1 });
+    await settle();
+    const first = doneOf(replies, 1)!.result;
+    expect(first.spellingPending).toBe(true);
+    expect(first.outcome.summary.byRule['buyer-messaging/spelling']).toBe(0);
+    // A speller that knows every word but one.
+    release({ isCorrect: (w) => w !== 'purchse', suggestions: () => ['purchase'] });
+    await settle();
+    await settle();
+    const runs = replies.filter((r) => r.type === 'done' && r.id === 1) as Array<Extract<CheckReply, { type: 'done' }>>;
+    expect(runs).toHaveLength(2);
+    expect(runs[1].result.spellingPending).toBeUndefined();
+    expect(runs[1].result.outcome.summary.byRule['buyer-messaging/spelling']).toBe(1);
     expect(spellerLoads()).toBe(1);
   });
 });

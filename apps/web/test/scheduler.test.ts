@@ -1,13 +1,14 @@
 /**
  * The page's side of the check worker: the latest request wins, replies for
- * older ones are dropped, a check that outruns its budget is stopped with a
- * plain message and the next one gets a fresh worker. The worker and the
+ * older ones are dropped, a stale check still running after a short grace is
+ * stopped, a check that outruns its budget is stopped with a plain message,
+ * and the next one gets a fresh worker. The worker and the
  * clock are fakes, so each step is decided by the test.
  */
 import { describe, expect, it } from 'vitest';
 import { budgetFrom, DEFAULT_BUDGET_MS, timedOutMessage } from '../src/checks/budget';
 import type { CheckJob, CheckReply, CheckRequest, CheckResult } from '../src/checks/protocol';
-import { CheckScheduler, type CheckWorker, type Settled, type Timers } from '../src/checks/scheduler';
+import { CheckScheduler, STALE_GRACE_MS, type CheckWorker, type Settled, type Timers } from '../src/checks/scheduler';
 
 class FakeWorker implements CheckWorker {
   received: CheckRequest[] = [];
@@ -62,7 +63,7 @@ function setup(budgetMs = 5000) {
 
 const job = (data: string, policy = 'policy p "P"'): CheckJob => ({ policy, others: [], data, asOf: null, explain: null, examples: false });
 const result = (records: number): CheckResult => ({
-  outcome: { records: [], summary: { records, invalid: 0, withViolations: 0, violations: 0, bySeverity: { error: 0, warning: 0, info: 0 }, byRule: {} } },
+  outcome: { records: [], summary: { records, checked: records, invalid: 0, withViolations: 0, violations: 0, bySeverity: { error: 0, warning: 0, info: 0 }, byRule: {} } },
 });
 
 describe('the check scheduler', () => {
@@ -93,21 +94,55 @@ describe('the check scheduler', () => {
     expect(settled).toEqual([{ state: 'done', job: job('new'), result: result(2) }]);
   });
 
-  it('stops a worker that is evaluating a stale check, and sends the latest to a fresh one', () => {
+  it('lets a stale check that ends within the grace period finish, keeping the worker (and its compiled policy)', () => {
+    const { scheduler, workers, settled, timers } = setup();
+    scheduler.request(job('old'));
+    const [w] = workers;
+    w.reply({ type: 'started', id: w.received[0].id });
+    scheduler.request(job('new'));
+    expect(w.terminated).toBe(false);
+    expect(w.received.map((r) => r.data)).toEqual(['old', 'new']);
+    // Only the grace timer runs: the old check's budget was dropped.
+    expect([...timers.pending.values()].map((t) => t.ms)).toEqual([STALE_GRACE_MS]);
+    w.reply({ type: 'done', id: w.received[0].id, result: result(9) });
+    expect(timers.pending.size).toBe(0);
+    expect(settled).toEqual([]);
+    w.reply({ type: 'started', id: w.received[1].id });
+    w.reply({ type: 'done', id: w.received[1].id, result: result(2) });
+    expect(settled).toEqual([{ state: 'done', job: job('new'), result: result(2) }]);
+    expect(workers).toHaveLength(1);
+  });
+
+  it('stops a worker still evaluating a stale check after the grace period, and sends the latest to a fresh one', () => {
     const { scheduler, workers, settled, timers } = setup();
     scheduler.request(job('old'));
     const first = workers[0];
     first.reply({ type: 'started', id: first.received[0].id });
     scheduler.request(job('new'));
+    timers.fireAll();
     expect(first.terminated).toBe(true);
     expect(workers).toHaveLength(2);
     expect(workers[1].received.map((r) => r.data)).toEqual(['new']);
-    // The stopped check's budget no longer runs.
-    expect(timers.pending.size).toBe(0);
     // Whatever the stopped worker still says is ignored.
     first.reply({ type: 'done', id: first.received[0].id, result: result(9) });
     expect(settled).toEqual([]);
     expect(scheduler.workersStarted).toBe(2);
+  });
+
+  it('gives the same grace to a stale request the worker starts after a newer one was sent', () => {
+    const { scheduler, workers, settled, timers } = setup();
+    scheduler.request(job('old'));
+    scheduler.request(job('new'));
+    const first = workers[0];
+    first.reply({ type: 'started', id: first.received[0].id });
+    expect([...timers.pending.values()].map((t) => t.ms)).toEqual([STALE_GRACE_MS]);
+    timers.fireAll();
+    expect(first.terminated).toBe(true);
+    const again = workers[1].received;
+    expect(again.map((r) => r.data)).toEqual(['new']);
+    workers[1].reply({ type: 'started', id: again[0].id });
+    workers[1].reply({ type: 'done', id: again[0].id, result: result(1) });
+    expect(settled.map((s) => [s.state, s.job.data])).toEqual([['done', 'new']]);
   });
 
   it('stops a check that outruns its budget, says where it was, and starts a fresh worker for the next', () => {
@@ -127,6 +162,21 @@ describe('the check scheduler', () => {
     scheduler.request(job('small'));
     expect(workers).toHaveLength(2);
     expect(workers[1].received.map((r) => r.data)).toEqual(['small']);
+  });
+
+  it('reports the latest request again when the worker checks it again (once the dictionary is ready), each run with its budget', () => {
+    const { scheduler, workers, settled, timers } = setup();
+    scheduler.request(job('a'));
+    const w = workers[0];
+    const { id } = w.received[0];
+    w.reply({ type: 'started', id });
+    w.reply({ type: 'done', id, result: { ...result(1), spellingPending: true } });
+    expect(timers.pending.size).toBe(0);
+    w.reply({ type: 'started', id });
+    expect(timers.pending.size).toBe(1);
+    w.reply({ type: 'done', id, result: result(1) });
+    expect(settled.map((s) => s.state === 'done' && s.result.spellingPending)).toEqual([true, undefined]);
+    expect(workers).toHaveLength(1);
   });
 
   it('does not spend the budget while the worker prepares (compiling, loading the dictionary)', () => {

@@ -4,6 +4,10 @@
  * and reused for every check of it; the last check's outcome is reused when
  * only the explained record or the tab changed. Requests that arrive while
  * one is being prepared replace it: only the latest is evaluated.
+ *
+ * The spelling dictionary takes about a second to build: checks made before
+ * it is ready run without it (and say so), and the latest of them is checked
+ * again, under the same request, once it is ready.
  */
 import { compile, evalContext, type CompiledPolicy, type Speller } from '@sellguard/core';
 import { checkData } from '../lib/check';
@@ -27,7 +31,28 @@ export function createLiveChecker(deps: LiveCheckerDeps) {
   let busy = false;
   let compiled: { key: string; value: Compiled } | null = null;
   let lastOutcome: { key: string; outcome: ReturnType<typeof checkData> } | null = null;
-  let speller: Promise<Speller | null> | null = null;
+  /** The dictionary: not asked for yet, loading, or loaded (null when it could not be). */
+  let speller: { state: 'none' } | { state: 'loading' } | { state: 'ready'; value: Speller | null } = { state: 'none' };
+  /** The last request checked without the dictionary because it was still loading. */
+  let waitingForSpeller: CheckRequest | null = null;
+
+  function dictionary(): Speller | null | 'loading' {
+    if (speller.state === 'ready') return speller.value;
+    if (speller.state === 'none') {
+      speller = { state: 'loading' };
+      void deps.loadSpeller().then((value) => {
+        speller = { state: 'ready', value };
+        const again = waitingForSpeller;
+        waitingForSpeller = null;
+        // While a request is being handled or waits, it is newer and will be checked with the dictionary anyway.
+        if (again && !busy && latest === null) {
+          latest = again;
+          void drain();
+        }
+      });
+    }
+    return 'loading';
+  }
 
   function compiledFor(job: CheckJob): Compiled {
     const key = JSON.stringify([job.policy, job.others]);
@@ -40,6 +65,9 @@ export function createLiveChecker(deps: LiveCheckerDeps) {
     return value;
   }
 
+  /** Lets the requests that came in meanwhile arrive (the worker's message events run between tasks). */
+  const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
   async function handle(req: CheckRequest): Promise<void> {
     const c = compiledFor(req);
     if (!c.ok) {
@@ -47,12 +75,15 @@ export function createLiveChecker(deps: LiveCheckerDeps) {
       return;
     }
     const policy = c.policy;
-    const dictionary = policy.detectors.includes('spelling') ? await (speller ??= deps.loadSpeller()) : null;
-    // A newer request came in while the dictionary loaded: this one is stale.
+    await nextTask();
+    // A newer request came in while this one was compiled: this one is stale.
     if (latest !== null) return;
-    const ctx = evalContext({ asOf: req.asOf, dictionary });
+    const dict = policy.detectors.includes('spelling') ? dictionary() : null;
+    const spellingPending = dict === 'loading';
+    waitingForSpeller = spellingPending ? req : null;
+    const ctx = evalContext({ asOf: req.asOf, dictionary: spellingPending ? null : dict });
     deps.post({ type: 'started', id: req.id });
-    const key = JSON.stringify([req.data, req.asOf]);
+    const key = JSON.stringify([req.data, req.asOf, spellingPending]);
     let outcome = lastOutcome?.key === key ? lastOutcome.outcome : undefined;
     if (!outcome) {
       const parsed = parseData(req.data, policy);
@@ -86,7 +117,7 @@ export function createLiveChecker(deps: LiveCheckerDeps) {
     deps.post({
       type: 'done',
       id: req.id,
-      result: { outcome, ...(explanation ? { explanation } : {}), ...(examples ? { examples } : {}), ...(fixed ? { fixed } : {}) },
+      result: { outcome, ...(explanation ? { explanation } : {}), ...(examples ? { examples } : {}), ...(fixed ? { fixed } : {}), ...(spellingPending ? { spellingPending } : {}) },
     });
   }
 

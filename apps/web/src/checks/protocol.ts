@@ -40,10 +40,12 @@ export interface CheckResult {
   explanation?: RuleExplanation[];
   examples?: ExampleOutcome[];
   fixed?: { text: string; fixed: number };
+  /** Checked before the spelling dictionary was ready: the same request is checked again once it is. */
+  spellingPending?: true;
 }
 
 export type CheckReply =
-  /** Compiled and ready: evaluation starts now, and so does the time budget. */
+  /** Compiled and ready: evaluation starts now, and so does the time budget (again when a request is checked again). */
   | { type: 'started'; id: number }
   | { type: 'progress'; id: number; progress: CheckProgress }
   | { type: 'done'; id: number; result: CheckResult }

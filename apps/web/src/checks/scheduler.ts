@@ -1,13 +1,18 @@
 /**
- * Sends the page's checks to the check worker, one at a time, latest first:
- * - a new request while an older one waits replaces it (the worker drops the
- *   older one); a new request while an older one is being evaluated stops
- *   that worker and starts a fresh one, so a stale check never delays the
- *   latest edit;
+ * Sends the page's checks to the check worker, latest first:
+ * - a new request while an older one waits (the worker compiles the policy)
+ *   goes to the same worker, which drops the older one; a new request while
+ *   an older one is being evaluated waits for it for at most STALE_GRACE_MS,
+ *   then that worker is stopped and the latest goes to a fresh one, so a
+ *   stale check never delays the latest edit by more than that (and the
+ *   usual short check does not cost the worker its compiled policy and its
+ *   spelling dictionary, which take a second to build again);
  * - a check still evaluating when its time budget is spent is stopped the
  *   same way, and reported as timed out with where it was;
  * - replies for anything but the latest request are dropped, so results of
- *   an older policy and data are never reported as the current ones.
+ *   an older policy and data are never reported as the current ones. The
+ *   latest request may be checked again (once the spelling dictionary is
+ *   ready): each run has its own budget and is reported again.
  */
 import type { CheckJob, CheckProgress, CheckReply, CheckRequest, CheckResult } from './protocol';
 
@@ -36,6 +41,9 @@ export interface SchedulerOptions {
   timers?: Timers;
 }
 
+/** How long a stale check may still run before its worker is stopped. */
+export const STALE_GRACE_MS = 200;
+
 const REAL_TIMERS: Timers = {
   set: (run, ms) => setTimeout(run, ms),
   clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
@@ -43,8 +51,14 @@ const REAL_TIMERS: Timers = {
 
 export class CheckScheduler {
   private worker: CheckWorker | null = null;
-  private current: { id: number; job: CheckJob; started: boolean; progress?: CheckProgress } | null = null;
+  /** The latest request, and whether it is waiting for its result or being evaluated. */
+  private latest: { id: number; job: CheckJob; state: 'waiting' | 'evaluating' | 'settled'; progress?: CheckProgress } | null = null;
+  /** The request the worker is evaluating (the latest, or an older one it had already started), or null. */
+  private evaluating: number | null = null;
+  /** The latest check's time budget. */
   private timer: unknown = null;
+  /** The grace period of a stale check that is still being evaluated. */
+  private staleTimer: unknown = null;
   private nextId = 0;
   /** How many workers were started (the first, and one after each stop). */
   workersStarted = 0;
@@ -56,20 +70,21 @@ export class CheckScheduler {
 
   /** Check this job instead of whatever was asked before. */
   request(job: CheckJob): void {
-    if (this.current?.started) this.stopWorker();
     const id = ++this.nextId;
-    this.current = { id, job, started: false };
+    this.latest = { id, job, state: 'waiting' };
+    this.clearTimer();
     this.ensureWorker().postMessage({ ...job, id });
+    if (this.evaluating !== null) this.graceForStale();
   }
 
   /** Whether a check is waiting or running. */
   get busy(): boolean {
-    return this.current !== null;
+    return this.latest !== null && this.latest.state !== 'settled';
   }
 
   dispose(): void {
     this.stopWorker();
-    this.current = null;
+    this.latest = null;
   }
 
   private ensureWorker(): CheckWorker {
@@ -82,8 +97,23 @@ export class CheckScheduler {
     return w;
   }
 
+  /** Let the stale check finish if it is quick; otherwise stop it and send the latest to a fresh worker. */
+  private graceForStale(): void {
+    if (this.staleTimer !== null) return;
+    this.staleTimer = this.timers.set(() => {
+      this.staleTimer = null;
+      const latest = this.latest;
+      if (this.evaluating === null || !latest || this.evaluating === latest.id) return;
+      this.stopWorker();
+      latest.state = 'waiting';
+      this.ensureWorker().postMessage({ ...latest.job, id: latest.id });
+    }, STALE_GRACE_MS);
+  }
+
   private stopWorker(): void {
     this.clearTimer();
+    this.clearStaleTimer();
+    this.evaluating = null;
     if (!this.worker) return;
     this.worker.onmessage = null;
     this.worker.onerror = null;
@@ -96,42 +126,56 @@ export class CheckScheduler {
     this.timer = null;
   }
 
+  private clearStaleTimer(): void {
+    if (this.staleTimer !== null) this.timers.clear(this.staleTimer);
+    this.staleTimer = null;
+  }
+
   private receive(reply: CheckReply): void {
-    const cur = this.current;
-    if (!cur || reply.id !== cur.id) return;
+    if (reply.type === 'started') this.evaluating = reply.id;
+    if ((reply.type === 'done' || reply.type === 'failed') && this.evaluating === reply.id) {
+      this.evaluating = null;
+      this.clearStaleTimer();
+    }
+    const latest = this.latest;
+    if (!latest) return;
+    if (reply.id !== latest.id) {
+      // The worker started evaluating a request that is no longer wanted: it gets a short grace, then is stopped.
+      if (reply.type === 'started') this.graceForStale();
+      return;
+    }
     switch (reply.type) {
       case 'started':
-        cur.started = true;
+        latest.state = 'evaluating';
+        latest.progress = undefined;
         this.clearTimer();
         this.timer = this.timers.set(() => this.timeOut(), this.options.budgetMs);
         return;
       case 'progress':
-        cur.progress = reply.progress;
+        latest.progress = reply.progress;
         return;
       case 'done':
-        this.clearTimer();
-        this.current = null;
-        this.options.onSettled({ state: 'done', job: cur.job, result: reply.result });
-        return;
       case 'failed':
         this.clearTimer();
-        this.current = null;
-        this.options.onSettled({ state: 'failed', job: cur.job, message: reply.message });
+        latest.state = 'settled';
+        this.options.onSettled(reply.type === 'done' ? { state: 'done', job: latest.job, result: reply.result } : { state: 'failed', job: latest.job, message: reply.message });
     }
   }
 
   private timeOut(): void {
-    const cur = this.current;
+    const latest = this.latest;
     this.timer = null;
     this.stopWorker();
-    this.current = null;
-    if (cur) this.options.onSettled({ state: 'timed-out', job: cur.job, budgetMs: this.options.budgetMs, ...(cur.progress ? { progress: cur.progress } : {}) });
+    if (!latest) return;
+    latest.state = 'settled';
+    this.options.onSettled({ state: 'timed-out', job: latest.job, budgetMs: this.options.budgetMs, ...(latest.progress ? { progress: latest.progress } : {}) });
   }
 
   private crashed(message: string | undefined): void {
-    const cur = this.current;
+    const latest = this.latest;
     this.stopWorker();
-    this.current = null;
-    if (cur) this.options.onSettled({ state: 'failed', job: cur.job, message: `The check stopped unexpectedly${message ? ` (${message})` : ''}. Change the policy or the data to check again; if it keeps happening, reload the page.` });
+    if (!latest || latest.state === 'settled') return;
+    latest.state = 'settled';
+    this.options.onSettled({ state: 'failed', job: latest.job, message: `The check stopped unexpectedly${message ? ` (${message})` : ''}. Change the policy or the data to check again; if it keeps happening, reload the page.` });
   }
 }
