@@ -7,7 +7,7 @@
  * The slow policy is an honest one: finding duplicate SKUs by counting each
  * SKU among all the others takes time that grows with the square of the
  * list (6,000 SKUs take seconds). The page is opened with `?budget=3000`,
- * the documented testing aid, so the test waits 3 seconds instead of 5.
+ * the documented testing aid, so the test waits 3 seconds instead of 10.
  */
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -220,14 +220,14 @@ describe('the check scheduler', () => {
 });
 
 describe('the time budget', () => {
-  it('is 5 seconds unless the address says otherwise', () => {
-    expect(DEFAULT_BUDGET_MS).toBe(5000);
-    expect(budgetFrom('')).toBe(5000);
+  it('is 10 seconds unless the address says otherwise', () => {
+    expect(DEFAULT_BUDGET_MS).toBe(10_000);
+    expect(budgetFrom('')).toBe(10_000);
     expect(budgetFrom('?budget=50')).toBe(50);
     expect(budgetFrom('?x=1&budget=1500')).toBe(1500);
     // Not a number of milliseconds: the default; too small to check anything: the smallest allowed.
-    expect(budgetFrom('?budget=fast')).toBe(5000);
-    expect(budgetFrom('?budget=-3')).toBe(5000);
+    expect(budgetFrom('?budget=fast')).toBe(10_000);
+    expect(budgetFrom('?budget=-3')).toBe(10_000);
     expect(budgetFrom('?budget=1')).toBe(20);
   });
 
