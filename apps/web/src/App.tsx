@@ -535,6 +535,11 @@ export function App() {
                 New record
               </button>
             </div>
+            {big.check && (
+              <p className="banner" role="note" data-testid="data-not-checked">
+                {big.check.fileName} is too large to edit here, so it is checked in the background: the results on the right are for it. The data below is what you had before; close those results to see its own again.
+              </p>
+            )}
             <div id="data-panel" role="tabpanel" aria-labelledby={`data-tab-${view}`} className="data-body">
               <div hidden={view !== 'text'} className="data-text">
                 <DataEditor
