@@ -424,8 +424,11 @@ export function App() {
     setNotice('Applying the fixes…');
     live.fixAll();
   };
+  /** The request whose fixed records were downloaded (a request checked again once the dictionary is ready is not downloaded twice). */
+  const downloadedFixes = useRef<CheckJob | null>(null);
   useEffect(() => {
-    if (settled?.state !== 'done' || !settled.job.fixAll || !settled.result.fixed) return;
+    if (settled?.state !== 'done' || !settled.job.fixAll || !settled.result.fixed || downloadedFixes.current === settled.job) return;
+    downloadedFixes.current = settled.job;
     const { text, fixed } = settled.result.fixed;
     if (fixed === 0) {
       setNotice('No record has a fix to apply.');
