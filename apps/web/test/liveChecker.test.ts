@@ -134,6 +134,32 @@ describe('the check worker', () => {
     expect(doneOf(replies, 2)?.result.outcome.summary.withViolations).toBe(1);
   });
 
+  it('stops a check of many records between two slices when a newer request arrives, and goes on with that one', async () => {
+    const replies: CheckReply[] = [];
+    let slices = 0;
+    const checker = createLiveChecker({
+      post: (r) => replies.push(r),
+      loadSpeller: async () => null,
+      sliceMs: 0,
+      // One look at the messages after compiling, then one before each record (slices of 0 ms):
+      // the newer request arrives at the fourth, before the third record.
+      nextTask: async () => {
+        if (++slices === 4) checker.receive({ ...job({ data: '{"body": "a@b.co"}' }), id: 2 });
+        await Promise.resolve();
+      },
+    });
+    const many = Array.from({ length: 50 }, (_, i) => JSON.stringify({ body: `message ${i}` })).join('\n');
+    checker.receive({ ...job({ data: many }), id: 1 });
+    await settle();
+    await settle();
+    const first = replies.filter((r) => r.id === 1);
+    expect(first.at(-1)).toEqual({ type: 'dropped', id: 1 });
+    expect(first.some((r) => r.type === 'done')).toBe(false);
+    // It had checked two records when it stopped.
+    expect(first.filter((r) => r.type === 'progress').map((r) => (r as Extract<CheckReply, { type: 'progress' }>).progress.record)).toEqual([0, 1]);
+    expect(doneOf(replies, 2)?.result.outcome.summary).toMatchObject({ records: 1, withViolations: 1 });
+  });
+
   it('checks without the dictionary while it loads, then checks the latest request again with it', async () => {
     let release: (s: Speller | null) => void = () => undefined;
     const { checker, replies, spellerLoads } = harness(() => new Promise((r) => (release = r)));

@@ -113,6 +113,21 @@ describe('the check scheduler', () => {
     expect(workers).toHaveLength(1);
   });
 
+  it('keeps the worker when it drops a stale check part way for the newer one', () => {
+    const { scheduler, workers, settled, timers } = setup();
+    scheduler.request(job('old'));
+    const [w] = workers;
+    w.reply({ type: 'started', id: w.received[0].id });
+    scheduler.request(job('new'));
+    w.reply({ type: 'dropped', id: w.received[0].id });
+    expect(timers.pending.size).toBe(0);
+    w.reply({ type: 'started', id: w.received[1].id });
+    w.reply({ type: 'done', id: w.received[1].id, result: result(1) });
+    expect(settled.map((s) => s.job.data)).toEqual(['new']);
+    expect(w.terminated).toBe(false);
+    expect(workers).toHaveLength(1);
+  });
+
   it('stops a worker still evaluating a stale check after the grace period, and sends the latest to a fresh one', () => {
     const { scheduler, workers, settled, timers } = setup();
     scheduler.request(job('old'));

@@ -10,7 +10,7 @@
  * again, under the same request, once it is ready.
  */
 import { compile, evalContext, type CompiledPolicy, type Speller } from '@sellguard/core';
-import { checkData } from '../lib/check';
+import { checkDataInSlices, type CheckOutcome } from '../lib/check';
 import { parseData } from '../lib/data';
 import { fixAll } from '../files/fixAll';
 import { MAIN_POLICY_FILE, projectReader } from '../lib/project';
@@ -22,6 +22,22 @@ export interface LiveCheckerDeps {
   loadSpeller(): Promise<Speller | null>;
   /** Counts compilations (tests watch that a policy is compiled once). */
   onCompile?(): void;
+  /** A new task, so that the worker's messages are read (default: a message to itself, faster than setTimeout). */
+  nextTask?(): Promise<void>;
+  /** How long the check runs between two looks at the messages (default 16 ms, a frame). */
+  sliceMs?: number;
+}
+
+/** A macrotask through a MessageChannel: unlike nested timeouts it is not held back by 4 ms. */
+function messageTask(): () => Promise<void> {
+  const channel = new MessageChannel();
+  const waiting: Array<() => void> = [];
+  channel.port1.onmessage = () => waiting.shift()?.();
+  return () =>
+    new Promise<void>((resolve) => {
+      waiting.push(resolve);
+      channel.port2.postMessage(null);
+    });
 }
 
 type Compiled = { ok: true; policy: CompiledPolicy } | { ok: false; message: string };
@@ -30,7 +46,8 @@ export function createLiveChecker(deps: LiveCheckerDeps) {
   let latest: CheckRequest | null = null;
   let busy = false;
   let compiled: { key: string; value: Compiled } | null = null;
-  let lastOutcome: { key: string; outcome: ReturnType<typeof checkData> } | null = null;
+  let lastOutcome: { key: string; outcome: CheckOutcome } | null = null;
+  const nextTask = deps.nextTask ?? messageTask();
   /** The dictionary: not asked for yet, loading, or loaded (null when it could not be). */
   let speller: { state: 'none' } | { state: 'loading' } | { state: 'ready'; value: Speller | null } = { state: 'none' };
   /** The last request checked without the dictionary because it was still loading. */
@@ -42,13 +59,8 @@ export function createLiveChecker(deps: LiveCheckerDeps) {
       speller = { state: 'loading' };
       void deps.loadSpeller().then((value) => {
         speller = { state: 'ready', value };
-        const again = waitingForSpeller;
-        waitingForSpeller = null;
-        // While a request is being handled or waits, it is newer and will be checked with the dictionary anyway.
-        if (again && !busy && latest === null) {
-          latest = again;
-          void drain();
-        }
+        // The request checked without it is checked again (by drain, now or when the current one is done).
+        if (!busy) void drain();
       });
     }
     return 'loading';
@@ -64,9 +76,6 @@ export function createLiveChecker(deps: LiveCheckerDeps) {
     lastOutcome = null;
     return value;
   }
-
-  /** Lets the requests that came in meanwhile arrive (the worker's message events run between tasks). */
-  const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
   async function handle(req: CheckRequest): Promise<void> {
     const c = compiledFor(req);
@@ -87,7 +96,18 @@ export function createLiveChecker(deps: LiveCheckerDeps) {
     let outcome = lastOutcome?.key === key ? lastOutcome.outcome : undefined;
     if (!outcome) {
       const parsed = parseData(req.data, policy);
-      outcome = checkData(policy, parsed, ctx, (index) => deps.post({ type: 'progress', id: req.id, progress: { step: 'check', record: index, line: parsed.entries[index]?.line } }));
+      const checked = await checkDataInSlices(policy, parsed, ctx, {
+        onRecord: (index) => deps.post({ type: 'progress', id: req.id, progress: { step: 'check', record: index, line: parsed.entries[index]?.line } }),
+        // A newer request arrived between two slices: this check is stale, stop it.
+        stop: () => latest !== null,
+        nextTask,
+        ...(deps.sliceMs !== undefined ? { sliceMs: deps.sliceMs } : {}),
+      });
+      if (!checked) {
+        deps.post({ type: 'dropped', id: req.id });
+        return;
+      }
+      outcome = checked;
       lastOutcome = { key, outcome };
     }
     let explanation;
@@ -121,11 +141,18 @@ export function createLiveChecker(deps: LiveCheckerDeps) {
     });
   }
 
+  /** The next request to handle: the latest, else the one checked before the dictionary was ready, once it is. */
+  function next(): CheckRequest | null {
+    if (latest) return latest;
+    if (speller.state === 'ready' && waitingForSpeller) return waitingForSpeller;
+    return null;
+  }
+
   async function drain(): Promise<void> {
     busy = true;
-    while (latest) {
-      const req = latest;
+    for (let req = next(); req; req = next()) {
       latest = null;
+      waitingForSpeller = null;
       try {
         await handle(req);
       } catch (err) {

@@ -49,4 +49,6 @@ export type CheckReply =
   | { type: 'started'; id: number }
   | { type: 'progress'; id: number; progress: CheckProgress }
   | { type: 'done'; id: number; result: CheckResult }
+  /** Stopped part way because a newer request arrived (the worker goes on with that one). */
+  | { type: 'dropped'; id: number }
   | { type: 'failed'; id: number; message: string };

@@ -1,12 +1,12 @@
 /**
  * Sends the page's checks to the check worker, latest first:
- * - a new request while an older one waits (the worker compiles the policy)
- *   goes to the same worker, which drops the older one; a new request while
- *   an older one is being evaluated waits for it for at most STALE_GRACE_MS,
- *   then that worker is stopped and the latest goes to a fresh one, so a
- *   stale check never delays the latest edit by more than that (and the
- *   usual short check does not cost the worker its compiled policy and its
- *   spelling dictionary, which take a second to build again);
+ * - a new request always goes to the same worker, which drops an older one
+ *   that waits, and stops one it is checking between two slices of records;
+ *   if the older one is still being evaluated after STALE_GRACE_MS (one slow
+ *   record), that worker is stopped and the latest goes to a fresh one, so a
+ *   stale check never delays the latest edit by more than that, and the
+ *   usual stale check does not cost the worker its compiled policy and its
+ *   spelling dictionary, which take a second or more to build again;
  * - a check still evaluating when its time budget is spent is stopped the
  *   same way, and reported as timed out with where it was;
  * - replies for anything but the latest request are dropped, so results of
@@ -133,7 +133,7 @@ export class CheckScheduler {
 
   private receive(reply: CheckReply): void {
     if (reply.type === 'started') this.evaluating = reply.id;
-    if ((reply.type === 'done' || reply.type === 'failed') && this.evaluating === reply.id) {
+    if ((reply.type === 'done' || reply.type === 'failed' || reply.type === 'dropped') && this.evaluating === reply.id) {
       this.evaluating = null;
       this.clearStaleTimer();
     }
@@ -153,6 +153,9 @@ export class CheckScheduler {
         return;
       case 'progress':
         latest.progress = reply.progress;
+        return;
+      case 'dropped':
+        // Only an older request is dropped for a newer one; the latest never is.
         return;
       case 'done':
       case 'failed':
