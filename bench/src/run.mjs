@@ -146,14 +146,16 @@ try {
       const run = raceProcesses(
         [
           { name: 'read + JSON.parse', args: [join(here, 'read-jsonl.mjs'), file] },
+          // As a user runs it: the default picks the threads by file size (one per core from 16 MB).
           { name: 'sellguard check', args: check(policy, file) },
-          // The same command on two worker threads: the speed-up of --jobs (same report, checked by the CLI tests).
+          // One thread and two: the speed-up of --jobs (same report, checked by the CLI tests).
+          { name: 'sellguard check --jobs 1', args: [...check(policy, file), '--jobs', '1'] },
           { name: 'sellguard check --jobs 2', args: [...check(policy, file), '--jobs', '2'] },
         ],
         reps,
         log,
       );
-      e2e[key] = { ...run, records, fileMb: statSync(file).size / 1e6, ratios: pairedRatios(run.times, 'read + JSON.parse'), jobs: pairedRatios(run.times, 'sellguard check')['sellguard check --jobs 2'] };
+      e2e[key] = { ...run, records, fileMb: statSync(file).size / 1e6, ratios: pairedRatios(run.times, 'read + JSON.parse'), jobs: pairedRatios(run.times, 'sellguard check --jobs 1')['sellguard check --jobs 2'] };
     }
     results.e2e = e2e;
   }

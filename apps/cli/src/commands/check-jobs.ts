@@ -7,11 +7,10 @@
  * up. So the records never cross between threads, and the report is the
  * same as on one thread, record numbers and line numbers included.
  *
- * Standard input, JSON documents, UTF-16 files and small files are read on
- * the main thread: there is nothing to cut, or starting threads (each
- * compiles the policy) would cost more than it saves.
+ * Standard input, JSON documents, UTF-16 files and files under 64 KB are
+ * read on the main thread: there is nothing to cut, or starting threads
+ * (each compiles the policy) would cost more than it saves.
  */
-import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -20,17 +19,19 @@ import Tinypool from 'tinypool';
 import { filePieces, readRecords, type InputFormat, type RawRecord } from '@sellguard/core/node';
 import type { CheckWorkerData, PieceResult, PieceTask } from './check-worker.js';
 
-/** Without --jobs, files from this size are checked on all cores; smaller ones on the main thread. */
-export const PARALLEL_FROM_BYTES = 16 * 1024 * 1024;
 /** With --jobs, files below this size are still read on the main thread (nothing worth cutting). */
 const SMALLEST_TO_CUT = 64 * 1024;
 /** Pieces are at most this big, so results stay small and the threads stay busy to the end. */
-const MAX_PIECE_BYTES = 8 * 1024 * 1024;
+const MAX_PIECE_BYTES = 2 * 1024 * 1024;
 
-/** Threads for an input of `bytes` (undefined: standard input) when --jobs is not given. */
-export function defaultJobs(bytes: number | undefined): number {
-  return bytes !== undefined && bytes >= PARALLEL_FROM_BYTES ? availableParallelism() : 1;
-}
+/**
+ * Threads when --jobs is not given: one. Each worker thread costs about 40 MB before it reads anything and its
+ * own heap while it works: on 100,000 seller performance reports (175 MB) two threads peaked at 320–410 MB
+ * against 172 MB for one, over the 200 MB a check may use, and on the shared 2-core machine where this was
+ * measured two threads were not reliably faster (the main thread still writes the report, 158 MB of JSON for
+ * that file). So more threads are asked for with --jobs.
+ */
+export const DEFAULT_JOBS = 1;
 
 /** The worker script next to this module: the bundle puts it beside main.js, tsc beside this file. */
 function workerFile(): string {
@@ -80,13 +81,20 @@ export interface CheckPool {
 
 /** A pool of `jobs` threads checking pieces of files against one policy. */
 export function checkPool(data: CheckWorkerData, jobs: number): CheckPool {
-  const pool = new Tinypool({ filename: workerFile(), minThreads: jobs, maxThreads: jobs, workerData: data });
+  const pool = new Tinypool({
+    filename: workerFile(),
+    minThreads: jobs,
+    maxThreads: jobs,
+    workerData: data,
+    // A small young generation per thread: each thread's heap grows less before it is collected.
+    resourceLimits: { maxYoungGenerationSizeMb: 8 },
+  });
   return {
     async checkFile(input, layout, startIndex, sink) {
       const { size } = await stat(input);
       // About four pieces per thread, so a thread that finishes early takes another.
       const pieceBytes = Math.min(MAX_PIECE_BYTES, Math.max(SMALLEST_TO_CUT, Math.ceil(size / (jobs * 4))));
-      // Pieces handed out and not yet applied, oldest first; at most two per thread, so memory stays flat.
+      // Pieces handed out and not yet applied, oldest first; one per thread and one waiting, so memory stays flat.
       const inFlight: Array<{ bytes: number; result: Promise<PieceResult> }> = [];
       let next = startIndex;
       const applyOldest = async () => {
@@ -109,7 +117,7 @@ export function checkPool(data: CheckWorkerData, jobs: number): CheckPool {
         // Awaited later, in order; until then a failure must not count as an unhandled rejection.
         result.catch(() => undefined);
         inFlight.push({ bytes: piece.end - piece.start, result });
-        while (inFlight.length > jobs * 2) await applyOldest();
+        while (inFlight.length > jobs + 1) await applyOldest();
       }
       while (inFlight.length > 0) await applyOldest();
       return next - startIndex;

@@ -39,7 +39,7 @@ import { Progress, progressWanted } from '../options/progress.js';
 import { planCheck, ruleDocs, shown, type CheckFlags, type CheckPlan } from './check-plan.js';
 import { VERSION } from '../version.js';
 import { checkWithEngine } from './engine.js';
-import { checkPool, cuttable, defaultJobs, type CheckPool } from './check-jobs.js';
+import { checkPool, cuttable, DEFAULT_JOBS, type CheckPool } from './check-jobs.js';
 import { sarifRegions } from './check-sarif-regions.js';
 
 export type { CheckFlags } from './check-plan.js';
@@ -167,7 +167,7 @@ export async function runPlan(plan: CheckPlan, flags: CheckFlags): Promise<numbe
       const writePending = async () => {
         for (const p of pending.splice(0)) await each((w) => w.result(p.result, p.source));
       };
-      // Files big enough are cut into pieces that worker threads read and check (see check-jobs.ts).
+      // With --jobs, files are cut into pieces that worker threads read and check (see check-jobs.ts).
       let pool: CheckPool | undefined;
       const poolOf = (jobs: number) =>
         (pool ??= checkPool(
@@ -185,7 +185,7 @@ export async function runPlan(plan: CheckPlan, flags: CheckFlags): Promise<numbe
       const fits = fitsRecord(policy);
       try {
         for (const [k, input] of run.inputs.entries()) {
-          const jobs = flags.jobs ?? defaultJobs(sizes[k]);
+          const jobs = flags.jobs ?? DEFAULT_JOBS;
           const layout = jobs > 1 ? await cuttable(input, sizes[k], plan.inputFormat) : undefined;
           if (layout) {
             next += await poolOf(jobs).checkFile(input, layout, next, {
