@@ -132,6 +132,22 @@ same file. Both gave identical numerators and denominators before timing (larges
 ${rows.join('\n')}
 `);
   }
+  if (r.csv) {
+    const rows = ['| parser | median time | rows per second | speed vs csv-parse | same rows as csv-parse | quirks read as written | unclosed quote |', '| --- | ---: | ---: | ---: | --- | --- | --- |'];
+    for (const [name, times] of Object.entries(r.csv.times)) {
+      const q = r.csv.quirks[name];
+      rows.push(`| ${name} | ${ms(median(times))} | ${n(perSecond(r.csv.rows, median(times)))} | ${formatRatio(r.csv.ratios[name])} | ${r.csv.same[name] ? 'yes' : 'no'} | ${q.failed.length === 0 ? 'all' : `not: ${q.failed.join('; ')}`} | ${q.unclosed.replace(/\|/g, '\\|')} |`);
+    }
+    out.push(`## CSV parsers
+
+The parser under the CSV reader (csv-parse) and the alternatives, on the text of a generated ${n(r.csv.rows)}-row order report
+(${n(r.csv.fileMb)} MB), parsed whole into rows of strings. "Quirks" are a quoted value holding a delimiter, doubled quotes
+and a line break; a quote inside an unquoted value (\`12" x 18"\`); empty values and a blank line. The reader reports a
+row whose quote is never closed, with its line, and reads on after it.
+
+${rows.join('\n')}
+`);
+  }
   if (r.e2e) {
     const rows = ['| input | records | file | read + JSON.parse | `sellguard check` | speed vs read + parse | peak memory of check | `check --jobs 1` | `check --jobs 2` | `--jobs 2` vs `--jobs 1` |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
     const time = (e, name) => (e.times[name] ? ms(median(e.times[name])) : '–');
