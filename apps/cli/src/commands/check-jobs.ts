@@ -86,8 +86,9 @@ export function checkPool(data: CheckWorkerData, jobs: number): CheckPool {
     minThreads: jobs,
     maxThreads: jobs,
     workerData: data,
-    // A small young generation per thread: each thread's heap grows less before it is collected.
-    resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    // A young generation smaller than V8's default: each thread's heap grows less before it is collected. On a
+    // 1M-row order report, 8 MB gave 307 MB peak and 32 MB 363 MB, with up to a tenth more CPU time at 8 MB.
+    resourceLimits: { maxYoungGenerationSizeMb: 16 },
   });
   return {
     async checkFile(input, layout, startIndex, sink) {
