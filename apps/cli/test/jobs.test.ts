@@ -167,6 +167,15 @@ describe('sellguard check --jobs', () => {
     }
   }, 60_000);
 
+  it('reads standard input on one thread, with the same report', () => {
+    const input = readFileSync(join(dir, 'messages.jsonl'), 'utf8');
+    const run = (jobs: string) => spawnSync(process.execPath, [bin, 'check', 'demo.policy', '-', '--format', 'json', '--jobs', jobs], { cwd: dir, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' } });
+    const one = run('1');
+    const two = run('2');
+    expect(two.stdout).toBe(one.stdout);
+    expect(JSON.parse(two.stdout).summary.records).toBe(RECORDS);
+  });
+
   it('refuses a number of threads below 1 in plain words', () => {
     const r = check(['demo.policy', 'messages.jsonl', '--jobs', '0']);
     expect(r.code).toBe(2);
