@@ -19,15 +19,9 @@ export function useColor(stream: NodeJS.WriteStream, flag?: boolean): boolean {
   return Boolean(stream.isTTY);
 }
 
-/** An error for people: printed as `sellguard: <message>`, then the process exits with `code`. */
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly code: number = EXIT.usage,
-  ) {
-    super(message);
-  }
-}
+import { CliError } from './cli-error.js';
+
+export { CliError };
 
 /**
  * Print diagnostics to stderr as code frames, then a count line. A diagnostic

@@ -37,6 +37,8 @@ export interface CompileResult {
   ast: PolicyFile;
   /** The checked IR, when checking got that far. */
   ir?: IrPolicy;
+  /** The generated sources, when there are no errors. */
+  code?: GeneratedCode;
 }
 
 /** The generated sources of a policy without errors. */
@@ -50,9 +52,7 @@ export interface GeneratedCode {
   dts: string;
 }
 
-export interface Translation extends Omit<CompileResult, 'policy'> {
-  code?: GeneratedCode;
-}
+export type Translation = Omit<CompileResult, 'policy'>;
 
 export function translate(source: string, opts: CompileOptions = {}): Translation {
   const { ast, diagnostics: syntax } = parse(source);
