@@ -32,6 +32,8 @@ const result = await build({
   external: ['tinypool', 'dictionary-en', '@sellguard/tui', '@sellguard/engines', '@duckdb/node-api', 'pg', '@clickhouse/client'],
   // Bundled CommonJS packages call require(); give them one in the ES module.
   banner: { js: "import { createRequire as __sellguardRequire } from 'node:module'; const require = __sellguardRequire(import.meta.url);" },
+  // Tells the code it runs bundled, next to the build id written below (src/policy-cache/build-id.ts).
+  define: { SELLGUARD_BUNDLED: 'true' },
   logLevel: 'warning',
 });
 if (process.env.SELLGUARD_BUILD_META) writeFileSync(process.env.SELLGUARD_BUILD_META, JSON.stringify(result.metafile));

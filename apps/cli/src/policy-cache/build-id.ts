@@ -10,8 +10,16 @@ import { packageRoot } from '../package-root.js';
 
 export const BUILD_ID_FILE = 'build-id.txt';
 
-/** The build's id, or undefined when the program was not built by build.mjs (then nothing is cached). */
+/** Replaced with `true` by build.mjs; undeclared when tsc's unbundled output runs. */
+declare const SELLGUARD_BUNDLED: boolean | undefined;
+
+/**
+ * The build's id, or undefined when this code is not the bundle build.mjs
+ * made (tsc's unbundled output may sit next to the id of an older bundle):
+ * then nothing is cached.
+ */
 export function buildId(): string | undefined {
+  if (typeof SELLGUARD_BUNDLED === 'undefined' || !SELLGUARD_BUNDLED) return undefined;
   try {
     const id = readFileSync(join(packageRoot(), 'dist', BUILD_ID_FILE), 'utf8').trim();
     return /^[0-9a-f]{16,}$/.test(id) ? id : undefined;
