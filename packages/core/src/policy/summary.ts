@@ -33,6 +33,7 @@ export interface PolicySummary {
 }
 
 export function policySummary(ir: IrPolicy): PolicySummary {
+  const exprs = evaluatedExprs(ir);
   return {
     id: ir.id,
     title: ir.title,
@@ -54,8 +55,8 @@ export function policySummary(ir: IrPolicy): PolicySummary {
       }),
     ),
     rules: ruleInfos(ir),
-    detectors: detectorsUsed(ir),
-    usesToday: usesToday(ir),
+    detectors: detectorsUsed(exprs),
+    usesToday: usesToday(ir, exprs),
     ...(ir.metrics.length > 0 ? { dataset: datasetSummary(ir) } : {}),
   };
 }
@@ -81,15 +82,15 @@ function evaluatedExprs(ir: IrPolicy): IrExpr[] {
   ];
 }
 
-function detectorsUsed(ir: IrPolicy): string[] {
-  const detects = evaluatedExprs(ir).flatMap((e) => findAll<Extract<IrExpr, { op: 'detect' }>>(e, (x) => x.op === 'detect'));
+function detectorsUsed(exprs: IrExpr[]): string[] {
+  const detects = exprs.flatMap((e) => findAll<Extract<IrExpr, { op: 'detect' }>>(e, (x) => x.op === 'detect'));
   return [...new Set(detects.map((d) => d.detector))].sort();
 }
 
 /** Whether results depend on the as-of day: an expression reads today(), or a metric has a time window. */
-function usesToday(ir: IrPolicy): boolean {
+function usesToday(ir: IrPolicy, exprs: IrExpr[]): boolean {
   const texts = ir.rules.flatMap((r) => [r.message, r.hint, ...r.clauses.map((c) => c.message)].filter((e): e is IrExpr => e !== null && e !== undefined));
-  return ir.metrics.some((m) => m.window !== null) || [...evaluatedExprs(ir), ...texts].some((e) => findAll(e, (x) => x.op === 'call' && x.fn === 'today').length > 0);
+  return ir.metrics.some((m) => m.window !== null) || [...exprs, ...texts].some((e) => findAll(e, (x) => x.op === 'call' && x.fn === 'today').length > 0);
 }
 
 const NEGATE = { '<': '>=', '<=': '>', '>': '<=', '>=': '<', '==': '!=', '!=': '==' } as const;
