@@ -8,7 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -161,5 +161,25 @@ describe('the cache of compiled policies', () => {
     const home = mkdtempSync(join(tmpdir(), 'sellguard-home-'));
     expect(check(dir, '', [], { XDG_CACHE_HOME: '', HOME: home }).code).toBe(0);
     expect(entries(join(home, '.cache', 'sellguard'))).toHaveLength(1);
+  });
+
+  it('keeps the 100 most recently compiled policies', () => {
+    const { dir, cache } = setup();
+    const folder = join(cache, 'policies');
+    mkdirSync(folder, { recursive: true });
+    // 104 older entries (their content does not matter: only their number and age).
+    const old = Date.now() / 1000 - 3600;
+    for (let i = 0; i < 104; i++) {
+      const file = join(folder, `${String(i).padStart(64, '0')}.json`);
+      writeFileSync(file, 'old');
+      utimesSync(file, old + i, old + i);
+    }
+    expect(check(dir, cache).code).toBe(0);
+    const kept = entries(cache);
+    expect(kept).toHaveLength(100);
+    // The new entry and the 99 youngest old ones stay; the 5 oldest go.
+    expect(kept.filter((f) => readFileSync(join(folder, f), 'utf8') !== 'old')).toHaveLength(1);
+    expect(kept).not.toContain(`${String(4).padStart(64, '0')}.json`);
+    expect(kept).toContain(`${String(5).padStart(64, '0')}.json`);
   });
 });

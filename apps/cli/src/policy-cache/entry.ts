@@ -7,7 +7,7 @@
  * compile the same policy at once.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '@sellguard/dsl';
 import type { PolicySummary, RunnableCode } from '@sellguard/core/node';
@@ -67,6 +67,28 @@ export function writeEntry(dir: string, entry: CacheEntry): void {
     renameSync(temp, file);
   } catch {
     rmSync(temp, { force: true });
+  }
+}
+
+/** How many compiled policies are kept: each edit of a policy (in watch mode, each save) compiles a new one. */
+export const MAX_ENTRIES = 100;
+
+/** Delete all but the MAX_ENTRIES most recently written entries (and temporary files a killed run left behind). */
+export function pruneEntries(dir: string): void {
+  try {
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json') || f.endsWith('.tmp'));
+    if (files.length <= MAX_ENTRIES) return;
+    const dated = files.flatMap((f) => {
+      try {
+        return [{ f, at: statSync(join(dir, f)).mtimeMs }];
+      } catch {
+        return [];
+      }
+    });
+    dated.sort((a, b) => b.at - a.at);
+    for (const { f } of dated.slice(MAX_ENTRIES)) rmSync(join(dir, f), { force: true });
+  } catch {
+    // Another run may be pruning at the same time; what is left is pruned next time.
   }
 }
 

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { assemblePolicy, projectRoot, readImport, readPolicyText, type CompiledPolicy, type LoadedPolicy } from '@sellguard/core/node';
 import { buildId } from './build-id.js';
 import { policyCacheDir } from './cache-dir.js';
-import { ENTRY_FORMAT, readEntry, sha256, writeEntry, type CacheEntry } from './entry.js';
+import { ENTRY_FORMAT, pruneEntries, readEntry, sha256, writeEntry, type CacheEntry } from './entry.js';
 
 /** A loaded policy; `ir` and `ast` are there only when it was compiled in this run (see fullyCompiled). */
 export type RunPolicy = Omit<LoadedPolicy, 'ast' | 'ir' | 'code'> & Partial<Pick<LoadedPolicy, 'ast' | 'ir'>>;
@@ -42,6 +42,7 @@ export async function loadPolicyForRun(fileName: string, opts: LoadOptions = {})
       code: { schema: loaded.code.schema, decoder: loaded.code.decoder, evaluator: loaded.code.evaluator },
       output: { module: loaded.code.module, commonjs: loaded.code.commonjs, dts: loaded.code.dts },
     });
+    pruneEntries(dir);
   }
   return loaded;
 }
