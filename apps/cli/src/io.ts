@@ -2,7 +2,6 @@
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { once } from 'node:events';
 import { renderDiagnostic, sortDiagnostics, type Diagnostic } from '@sellguard/dsl';
-import { EXIT } from './exit-codes.js';
 
 export { EXIT } from './exit-codes.js';
 

@@ -72,7 +72,7 @@ export interface BuilderOptions {
  * CLI's cache of compiled policies) should not pay for it.
  */
 class LazyBaseVisitor {
-  visit(cstNode: CstNode | CstNode[] | undefined, param?: unknown): any {
+  visit(cstNode: CstNode | CstNode[] | undefined, param?: unknown): unknown {
     return baseVisitor().visit.call(this, cstNode, param);
   }
 
@@ -81,7 +81,7 @@ class LazyBaseVisitor {
   }
 }
 
-function baseVisitor(): { visit(this: unknown, cstNode: CstNode | CstNode[] | undefined, param?: unknown): any; validateVisitor(this: unknown): void } {
+function baseVisitor(): { visit(this: unknown, cstNode: CstNode | CstNode[] | undefined, param?: unknown): unknown; validateVisitor(this: unknown): void } {
   return policyParser().getBaseCstVisitorConstructor().prototype;
 }
 
