@@ -26,6 +26,8 @@ interface Ctx {
   w: string;
   /** Quantifier variables whose items have a path. */
   varPaths: Set<number>;
+  /** Text scans are shared through the record's `scans` (in rules about a record; not in metrics). */
+  scans: boolean;
 }
 
 export function emitEvaluator(ir: IrPolicy, source: string): string {
@@ -50,8 +52,10 @@ export function emitEvaluator(ir: IrPolicy, source: string): string {
   lines.push('');
   lines.push('function evaluate(r, ctx) {');
   lines.push('  const out = [];');
+  const scans = ir.rules.some(scansText);
+  if (scans) lines.push('  const scans = rt.recordScans(); // a field several rules scan is scanned once');
   ir.rules.forEach((rule, i) => {
-    if (!rule.dataset) lines.push(`  rule_${i}(r, out, ctx); // ${rule.fullId}`);
+    if (!rule.dataset) lines.push(`  rule_${i}(r, out, ctx${scansText(rule) ? ', scans' : ''}); // ${rule.fullId}`);
   });
   lines.push('  return out;');
   lines.push('}');
@@ -82,7 +86,7 @@ function emitMetrics(ir: IrPolicy, source: string): string[] {
 }
 
 function emitMetricAdd(m: IrMetric, i: number, source: string): string[] {
-  const ctx: Ctx = { w: '[]', varPaths: new Set() };
+  const ctx: Ctx = { w: '[]', varPaths: new Set(), scans: false };
   const text = (e: IrExpr) => comment(source.slice(e.span.start, e.span.end));
   const keys = `[${m.groupBy.map((g) => expr(g.expr, ctx)).join(', ')}]`;
   const tally =
@@ -102,11 +106,12 @@ function emitMetricAdd(m: IrMetric, i: number, source: string): string[] {
 
 function emitRule(rule: IrRule, index: number, source: string): string[] {
   const out: string[] = [];
-  const ctx: Ctx = { w: 'W', varPaths: new Set() };
+  const scans = scansText(rule);
+  const ctx: Ctx = { w: 'W', varPaths: new Set(), scans };
   let pad = '  ';
   out.push(`// ${rule.fullId} (${rule.severity})`);
   const metrics = rule.dataset ? metricsUsed(rule) : [];
-  out.push(`function rule_${index}(${rule.dataset ? 'M' : 'r'}, out, ctx) {`);
+  out.push(`function rule_${index}(${rule.dataset ? 'M' : 'r'}, out, ctx${scans ? ', scans' : ''}) {`);
   if (rule.dataset) {
     out.push('  // a metric with no data passes: there is nothing to judge');
     out.push(`  if (${metrics.map((m) => `M[${m}] === null`).join(' || ')}) return;`);
@@ -143,6 +148,14 @@ function emitRule(rule: IrRule, index: number, source: string): string[] {
   if (rule.each) out.push(rule.each && collectionPath(rule.each.collection, ctx).keyed ? '  }, true);' : '  });');
   out.push('}');
   return out;
+}
+
+/** Whether a rule about a record runs a text scan (a detector, a phrase list, a pattern) anywhere. */
+function scansText(rule: IrRule): boolean {
+  if (rule.dataset) return false;
+  const fix = rule.fix?.kind === 'replace' ? [rule.fix.with] : rule.fix?.kind === 'insert' ? [rule.fix.text, rule.fix.into] : [];
+  const parts = [rule.each?.collection, rule.when, rule.message, rule.hint, ...rule.clauses.flatMap((c) => [c.condition, c.message]), ...fix];
+  return parts.some((e) => e != null && findFirst(e, (x) => x.op === 'detect') !== undefined);
 }
 
 /** The first metric a condition reads, for the violation's path. */
@@ -229,9 +242,10 @@ export function expr(e: IrExpr, ctx: Ctx): string {
     }
     case 'detect': {
       const path = pathCode(e.arg, ctx) ?? '""';
-      if (e.phrases !== undefined) return `rt.phrases(PH[${e.phrases}], ${expr(e.arg, ctx)}, ${path})`;
-      if (e.regex !== undefined) return `rt.find(RX[${e.regex}], ${expr(e.arg, ctx)}, ${path})`;
-      return `rt.detect(${str(e.detector)}, ${expr(e.arg, ctx)}, ${path}, ctx)`;
+      const scans = ctx.scans ? ', scans' : '';
+      if (e.phrases !== undefined) return `rt.phrases(PH[${e.phrases}], ${expr(e.arg, ctx)}, ${path}${scans})`;
+      if (e.regex !== undefined) return `rt.find(RX[${e.regex}], ${expr(e.arg, ctx)}, ${path}${scans})`;
+      return `rt.detect(${str(e.detector)}, ${expr(e.arg, ctx)}, ${path}, ctx${scans})`;
     }
     case 'cond':
       return `(${expr(e.test, ctx)} ? ${expr(e.then, ctx)} : ${expr(e.else, ctx)})`;
