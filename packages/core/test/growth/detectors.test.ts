@@ -78,3 +78,13 @@ describe('a whole policy grows linearly with the message', () => {
     expect(growthRatio(check, message, N / 5, 3)).toBeLessThan(BOUND);
   }, 120_000);
 });
+
+describe('detectors on one long line', () => {
+  // A phone number every 30 characters and no line break before the end: each candidate looks for the
+  // line it is on, which must not mean searching the whole text back to its start.
+  const line = (n: number) => 'Call (555) 123-4567 now please. '.repeat(Math.ceil(n / 32)).slice(0, n);
+  it('phones', () => {
+    expect(detectors.phones(line(1_000)).length).toBeGreaterThan(0);
+    expect(growthRatio((text) => detectors.phones(text), line, 400_000, 5)).toBeLessThan(BOUND);
+  }, 120_000);
+});
