@@ -166,8 +166,8 @@ interface Token {
 }
 
 const CHUNK_RE = /\S+/gu;
-/** A chunk that is one lower-case ASCII word, maybe followed by one punctuation mark. */
-const PLAIN_CHUNK_RE = /^[a-z]+[.,!?;:]?$/;
+/** A chunk that is one ASCII word, lower case or capitalised, maybe followed by one punctuation mark. */
+const PLAIN_CHUNK_RE = /^[A-Za-z][a-z]*[.,!?;:]?$/;
 const isLowerAscii = (c: number): boolean => c >= 0x61 && c <= 0x7a;
 /** A word of lower-case ASCII letters, long enough to check. */
 const LOWER_WORD_RE = /^[a-z]{3,40}$/;
@@ -245,12 +245,16 @@ export function spelling(text: string, speller: Speller | null, opts?: { ignore?
     if (skipIdx < skip.length && skip[skipIdx]![0] < ce) continue;
     const chunk = cm[0];
     if (chunk.length > 200) continue;
-    // Most chunks are one lower-case word, maybe with a comma or full stop: a word to check, nothing to skip.
+    // Most chunks are one plain word, maybe capitalised, maybe with a comma or full stop: a word to check
+    // (and, capitalised mid-sentence, a name to remember), nothing to skip.
     if (PLAIN_CHUNK_RE.test(chunk)) {
       const n = isLowerAscii(chunk.charCodeAt(chunk.length - 1)) ? chunk.length : chunk.length - 1;
       const word = n === chunk.length ? chunk : chunk.slice(0, n);
-      if (EN_STOP.has(word)) stats.en++;
-      else if (FOREIGN_STOP.has(word)) stats.foreign++;
+      const capital = !isLowerAscii(word.charCodeAt(0));
+      const lower = capital ? word.toLowerCase() : word;
+      if (EN_STOP.has(lower)) stats.en++;
+      else if (FOREIGN_STOP.has(lower)) stats.foreign++;
+      if (capital && n >= 2 && !atSentenceStart(t, cs)) capitalisedMid.add(word);
       current.push(cs, cs + n);
       continue;
     }
