@@ -32,7 +32,7 @@ export const GROUPS = {
   },
   format: {
     mutate: ['packages/dsl/src/format.ts'],
-    tests: [`${dsl}/format.test.ts`, `${dsl}/format-cases.test.ts`, `${dsl}/format-layout.test.ts`, `${dsl}/language-1-1.test.ts`],
+    tests: [`${dsl}/format*.test.ts`, `${dsl}/language-1-1.test.ts`],
   },
   runtime: {
     mutate: [
