@@ -18,8 +18,10 @@ export const GROUPS = {
   'check-expr': {
     mutate: ['packages/core/src/compile/check-expr.ts'],
     tests: [
-      `${core}/checker.test.ts`,
-      `${core}/checker-types.test.ts`,
+      `${core}/checker*.test.ts`,
+      `${core}/checker/**/*.test.ts`,
+      `${core}/completion.test.ts`,
+      `${core}/lets.test.ts`,
       `${core}/diagnostics-doc.test.ts`,
       `${core}/golden.test.ts`,
       `${core}/operators.test.ts`,
