@@ -1,12 +1,13 @@
 /**
  * What the checker makes of names and message texts, read from the checked
  * policy (IR) and its diagnostics: a metric named in a rule, `matched` in a
- * message, braces written as text, a table read with a dot, and which names an
- * unknown name is compared with for a suggestion. Every expected value is
- * written here by hand from docs/language.md.
+ * message, braces written as text, a table read with a dot, which names an
+ * unknown name is compared with for a suggestion, and what editors are told
+ * about called built-ins and phrase lists. Every expected value is written
+ * here by hand from docs/language.md and docs/diagnostics.md.
  */
 import { describe, expect, it } from 'vitest';
-import { compile } from '../src/index.js';
+import { analyzeSemantics, compile } from '../src/index.js';
 
 const POLICY = `policy demo "Demo" source "tests"
 record Sale { sku: string  price: number  body: text  tags: map<string> }
@@ -65,5 +66,48 @@ describe('suggestions for an unknown name', () => {
 
   it('lists only the constants where there are no fields and no lets', () => {
     expect(help('policy demo "Demo"\nconst low = 1\nconst high = zzzz\n')).toBe('the fields and constants are `low`, `high`');
+  });
+});
+
+describe('what is listed when nothing is close', () => {
+  const first = (text: string) => compile(text).diagnostics[0];
+
+  it('lists the fields of the record for an unknown field', () => {
+    const d = first('policy demo "Demo"\nrecord Line { sku: string  qty: integer }\nrecord Order { lines: list<Line> }\nrule r error "m" {\n  forbid any l in lines: l.zzzzzz > 1\n}\n');
+    expect([d.code, d.message, d.help]).toEqual(['SG2010', 'Line has no field `zzzzzz`', 'the fields are `sku`, `qty`']);
+  });
+
+  it('says that the list is of functions for an unknown function', () => {
+    const d = first(POLICY + 'rule r error "m" {\n  forbid zzzzzz(body)\n}\n');
+    expect([d.code, d.message]).toEqual(['SG2012', 'there is no function called `zzzzzz`']);
+    expect(d.help).toMatch(/^the functions are `[a-z]+`, /);
+  });
+});
+
+describe('find() with three arguments', () => {
+  it('says find() takes a text and a pattern', () => {
+    const { diagnostics } = compiled('rule r error "m" {\n  forbid find(body, "x", sku)\n}\n');
+    expect(diagnostics.map((d) => [d.code, d.message])).toEqual([['SG3004', 'find() takes a text and a pattern']]);
+  });
+});
+
+describe('what editors are told', () => {
+  const SOURCE = POLICY + 'phrases promo = ["free gift"]\nrule r error "m" {\n  forbid lower(body) == "x" and emails(body) and phrases(body, promo) and emial(body)\n}\n';
+
+  it('names the built-in at each call of a function or detector, and none at a call of an unknown name', () => {
+    const { model } = analyzeSemantics(SOURCE);
+    const called = model.uses.filter((u) => u.builtin).map((u) => [u.builtin, SOURCE.slice(u.span.start, u.span.end)]);
+    expect(called).toEqual([
+      ['lower', 'lower'],
+      ['emails', 'emails'],
+      ['phrases', 'phrases'],
+    ]);
+  });
+
+  it('gives a phrase list named in phrases() the phrase-list type and its declaration', () => {
+    const { model } = analyzeSemantics(SOURCE);
+    const found = model.at('', SOURCE.indexOf('promo)'));
+    expect(found?.type).toEqual({ k: 'phrases' });
+    expect(found?.decl).toMatchObject({ name: 'promo', span: { start: SOURCE.indexOf('promo =') } });
   });
 });

@@ -115,6 +115,8 @@ describe('the type of each kind of expression, and whether it may be missing', (
     ['lines + [2.5]', 'list<number>'],
     // functions: missing in, missing out, except the ones that always answer
     ['round(price)', 'number?'],
+    ['round(price, 2)', 'number?'],
+    ['round(2.5, cap)', 'number'],
     ['round(2.5)', 'number'],
     ['lower(note)', 'string?'],
     ['exists(price)', 'boolean'],
