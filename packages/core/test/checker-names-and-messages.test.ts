@@ -64,8 +64,12 @@ describe('suggestions for an unknown name', () => {
     expect(help(text.replace('promos ==', 'Sizez =='))).toBe('the fields and constants are `sku`, `cap`');
   });
 
-  it('lists only the constants where there are no fields and no lets', () => {
-    expect(help('policy demo "Demo"\nconst low = 1\nconst high = zzzz\n')).toBe('the fields and constants are `low`, `high`');
+  it('lists only the constants where there are no fields and no lets, and reports nothing else', () => {
+    // Listing `high` itself as a constant must not report it as defined in terms of itself.
+    const { diagnostics } = compile('policy demo "Demo"\nconst low = 1\nconst high = zzzz\n');
+    expect(diagnostics.map((d) => [d.code, d.message, d.help])).toEqual([
+      ['SG2001', 'there is no field or constant called `zzzz`', 'the fields and constants are `low`, `high`'],
+    ]);
   });
 });
 
