@@ -48,13 +48,18 @@ function harness(loadSpeller: () => Promise<Speller | null> = async () => null) 
 
 const job = (over: Partial<CheckJob> = {}): CheckJob => ({ policy: EMAIL_POLICY, others: [], data: DATA, asOf: null, explain: null, examples: false, ...over });
 const settle = () => new Promise((r) => setTimeout(r, 0));
+/** Let the checker run until it has answered request `id` (it yields between slices of records, however long they take). */
+async function answered(replies: CheckReply[], id: number, times = 1): Promise<void> {
+  const ends = () => replies.filter((r) => r.id === id && (r.type === 'done' || r.type === 'failed' || r.type === 'dropped')).length;
+  for (let i = 0; i < 10_000 && ends() < times; i++) await settle();
+}
 const doneOf = (replies: CheckReply[], id: number) => replies.find((r) => r.type === 'done' && r.id === id) as Extract<CheckReply, { type: 'done' }> | undefined;
 
 describe('the check worker', () => {
   it('finds what checking on the page finds, and says which record it is on', async () => {
     const { checker, replies } = harness();
     checker.receive({ ...job(), id: 1 });
-    await settle();
+    await answered(replies, 1);
     const policy = compile(EMAIL_POLICY).policy!;
     const expected = checkData(policy, parseData(DATA, policy), evalContext());
     expect(doneOf(replies, 1)?.result.outcome).toEqual(expected);
@@ -74,14 +79,14 @@ describe('the check worker', () => {
   it('compiles a policy once for all the checks of it, and again only when its text changes', async () => {
     const { checker, replies, compiles } = harness();
     checker.receive({ ...job(), id: 1 });
-    await settle();
+    await answered(replies, 1);
     checker.receive({ ...job({ data: '{"body": "a@b.co"}' }), id: 2 });
-    await settle();
+    await answered(replies, 2);
     checker.receive({ ...job({ explain: 0 }), id: 3 });
-    await settle();
+    await answered(replies, 3);
     expect(compiles()).toBe(1);
     checker.receive({ ...job({ policy: EMAIL_POLICY.replace('"P"', '"Q"') }), id: 4 });
-    await settle();
+    await answered(replies, 4);
     expect(compiles()).toBe(2);
     expect(doneOf(replies, 2)?.result.outcome.summary.withViolations).toBe(1);
   });
@@ -89,7 +94,7 @@ describe('the check worker', () => {
   it("explains the chosen record and runs the policy's examples when their tabs ask", async () => {
     const { checker, replies } = harness();
     checker.receive({ ...job({ explain: 0, examples: true }), id: 1 });
-    await settle();
+    await answered(replies, 1);
     const { result } = doneOf(replies, 1)!;
     const policy = compile(EMAIL_POLICY).policy!;
     expect(result.explanation).toEqual(policy.explain({ body: 'write to jo@example.com' }, evalContext()));
@@ -100,7 +105,7 @@ describe('the check worker', () => {
   it('gives no explanation for a record that could not be read', async () => {
     const { checker, replies } = harness();
     checker.receive({ ...job({ explain: 2 }), id: 1 });
-    await settle();
+    await answered(replies, 1);
     expect(doneOf(replies, 1)?.result.explanation).toBeUndefined();
   });
 
@@ -108,7 +113,7 @@ describe('the check worker', () => {
     const fixable = readFileSync(resolve(root, 'policies/buyer-messaging.policy'), 'utf8');
     const { checker, replies } = harness();
     checker.receive({ ...job({ policy: fixable, data: '{"orderId": "111-1234567-1234567", "subject": "Your order", "body": "Thanks! 😀 Enjoy"}\n', fixAll: true }), id: 1 });
-    await settle();
+    await answered(replies, 1);
     const fixed = doneOf(replies, 1)?.result.fixed;
     // Two rules have fixes here: the emoji is removed, and the subject gets the order number the policy asks for.
     expect(fixed?.fixed).toBe(2);
@@ -120,7 +125,7 @@ describe('the check worker', () => {
   it('says plainly when the policy does not compile', async () => {
     const { checker, replies } = harness();
     checker.receive({ ...job({ policy: 'policy p "P"\n  input Nope\n' }), id: 1 });
-    await settle();
+    await answered(replies, 1);
     expect(replies).toEqual([{ type: 'failed', id: 1, message: 'The policy has problems (see the list under it). Fix them to check the data.' }]);
   });
 
@@ -128,7 +133,7 @@ describe('the check worker', () => {
     const { checker, replies } = harness();
     checker.receive({ ...job({ data: '{"body": "old"}' }), id: 1 });
     checker.receive({ ...job({ data: '{"body": "new a@b.co"}' }), id: 2 });
-    await settle();
+    await answered(replies, 2);
     await settle();
     expect(replies.filter((r) => r.id === 1)).toEqual([]);
     expect(doneOf(replies, 2)?.result.outcome.summary.withViolations).toBe(1);
@@ -150,8 +155,8 @@ describe('the check worker', () => {
     });
     const many = Array.from({ length: 50 }, (_, i) => JSON.stringify({ body: `message ${i}` })).join('\n');
     checker.receive({ ...job({ data: many }), id: 1 });
-    await settle();
-    await settle();
+    await answered(replies, 1);
+    await answered(replies, 2);
     const first = replies.filter((r) => r.id === 1);
     expect(first.at(-1)).toEqual({ type: 'dropped', id: 1 });
     expect(first.some((r) => r.type === 'done')).toBe(false);
@@ -166,14 +171,13 @@ describe('the check worker', () => {
     const spelling = readFileSync(resolve(root, 'policies/buyer-messaging.policy'), 'utf8');
     const data = '{"orderId": "111-1234567-1234567", "subject": "Order 111-1234567-1234567", "body": "Thanks for your purchse"}';
     checker.receive({ ...job({ policy: spelling, data }), id: 1 });
-    await settle();
+    await answered(replies, 1);
     const first = doneOf(replies, 1)!.result;
     expect(first.spellingPending).toBe(true);
     expect(first.outcome.summary.byRule['buyer-messaging/spelling']).toBe(0);
     // A speller that knows every word but one.
     release({ isCorrect: (w) => w !== 'purchse', suggestions: () => ['purchase'] });
-    await settle();
-    await settle();
+    await answered(replies, 1, 2);
     const runs = replies.filter((r) => r.type === 'done' && r.id === 1) as Array<Extract<CheckReply, { type: 'done' }>>;
     expect(runs).toHaveLength(2);
     expect(runs[1].result.spellingPending).toBeUndefined();
