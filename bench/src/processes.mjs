@@ -10,14 +10,17 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** Run `node ...args`; returns { ms, rssMb }. Throws when the command fails in an unexpected way. */
-export function runNode(args, { okStatus = [0] } = {}) {
+/**
+ * Run `node ...args`; returns { ms, rssMb }. Throws when the command fails in an unexpected way.
+ * `env`: more environment variables, or a function giving them afresh for each run.
+ */
+export function runNode(args, { okStatus = [0], env = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'sellguard-rss-'));
   const rssFile = join(dir, 'rss');
   try {
     const start = process.hrtime.bigint();
     const r = spawnSync(process.execPath, ['-r', join(here, 'rss-at-exit.cjs'), ...args], {
-      env: { ...process.env, SELLGUARD_BENCH_RSS: rssFile, NO_COLOR: '1' },
+      env: { ...process.env, ...(typeof env === 'function' ? env() : env), SELLGUARD_BENCH_RSS: rssFile, NO_COLOR: '1' },
       stdio: ['ignore', 'ignore', 'pipe'],
       encoding: 'utf8',
       maxBuffer: 64 << 20,

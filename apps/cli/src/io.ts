@@ -2,7 +2,6 @@
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { once } from 'node:events';
 import { renderDiagnostic, sortDiagnostics, type Diagnostic } from '@sellguard/dsl';
-import { EXIT } from './exit-codes.js';
 
 export { EXIT } from './exit-codes.js';
 
@@ -19,15 +18,9 @@ export function useColor(stream: NodeJS.WriteStream, flag?: boolean): boolean {
   return Boolean(stream.isTTY);
 }
 
-/** An error for people: printed as `sellguard: <message>`, then the process exits with `code`. */
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly code: number = EXIT.usage,
-  ) {
-    super(message);
-  }
-}
+import { CliError } from './cli-error.js';
+
+export { CliError };
 
 /**
  * Print diagnostics to stderr as code frames, then a count line. A diagnostic

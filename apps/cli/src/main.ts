@@ -5,24 +5,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { Argument, Command, Option } from 'commander';
-import { PolicyFileError } from '@sellguard/core/node';
-import { checkCommand } from './commands/check.js';
-import { watchCommand } from './commands/watch.js';
-import { explainCommand } from './commands/explain.js';
-import { fixCommand } from './commands/fix.js';
-import { initCommand } from './commands/init.js';
+// Only what builds the command line is imported here; each command's code is
+// imported when that command runs, so `sellguard --help` or a check of a
+// cached policy never loads the compiler, the formatter or the terminal UI.
 import { completionScript } from './commands/completion.js';
 import { checkOptions, CHECK_EXAMPLES } from './options/check-options.js';
 import { asOfDate, positiveNumber } from './options/values.js';
 import { asOfOption, inputFormatOption } from './options/shared-options.js';
-import { compileCommand } from './commands/compile.js';
 import { addEngineOptions } from './commands/engine.js';
 import { addSqlTargetOptions } from './commands/compile-sql.js';
-import { fmtCommand } from './commands/fmt.js';
-import { testCommand } from './commands/test.js';
 import { registerLspCommand } from './commands/lsp.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
-import { CliError } from './io.js';
+import { CliError } from './cli-error.js';
 import { catchEscapedErrors, unexpectedMessage } from './unexpected.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -64,14 +58,14 @@ export function buildProgram(setCode: (code: number) => void): Command {
   addEngineOptions(checkOptions(colorOptions(check.argument('[files...]', 'data files, folders or globs (JSONL, JSON, CSV, TSV; - reads standard input); .policy files among them are policies'))))
     .addHelpText('after', `\n${CHECK_EXAMPLES}\n\n${EXIT_CODES_HELP}`)
     .action(async (files: string[], opts) => {
-      setCode(opts.watch ? await watchCommand(files, opts) : await checkCommand(files, opts));
+      setCode(opts.watch ? await (await import('./commands/watch.js')).watchCommand(files, opts) : await (await import('./commands/check.js')).checkCommand(files, opts));
     });
 
   const watch = program.command('watch').description('check again whenever a policy, an imported policy file or an input changes');
   checkOptions(colorOptions(watch.argument('[files...]', 'as for check')))
     .addHelpText('after', '\nExample:\n  sellguard watch --policy policies/buyer-messaging.policy drafts/\n\nStop it with Ctrl-C.')
     .action(async (files: string[], opts) => {
-      setCode(await watchCommand(files, opts));
+      setCode(await (await import('./commands/watch.js')).watchCommand(files, opts));
     });
 
   colorOptions(
@@ -84,7 +78,7 @@ export function buildProgram(setCode: (code: number) => void): Command {
   )
     .addHelpText('after', '\nExample:\n  sellguard test policies/buyer-messaging.policy\n\nExit codes: 0 every example passed; 1 one failed or a policy does not compile; 2 a policy file cannot be read.')
     .action(async (policies: string[], opts) => {
-      setCode(await testCommand(policies, opts));
+      setCode(await (await import('./commands/test.js')).testCommand(policies, opts));
     });
 
   program
@@ -98,7 +92,7 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .addOption(asOfOption())
     .addHelpText('after', '\nExamples:\n  sellguard explain policies/buyer-messaging.policy examples/buyer-messaging/messages.jsonl --record 3\n  sellguard explain policies/buyer-messaging.policy messages.jsonl --where orderId=113-5550123-4567890')
     .action(async (policy: string, input: string, opts) => {
-      setCode(await explainCommand(policy, input, opts));
+      setCode(await (await import('./commands/explain.js')).explainCommand(policy, input, opts));
     });
 
   program
@@ -112,7 +106,7 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .addOption(asOfOption())
     .addHelpText('after', '\nExamples:\n  sellguard fix policies/buyer-messaging.policy drafts.jsonl --output drafts.fixed.jsonl\n  sellguard fix policies/buyer-messaging.policy drafts.csv --dry-run\n\nExit codes: 0 done; 1 --dry-run found changes to make; 2 a usage error, a policy with errors or an unreadable input.')
     .action(async (policy: string, input: string, opts) => {
-      setCode(await fixCommand(policy, input, opts));
+      setCode(await (await import('./commands/fix.js')).fixCommand(policy, input, opts));
     });
 
   program
@@ -120,8 +114,8 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .description('start a project: a config, a small policy with examples, sample data and an npm script')
     .argument('[folder]', 'where to create it', '.')
     .addHelpText('after', '\nExample:\n  mkdir my-shop && cd my-shop && sellguard init\n\nIt never overwrites a file: if one exists, nothing is written.')
-    .action((folder: string) => {
-      setCode(initCommand(folder));
+    .action(async (folder: string) => {
+      setCode((await import('./commands/init.js')).initCommand(folder));
     });
 
   program
@@ -141,8 +135,8 @@ export function buildProgram(setCode: (code: number) => void): Command {
       .option('--check', 'change nothing: list the files that are not formatted and exit with 1 if any'),
   )
     .addHelpText('after', '\nExample:\n  sellguard fmt --check policies/*.policy\n\nExit codes: 0 done (or all formatted); 1 --check found files to format; 2 a file has syntax errors (it is left as it is) or cannot be read.')
-    .action((files: string[], opts) => {
-      setCode(fmtCommand(files, opts));
+    .action(async (files: string[], opts) => {
+      setCode((await import('./commands/fmt.js')).fmtCommand(files, opts));
     });
 
   addSqlTargetOptions(colorOptions(
@@ -156,8 +150,8 @@ export function buildProgram(setCode: (code: number) => void): Command {
       'after',
       "\nExamples:\n  sellguard compile policies/buyer-messaging.policy --out build/\n  sellguard compile policies/account-health-orders.policy --target sql --dialect postgres --table sales.orders\n\nThen, where @sellguard/core is installed:\n  import { check } from './build/buyer-messaging.mjs';       // ES modules\n  const { check } = require('./build/buyer-messaging.cjs');  // CommonJS",
     )
-    .action((policy: string, opts) => {
-      setCode(compileCommand(policy, opts));
+    .action(async (policy: string, opts) => {
+      setCode((await import('./commands/compile.js')).compileCommand(policy, opts));
     });
 
   colorOptions(
@@ -197,7 +191,8 @@ async function main(argv: string[]): Promise<number> {
     const err = e as { code?: string; exitCode?: number };
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
     if (typeof err.code === 'string' && err.code.startsWith('commander.')) return EXIT.usage;
-    if (e instanceof CliError || e instanceof PolicyFileError) {
+    // A policy file that cannot be read (core's PolicyFileError, matched by name so that this start-up code does not load core).
+    if (e instanceof CliError || (e instanceof Error && e.name === 'PolicyFileError')) {
       process.stderr.write(`sellguard: ${e.message}\n`);
       return e instanceof CliError ? e.code : EXIT.usage;
     }

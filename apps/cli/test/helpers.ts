@@ -22,12 +22,15 @@ export interface Run {
   stderr: string;
 }
 
+/** Compiled policies of the test runs are kept here, not in the user's own cache folder. */
+const TEST_CACHE = mkdtempSync(join(tmpdir(), 'sellguard-test-cache-'));
+
 export function sellguard(cwd: string, args: string[], opts: { input?: string; env?: Record<string, string> } = {}): Run {
   const r = spawnSync(process.execPath, [bin, ...args], {
     cwd,
     input: opts.input ?? '',
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', CI: '', ...opts.env },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', CI: '', SELLGUARD_CACHE_DIR: TEST_CACHE, ...opts.env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -65,9 +65,27 @@ export interface BuilderOptions {
   docs?: CommentIndex;
 }
 
-const BaseVisitor = policyParser().getBaseCstVisitorConstructor();
+/**
+ * Chevrotain's visitor base, taken from the parser when the first tree is
+ * visited rather than when this module loads: building the parser analyses
+ * the whole grammar, and a run that never parses (a policy read from the
+ * CLI's cache of compiled policies) should not pay for it.
+ */
+class LazyBaseVisitor {
+  visit(cstNode: CstNode | CstNode[] | undefined, param?: unknown): unknown {
+    return baseVisitor().visit.call(this, cstNode, param);
+  }
 
-export class AstBuilder extends BaseVisitor {
+  validateVisitor(): void {
+    baseVisitor().validateVisitor.call(this);
+  }
+}
+
+function baseVisitor(): { visit(this: unknown, cstNode: CstNode | CstNode[] | undefined, param?: unknown): unknown; validateVisitor(this: unknown): void } {
+  return policyParser().getBaseCstVisitorConstructor().prototype;
+}
+
+export class AstBuilder extends LazyBaseVisitor {
   readonly diagnostics: Diagnostic[] = [];
   /** End of the last token seen: where a missing piece is placed. */
   private cursor: number;

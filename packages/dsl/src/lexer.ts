@@ -16,7 +16,12 @@ export function createPolicyLexer(opts: { validate?: boolean } = {}): Lexer {
   });
 }
 
-export const policyLexer = createPolicyLexer();
+/**
+ * Built on the first lex, not when the module loads: building it analyses every
+ * token pattern (a good part of a second on a busy machine), and many runs
+ * (a cached policy, --help) never lex anything.
+ */
+let policyLexer: Lexer | undefined;
 
 export interface LexResult {
   tokens: IToken[];
@@ -28,7 +33,7 @@ export interface LexResult {
 
 /** Offsets in diagnostics are shifted by `base`; token offsets are not. */
 export function lex(text: string, base = 0): LexResult {
-  const result = policyLexer.tokenize(text);
+  const result = (policyLexer ??= createPolicyLexer()).tokenize(text);
   const diagnostics: Diagnostic[] = result.errors.map((e) => lexErrorDiagnostic(e, text, base));
   for (const t of result.tokens) {
     const d = misusedTokenDiagnostic(t, base);

@@ -5,28 +5,27 @@
  */
 import type { EngineFlags } from './engine.js';
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { relative, resolve, sep } from 'node:path';
 import {
   checkInput,
   formatOf,
   headerProblem,
   InputError,
-  loadPolicy,
   missingFields,
   parseBaseline,
   readRecords,
   type BaselineFile,
   type InputFormat,
-  type LoadedPolicy,
   type ProjectConfig,
   type Severity,
 } from '@sellguard/core/node';
 import { s } from '@sellguard/core/runtime';
 import { CliError, DOCS_URL, EXIT } from '../io.js';
+import { packageRoot } from '../package-root.js';
 import { fromConfig, loadConfig, type LoadedConfig } from '../options/config.js';
 import { expandInputs, expandPolicies } from '../options/files.js';
 import { parseFormats, type FormatTarget } from '../options/formats.js';
+import { loadPolicyForRun, type RunPolicy } from '../policy-cache/load-policy.js';
 
 export interface CheckFlags extends EngineFlags {
   policy?: string[];
@@ -46,18 +45,20 @@ export interface CheckFlags extends EngineFlags {
   watch?: boolean;
   /** Worker threads that decode and evaluate records; default 1 (see check-jobs.ts). */
   jobs?: number;
+  /** false (--no-cache): compile the policies, neither reading nor writing the cache of compiled policies. */
+  cache?: boolean;
 }
 
 export interface PolicyRun {
   file: string;
-  loaded: LoadedPolicy;
+  loaded: RunPolicy;
   inputs: string[];
 }
 
 export interface CheckPlan {
   runs: PolicyRun[];
   /** Policies that could not be compiled (their diagnostics are printed by the caller). */
-  broken: LoadedPolicy[];
+  broken: RunPolicy[];
   targets: FormatTarget[];
   config?: LoadedConfig;
   failOn: Severity | 'never';
@@ -68,15 +69,9 @@ export interface CheckPlan {
 }
 
 
-/**
- * The repository's policies folder, two levels above this package's root
- * (apps/cli): found from the package.json above this file, so it is the same
- * whether the code runs from dist/commands or bundled into dist/main.js.
- */
+/** The repository's policies folder, two levels above this package's root (apps/cli). */
 function shippedPoliciesDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return resolve(dir, '../../policies');
+  return resolve(packageRoot(), '../../policies');
 }
 const SHIPPED = shippedPoliciesDir();
 
@@ -149,8 +144,8 @@ export async function planCheck(args: readonly string[], flags: CheckFlags): Pro
     }
   }
 
-  const loaded = new Map<string, LoadedPolicy>();
-  for (const file of allPolicies) loaded.set(file, loadPolicy(file));
+  const loaded = new Map<string, RunPolicy>();
+  for (const file of allPolicies) loaded.set(file, await loadPolicyForRun(file, { cache: flags.cache !== false }));
   const broken = [...loaded.values()].filter((l) => !l.policy);
 
   const targets = parseFormats(flags.format && flags.format.length > 0 ? flags.format : (cfg.format ?? []).map((f) => (f.includes('=') ? `${f.split('=')[0]}=${inConfig(f.slice(f.indexOf('=') + 1))}` : f)), flags.output);

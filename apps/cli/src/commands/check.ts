@@ -30,7 +30,6 @@ import {
   type Spool,
   type InputFormat,
 } from '@sellguard/core/node';
-import { LineIndex } from '@sellguard/dsl';
 import { CliError, EXIT, printDiagnostics, useColor } from '../io.js';
 import { Sink, fileSpools } from '../options/sink.js';
 import { Progress, progressWanted } from '../options/progress.js';
@@ -63,6 +62,8 @@ function writerFor(format: ReportFormat, opts: { color: boolean; maxRecords?: nu
 
 /** Policy errors: code frames on stderr, and the JSON form for each JSON report (so programs see them too). */
 async function reportBroken(plan: CheckPlan, color: boolean): Promise<never> {
+  // Loaded here only: a check of policies without errors never needs the syntax package.
+  const { LineIndex } = await import('@sellguard/dsl');
   const errors = plan.broken.flatMap((l) => {
     printDiagnostics(l.diagnostics, l.source, l.fileName, color, l.sources);
     const index = new LineIndex(l.source);

@@ -10,7 +10,8 @@ import { statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Report } from '@sellguard/core';
-import { checkInput, InputError, type LoadedPolicy } from '@sellguard/core/node';
+import { checkInput, InputError } from '@sellguard/core/node';
+import { fullyCompiled, type RunPolicy } from '../policy-cache/load-policy.js';
 import { CliError } from '../io.js';
 
 export type EngineName = 'auto' | 'js' | 'duckdb';
@@ -53,7 +54,7 @@ function inputBytes(inputs: readonly string[]): number {
 }
 
 /** Whether `auto` picks DuckDB for these inputs. */
-function autoPicksDuckdb(loaded: LoadedPolicy, inputs: readonly string[]): boolean {
+function autoPicksDuckdb(loaded: RunPolicy, inputs: readonly string[]): boolean {
   if (!loaded.policy?.dataset || inputs.length === 0) return false;
   if (!inputs.every((i) => i !== '-' && SQL_FILE.has(extname(i).toLowerCase()))) return false;
   if (inputs.some((i) => isGlob(i) || ['.parquet', '.pq'].includes(extname(i).toLowerCase()))) return true;
@@ -65,15 +66,16 @@ function autoPicksDuckdb(loaded: LoadedPolicy, inputs: readonly string[]): boole
  * should check (it was asked for, or `auto` chose it, or DuckDB cannot read
  * this input the same way: then a note says why).
  */
-export async function checkWithEngine(loaded: LoadedPolicy, inputs: readonly string[], flags: EngineFlags & { inputFormat?: string }): Promise<Report | null> {
+export async function checkWithEngine(loaded: RunPolicy, inputs: readonly string[], flags: EngineFlags & { inputFormat?: string }): Promise<Report | null> {
   const policy = loaded.policy!;
   const asOf = flags.asOf ?? Math.floor(Date.now() / 86_400_000) * 86_400_000;
-  const p = { ir: loaded.ir!, policy, source: loaded.source };
+  // The SQL engines translate the IR, which a policy read from the cache does not carry: compile it for them.
+  const forSql = async () => ({ ir: (await fullyCompiled(loaded)).ir!, policy, source: loaded.source });
   if (flags.db) {
     if (inputs.length > 0) throw new CliError('give either input files or --db, not both');
     if (flags.engine === 'duckdb') throw new CliError('--engine duckdb reads files; --db reads a database table: use one of them');
     const { checkDatabase } = await import('./engine-db.js');
-    return await checkDatabase(p, flags.db, asOf);
+    return await checkDatabase(await forSql(), flags.db, asOf);
   }
   if (inputs.length === 0) throw new CliError('give the input files to check (or --db URL to read a database table)');
   for (const input of inputs) {
@@ -91,7 +93,7 @@ export async function checkWithEngine(loaded: LoadedPolicy, inputs: readonly str
   const { checkWithDuckdb, EngineFallback, EngineInputError, NotPushableError } = await import('@sellguard/engines/duckdb');
   const format = flags.inputFormat as 'csv' | 'tsv' | 'jsonl' | 'json' | undefined;
   try {
-    return await checkWithDuckdb(p, inputs, { asOf, ...(format ? { format } : {}) });
+    return await checkWithDuckdb(await forSql(), inputs, { asOf, ...(format ? { format } : {}) });
   } catch (e) {
     if (e instanceof NotPushableError) {
       if (!explicit) return null;

@@ -39,5 +39,6 @@ export function checkOptions(cmd: Command): Command {
     .option('--baseline <file>', 'violations recorded in this file do not fail the run; only new ones do')
     .option('--update-baseline', 'write every violation of this run to the baseline file (and pass)')
     .option('-j, --jobs <n>', 'decode and evaluate records on this many worker threads, results still in input order (default: 1; more helps only policies whose rules cost much more than reading a record)', threadCount)
-    .option('-w, --watch', 'check again whenever a policy, an imported policy file or an input changes');
+    .option('-w, --watch', 'check again whenever a policy, an imported policy file or an input changes')
+    .option('--no-cache', 'compile the policies afresh and keep nothing: by default a compiled policy is kept in ~/.cache/sellguard (or SELLGUARD_CACHE_DIR; SELLGUARD_CACHE=0 turns it off) and reused while the policy and the files it imports are unchanged');
 }

@@ -27,13 +27,31 @@ export const MODULE_EXPORTS = [
 
 export type ModuleExport = (typeof MODULE_EXPORTS)[number][0];
 
+/** The module in both formats: everything but the first lines and the exports is the same text, built once. */
+export function emitModules(ir: IrPolicy, schemaCode: string, decoderCode: string, evaluatorCode: string): Record<ModuleFormat, string> {
+  const body = moduleBody(ir, schemaCode, decoderCode, evaluatorCode);
+  return { esm: withFormat(ir, body, 'esm'), cjs: withFormat(ir, body, 'cjs') };
+}
+
 export function emitModule(ir: IrPolicy, schemaCode: string, decoderCode: string, evaluatorCode: string, format: ModuleFormat = 'esm'): string {
-  const policy = { id: ir.id, title: ir.title, ...(ir.source ? { source: ir.source } : {}), ...(ir.version ? { version: ir.version } : {}) };
+  return withFormat(ir, moduleBody(ir, schemaCode, decoderCode, evaluatorCode), format);
+}
+
+function withFormat(ir: IrPolicy, body: string, format: ModuleFormat): string {
   const header = format === 'esm' ? ["import * as rt from '@sellguard/core/runtime';"] : ["'use strict';", "const rt = require('@sellguard/core/runtime');"];
   return [
     `// Policy ${JSON.stringify(ir.id)}, compiled by sellguard. Do not edit: change the .policy file and compile again.`,
     ...header,
     '',
+    body,
+    ...(format === 'esm' ? esmExports() : cjsExports()),
+    '',
+  ].join('\n');
+}
+
+function moduleBody(ir: IrPolicy, schemaCode: string, decoderCode: string, evaluatorCode: string): string {
+  const policy = { id: ir.id, title: ir.title, ...(ir.source ? { source: ir.source } : {}), ...(ir.version ? { version: ir.version } : {}) };
+  return [
     schemaCode,
     '',
     decoderCode,
@@ -55,8 +73,6 @@ export function emitModule(ir: IrPolicy, schemaCode: string, decoderCode: string
     '',
     '// Metrics over a whole input: const state = rt.startMetrics(metrics, ctx); metricsAdd(record, state, ctx) per decoded record;',
     '// then evaluateDataset(rt.metricValues(metrics, state), ctx) gives the violations of the rules about metrics.',
-    ...(format === 'esm' ? esmExports() : cjsExports()),
-    '',
   ].join('\n');
 }
 

@@ -15,7 +15,7 @@ import { check } from './check.js';
 import { M, diag } from './codes.js';
 import { emitDts } from './emit-dts.js';
 import { emitEvaluator } from './emit-evaluator.js';
-import { emitModule } from './emit-module.js';
+import { emitModule, emitModules } from './emit-module.js';
 import { emitSchema } from './emit-schema.js';
 import { emitDecoder } from './emit-decoder.js';
 import type { IrPolicy } from './ir.js';
@@ -37,6 +37,8 @@ export interface CompileResult {
   ast: PolicyFile;
   /** The checked IR, when checking got that far. */
   ir?: IrPolicy;
+  /** The generated sources, when there are no errors. */
+  code?: GeneratedCode;
 }
 
 /** The generated sources of a policy without errors. */
@@ -50,9 +52,7 @@ export interface GeneratedCode {
   dts: string;
 }
 
-export interface Translation extends Omit<CompileResult, 'policy'> {
-  code?: GeneratedCode;
-}
+export type Translation = Omit<CompileResult, 'policy'>;
 
 export function translate(source: string, opts: CompileOptions = {}): Translation {
   const { ast, diagnostics: syntax } = parse(source);
@@ -66,8 +66,7 @@ export function translate(source: string, opts: CompileOptions = {}): Translatio
     const schema = emitSchema(ir);
     const decoder = emitDecoder(ir);
     const evaluator = emitEvaluator(ir, source);
-    const module = emitModule(ir, schema, decoder, evaluator, 'esm');
-    const commonjs = emitModule(ir, schema, decoder, evaluator, 'cjs');
+    const { esm: module, cjs: commonjs } = emitModules(ir, schema, decoder, evaluator);
     return { code: { schema, decoder, evaluator, module, commonjs, dts: emitDts(ir) }, diagnostics, ast, ir };
   } catch (e) {
     return { diagnostics: [...diagnostics, internalError(e)], ast, ir };

@@ -7,7 +7,11 @@
 export { readRecords, checkInput, formatOf, sniff, sniffDelimiter, headerNames, InputError, type InputFormat, type InputRecord, type ReadOptions } from './read.js';
 export { fitsRecord } from '../input/fits.js';
 export { projectRoot, readImport, MAX_POLICY_BYTES } from './imports.js';
-export { loadPolicy, loadSpeller, contextFor, PolicyFileError, type LoadedPolicy } from './load.js';
+export { loadPolicy, type LoadedPolicy } from './load.js';
+export { loadSpeller, contextFor } from './context.js';
+export { PolicyFileError, readPolicyText } from './policy-file.js';
+export { assemblePolicy, type RunnableCode, type PolicyExtras } from '../policy/assemble.js';
+export { policySummary, type PolicySummary } from '../policy/summary.js';
 export { checkRecords, checkRecordsSync, checkOne, policyInfo, type RawRecord, type CheckOptions } from '../check/run.js';
 export { evalContext, withAsOf } from '../runtime/context.js';
 export * from '../report/index.js';

@@ -14,7 +14,8 @@ export function compile(source: string, opts: CompileOptions = {}): CompileResul
   const { code, ...translation } = translate(source, { ...opts, detectors });
   if (!code || !translation.ir) return translation;
   try {
-    return { ...translation, policy: load(translation.ir, code, source, detectors) };
+    // The code is returned too, so a front end can keep it (the CLI's cache of compiled policies).
+    return { ...translation, code, policy: load(translation.ir, code, source, detectors) };
   } catch (e) {
     return { ...translation, diagnostics: [...translation.diagnostics, internalError(e)] };
   }
