@@ -23,7 +23,8 @@
  * and --out appends each run to a file (one JSON object a line) as it
  * finishes; a run already finished in that file is not run again, and its
  * counts take part in the comparison. The whole list (earlier and new runs)
- * is printed on stdout at the end.
+ * is printed on stdout at the end; `--engines none` runs nothing and only
+ * prints (and compares) what the --out file holds for the sizes asked.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';

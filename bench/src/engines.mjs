@@ -44,7 +44,10 @@ const table = [
   '| rows | engine | input | load | wall time | CPU time | rows per CPU-second | memory peak |',
   '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |',
 ];
-for (const r of JSON.parse(run.stdout)) {
+// By size, then in the order the engines run (runs done one engine at a time come back in the order they ran).
+const rank = (r) => ['JavaScript CSV', 'DuckDB CSV', 'DuckDB Parquet'].concat(`${r.engine} ${r.input}`).indexOf(`${r.engine} ${r.input}`);
+const runs = JSON.parse(run.stdout).sort((a, b) => a.rows - b.rows || rank(a) - rank(b));
+for (const r of runs) {
   const engine = r.jobs ? `${r.engine} (--jobs ${r.jobs})` : r.engine;
   const input = r.inputBytes ? `${r.input}, ${size(r.inputBytes)}` : r.input;
   const load = r.loadSeconds ? `${time(r.loadSeconds)} (CPU ${time(r.loadCpuSeconds)})` : '';
