@@ -2,16 +2,16 @@
 /**
  * `npm run bench`: every workload, every contender, one process run.
  *
- *   node bench/src/run.mjs [--write] [--quick] [--reps N] [--only a,b1,b2,c,e2e,cold,big,compile,profile,bundle]
+ *   node bench/src/run.mjs [--write] [--quick] [--reps N] [--only a,b1,b2,c,csv,e2e,cold,big,compile,profile,bundle]
  *
  * --write   write docs/benchmarks.md (and bench/last-run.json)
  * --quick   smaller inputs (a tenth or less), for trying the harness out
  * Sizes can also be set one by one: BENCH_A, BENCH_A_POOL, BENCH_B1, BENCH_B2, BENCH_C (a list),
- * BENCH_E2E_A, BENCH_E2E_B, BENCH_BIG_MB (a list), BENCH_PROFILE.
+ * BENCH_E2E_A, BENCH_E2E_B, BENCH_BIG_MB (a list), BENCH_PROFILE, BENCH_CSV (rows for the CSV parsers).
  * Data is generated, the same on every run; nothing is downloaded.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,7 @@ import { ratesPolicySource } from './workloads/rates-policy.mjs';
 import { textContenders, rulesKey, buyerMessaging, floorText, findPolicySource } from './workloads/b-text.mjs';
 import { runLines } from './workloads/lines.mjs';
 import { sellguardOrders, duckdbOrders } from './workloads/c-orders.mjs';
+import { csvContenders, csvQuirks } from './workloads/csv-parsers.mjs';
 import { bigPolicySource, compileBig } from './workloads/compile-big.mjs';
 import { bundleSizes } from './workloads/bundle-size.mjs';
 import { raceProcesses, runNode } from './processes.mjs';
@@ -38,14 +39,14 @@ const flag = (name) => argv.includes(name);
 const option = (name, fallback) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback);
 const quick = flag('--quick');
 const reps = Number(option('--reps', 5));
-const only = option('--only', 'a,b1,b2,c,e2e,cold,big,compile,profile,bundle').split(',');
+const only = option('--only', 'a,b1,b2,c,csv,e2e,cold,big,compile,profile,bundle').split(',');
 const wants = (w) => only.includes(w);
 
 // Sizes: the full run measures what docs/benchmarks.md promises; --quick tries the harness out.
 const SIZES = quick
-  ? { a: 20_000, aPool: 10_000, b1: 10_000, b2: 1_000, c: [50_000, 100_000], e2eA: 20_000, e2eB: 5_000, bigMb: [1, 2, 4], profile: 10_000 }
-  : { a: 1_000_000, aPool: 100_000, b1: 100_000, b2: 10_000, c: [1_000_000, 5_000_000], e2eA: 200_000, e2eB: 50_000, bigMb: [10, 20, 40], profile: 200_000 };
-for (const [key, env] of [['a', 'BENCH_A'], ['aPool', 'BENCH_A_POOL'], ['profile', 'BENCH_PROFILE'], ['b1', 'BENCH_B1'], ['b2', 'BENCH_B2'], ['e2eA', 'BENCH_E2E_A'], ['e2eB', 'BENCH_E2E_B']]) if (process.env[env]) SIZES[key] = Number(process.env[env]);
+  ? { a: 20_000, aPool: 10_000, b1: 10_000, b2: 1_000, c: [50_000, 100_000], e2eA: 20_000, e2eB: 5_000, bigMb: [1, 2, 4], profile: 10_000, csv: 50_000 }
+  : { a: 1_000_000, aPool: 100_000, b1: 100_000, b2: 10_000, c: [1_000_000, 5_000_000], e2eA: 200_000, e2eB: 50_000, bigMb: [10, 20, 40], profile: 200_000, csv: 200_000 };
+for (const [key, env] of [['a', 'BENCH_A'], ['aPool', 'BENCH_A_POOL'], ['profile', 'BENCH_PROFILE'], ['b1', 'BENCH_B1'], ['b2', 'BENCH_B2'], ['e2eA', 'BENCH_E2E_A'], ['e2eB', 'BENCH_E2E_B'], ['csv', 'BENCH_CSV']]) if (process.env[env]) SIZES[key] = Number(process.env[env]);
 if (process.env.BENCH_C) SIZES.c = process.env.BENCH_C.split(',').map(Number);
 if (process.env.BENCH_BIG_MB) SIZES.bigMb = process.env.BENCH_BIG_MB.split(',').map(Number);
 
@@ -132,6 +133,17 @@ try {
     }
   }
 
+  if (wants('csv')) {
+    log(`CSV parsers: a ${SIZES.csv.toLocaleString('en-US')}-row order report, parsed whole into rows of strings`);
+    const file = join(tmp, 'orders-csv.csv');
+    await writeOrders(file, SIZES.csv);
+    const text = readFileSync(file, 'utf8');
+    rmSync(file);
+    const contenders = csvContenders(text);
+    const times = await race(contenders, { reps, log });
+    results.csv = { rows: SIZES.csv, fileMb: text.length / 1e6, times, ratios: pairedRatios(times, contenders[0].name), same: Object.fromEntries(contenders.map((c) => [c.name, c.same])), quirks: csvQuirks() };
+  }
+
   if (wants('e2e')) {
     log('End to end: sellguard check vs reading + JSON.parse');
     const ratesFile = join(tmp, 'rates.policy');
@@ -149,14 +161,16 @@ try {
       const run = raceProcesses(
         [
           { name: 'read + JSON.parse', args: [join(here, 'read-jsonl.mjs'), file] },
+          // As a user runs it: the default picks the threads by file size (one per core from 16 MB).
           { name: 'sellguard check', args: check(policy, file) },
-          // The same command on two worker threads: the speed-up of --jobs (same report, checked by the CLI tests).
+          // One thread and two: the speed-up of --jobs (same report, checked by the CLI tests).
+          { name: 'sellguard check --jobs 1', args: [...check(policy, file), '--jobs', '1'] },
           { name: 'sellguard check --jobs 2', args: [...check(policy, file), '--jobs', '2'] },
         ],
         reps,
         log,
       );
-      e2e[key] = { ...run, records, fileMb: statSync(file).size / 1e6, ratios: pairedRatios(run.times, 'read + JSON.parse'), jobs: pairedRatios(run.times, 'sellguard check')['sellguard check --jobs 2'] };
+      e2e[key] = { ...run, records, fileMb: statSync(file).size / 1e6, ratios: pairedRatios(run.times, 'read + JSON.parse'), jobs: pairedRatios(run.times, 'sellguard check --jobs 1')['sellguard check --jobs 2'] };
     }
     results.e2e = e2e;
   }

@@ -5,7 +5,7 @@
  * never here.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,26 +20,75 @@ rule email-address error "Remove the email address {matched}" {
 rule shouting warning "Do not shout" { forbid body matches "[A-Z]{6,}" }
 `;
 
-/** 1,000 records (several batches per thread): every 7th has an address, every 11th shouts, every 97th is not JSON. */
-function messages(): string {
+const RECORDS = 6000;
+
+/**
+ * 6,000 records (about 400 KB, so --jobs cuts the file into several pieces): every 7th has an address, every
+ * 11th shouts, every 97th is not JSON, and a blank line follows every 500th (blank lines are not records, but
+ * they count as lines). `badLines`: the lines of the records that are not JSON.
+ */
+function messages(): { text: string; badLines: number[] } {
   const lines: string[] = [];
-  for (let i = 0; i < 1000; i++) {
+  const badLines: number[] = [];
+  for (let i = 0; i < RECORDS; i++) {
     if (i % 97 === 50) {
       lines.push(`not json ${i}`);
-      continue;
+      badLines.push(lines.length);
+    } else {
+      const body = `${i % 7 === 0 ? `write to buyer${i}@example.com ` : ''}${i % 11 === 0 ? 'PLEASE RESPOND ' : ''}message ${i} about the order`;
+      lines.push(JSON.stringify({ orderId: `113-${i}`, body }));
     }
-    const body = `${i % 7 === 0 ? `write to buyer${i}@example.com ` : ''}${i % 11 === 0 ? 'PLEASE RESPOND ' : ''}message ${i}`;
-    lines.push(JSON.stringify({ orderId: `113-${i}`, body }));
+    if (i % 500 === 499) lines.push('');
   }
-  return `${lines.join('\n')}\n`;
+  return { text: `${lines.join('\n')}\n`, badLines };
 }
+
+const CSV_ROWS = 3000;
+const UNCLOSED_ROW = 2900;
+
+/**
+ * An order-notes CSV as a spreadsheet saves it: a byte-order mark, CRLF line ends, notes in quotes that hold line
+ * breaks, doubled quotes and commas (every 13th row, with an address); every 101st row has a value too many; row
+ * 2,900 opens a quote it never closes. `badLines`: the lines of the rows with a value too many; `unclosedLine`: the
+ * line of the unclosed quote.
+ */
+function notesCsv(): { text: string; badLines: number[]; unclosedLine: number } {
+  const rows = ['orderId,note'];
+  let line = 2;
+  const badLines: number[] = [];
+  let unclosedLine = 0;
+  for (let i = 0; i < CSV_ROWS; i++) {
+    let row: string;
+    if (i === UNCLOSED_ROW) {
+      row = `114-${i},"this note is never closed`;
+      unclosedLine = line;
+    } else if (i % 101 === 7) {
+      row = `114-${i},a note,an extra value`;
+      badLines.push(line);
+    } else if (i % 13 === 0) row = `114-${i},"first line, with a comma\r\nthe buyer said ""write to me"" at buyer${i}@example.com\r\nlast line"`;
+    else row = `114-${i},plain note number ${i} for the packer`;
+    rows.push(row);
+    line += row.split('\r\n').length;
+  }
+  return { text: `\ufeff${rows.join('\r\n')}\r\n`, badLines, unclosedLine };
+}
+
+const NOTES_POLICY = `policy notes "Order notes" source "tests"
+record Order { orderId: string  note: text }
+rule email-address error "Remove the email address {matched}" { forbid emails(note) }
+`;
 
 let dir: string;
 beforeAll(() => {
   buildCli();
   dir = mkdtempSync(join(tmpdir(), 'sellguard-jobs-'));
   writeFileSync(join(dir, 'demo.policy'), POLICY);
-  writeFileSync(join(dir, 'messages.jsonl'), messages());
+  writeFileSync(join(dir, 'messages.jsonl'), messages().text);
+  writeFileSync(join(dir, 'notes.policy'), NOTES_POLICY);
+  writeFileSync(join(dir, 'notes.csv'), notesCsv().text);
+  // The example order report five times over (header once): big enough to be cut into pieces.
+  const [header, ...rows] = readFileSync(join(root, 'examples/orders/orders.csv'), 'utf8').trimEnd().split('\n');
+  writeFileSync(join(dir, 'orders.csv'), `${[header, ...Array.from({ length: 5 }, () => rows).flat()].join('\n')}\n`);
 }, 180_000);
 
 afterAll(() => {
@@ -59,15 +108,41 @@ describe('sellguard check --jobs', () => {
     expect(two.code).toBe(one.code);
     expect(two.stdout).toBe(one.stdout);
     const doc = JSON.parse(two.stdout);
-    // Counted independently from the generator above: 11 lines are not JSON; 143 of the rest have an address.
-    const bad = Array.from({ length: 1000 }, (_, i) => i).filter((i) => i % 97 === 50);
-    const emails = Array.from({ length: 1000 }, (_, i) => i).filter((i) => i % 7 === 0 && i % 97 !== 50);
-    expect(doc.summary.records).toBe(1000);
+    // Counted independently from the generator above.
+    const all = Array.from({ length: RECORDS }, (_, i) => i);
+    const bad = all.filter((i) => i % 97 === 50);
+    const emails = all.filter((i) => i % 7 === 0 && i % 97 !== 50);
+    expect(doc.summary.records).toBe(RECORDS);
     expect(doc.summary.invalid).toBe(bad.length);
     expect(doc.summary.byRule['demo/email-address']).toBe(emails.length);
+    const invalid = doc.results.filter((r: { invalid?: unknown }) => r.invalid);
+    expect(invalid.map((r: { index: number }) => r.index)).toEqual(bad);
+    expect(invalid.map((r: { line: number }) => r.line)).toEqual(messages().badLines);
     const indexes = doc.results.map((r: { index: number }) => r.index);
     expect(indexes).toEqual([...indexes].sort((a, b) => a - b));
   });
+
+  it('gives the same JSON, SARIF and text reports of a CSV with quoted line breaks on one, two and three threads', () => {
+    const { badLines, unclosedLine } = notesCsv();
+    // Every format on three threads, JSON on two as well (each run is a process start; keep them few).
+    for (const format of ['json', 'sarif', 'text']) {
+      const one = check(['notes.policy', 'notes.csv', '--format', format, '--jobs', '1']);
+      for (const jobs of format === 'json' ? ['2', '3'] : ['3']) {
+        const more = check(['notes.policy', 'notes.csv', '--format', format, '--jobs', jobs]);
+        expect(more.stdout, `${format} on ${jobs} threads`).toBe(one.stdout);
+        expect(more.stderr).toBe(one.stderr);
+        expect(more.code).toBe(one.code);
+      }
+    }
+    const doc = JSON.parse(check(['notes.policy', 'notes.csv', '--format', 'json', '--jobs', '2']).stdout);
+    const invalid: Array<{ line: number; invalid: Array<{ message: string }> }> = doc.results.filter((r: { invalid?: unknown }) => r.invalid);
+    // Rows with a value too many, before the unclosed quote, at the lines the generator wrote them.
+    expect(invalid.filter((r) => r.line < unclosedLine).map((r) => r.line)).toEqual(badLines.filter((l) => l < unclosedLine));
+    expect(invalid.find((r) => r.line === unclosedLine)?.invalid[0].message).toContain('is not closed');
+    // Addresses inside quoted, multi-line notes before the unclosed quote: every 13th row.
+    const found = doc.results.filter((r: { violations: unknown[]; line: number }) => r.violations.length > 0 && r.line < unclosedLine);
+    expect(found.length).toBe(Array.from({ length: UNCLOSED_ROW }, (_, i) => i).filter((i) => i % 13 === 0 && i % 101 !== 7).length);
+  }, 120_000);
 
   it('gives the same text report, with the text of each violation, on three threads', () => {
     const one = check(['demo.policy', 'messages.jsonl', '--jobs', '1']);
@@ -76,13 +151,29 @@ describe('sellguard check --jobs', () => {
     expect(three.stdout).toContain('buyer7@example.com');
   });
 
-  it('gives the same metrics of an order report on two threads', () => {
-    const args = [join(root, 'policies/account-health-orders.policy'), join(root, 'examples/orders/orders.csv'), '--as-of', '2026-11-20', '--format', 'json', '--fail-on', 'never'];
-    const one = check([...args, '--jobs', '1']);
-    const two = check([...args, '--jobs', '2']);
+  it('gives the same metrics of an order report on two and three threads', () => {
+    const policy = join(root, 'policies/account-health-orders.policy');
+    const args = ['--as-of', '2026-11-20', '--engine', 'js', '--format', 'json', '--fail-on', 'never'];
+    const one = check([policy, 'orders.csv', ...args, '--jobs', '1']);
     expect(one.code).toBe(0);
+    for (const jobs of ['2', '3']) expect(check([policy, 'orders.csv', ...args, '--jobs', jobs]).stdout).toBe(one.stdout);
+    // Five copies of the example: five times its numerators and denominators.
+    const single = JSON.parse(check([policy, join(root, 'examples/orders/orders.csv'), ...args]).stdout).metrics;
+    const five = JSON.parse(check([policy, 'orders.csv', ...args, '--jobs', '2']).stdout).metrics;
+    expect(Object.keys(five)).toContain('order-defect-rate');
+    for (const [name, m] of Object.entries<{ numerator?: number; denominator?: number }>(single)) {
+      if (m.denominator === undefined) continue;
+      expect([five[name].numerator, five[name].denominator], name).toEqual([m.numerator! * 5, m.denominator * 5]);
+    }
+  }, 60_000);
+
+  it('reads standard input on one thread, with the same report', () => {
+    const input = readFileSync(join(dir, 'messages.jsonl'), 'utf8');
+    const run = (jobs: string) => spawnSync(process.execPath, [bin, 'check', 'demo.policy', '-', '--format', 'json', '--jobs', jobs], { cwd: dir, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' } });
+    const one = run('1');
+    const two = run('2');
     expect(two.stdout).toBe(one.stdout);
-    expect(Object.keys(JSON.parse(two.stdout).metrics)).toContain('order-defect-rate');
+    expect(JSON.parse(two.stdout).summary.records).toBe(RECORDS);
   });
 
   it('refuses a number of threads below 1 in plain words', () => {

@@ -43,7 +43,7 @@ export interface CheckFlags extends EngineFlags {
   baseline?: string;
   updateBaseline?: boolean;
   watch?: boolean;
-  /** Worker threads that decode and evaluate records; default 1 (see check-jobs.ts). */
+  /** Worker threads that read and check pieces of each file; default by file size (see check-jobs.ts). */
   jobs?: number;
   /** false (--no-cache): compile the policies, neither reading nor writing the cache of compiled policies. */
   cache?: boolean;

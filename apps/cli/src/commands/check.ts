@@ -29,14 +29,16 @@ import {
   type RunEnd,
   type Spool,
   type InputFormat,
+  DEFAULT_SUPPRESSION_FIELD,
 } from '@sellguard/core/node';
+import { today } from '@sellguard/core/runtime';
 import { CliError, EXIT, printDiagnostics, useColor } from '../io.js';
 import { Sink, fileSpools } from '../options/sink.js';
 import { Progress, progressWanted } from '../options/progress.js';
 import { planCheck, ruleDocs, shown, type CheckFlags, type CheckPlan } from './check-plan.js';
 import { VERSION } from '../version.js';
 import { checkWithEngine } from './engine.js';
-import { checkPool, DEFAULT_JOBS } from './check-jobs.js';
+import { checkPool, cuttable, DEFAULT_JOBS, type CheckPool } from './check-jobs.js';
 import { sarifRegions } from './check-sarif-regions.js';
 
 export type { CheckFlags } from './check-plan.js';
@@ -166,38 +168,57 @@ export async function runPlan(plan: CheckPlan, flags: CheckFlags): Promise<numbe
       const writePending = async () => {
         for (const p of pending.splice(0)) await each((w) => w.result(p.result, p.source));
       };
-      const jobs = flags.jobs ?? DEFAULT_JOBS;
-      const pool =
-        jobs > 1
-          ? checkPool({ policyFile: run.file, asOf: plan.asOf ?? null, spans: plan.targets.some((t) => t.format === 'text' || t.format === 'html') }, jobs, async (rec, checked) => {
-              projectRun.addChecked(rec, checked);
-              await writePending();
-            })
-          : undefined;
+      // With --jobs, files are cut into pieces that worker threads read and check (see check-jobs.ts).
+      let pool: CheckPool | undefined;
+      const poolOf = (jobs: number) =>
+        (pool ??= checkPool(
+          {
+            policyFile: run.file,
+            asOf: today(ctx),
+            spans: plan.targets.some((t) => t.format === 'text' || t.format === 'html'),
+            suppressionField: config?.config.suppressionField ?? DEFAULT_SUPPRESSION_FIELD,
+            keys: recordKeys || matcher !== undefined,
+          },
+          jobs,
+        ));
       const wrappers: Array<{ file: string; key: string }> = [];
       // A JSON object that fits the policy's input record is a record, not a holder of records.
       const fits = fitsRecord(policy);
       try {
-        for (const input of run.inputs) {
+        for (const [k, input] of run.inputs.entries()) {
+          const jobs = flags.jobs ?? DEFAULT_JOBS;
+          const layout = jobs > 1 ? await cuttable(input, sizes[k], plan.inputFormat) : undefined;
+          if (layout) {
+            next += await poolOf(jobs).checkFile(input, layout, next, {
+              record: async (rec, sent) => {
+                projectRun.addChecked(rec, { result: sent.result, ...(sent.decoded !== undefined ? { decoded: sent.decoded } : {}), ...(sent.key !== undefined ? { key: sent.key } : {}) }, true);
+                await writePending();
+              },
+              clean: (count, tallies) => {
+                projectRun.addClean(count);
+                if (tallies) projectRun.mergeTallies(tallies);
+              },
+              progress: (bytes, records) => {
+                progress.read(bytes);
+                progress.record(records);
+              },
+            });
+            continue;
+          }
           const onWrapper = (key: string) => wrappers.push({ file: shown(input), key });
           for await (const rec of readRecords(input, { startIndex: next, onBytes: (n) => progress.read(n), fits, onWrapper, ...(plan.inputFormat ? { format: plan.inputFormat } : {}) })) {
             next = rec.index + 1;
             progress.record();
-            if (pool) {
-              await pool.add(rec);
-              continue;
-            }
             projectRun.add(rec);
             await writePending();
           }
         }
-        await pool?.finish();
       } catch (e) {
         if (e instanceof InputError) throw new CliError(e.message);
         throw e;
       } finally {
         progress.stop();
-        await pool?.close();
+        await (pool as CheckPool | undefined)?.close();
       }
       const end: RunEnd = projectRun.finish(plan.failOn);
       if (wrappers.length > 0) end.wrappers = wrappers;

@@ -38,7 +38,7 @@ export function checkOptions(cmd: Command): Command {
     .option('--max-records <n>', 'show at most this many records in the text report (the summary counts all)', wholeNumber)
     .option('--baseline <file>', 'violations recorded in this file do not fail the run; only new ones do')
     .option('--update-baseline', 'write every violation of this run to the baseline file (and pass)')
-    .option('-j, --jobs <n>', 'decode and evaluate records on this many worker threads, results still in input order (default: 1; more helps only policies whose rules cost much more than reading a record)', threadCount)
+    .option('-j, --jobs <n>', 'read and check files on this many worker threads, each taking its own pieces of the file; the report is the same, in input order (default: 1, which keeps memory lowest; standard input, JSON documents and files under 64 KB are read on one thread)', threadCount)
     .option('-w, --watch', 'check again whenever a policy, an imported policy file or an input changes')
     .option('--no-cache', 'compile the policies afresh and keep nothing: by default a compiled policy is kept in ~/.cache/sellguard (or SELLGUARD_CACHE_DIR; SELLGUARD_CACHE=0 turns it off) and reused while the policy and the files it imports are unchanged');
 }

@@ -49,8 +49,8 @@ export class Progress {
     }
   }
 
-  record(): void {
-    this.records++;
+  record(count = 1): void {
+    this.records += count;
   }
 
   read(bytes: number): void {

@@ -53,11 +53,14 @@ export class DelimitedRecords {
   /** Whether the header has a column named `__proto__` (worked out on the first record). */
   private protoColumn: boolean | undefined;
 
-  /** `what` names the input in messages ("'orders.csv'"). */
+  /** `what` names the input in messages ("'orders.csv'"); `header`: the column names, for a piece of a file after its header row. */
   constructor(
     private readonly format: 'csv' | 'tsv',
     private readonly what = 'the data',
-  ) {}
+    header?: string[],
+  ) {
+    this.header = header;
+  }
 
   /** The record of a row, or undefined for the header and for blank rows. */
   add(values: readonly string[], line: number): ReadRecord | undefined {

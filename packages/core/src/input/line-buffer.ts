@@ -6,8 +6,8 @@
  */
 export class LineBuffer {
   private pieces: string[] = [];
-  /** The line the kept text starts on (1-based). */
-  startLine = 1;
+  /** `startLine`: the line the kept text starts on (1-based; a piece of a file may start further on). */
+  constructor(public startLine = 1) {}
 
   push(text: string): void {
     if (text) this.pieces.push(text);

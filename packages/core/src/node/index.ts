@@ -6,6 +6,7 @@
  */
 export { readRecords, checkInput, formatOf, sniff, sniffDelimiter, headerNames, InputError, type InputFormat, type InputRecord, type ReadOptions } from './read.js';
 export { fitsRecord } from '../input/fits.js';
+export { filePieces, type Piece, type PieceOptions } from './pieces.js';
 export { projectRoot, readImport, MAX_POLICY_BYTES } from './imports.js';
 export { loadPolicy, type LoadedPolicy } from './load.js';
 export { loadSpeller, contextFor } from './context.js';

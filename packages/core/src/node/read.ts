@@ -71,6 +71,17 @@ export interface ReadOptions {
   fits?: (raw: unknown) => boolean;
   /** Told the key of the list inside a JSON object whose items were taken as the records (`records` in `{ "records": [...] }`). */
   onWrapper?: (key: string) => void;
+  /** CSV's delimiter, when the caller already knows it (else it is sniffed from the first line). */
+  delimiter?: string;
+  /**
+   * Read only this piece of a file (see pieces.ts): bytes [start, end), whose first line is line `line` of the
+   * file. A delimited piece after the first is given the file's `header` (as `onHeader` told it).
+   */
+  range?: { start: number; end: number; line: number; header?: string[] };
+  /** Told the column names of a delimited input once its header row is read. */
+  onHeader?: (names: string[]) => void;
+  /** Told the format the input is read as (and CSV's delimiter) before the first record. */
+  onFormat?: (format: InputFormat, delimiter: string | undefined) => void;
 }
 
 /**
@@ -115,19 +126,28 @@ function reason(e: unknown): string {
 export async function* readRecords(input: string, opts: ReadOptions = {}): AsyncGenerator<InputRecord> {
   checkInput(input);
   const bytes: AsyncIterable<Buffer | string> =
-    input === '-' ? ((opts.stdin ?? process.stdin) as AsyncIterable<Buffer | string>) : createReadStream(input, { highWaterMark: 256 * 1024 });
+    input === '-'
+      ? ((opts.stdin ?? process.stdin) as AsyncIterable<Buffer | string>)
+      : createReadStream(input, { highWaterMark: 256 * 1024, ...(opts.range ? { start: opts.range.start, end: opts.range.end - 1 } : {}) });
   const seen = { replacement: false };
   let chunks: AsyncIterable<string> = decodeText(opts.onBytes ? counted(bytes, opts.onBytes) : bytes, input, seen);
   let format = opts.format ?? (input === '-' ? undefined : formatOf(input));
-  let delimiter: string | undefined;
-  if (format === undefined || format === 'csv') {
+  let delimiter = opts.delimiter;
+  if (format === undefined || (format === 'csv' && delimiter === undefined)) {
     const peeked = await peekText(chunks);
     chunks = peeked.rest;
     if (format === undefined) format = sniff(peeked.head);
     if (format === 'csv') delimiter = sniffDelimiter(firstLine(peeked.head));
   }
   let index = opts.startIndex ?? 0;
-  const records = format === 'jsonl' ? readJsonl(chunks) : format === 'json' ? readJson(chunks, input, opts) : readDelimited(chunks, format, input, delimiter);
+  opts.onFormat?.(format, delimiter);
+  const startLine = opts.range?.line ?? 1;
+  const records =
+    format === 'jsonl'
+      ? readJsonl(chunks, startLine)
+      : format === 'json'
+        ? readJson(chunks, input, opts)
+        : readDelimited(chunks, format, input, { delimiter, startLine, header: opts.range?.header, onHeader: opts.onHeader });
   for await (const r of records) {
     // Checked only once the decoder has met U+FFFD, so clean files pay nothing.
     const undecodable = r.error === undefined && seen.replacement && holdsReplacement(r.raw);
@@ -209,8 +229,8 @@ export async function* lines(chunks: AsyncIterable<string>): AsyncGenerator<stri
   if (pending.length > 0) yield pending.join('');
 }
 
-async function* readJsonl(chunks: AsyncIterable<string>): AsyncGenerator<ReadRecord> {
-  let line = 0;
+async function* readJsonl(chunks: AsyncIterable<string>, startLine: number): AsyncGenerator<ReadRecord> {
+  let line = startLine - 1;
   for await (const text of lines(chunks)) {
     line++;
     if (text.trim() === '') continue;
@@ -255,12 +275,18 @@ const MAX_RECOVERIES = 1000;
  * is never closed is reported at the line where it starts, and reading starts
  * again on the line after it, so the rows it would swallow are still read.
  */
-async function* readDelimited(chunks: AsyncIterable<string>, format: 'csv' | 'tsv', input: string, delimiter?: string): AsyncGenerator<ReadRecord> {
+async function* readDelimited(
+  chunks: AsyncIterable<string>,
+  format: 'csv' | 'tsv',
+  input: string,
+  piece: { delimiter: string | undefined; startLine: number; header: string[] | undefined; onHeader: ((names: string[]) => void) | undefined },
+): AsyncGenerator<ReadRecord> {
+  const { delimiter, startLine, onHeader } = piece;
   const what = input === '-' ? 'standard input' : `'${input}'`;
-  const rows = new DelimitedRecords(format, what);
+  const rows = new DelimitedRecords(format, what, piece.header);
   const queue: Array<ReadRecord | { values: string[]; line: number }> = [];
-  const kept = new LineBuffer();
-  let lastEnd = 0;
+  const kept = new LineBuffer(startLine);
+  let lastEnd = startLine - 1;
   let restartAt: number | undefined;
   let failure: unknown;
   let recoveries = 0;
@@ -290,7 +316,7 @@ async function* readDelimited(chunks: AsyncIterable<string>, format: 'csv' | 'ts
     p.resume();
     return p;
   };
-  let parser = start(0);
+  let parser = start(startLine - 1);
   const write = (text: string) => new Promise<void>((resolve) => parser.write(text, () => resolve()));
   const end = () =>
     new Promise<void>((resolve) => {
@@ -299,7 +325,9 @@ async function* readDelimited(chunks: AsyncIterable<string>, format: 'csv' | 'ts
     });
   const take = function* (): Generator<ReadRecord> {
     for (const item of queue.splice(0)) {
+      const hadHeader = rows.header !== undefined;
       const read = 'values' in item ? rows.add(item.values, item.line) : item;
+      if (!hadHeader && rows.header) onHeader?.(rows.header);
       if (read) yield read;
     }
   };

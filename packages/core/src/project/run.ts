@@ -5,7 +5,7 @@
  * fails the run. Results go to `onResult` as they are made; nothing is kept
  * but counters and the metrics' accumulator. Browser-safe.
  */
-import type { CompiledPolicy, EvalContext, RecordResult, Violation } from '../types.js';
+import type { CompiledPolicy, EvalContext, RecordResult, Tally, Violation } from '../types.js';
 import { checkOne, policyInfo, type RawRecord } from '../check/run.js';
 import { SummaryBuilder } from '../report/summary.js';
 import type { ProjectResult, RecordSource, RunEnd, RunMeta, SuppressedViolation, SuppressionNotice } from '../report/writer.js';
@@ -54,11 +54,13 @@ export class ProjectRun {
 
   /**
    * A record checked elsewhere (a worker thread ran `checkOne` on it): the settings, suppressions, baseline,
-   * metrics and summary are applied here, in input order, exactly as `add` does.
+   * metrics and summary are applied here, in input order, exactly as `add` does. `tallied`: its metrics were
+   * counted where it was checked (see `mergeTallies`). `key`: the record's key, worked out where the whole record
+   * was (`rec.raw` may then hold only what suppressions read).
    */
-  addChecked(rec: RawRecord, checked: { result: RecordResult; decoded?: unknown }): void {
+  addChecked(rec: RawRecord, checked: { result: RecordResult; decoded?: unknown; key?: string }, tallied = false): void {
     const { result, decoded } = checked;
-    if (this.policy.dataset && decoded !== undefined && !result.invalid) this.policy.dataset.add(this.metrics, decoded);
+    if (this.policy.dataset && decoded !== undefined && !result.invalid && !tallied) this.policy.dataset.add(this.metrics, decoded);
     const out: ProjectResult = result;
     // Also records without violations: their suppressions may be unused.
     if (!result.invalid) {
@@ -73,7 +75,7 @@ export class ProjectRun {
       // A notice per record could be millions: the first ones say enough.
       for (const n of applied.notices) if (this.notices.length < MAX_NOTICES) this.notices.push(n);
       const wantsKey = this.opts.baseline !== undefined || this.opts.recordKeys !== false;
-      const key = wantsKey && (applied.violations.length > 0 || applied.suppressed.length > 0) ? recordKey(this.policy, rec.raw) : '';
+      const key = wantsKey && (applied.violations.length > 0 || applied.suppressed.length > 0) ? (checked.key ?? recordKey(this.policy, rec.raw)) : '';
       if (key) out.recordKey = key;
       const kept: Violation[] = [];
       const suppressed: SuppressedViolation[] = [...applied.suppressed];
@@ -88,6 +90,21 @@ export class ProjectRun {
     }
     this.summary.add(out);
     if (out.violations.length > 0 || out.invalid || out.suppressed) this.opts.onResult(out, { raw: rec.raw, decoded });
+  }
+
+  /**
+   * Records checked elsewhere without violations, problems or a suppression of their own: they only add to the
+   * summary (their metrics come with `mergeTallies`). Pass the others to `addChecked`, in input order.
+   */
+  addClean(count: number): void {
+    this.summary.addClean(count);
+  }
+
+  /** Metrics counted elsewhere (a worker thread's accumulator, see `talliesOf`), added to this run's. */
+  mergeTallies(tallies: ReadonlyArray<{ metric: number; group: { index: number; key: unknown } | null; tally: Tally }>): void {
+    const dataset = this.policy.dataset;
+    if (!dataset) return;
+    for (const t of tallies) dataset.merge(this.metrics, t.metric, t.group, t.tally);
   }
 
   finish(failOn: RunEnd['failOn']): RunEnd {

@@ -34,6 +34,11 @@ export class SummaryBuilder {
     }
   }
 
+  /** Records checked elsewhere that had no violations and no problems: they only add to the counts. */
+  addClean(count: number): void {
+    this.records += count;
+  }
+
   /** Violations of rules about metrics: counted with the others, but they belong to no record. */
   addDataset(violations: readonly import('../types.js').Violation[]): void {
     for (const v of violations) {

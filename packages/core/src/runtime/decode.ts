@@ -19,6 +19,11 @@ export interface KeyPlan {
   readonly loose: Map<string, number>;
   /** Keys seen before and where they go (-1: nowhere), so each distinct key is squashed once. */
   readonly seen: Map<string, { at: number; exact: boolean }>;
+  /**
+   * The field names in order, for the fast path of `pick`; absent when a name is also a property every object
+   * inherits (`constructor`, `__proto__`), which a plain property read would find on any record.
+   */
+  readonly names?: readonly string[];
 }
 
 function squash(key: string): string {
@@ -41,7 +46,9 @@ export function keys(fields: ReadonlyArray<readonly [string, readonly string[]]>
     for (const a of aliases) direct.set(a, { at, exact: false });
   });
   fields.forEach(([name], at) => direct.set(name, { at, exact: true }));
-  return { size: fields.length, direct, loose, seen: new Map() };
+  const names = fields.map(([name]) => name);
+  const inherited = names.some((n) => n in Object.prototype);
+  return { size: fields.length, direct, loose, seen: new Map(), ...(inherited ? {} : { names }) };
 }
 
 function place(plan: KeyPlan, key: string): { at: number; exact: boolean } {
@@ -61,6 +68,25 @@ function place(plan: KeyPlan, key: string): { at: number; exact: boolean } {
  * a loose spelling; otherwise the first of those in the input counts.
  */
 export function pick(input: Record<string, unknown>, plan: KeyPlan): unknown[] {
+  // Fast path: a plain object (JSON.parse, a CSV row) whose keys are all exact field names. Exact names win over
+  // aliases and loose spellings, so when no other key is there, reading each name is the whole answer.
+  const names = plan.names;
+  if (names !== undefined && Object.getPrototypeOf(input) === Object.prototype) {
+    const exact = new Array<unknown>(names.length);
+    let found = 0;
+    for (let i = 0; i < names.length; i++) {
+      const v = input[names[i]];
+      // JSON and CSV never hold undefined: undefined means the key is missing (or a caller's own undefined).
+      if (v !== undefined) {
+        exact[i] = v;
+        found++;
+      }
+    }
+    if (found === names.length) return exact;
+    let keys = 0;
+    for (const _ in input) keys++;
+    if (keys === found) return exact;
+  }
   const values = new Array<unknown>(plan.size);
   const found = new Array<boolean>(plan.size);
   for (const key in input) {

@@ -20,7 +20,7 @@ export function show(value: unknown, kind: ShowKind): string {
   if (value == null) return '(none)';
   switch (kind) {
     case 'date':
-      return typeof value === 'number' ? new Date(value).toISOString().slice(0, 10) : String(value);
+      return typeof value === 'number' ? isoDate(value) : String(value);
     case 'datetime':
       return typeof value === 'number' ? showDatetime(value) : String(value);
     case 'duration':
@@ -55,8 +55,44 @@ export function showNumber(n: number): string {
 }
 
 function showDatetime(ms: number): string {
-  const iso = new Date(ms).toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+  if (!inFourDigitYears(ms)) {
+    const iso = new Date(ms).toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+  }
+  const day = Math.floor(ms / DAY_MS);
+  const rest = ms - day * DAY_MS;
+  if (rest === 0) return civilDate(day);
+  const minutes = Math.floor(rest / 60_000);
+  return `${civilDate(day)} ${two(Math.floor(minutes / 60))}:${two(minutes % 60)} UTC`;
+}
+
+// Messages show the same dates for every record (a report's period), so they are worked out with integer
+// arithmetic rather than a Date and toISOString each time; the same text as toISOString for years 0000–9999.
+
+/** Whether `ms` is a whole millisecond in the years 0000–9999 (else toISOString writes a six-digit year). */
+function inFourDigitYears(ms: number): boolean {
+  return Number.isInteger(ms) && ms >= -62_167_219_200_000 && ms < 253_402_300_800_000;
+}
+
+/** YYYY-MM-DD of a UTC calendar day (days since 1970-01-01), by Howard Hinnant's civil_from_days. */
+function civilDate(days: number): string {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${two(m)}-${two(d)}`;
+}
+
+const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** The YYYY-MM-DD of a time (UTC), as toISOString().slice(0, 10) writes it. */
+function isoDate(ms: number): string {
+  return inFourDigitYears(ms) ? civilDate(Math.floor(ms / DAY_MS)) : new Date(ms).toISOString().slice(0, 10);
 }
 
 /** 31 days, 1 day, 5 hours, 45 minutes: the largest unit that reads naturally. */

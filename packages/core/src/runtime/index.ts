@@ -14,4 +14,4 @@ export { violation, type RuleStatic } from './violation.js';
 import * as s from './schema.js';
 import * as d from './decode.js';
 export { s, d };
-export { startMetrics, inWindow, tallyCount, tallyRate, tallyValue, mergeTally, metricValues, metricResults, type MetricDef, type MetricState, type Tally } from './metrics.js';
+export { startMetrics, inWindow, tallyCount, tallyRate, tallyValue, mergeTally, talliesOf, metricValues, metricResults, type MetricDef, type MetricState, type Tally } from './metrics.js';

@@ -131,6 +131,23 @@ export function mergeTally(S: MetricState, i: number, group: { index: number; ke
   merge(groupAcc(S, i, group.index, group.key), t);
 }
 
+/**
+ * Everything an accumulator has counted, as tallies `mergeTally` takes: the
+ * overall tally of each metric, then one per group value. A run split over
+ * several accumulators (worker threads each counting a piece of a file) adds
+ * them up in one with `mergeTally`.
+ */
+export function talliesOf(S: MetricState): Array<{ metric: number; group: { index: number; key: string } | null; tally: Tally }> {
+  const out: Array<{ metric: number; group: { index: number; key: string } | null; tally: Tally }> = [];
+  S.acc.forEach((a, i) => {
+    out.push({ metric: i, group: null, tally: { ...a } });
+    S.groups[i].forEach((map, index) => {
+      for (const [key, g] of map) out.push({ metric: i, group: { index, key }, tally: { ...g } });
+    });
+  });
+  return out;
+}
+
 function countsOf(kind: MetricKind, a: Acc): MetricCounts {
   switch (kind) {
     case 'count':

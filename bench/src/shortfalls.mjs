@@ -1,0 +1,23 @@
+/**
+ * Why a target falls short, one sentence per target, read from a CPU profile
+ * (`node --cpu-prof`) of that workload. docs/benchmarks.md prints the
+ * sentence under the targets table for every target the run did not meet, so
+ * each shortfall comes with its reason. Keys are the ones report.mjs passes
+ * to `target()`; a target met in a run prints nothing, so a stale sentence
+ * does no harm, but update it when a profile says something new.
+ *
+ * Keys: a-decode-evaluate, a-evaluate, b1-find, b2-full, e2e-a, e2e-b,
+ * peak-memory, c-duckdb, jobs-a, jobs-b, cold-start, big-time, big-memory, compile.
+ */
+export const SHORTFALLS = {
+  'a-decode-evaluate':
+    'JSON.parse is about 42% of the time for us and the floor alike; of the rest, garbage collection is 12% and writing the messages of violations (dates, rates) about 9%: 96% of these reports fail a rule, and each violation gets a sentence, where the floor returns rule names.',
+  'e2e-a':
+    'the command writes what the benchmark’s reader does not: 96% of these reports fail, so the JSON report is about as big as the input (158 MB for 100,000 reports), and turning results into JSON is about 15% of the run, next to JSON.parse (16%), garbage collection (10%) and UTF-8 decoding (6%).',
+  'c-duckdb':
+    'DuckDB scans the CSV with all cores in C++; our single thread spends most of its time in csv-parse, which alone reads about 51,000 rows a second of this report (the "CSV parsers" table: udsv and papaparse parse the same text 3.8× and 2.8× faster), and most of the rest turning text cells into dates and numbers.',
+  'jobs-a':
+    'each thread reads and checks its own pieces of the file, but 96% of these reports fail, and the main thread still turns every result into the JSON report (a 158 MB report for 100,000 reports, about a quarter of one thread’s work, so two cores can give at most about 1.6×), while each thread also compiles the policy and collects its own heap.',
+  'jobs-b':
+    'each thread reads and checks its own pieces of the file; under 64 KB, and for standard input, a file is read on one thread, and each thread first compiles the policy (about half a second on this machine), which a small file does not win back.',
+};
