@@ -18,8 +18,10 @@ export const GROUPS = {
   'check-expr': {
     mutate: ['packages/core/src/compile/check-expr.ts'],
     tests: [
-      `${core}/checker.test.ts`,
-      `${core}/checker-types.test.ts`,
+      `${core}/checker*.test.ts`,
+      `${core}/checker/**/*.test.ts`,
+      `${core}/completion.test.ts`,
+      `${core}/lets.test.ts`,
       `${core}/diagnostics-doc.test.ts`,
       `${core}/golden.test.ts`,
       `${core}/operators.test.ts`,
@@ -32,7 +34,7 @@ export const GROUPS = {
   },
   format: {
     mutate: ['packages/dsl/src/format.ts'],
-    tests: [`${dsl}/format.test.ts`, `${dsl}/format-cases.test.ts`, `${dsl}/format-layout.test.ts`, `${dsl}/language-1-1.test.ts`],
+    tests: [`${dsl}/format*.test.ts`, `${dsl}/language-1-1.test.ts`],
   },
   runtime: {
     mutate: [

@@ -58,9 +58,9 @@ for (const name of names.length > 0 ? names : Object.keys(GROUPS)) {
 }
 
 if (summary.length > 0) {
-  console.log('\n| group | mutants | killed | survived | not covered | score (all) | score (covered) |');
+  console.log('\n| group | mutants | killed (of which timed out) | survived | not covered | score (all) | score (covered) |');
   console.log('| --- | --- | --- | --- | --- | --- | --- |');
   for (const s of summary)
-    console.log(`| \`${s.name}\` | ${s.total} | ${s.killed} | ${s.survived} | ${s.noCoverage} | ${s.all} | ${s.covered} |`);
+    console.log(`| \`${s.name}\` | ${s.total} | ${s.killed} (${s.timeout}) | ${s.survived} | ${s.noCoverage} | ${s.all} | ${s.covered} |`);
 }
 process.exit(failed ? 1 : 0);

@@ -11,7 +11,7 @@ export function scoreOf(report) {
   const total = killed + counts.Survived + counts.NoCoverage;
   const covered = killed + counts.Survived;
   const percent = (part, whole) => (whole === 0 ? 'n/a' : `${((100 * part) / whole).toFixed(1)}%`);
-  return { total, killed, survived: counts.Survived, noCoverage: counts.NoCoverage, all: percent(killed, total), covered: percent(killed, covered) };
+  return { total, killed, timeout: counts.Timeout, survived: counts.Survived, noCoverage: counts.NoCoverage, all: percent(killed, total), covered: percent(killed, covered) };
 }
 
 /** The surviving and uncovered mutants of a report, one line each: file:line mutator "replacement". */

@@ -113,8 +113,13 @@ describe('the type of each kind of expression, and whether it may be missing', (
     ['id + "x"', 'string'],
     ['lines + [4]', 'list<integer>'],
     ['lines + [2.5]', 'list<number>'],
+    // a percent stays a percent only with another percent
+    ['1 + rate', 'number'],
+    ['rate + 1', 'number'],
     // functions: missing in, missing out, except the ones that always answer
     ['round(price)', 'number?'],
+    ['round(price, 2)', 'number?'],
+    ['round(2.5, cap)', 'number'],
     ['round(2.5)', 'number'],
     ['lower(note)', 'string?'],
     ['exists(price)', 'boolean'],
@@ -144,6 +149,7 @@ describe('the type of each kind of expression, and whether it may be missing', (
     ['[]', 'list<unknown>'],
     ['[1, "a"]', 'list<unknown>'],
     ['[id, "a"]', 'list<string>'],
+    ['[lines, []]', 'list<list<integer>>'],
     ['[status, channel]', 'list<string>'],
     ['{ a: 1, b: 2.5 }', 'map<number>'],
     ['{ a: "x" }', 'map<string>'],

@@ -175,7 +175,10 @@ function checkIdent(name: string, span: Span, env: ExprEnv): IrExpr {
       return { op: 'lit', value: null, type: T.unknown, span };
     }
   }
-  const candidates = [...env.locals.keys(), ...env.recordFields.keys(), ...[...env.scope.symbols.keys()].filter((k) => env.constant(k)), ...(env.letNames ?? [])];
+  // Constants are picked by their declaration, not looked up: looking one up checks it, and the
+  // constant being checked would then be reported as defined in terms of itself.
+  const constants = [...env.scope.symbols].filter(([, s]) => s.decl.kind === 'ConstDecl').map(([k]) => k);
+  const candidates = [...env.locals.keys(), ...env.recordFields.keys(), ...constants, ...(env.letNames ?? [])];
   env.diagnostics.push(diag(M.unknownNameInExpr, span, { name }, { help: suggestionHelp(name, candidates, 'fields and constants') }));
   return { op: 'lit', value: null, type: T.unknown, span };
 }
