@@ -16,7 +16,7 @@ import { extname } from 'node:path';
 import type { RecordResult, Report } from '@sellguard/core';
 import { checkOne, evalContext } from '@sellguard/core';
 import { headerNames, readRecords, sniffDelimiter, type InputFormat } from '@sellguard/core/node';
-import { dialect, type QuerySource, type SourceColumn, type ColumnStorage } from '@sellguard/core/sql';
+import { dialect, queryNames, type QuerySource, type SourceColumn, type ColumnStorage } from '@sellguard/core/sql';
 import { checkWithSql, locateInOrder, type Executor, type ProblemRow, type SqlPolicy } from './sql-run.js';
 import { EngineFallback } from './fallback.js';
 
@@ -132,8 +132,9 @@ async function describeSources(conn: DuckDBConnection, files: InputFile[]): Prom
     if (!seen.has(name)) columns.push({ name, storage });
     seen.add(name);
   };
-  const parts: string[] = [];
-  for (const [i, file] of files.entries()) {
+  // Each file's reader, with the rows to skip; numbered once every column is known (see below).
+  const readers: string[] = [];
+  for (const file of files) {
     const path = d.str(file.path);
     let reader: string;
     let names: string[];
@@ -146,7 +147,7 @@ async function describeSources(conn: DuckDBConnection, files: InputFile[]): Prom
       reader = `read_csv(${path}, header=true, delim=${d.str(delimiter)}, ${quoting}, nullstr='\u0001', store_rejects=true, auto_detect=false, columns={${names.map((n) => `${d.str(n)}: 'VARCHAR'`).join(', ')}})`;
       const blank = names.map((n) => `coalesce(regexp_matches(${d.ident(n)}, '^\\s*$'), TRUE)`).join(' AND ');
       // The JavaScript reader skips rows whose values are all blank; so does the query.
-      parts.push(`SELECT *, ${i} AS sg_file, row_number() OVER () AS sg_row FROM (SELECT * FROM ${reader} WHERE NOT (${blank}))`);
+      readers.push(`(SELECT * FROM ${reader} WHERE NOT (${blank}))`);
       continue;
     }
     if (file.format === 'jsonl') {
@@ -157,14 +158,18 @@ async function describeSources(conn: DuckDBConnection, files: InputFile[]): Prom
       names = described.getRowsJS().map((r) => String(r[0]));
       for (const n of names) add(n, 'text');
       reader = `read_json(${path}, format='newline_delimited', columns={${names.map((n) => `${d.str(n)}: 'VARCHAR'`).join(', ')}})`;
-      parts.push(`SELECT *, ${i} AS sg_file, row_number() OVER () AS sg_row FROM ${reader}`);
+      readers.push(reader);
       continue;
     }
     const described = await conn.runAndReadAll(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet(${path}))`);
     for (const [name, type] of described.getRowsJS()) add(String(name), storageOf(String(type)));
-    parts.push(`SELECT *, ${i} AS sg_file, row_number() OVER () AS sg_row FROM read_parquet(${path}, file_row_number=false)`);
+    readers.push(`read_parquet(${path}, file_row_number=false)`);
   }
-  return { from: `(${parts.join('\nUNION ALL BY NAME\n')}) AS source`, columns, carry: ['sg_file', 'sg_row'] };
+  // The file and row numbers get names no column of any file has (a column named sg_row must stay a column).
+  const name = queryNames(columns);
+  const [fileNo, rowNo] = [name('file'), name('row')];
+  const parts = readers.map((reader, i) => `SELECT *, ${i} AS ${fileNo}, row_number() OVER () AS ${rowNo} FROM ${reader}`);
+  return { from: `(${parts.join('\nUNION ALL BY NAME\n')}) AS ${name('source')}`, columns, carry: [fileNo, rowNo] };
 }
 
 /** The values of a CSV header line (quotes as RFC 4180 has them; no line breaks inside a header). */

@@ -13,12 +13,13 @@ import { compile, evalContext, type CompiledPolicy, type Report } from '@sellgua
 import { checkRecords, loadPolicy, readRecords } from '@sellguard/core/node';
 import { checkWithDuckdb } from '../src/duckdb.js';
 import type { SqlPolicy } from '../src/sql-run.js';
-import { AS_OF, ORDER_HEADER, SALES_HEADER, SALES_POLICY, orders, sales, writeCsv, writeJsonl } from './fixtures.js';
+import { AS_OF, LOOKALIKE_HEADER, LOOKALIKE_POLICY, ORDER_HEADER, SALES_HEADER, SALES_POLICY, lookalikeSales, orders, sales, writeCsv, writeJsonl } from './fixtures.js';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 let dir: string;
 let ordersPolicy: SqlPolicy;
 let salesPolicy: SqlPolicy;
+let lookalikePolicy: SqlPolicy;
 
 async function js(policy: CompiledPolicy, files: string[], asOf = AS_OF): Promise<Report> {
   async function* all() {
@@ -48,6 +49,11 @@ beforeAll(() => {
   writeCsv(join(dir, 'part-1.csv'), ORDER_HEADER, rows.slice(0, 1200));
   writeCsv(join(dir, 'part-2.csv'), ORDER_HEADER, rows.slice(1200));
   writeCsv(join(dir, 'sales.csv'), SALES_HEADER, sales(2000));
+  const l = compile(LOOKALIKE_POLICY);
+  if (!l.policy) throw new Error(JSON.stringify(l.diagnostics));
+  lookalikePolicy = { ir: l.ir!, policy: l.policy, source: LOOKALIKE_POLICY };
+  writeCsv(join(dir, 'lookalike.csv'), LOOKALIKE_HEADER, lookalikeSales(2000));
+  writeJsonl(join(dir, 'lookalike.jsonl'), lookalikeSales(2000));
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -87,6 +93,17 @@ describe('DuckDB gives the JavaScript engine\'s report', () => {
     expect(expected.summary.byRule['sales/test-sale']).toBeGreaterThan(10);
     expect(expected.summary.byRule['sales/big-discount']).toBeGreaterThan(10);
   });
+
+  for (const file of ['lookalike.csv', 'lookalike.jsonl'])
+    it(`when columns are named like the query's own names (k0, f0_text, invalid, as_of_ms, sg_row...), on ${file.split('.')[1]}`, async () => {
+      const path = join(dir, file);
+      const expected = await js(lookalikePolicy.policy, [path]);
+      expect(await checkWithDuckdb(lookalikePolicy, [path], { asOf: AS_OF })).toEqual(expected);
+      // The same sales as sales.csv, in other columns: the same metrics.
+      const plain = await js(salesPolicy.policy, [join(dir, 'sales.csv')]);
+      expect(expected.metrics).toEqual(plain.metrics);
+      expect(expected.summary.invalid).toBe(plain.summary.invalid);
+    });
 
   it('on Parquet, with text and with native timestamp columns', async () => {
     const csv = join(dir, 'orders.csv');

@@ -243,3 +243,67 @@ export function sales(count: number, seed = 11): Row[] {
   );
   return rows;
 }
+
+/**
+ * The sales policy reading columns whose names look like the names the
+ * generated SQL gives its own values (group keys, fields, parts of a cell,
+ * the unreadable flag, the as-of day, layers), so a query that confused a
+ * column with one of its own names would count differently.
+ */
+export const LOOKALIKE_POLICY = SALES_POLICY.replace('policy sales "Sales"', 'policy lookalike-columns "Sales in columns named like query internals"')
+  .replace('id: string', 'id: string from "k1"')
+  .replace('day: date from "sale-date"', 'day: date from "f0_text"')
+  .replace('channel: string?', 'channel: string? from "per_record"')
+  .replace('amount: number?', 'amount: number? from "f0"')
+  .replace('discount: percent?', 'discount: percent? from "v3"')
+  .replace('units: integer = 1', 'units: integer = 1 from "m0"')
+  .replace('region: enum(eu, us)?', 'region: enum(eu, us)? from "h0"');
+
+const LOOKALIKE_FIELDS: Record<(typeof SALES_HEADER)[number], string> = {
+  id: 'k1',
+  'sale-date': 'f0_text',
+  channel: 'per_record',
+  amount: 'f0',
+  discount: 'v3',
+  units: 'm0',
+  region: 'h0',
+};
+
+/** More columns with such names, holding values that would change the counts if the query read them. */
+const LOOKALIKE_EXTRAS: Row = {
+  k0: 'zz',
+  f1: '9',
+  f1_text: '1999-01-01',
+  f2: 'x',
+  f2_text: 'x',
+  invalid: 'true',
+  as_of_ms: '0',
+  m1: 'false',
+  m2: 'false',
+  h1: 'true',
+  v0: '-1',
+  v1: '-1',
+  parts: 'x',
+  typed: 'x',
+  cells: 'x',
+  source: 'x',
+  raw0: 'x',
+  raw1: 'x',
+  sg_file: '9',
+  sg_row: '1',
+  records: '5',
+  unreadable: '5',
+  sg_k0: 'zz',
+  sg_f0: 'x',
+  sg_f1_text: '1999-01-01',
+  sg_invalid: 'true',
+  sg_as_of_ms: '0',
+  sg_m0: 'false',
+};
+
+export const LOOKALIKE_HEADER = [...SALES_HEADER.map((h) => LOOKALIKE_FIELDS[h]), ...Object.keys(LOOKALIKE_EXTRAS)];
+
+/** The sales rows in the lookalike columns, with the extra columns alongside. */
+export function lookalikeSales(count: number): Row[] {
+  return sales(count).map((r) => ({ ...Object.fromEntries(SALES_HEADER.map((h) => [LOOKALIKE_FIELDS[h], r[h]])), ...LOOKALIKE_EXTRAS }));
+}

@@ -16,6 +16,7 @@ import type { IrField, JsonValue } from '../compile/ir.js';
 import type { Dialect, SqlKind } from './dialect.js';
 import type { SourceColumn } from './columns.js';
 import { NotPushable } from './not-pushable.js';
+import type { QueryNames } from './names.js';
 
 /** One field as the query reads it: its value (NULL when missing) and whether its cell makes the row unreadable. */
 export interface FieldCast {
@@ -89,9 +90,10 @@ export function numberLiteral(n: number): string {
 
 /**
  * How field `i` is read from `column` (null: the source has no such column).
- * `src` is the column's SQL reference in the innermost layer.
+ * `src` is the column's SQL reference in the innermost layer; `name` makes the
+ * generated names of the query (see names.ts).
  */
-export function castField(d: Dialect, field: IrField, i: number, column: SourceColumn | null, src: string | null): FieldCast {
+export function castField(d: Dialect, field: IrField, i: number, column: SourceColumn | null, src: string | null, name: QueryNames): FieldCast {
   const t = field.type;
   const kind = KIND[t.k];
   if (kind === undefined) throw new NotPushable(`the field '${field.name}' (a ${t.k}: lists, tables, records and durations have no SQL form here)`);
@@ -102,7 +104,7 @@ export function castField(d: Dialect, field: IrField, i: number, column: SourceC
     // No column: every row misses the field.
     return { parts: [], value: fallback, invalid: d.bool(required), kind };
   }
-  const p = (name: string) => `f${i}_${name}`;
+  const p = (part: string) => name(`f${i}_${part}`);
   if ((t.k === 'date' || t.k === 'datetime') && (column.storage === 'timestamp' || column.storage === 'date')) {
     const ms = p('ms');
     const day = t.k === 'date' ? dayFloor(ms) : ms;

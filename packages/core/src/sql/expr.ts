@@ -4,8 +4,9 @@
  * search ignores case, division by zero gives no value. Conditions come out
  * two-valued (never NULL), so NOT means what `not` means in a policy.
  *
- * Expressions read the typed layer of the query, where field i of the input
- * record is the column `f{i}` and the as-of day (epoch ms) is `as_of_ms`.
+ * Expressions read the typed layer of the query, where each field of the
+ * input record and the as-of day (epoch ms) are columns with generated names
+ * (the scope says which).
  * Constructs without a SQL form throw NotPushable, naming the construct.
  */
 import type { IrExpr, IrPolicy } from '../compile/ir.js';
@@ -18,6 +19,8 @@ export interface ExprScope {
   policy: IrPolicy;
   /** The typed column of each field of the input record, by field name. */
   fieldColumn: (name: string) => string | undefined;
+  /** The column holding the as-of day, in epoch milliseconds. */
+  asOfMs: string;
 }
 
 const DESCRIBE: Partial<Record<IrExpr['op'], string>> = {
@@ -193,7 +196,7 @@ function call(e: Extract<IrExpr, { op: 'call' }>, s: ExprScope): string {
     case 'dateOf':
       return dayFloor(arg(0));
     case 'today':
-      return 'as_of_ms';
+      return s.asOfMs;
     case 'exists':
     case 'empty':
       return condition(e, s);

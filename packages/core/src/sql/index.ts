@@ -7,3 +7,4 @@ export { mapColumns, columnsNamedAfterFields, type SourceColumn, type ColumnStor
 export { metricQuery, rowsQuery, recordRulesPushable, NotPushableError, type QueryLayout, type QuerySource, type QueryOptions } from './query.js';
 export { reportFromSql, type ResultRow, type SqlRun } from './rollup.js';
 export { policySql, tableName } from './policy-sql.js';
+export { queryNames, type QueryNames } from './names.js';

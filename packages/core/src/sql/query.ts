@@ -9,8 +9,9 @@
  * Layers, inside out: `parts` (regex pieces of each cell, and the as-of day),
  * `typed` (each field in the runtime's form, and whether the row is
  * unreadable), `per_record` (group values, and which metrics count the row),
- * then the aggregate. Inner names (f0, k0, m0...) are generated; names from
- * the policy appear only as quoted column aliases and in comments.
+ * then the aggregate. Inner names (sg_f0, sg_k0, sg_m0...) are generated with
+ * a prefix no source column starts with (names.ts); names from the policy
+ * appear only as quoted column aliases and in comments.
  */
 import type { IrMetric, IrPolicy, IrRule } from '../compile/ir.js';
 import { castField } from './casts.js';
@@ -19,13 +20,17 @@ import { mapColumns } from './columns.js';
 import type { Dialect } from './dialect.js';
 import { condition, value, type ExprScope } from './expr.js';
 import { NotPushable } from './not-pushable.js';
+import { queryNames, type QueryNames } from './names.js';
 
 export interface QuerySource {
   /** A table expression, already safe SQL: a quoted table name or a reader call built by an engine. */
   from: string;
   /** The source's columns (names as the source spells them). */
   columns: readonly SourceColumn[];
-  /** Columns to carry through unchanged to the row query (e.g. an engine's row number), as safe SQL names. */
+  /**
+   * Columns to carry through unchanged to the row query (e.g. an engine's row number), as safe SQL
+   * names; made with `queryNames(columns)` so that no source column has their names.
+   */
   carry?: readonly string[];
 }
 
@@ -67,7 +72,8 @@ function inside<T>(where: string, build: () => T): T {
 
 interface Layers {
   scope: ExprScope;
-  /** `SELECT ... FROM (SELECT ... FROM source) AS parts` giving f0..fn, invalid, as_of_ms and the carried columns. */
+  name: QueryNames;
+  /** `SELECT ... FROM (SELECT ... FROM source) AS parts` giving the fields, the unreadable flag, the as-of day and the carried columns. */
   typedSql: string[];
   /** The same layers as named expressions (`expr AS alias`), inner first, without the carried columns: for a single-level query. */
   named: string[];
@@ -77,37 +83,40 @@ function typedLayers(ir: IrPolicy, d: Dialect, source: QuerySource, asOfDay: str
   const record = ir.records.find((r) => r.name === ir.inputRecord);
   if (!record) throw new Error(`the input record ${ir.inputRecord} is not declared`);
   const columns = mapColumns(record, source.columns);
-  const casts = record.fields.map((f, i) => inside(`the record field '${f.name}'`, () => castField(d, f, i, columns[i], columns[i] ? d.ident(columns[i]!.name) : null)));
-  const raw = withRaw ? source.columns.map((_, i) => `raw${i}`) : [];
+  const name = queryNames(source.columns);
+  const asOfMs = name('as_of_ms');
+  const casts = record.fields.map((f, i) => inside(`the record field '${f.name}'`, () => castField(d, f, i, columns[i], columns[i] ? d.ident(columns[i]!.name) : null, name)));
+  const raw = withRaw ? source.columns.map((_, i) => name(`raw${i}`)) : [];
   const carry = [...(source.carry ?? []), ...raw];
   const parts = [
     ...casts.flatMap((c) => c.parts.map((p) => `${p.sql} AS ${p.alias}`)),
-    `${d.dayMs(d.asOfParam(asOfDay))} AS as_of_ms`,
+    `${d.dayMs(d.asOfParam(asOfDay))} AS ${asOfMs}`,
     ...(source.carry ?? []),
-    ...source.columns.filter(() => withRaw).map((c, i) => `${d.ident(c.name)} AS raw${i}`),
+    ...source.columns.filter(() => withRaw).map((c, i) => `${d.ident(c.name)} AS ${raw[i]}`),
   ];
   const typed = [
-    ...casts.map((c, i) => `${c.value} AS f${i}`),
-    `${casts.length > 0 ? casts.map((c) => c.invalid).join(' OR ') : d.bool(false)} AS invalid`,
-    'as_of_ms',
+    ...casts.map((c, i) => `${c.value} AS ${name(`f${i}`)}`),
+    `${casts.length > 0 ? casts.map((c) => c.invalid).join(' OR ') : d.bool(false)} AS ${name('invalid')}`,
+    asOfMs,
     ...carry,
   ];
   const fieldIndex = new Map(record.fields.map((f, i) => [f.name, i]));
-  const scope: ExprScope = { d, policy: ir, fieldColumn: (name) => (fieldIndex.has(name) ? `f${fieldIndex.get(name)}` : undefined) };
+  const scope: ExprScope = { d, policy: ir, asOfMs, fieldColumn: (field) => (fieldIndex.has(field) ? name(`f${fieldIndex.get(field)}`) : undefined) };
   const numbers = casts.flatMap((c) => (c.numbers ?? []).map((n) => `${n.sql} AS ${n.alias}`));
   const named = [
     ...casts.flatMap((c) => c.parts.map((p) => `${p.sql} AS ${p.alias}`)),
-    `${d.dayMs(d.asOfParam(asOfDay))} AS as_of_ms`,
+    `${d.dayMs(d.asOfParam(asOfDay))} AS ${asOfMs}`,
     ...numbers,
     ...typed.slice(0, casts.length + 1),
   ];
   const partsSql = [`      SELECT`, indent(parts, 8), `      FROM ${source.from}`];
   // Numbers read from the parts get a layer of their own, between the parts and the typed fields.
-  const inner = numbers.length > 0 ? [`      SELECT *,`, indent(numbers, 8), `      FROM (`, ...partsSql.map((l) => `  ${l}`), `      ) AS cells`] : partsSql;
+  const inner = numbers.length > 0 ? [`      SELECT *,`, indent(numbers, 8), `      FROM (`, ...partsSql.map((l) => `  ${l}`), `      ) AS ${name('cells')}`] : partsSql;
   return {
     scope,
+    name,
     named,
-    typedSql: [`    SELECT`, indent(typed, 6), `    FROM (`, ...inner, `    ) AS parts`],
+    typedSql: [`    SELECT`, indent(typed, 6), `    FROM (`, ...inner, `    ) AS ${name('parts')}`],
   };
 }
 
@@ -115,7 +124,8 @@ const indent = (items: string[], n: number) => items.map((x, i) => `${' '.repeat
 
 /** The metric query of a policy (throws NotPushableError naming the metric and construct without a SQL form). */
 export function metricQuery(ir: IrPolicy, d: Dialect, source: QuerySource, opts: QueryOptions): { sql: string; layout: QueryLayout } {
-  const { scope, typedSql, named: layerExprs } = typedLayers(ir, d, source, opts.asOfDay);
+  const { scope, name, typedSql, named: layerExprs } = typedLayers(ir, d, source, opts.asOfDay);
+  const invalid = name('invalid');
   const groupTexts: string[] = [];
   const groupSql: string[] = [];
   const perRecord: string[] = [];
@@ -130,50 +140,51 @@ export function metricQuery(ir: IrPolicy, d: Dialect, source: QuerySource, opts:
     }
   }
   groupSql.forEach((sql, k) => {
-    perRecord.push(`${sql} AS k${k}`);
+    perRecord.push(`${sql} AS ${name(`k${k}`)}`);
     layout.groups.push({ text: groupTexts[k], column: outer.length });
-    outer.push([`k${k}`, groupTexts[k]]);
+    outer.push([name(`k${k}`), groupTexts[k]]);
   });
   layout.records = outer.length;
   outer.push(['count(*)', 'records']);
   layout.unreadable = outer.length;
-  outer.push(['sum(CASE WHEN invalid THEN 1 ELSE 0 END)', 'unreadable']);
+  outer.push([`sum(CASE WHEN ${invalid} THEN 1 ELSE 0 END)`, 'unreadable']);
   const comments: string[] = [];
   ir.metrics.forEach((m, i) => {
     const where = `the metric '${m.name}'`;
-    const conditions = ['NOT invalid'];
+    const conditions = [`NOT ${invalid}`];
     if (m.where) conditions.push(inside(where, () => condition(m.where!, scope)));
     if (m.window) {
       const by = inside(where, () => value(m.window!.by, scope));
-      conditions.push(`${by} >= as_of_ms - ${(m.window.days - 1) * 86_400_000}`, `${by} < as_of_ms + 86400000`);
+      conditions.push(`${by} >= ${scope.asOfMs} - ${(m.window.days - 1) * 86_400_000}`, `${by} < ${scope.asOfMs} + 86400000`);
     }
-    perRecord.push(`${conditions.join(' AND ')} AS m${i}`);
+    const [mi, hi, vi] = [name(`m${i}`), name(`h${i}`), name(`v${i}`)];
+    perRecord.push(`${conditions.join(' AND ')} AS ${mi}`);
     const alias = (part: string) => `${m.name} ${part}`;
     const entry: QueryLayout['metrics'][number] = { name: m.name, kind: m.kind, den: 0, groups: m.groupBy.map((g) => groupTexts.indexOf(g.text)) };
     if (m.kind === 'count' || m.kind === 'rate') {
       entry.den = outer.length;
-      outer.push([`sum(CASE WHEN m${i} THEN 1 ELSE 0 END)`, alias('records')]);
+      outer.push([`sum(CASE WHEN ${mi} THEN 1 ELSE 0 END)`, alias('records')]);
     }
     if (m.kind === 'rate') {
-      perRecord.push(`${inside(where, () => condition(m.expr!, scope))} AS h${i}`);
+      perRecord.push(`${inside(where, () => condition(m.expr!, scope))} AS ${hi}`);
       entry.num = outer.length;
-      outer.push([`sum(CASE WHEN m${i} AND h${i} THEN 1 ELSE 0 END)`, alias('numerator')]);
+      outer.push([`sum(CASE WHEN ${mi} AND ${hi} THEN 1 ELSE 0 END)`, alias('numerator')]);
     }
     if (m.kind !== 'count' && m.kind !== 'rate') {
-      perRecord.push(`${inside(where, () => value(m.expr!, scope))} AS v${i}`);
+      perRecord.push(`${inside(where, () => value(m.expr!, scope))} AS ${vi}`);
       entry.den = outer.length;
-      outer.push([`sum(CASE WHEN m${i} AND v${i} IS NOT NULL THEN 1 ELSE 0 END)`, alias('values')]);
+      outer.push([`sum(CASE WHEN ${mi} AND ${vi} IS NOT NULL THEN 1 ELSE 0 END)`, alias('values')]);
       entry.sum = outer.length;
-      outer.push([`sum(CASE WHEN m${i} THEN v${i} END)`, alias('sum')]);
+      outer.push([`sum(CASE WHEN ${mi} THEN ${vi} END)`, alias('sum')]);
       entry.min = outer.length;
-      outer.push([`min(CASE WHEN m${i} THEN v${i} END)`, alias('minimum')]);
+      outer.push([`min(CASE WHEN ${mi} THEN ${vi} END)`, alias('minimum')]);
       entry.max = outer.length;
-      outer.push([`max(CASE WHEN m${i} THEN v${i} END)`, alias('maximum')]);
+      outer.push([`max(CASE WHEN ${mi} THEN ${vi} END)`, alias('maximum')]);
     }
     layout.metrics.push(entry);
     comments.push(...metricComment(d, m, opts.policySource));
   });
-  perRecord.push('invalid');
+  perRecord.push(invalid);
   const head = [
     d.comment(`Metrics of the policy ${ir.id} (${ir.title}).`),
     ...(ir.source ? [d.comment(`Source: ${ir.source}`)] : []),
@@ -182,7 +193,7 @@ export function metricQuery(ir: IrPolicy, d: Dialect, source: QuerySource, opts:
     d.comment('and by a group column for its breakdown. A rate is numerator / records; an average is sum / values.'),
     ...comments,
   ];
-  const groupBy = groupSql.length > 0 ? [`GROUP BY ${groupSql.map((_, k) => `k${k}`).join(', ')}`] : [];
+  const groupBy = groupSql.length > 0 ? [`GROUP BY ${groupSql.map((_, k) => name(`k${k}`)).join(', ')}`] : [];
   if (d.name === 'clickhouse') {
     // A Distributed table aggregates on its shards only when the query aggregates over it directly:
     // every layer becomes a WITH expression (an alias ClickHouse substitutes, not a CTE), so each
@@ -195,9 +206,9 @@ export function metricQuery(ir: IrPolicy, d: Dialect, source: QuerySource, opts:
     const isGroup = (j: number) => layout.groups.some((g) => g.column === j);
     const sql = [
       ...head,
-      ...layout.groups.map((g, k) => d.comment(`k${k}: the group ${g.text}`)),
+      ...layout.groups.map((g, k) => d.comment(`${name(`k${k}`)}: the group ${g.text}`)),
       'WITH',
-      indent([...layerExprs, ...perRecord.filter((x) => x !== 'invalid')], 2),
+      indent([...layerExprs, ...perRecord.filter((x) => x !== invalid)], 2),
       'SELECT',
       indent(outer.map(([expr, name], j) => (isGroup(j) ? expr : `${expr} AS ${resultName(name)}`)), 2),
       `FROM ${source.from}`,
@@ -214,8 +225,8 @@ export function metricQuery(ir: IrPolicy, d: Dialect, source: QuerySource, opts:
     indent(perRecord, 4),
     '  FROM (',
     ...typedSql,
-    '  ) AS typed',
-    ') AS per_record',
+    `  ) AS ${name('typed')}`,
+    `) AS ${name('per_record')}`,
     ...groupBy,
   ].join('\n');
   return { sql, layout };
@@ -248,18 +259,19 @@ function ruleFires(rule: IrRule, scope: ExprScope): string {
  * these rows with the policy's own code.
  */
 export function rowsQuery(ir: IrPolicy, d: Dialect, source: QuerySource, opts: QueryOptions): string {
-  const { scope, typedSql } = typedLayers(ir, d, source, opts.asOfDay, true);
+  const { scope, name, typedSql } = typedLayers(ir, d, source, opts.asOfDay, true);
   const rules = ir.rules.filter((r) => !r.dataset);
   const fires = rules.map((r) => ruleFires(r, scope));
-  const picked = [...(source.carry ?? []), ...source.columns.map((_, i) => `raw${i}`)];
-  return ['SELECT', indent(picked, 2), 'FROM (', ...typedSql, ') AS typed', `WHERE invalid${fires.map((f) => ` OR ${f}`).join('')}`].join('\n');
+  const picked = [...(source.carry ?? []), ...source.columns.map((_, i) => name(`raw${i}`))];
+  return ['SELECT', indent(picked, 2), 'FROM (', ...typedSql, `) AS ${name('typed')}`, `WHERE ${name('invalid')}${fires.map((f) => ` OR ${f}`).join('')}`].join('\n');
 }
 
 /** Whether every record rule has a SQL form; the first that has none, named. */
 export function recordRulesPushable(ir: IrPolicy, d: Dialect): NotPushableError | null {
   const record = ir.records.find((r) => r.name === ir.inputRecord);
   const fieldIndex = new Map((record?.fields ?? []).map((f, i) => [f.name, i]));
-  const scope: ExprScope = { d, policy: ir, fieldColumn: (name) => (fieldIndex.has(name) ? `f${fieldIndex.get(name)}` : undefined) };
+  // Only whether each rule has a SQL form matters here, not the names.
+  const scope: ExprScope = { d, policy: ir, asOfMs: 'as_of_ms', fieldColumn: (name) => (fieldIndex.has(name) ? `f${fieldIndex.get(name)}` : undefined) };
   for (const rule of ir.rules.filter((r) => !r.dataset)) {
     try {
       ruleFires(rule, scope);

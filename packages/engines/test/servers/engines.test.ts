@@ -20,7 +20,7 @@ import { checkRecords, loadPolicy, readRecords } from '@sellguard/core/node';
 import { checkWithPostgres } from '../../src/postgres.js';
 import { checkWithClickhouse } from '../../src/clickhouse.js';
 import type { SqlPolicy } from '../../src/sql-run.js';
-import { AS_OF, ORDER_HEADER, SALES_HEADER, SALES_POLICY, orders, sales, writeCsv, type Row } from '../fixtures.js';
+import { AS_OF, LOOKALIKE_HEADER, LOOKALIKE_POLICY, ORDER_HEADER, SALES_HEADER, SALES_POLICY, lookalikeSales, orders, sales, writeCsv, type Row } from '../fixtures.js';
 import { startClickhouseCluster, startPostgres, type ClickhouseCluster, type Server } from '../servers.js';
 
 const root = join(import.meta.dirname, '..', '..', '..', '..');
@@ -29,8 +29,10 @@ let postgres: Server | undefined;
 let cluster: ClickhouseCluster | undefined;
 let ordersPolicy: SqlPolicy;
 let salesPolicy: SqlPolicy;
+let lookalikePolicy: SqlPolicy;
 const orderRows = orders(3000);
 const saleRows = sales(1500);
+const lookalikeRows = lookalikeSales(1500);
 const expected: Record<string, Report> = {};
 
 async function js(policy: CompiledPolicy, file: string, asOf = AS_OF): Promise<Report> {
@@ -77,9 +79,13 @@ beforeAll(async () => {
   salesPolicy = { ir: s.ir!, policy: s.policy!, source: SALES_POLICY };
   writeCsv(join(dir, 'orders.csv'), ORDER_HEADER, orderRows);
   writeCsv(join(dir, 'sales.csv'), SALES_HEADER, saleRows);
+  const l = compile(LOOKALIKE_POLICY);
+  lookalikePolicy = { ir: l.ir!, policy: l.policy!, source: LOOKALIKE_POLICY };
+  writeCsv(join(dir, 'lookalike.csv'), LOOKALIKE_HEADER, lookalikeRows);
   expected.orders = await js(ordersPolicy.policy, join(dir, 'orders.csv'));
   expected.empty = await js(ordersPolicy.policy, join(dir, 'orders.csv'), Date.UTC(2027, 5, 1));
   expected.sales = await js(salesPolicy.policy, join(dir, 'sales.csv'));
+  expected.lookalike = await js(lookalikePolicy.policy, join(dir, 'lookalike.csv'));
   writeCsv(
     join(dir, 'typed.csv'),
     ORDER_HEADER.filter((h) => h !== 'order-status'),
@@ -111,6 +117,7 @@ describe('PostgreSQL gives the JavaScript engine\'s metrics', () => {
     const text = (header: readonly string[], table: string) => `CREATE TABLE ${table} (${header.map((h) => `"${h}" text`).join(', ')})`;
     await db.query(text(ORDER_HEADER, 'orders_text'));
     await db.query(text(SALES_HEADER, 'sales_text'));
+    await db.query(text(LOOKALIKE_HEADER, 'lookalike_text'));
     await db.query('CREATE SCHEMA shop');
     await db.query(`CREATE TABLE shop.orders ("amazon-order-id" text, "purchase-date" timestamp, "fulfillment-channel" text, "cancelled-by" text,
       "expected-ship-date" timestamp, "ship-date" timestamp, "tracking-id" text, "tracking-valid" boolean, "negative-feedback" boolean, "az-claim" boolean, chargeback boolean, sku text, asin text)`);
@@ -124,6 +131,7 @@ describe('PostgreSQL gives the JavaScript engine\'s metrics', () => {
     };
     await insert('orders_text', ORDER_HEADER, orderRows);
     await insert('sales_text', SALES_HEADER, saleRows);
+    await insert('lookalike_text', LOOKALIKE_HEADER, lookalikeRows);
     await insert('shop.orders', ORDER_HEADER.filter((h) => h !== 'order-status'), typedOrders(ordersPolicy.policy));
   }, 120_000);
   afterAll(async () => {
@@ -152,6 +160,12 @@ describe('PostgreSQL gives the JavaScript engine\'s metrics', () => {
     expect(agreed(report)).toEqual(agreed(expected.sales));
     expect(report.results.map((r) => [r.violations.map((v) => v.message), r.invalid])).toEqual(expected.sales.results.map((r) => [r.violations.map((v) => v.message), r.invalid]));
   });
+  it("when columns are named like the query's own names (k0, f0_text, invalid, as_of_ms...)", async () => {
+    const report = await checkWithPostgres(lookalikePolicy, `${postgres!.url}?table=lookalike_text`, { asOf: AS_OF });
+    expect(agreed(report)).toEqual(agreed(expected.lookalike));
+    // The same sales as in sales_text, in other columns: the same metrics.
+    expect(expected.lookalike.metrics).toEqual(expected.sales.metrics);
+  });
 });
 
 describe('a two-shard ClickHouse cluster gives the JavaScript engine\'s metrics', () => {
@@ -179,9 +193,10 @@ describe('a two-shard ClickHouse cluster gives the JavaScript engine\'s metrics'
     for (const shard of shards) {
       await shard.command({ query: local('orders_local', text(ORDER_HEADER)) });
       await shard.command({ query: local('sales_local', text(SALES_HEADER)) });
+      await shard.command({ query: local('lookalike_local', text(LOOKALIKE_HEADER)) });
       await shard.command({ query: local('typed_local', typed) });
       // The Distributed tables: a query on either server reads both shards.
-      for (const [dist, localTable] of [['orders', 'orders_local'], ['sales', 'sales_local'], ['orders_typed', 'typed_local']])
+      for (const [dist, localTable] of [['orders', 'orders_local'], ['sales', 'sales_local'], ['orders_typed', 'typed_local'], ['lookalike', 'lookalike_local']])
         await shard.command({ query: `CREATE TABLE ${dist} AS ${localTable} ENGINE = Distributed(${cluster.cluster}, default, ${localTable}, rand())` });
     }
     const insert = async (table: string, values: Array<Record<string, unknown>>) => {
@@ -189,6 +204,7 @@ describe('a two-shard ClickHouse cluster gives the JavaScript engine\'s metrics'
     };
     await insert('orders', orderRows);
     await insert('sales', saleRows);
+    await insert('lookalike', lookalikeRows);
     const time = (v: unknown) => (v == null ? null : String(v).slice(0, 19));
     await insert(
       'orders_typed',
@@ -258,5 +274,11 @@ describe('a two-shard ClickHouse cluster gives the JavaScript engine\'s metrics'
     expect(agreed(report)).toEqual(agreed(expected.sales));
     const fired = (r: Report) => r.results.map((x) => JSON.stringify([x.violations.map((v) => v.message), x.invalid])).sort();
     expect(fired(report)).toEqual(fired(expected.sales));
+  });
+
+  it("when columns are named like the query's own names (k0, f0_text, invalid, as_of_ms...)", async () => {
+    const report = await checkWithClickhouse(lookalikePolicy, `clickhouse://127.0.0.1:${new URL(cluster!.url).port}/default?table=lookalike`, { asOf: AS_OF });
+    expect(agreed(report)).toEqual(agreed(expected.lookalike));
+    expect(expected.lookalike.metrics).toEqual(expected.sales.metrics);
   });
 });
