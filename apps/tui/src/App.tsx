@@ -19,13 +19,13 @@ import type { Filters } from './filter.js';
 import { isSpecialKey, keyToAction, splitBurst } from './keys.js';
 import { parseMouse, type MouseEvent } from './mouse.js';
 import { plural, shortenPath, wrapSegments, type Line } from './layout.js';
-import { baseName, shortRule, whereIs, type FlaggedRecord } from './model.js';
+import { baseName, shortRule, whereIs, type FlaggedRecord, type GroupRecord } from './model.js';
 import { Diagnostics, diagnosticsLines } from './screens/Diagnostics.js';
 import { Help, helpLines } from './screens/Help.js';
 import { LIST_FIRST_ROW, listPage, RecordList } from './screens/RecordList.js';
 import { RecordView, recordViewLines } from './screens/RecordView.js';
 import { ruleRows, rulesPage, Summary, SUMMARY_FIRST_ROW } from './screens/Summary.js';
-import { GROUP_FIRST_ROW, groupPage, groupRecordList, GroupScreen } from './screens/GroupRecords.js';
+import { GROUP_FIRST_ROW, groupPage, groupRecordAsFlagged, groupRecordList, GroupScreen } from './screens/GroupRecords.js';
 import { Metrics, metricsLayout, metricsTop } from './screens/Metrics.js';
 import type { SessionState, SessionStore } from './session.js';
 import { clampAll, INVALID_ROW, initialState, reduce, type Action, type UiState, type View } from './state.js';
@@ -73,6 +73,14 @@ export function App({ store, cwd, initial, onQuit, openEditor, env, slicing }: A
   const sorted = list.records;
   const rules = useMemo(() => ruleRows(data, session.policy?.rules ?? []), [data, session.policy]);
 
+  /** Records of a group opened in the record view, made once each (the record view keeps its lines per record). */
+  const groupRecordViews = useRef(new WeakMap<GroupRecord, FlaggedRecord>());
+  const groupRecordView = (r: GroupRecord): FlaggedRecord => {
+    let view = groupRecordViews.current.get(r);
+    if (!view) groupRecordViews.current.set(r, (view = groupRecordAsFlagged(r, data.flagged)));
+    return view;
+  };
+
   /** What is on screen for a given state: the view the reducer needs, the filtered records, the open record's lines. */
   const layoutFor = (state: UiState) => {
     // The list as built so far: a new filter or sort is built in slices, and the view follows it as it grows.
@@ -87,18 +95,24 @@ export function App({ store, cwd, initial, onQuit, openEditor, env, slicing }: A
     };
     const pre = clampAll(state, base);
     const record: FlaggedRecord | undefined = records[pre.list.selected];
-    const lines: Line[] =
-      pre.screen === 'record' && record
-        ? recordViewLines({ record, policy: session.policy, context: session.context, policySource: session.policySource, width, color, position: { at: pre.list.selected + 1, of: records.length } })
-        : pre.screen === 'help'
-          ? helpLines(width, session.watching)
-          : [];
+    // The group's records, for the group screen and the record view of one of them. `pre` does not know the
+    // measures yet (they come with `view` below), so the group and its cursor are read from `state`.
+    const groupRecords = state.group ? groupRecordList(data.groups?.get(state.group)) : [];
+    const groupRows = groupRecords.length;
+    const inGroupAt = Math.max(0, Math.min(state.groupList.selected, groupRows - 1));
+    const groupRecord = state.screen === 'groupRecord' && groupRecords[inGroupAt] ? groupRecordView(groupRecords[inGroupAt]) : undefined;
+    const position = groupRecord ? { at: inGroupAt + 1, of: groupRows, within: 'group' as const } : { at: pre.list.selected + 1, of: records.length };
+    const shown = groupRecord ?? (pre.screen === 'record' ? record : undefined);
+    const lines: Line[] = shown
+      ? recordViewLines({ record: shown, policy: session.policy, context: session.context, policySource: session.policySource, width, color, position })
+      : pre.screen === 'help'
+        ? helpLines(width, session.watching)
+        : [];
     const measures = data.metrics?.length ? metricsLayout(data, pre.metrics.selected, width) : undefined;
-    const groupRows = pre.group ? groupRecordList(data.groups?.get(pre.group)).length : 0;
     const view: View = { ...base, lines: lines.length, ...(measures ? { metricPicks: measures.picks, groupRecords: groupRows, groupPage: groupPage(bodyHeight) } : {}) };
-    return { view, ui: clampAll(state, view), record, records, measures };
+    return { view, ui: clampAll(state, view), record, records, measures, groupRecord, position };
   };
-  const { ui, record: selected } = layoutFor(raw);
+  const { ui, record: selected, groupRecord, position } = layoutFor(raw);
 
   const problems = session.status === 'policy-errors' || session.status === 'failed';
   const problemLines = problems ? problemText(session, width) : [];
@@ -275,6 +289,20 @@ export function App({ store, cwd, initial, onQuit, openEditor, env, slicing }: A
         scroll={ui.scroll}
         color={color}
         position={{ at: ui.list.selected + 1, of: sorted.length }}
+      />
+    );
+  else if (ui.screen === 'groupRecord' && groupRecord)
+    body = (
+      <RecordView
+        record={groupRecord}
+        policy={session.policy}
+        context={session.context}
+        policySource={session.policySource}
+        width={width}
+        height={bodyHeight}
+        scroll={ui.scroll}
+        color={color}
+        position={position}
       />
     );
   else if (ui.screen === 'metrics') body = <Metrics data={data} selected={ui.metrics.selected} width={width} height={bodyHeight} />;

@@ -9,7 +9,8 @@
 import { NO_FILTERS, SEVERITY_CYCLE, type Filters, type SeverityFilter } from './filter.js';
 import { nextSort, type Sort } from './sort.js';
 
-export type Screen = 'summary' | 'list' | 'record' | 'help' | 'metrics' | 'group';
+/** `groupRecord`: one record of the group drilled into, in full (the record view). */
+export type Screen = 'summary' | 'list' | 'record' | 'help' | 'metrics' | 'group' | 'groupRecord';
 
 export type ExportFormat = 'json' | 'csv';
 
@@ -170,11 +171,13 @@ function step(s: UiState, a: Action, view: View): UiState {
         const key = view.metricPicks?.[s.metrics.selected];
         return key === undefined ? s : { ...s, screen: 'group', group: key, groupList: { selected: 0, top: 0 }, notice: null };
       }
+      if (s.screen === 'group' && (view.groupRecords ?? 0) > 0) return { ...s, screen: 'groupRecord', scroll: 0, notice: null };
       return s;
     case 'back':
       if (s.screen === 'help') return { ...s, screen: s.behindHelp, scroll: 0 };
       if (s.screen === 'record') return { ...s, screen: 'list', scroll: 0 };
       if (s.screen === 'list') return { ...s, screen: 'summary' };
+      if (s.screen === 'groupRecord') return { ...s, screen: 'group', scroll: 0 };
       if (s.screen === 'group') return { ...s, screen: 'metrics' };
       if (s.screen === 'metrics') return { ...s, screen: 'summary' };
       return s.notice ? { ...s, notice: null } : s;
@@ -194,6 +197,11 @@ function step(s: UiState, a: Action, view: View): UiState {
       return { ...s, screen: 'help', behindHelp: s.screen, scroll: 0 };
     case 'next':
     case 'previous': {
+      if (s.screen === 'groupRecord') {
+        const selected = s.groupList.selected + (a.type === 'next' ? 1 : -1);
+        if (selected < 0 || selected >= (view.groupRecords ?? 0)) return s;
+        return { ...s, groupList: { ...s.groupList, selected }, scroll: 0 };
+      }
       if (s.screen !== 'record') return s;
       const selected = s.list.selected + (a.type === 'next' ? 1 : -1);
       if (selected < 0 || selected >= view.records) return s;
@@ -274,7 +282,7 @@ function step(s: UiState, a: Action, view: View): UiState {
       }
       if (s.screen === 'group') {
         if (a.index < 0 || a.index >= (view.groupRecords ?? 0)) return s;
-        return { ...s, groupList: { ...s.groupList, selected: a.index } };
+        return a.index === s.groupList.selected ? step(s, { type: 'open' }, view) : { ...s, groupList: { ...s.groupList, selected: a.index } };
       }
       return s;
     case 'notice':
@@ -330,8 +338,17 @@ export function clampAll(s: UiState, view: View): UiState {
   const scroll = Math.min(s.scroll, maxScroll);
   const metrics = keepVisible(s.metrics, view.metricPicks?.length ?? 0, Infinity);
   const groupList = keepVisible(s.groupList, view.groupRecords ?? 0, view.groupPage ?? 1);
+  const inMeasures = s.screen === 'metrics' || s.screen === 'group' || s.screen === 'groupRecord';
   const screen =
-    s.screen === 'record' && view.records === 0 ? 'list' : (s.screen === 'metrics' || s.screen === 'group') && !view.metricPicks ? 'summary' : s.screen === 'group' && s.group === null ? 'metrics' : s.screen;
+    s.screen === 'record' && view.records === 0
+      ? 'list'
+      : inMeasures && !view.metricPicks
+        ? 'summary'
+        : (s.screen === 'group' || s.screen === 'groupRecord') && s.group === null
+          ? 'metrics'
+          : s.screen === 'groupRecord' && (view.groupRecords ?? 0) === 0
+            ? 'group'
+            : s.screen;
   if (list === s.list && rules === s.rules && scroll === s.scroll && screen === s.screen && metrics === s.metrics && groupList === s.groupList) return s;
   return { ...s, list, rules, scroll, screen, metrics, groupList };
 }

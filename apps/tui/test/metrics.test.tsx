@@ -1,4 +1,5 @@
 /** The measures screen: sparklines, worst groups, drilling to a group's orders and back; and the help lists every key. */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import { cleanup } from 'ink-testing-library';
@@ -65,6 +66,33 @@ describe('the measures screen', () => {
     expect(r.screen()).toContain('[Summary]');
   });
 
+  test('Enter on an order of a group shows the order in full; ← → go through the group; Esc goes back to it', async () => {
+    // The orders of MUG-STONE-350 placed in the 7 days up to 2026-10-31 (MFN), counted from the CSV:
+    // the one the seller cancelled first, then the others in file order.
+    const [header, ...rows] = readFileSync(`${ROOT}examples/orders/orders.csv`, 'utf8').trim().split('\n');
+    const col = (name: string) => header.split(',').indexOf(name);
+    const mugs = rows
+      .map((r, i) => ({ c: r.split(','), line: i + 2 }))
+      .filter(({ c }) => c[col('sku')] === 'MUG-STONE-350' && c[col('fulfillment-channel')] === 'MFN' && c[col('purchase-date')] >= '2026-10-25' && c[col('purchase-date')] < '2026-11-01');
+    const ordered = [...mugs.filter(({ c }) => c[col('cancelled-by')] === 'seller'), ...mugs.filter(({ c }) => c[col('cancelled-by')] !== 'seller')];
+    expect(ordered).toHaveLength(4);
+
+    const r = await renderAt(<App store={fixedStore(await ordersState())} />);
+    await r.press('m');
+    for (let i = 0; i < 10; i++) await r.press('j');
+    await r.press(KEYS.enter);
+    await r.press(KEYS.enter);
+    expect(r.screen()).toContain(`orders.csv line ${ordered[0].line}  ·  0 problems  ·  1 of 4 in the group`);
+    expect(r.screen()).toMatch(new RegExp(`orderId\\s+${ordered[0].c[col('amazon-order-id')]}`));
+    expect(r.screen()).toMatch(/cancelledBy\s+seller/);
+    await r.press(KEYS.right);
+    expect(r.screen()).toContain(`orders.csv line ${ordered[1].line}  ·  0 problems  ·  2 of 4 in the group`);
+    expect(r.screen()).toMatch(new RegExp(`orderId\\s+${ordered[1].c[col('amazon-order-id')]}`));
+    await r.press(KEYS.escape);
+    expect(r.screen()).toContain('sku MUG-STONE-350 in Pre-fulfillment cancel rate');
+    expect(r.screen()).toMatch(new RegExp(`› {3}orders\\.csv line ${ordered[1].line} `));
+  });
+
   test('Tab goes summary → records → measures → summary', async () => {
     const r = await renderAt(<App store={fixedStore(await ordersState())} />);
     for (const tab of ['[Records 0]', '[Measures]', '[Summary]']) {
@@ -86,7 +114,7 @@ describe('help', () => {
   });
 
   test('every printable key that does something is in the help', () => {
-    const screens: Screen[] = ['summary', 'list', 'record', 'metrics', 'group'];
+    const screens: Screen[] = ['summary', 'list', 'record', 'metrics', 'group', 'groupRecord'];
     const listed = KEY_HELP.map(([k]) => k).join(' ');
     for (let c = 0x21; c < 0x7f; c++) {
       const ch = String.fromCharCode(c);

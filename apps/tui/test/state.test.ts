@@ -95,6 +95,23 @@ describe('reduce', () => {
     }
   });
 
+  test('Enter on an order of a group shows it; ← → go through the group; Esc goes back to the group', () => {
+    const measures: View = { ...view, metricPicks: ['["m","sku","A"]'], groupRecords: 3, groupPage: 10 };
+    const group = at({ screen: 'group', group: '["m","sku","A"]', groupList: { selected: 1, top: 0 } });
+    const opened = reduce(group, { type: 'open' }, measures);
+    expect(opened).toMatchObject({ screen: 'groupRecord', scroll: 0, groupList: { selected: 1, top: 0 } });
+    expect(reduce(opened, { type: 'next' }, measures).groupList.selected).toBe(2);
+    expect(reduce(reduce(opened, { type: 'next' }, measures), { type: 'next' }, measures).groupList.selected).toBe(2);
+    expect(reduce(opened, { type: 'previous' }, measures).groupList.selected).toBe(0);
+    expect(reduce(opened, { type: 'back' }, measures)).toMatchObject({ screen: 'group', groupList: { selected: 1, top: 0 } });
+    // A click on the selected order opens it too; on another one selects it.
+    expect(reduce(group, { type: 'pick', index: 1 }, measures).screen).toBe('groupRecord');
+    expect(reduce(group, { type: 'pick', index: 2 }, measures)).toMatchObject({ screen: 'group', groupList: { selected: 2 } });
+    // Nothing to open in an empty group; a record view whose group emptied falls back to the group.
+    expect(reduce(group, { type: 'open' }, { ...measures, groupRecords: 0 }).screen).toBe('group');
+    expect(clampAll(opened, { ...measures, groupRecords: 0 }).screen).toBe('group');
+  });
+
   test('opening a record needs a record', () => {
     expect(reduce(list(0), { type: 'open' }, { ...view, records: 0 }).screen).toBe('list');
   });

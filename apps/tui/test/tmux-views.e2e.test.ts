@@ -111,6 +111,37 @@ describe.skipIf(!hasTmux)('the terminal UI in tmux at 80x24', () => {
     await term.showing('measures', 'exited 0');
   }, E2E_TIMEOUT);
 
+  test('sellguard-tui on an order report: Enter on an order of a SKU shows the order in full, → the next one, Esc goes back to the SKU', async () => {
+    // The MFN orders of MUG-STONE-350 placed 2026-10-25 to 2026-10-31, from the CSV: the seller-cancelled one first.
+    const [header, ...rows] = readFileSync(join(ROOT, 'examples/orders/orders.csv'), 'utf8').trim().split('\n');
+    const col = (name: string) => header.split(',').indexOf(name);
+    const mugs = rows
+      .map((r, i) => ({ c: r.split(','), line: i + 2 }))
+      .filter(({ c }) => c[col('sku')] === 'MUG-STONE-350' && c[col('fulfillment-channel')] === 'MFN' && c[col('purchase-date')] >= '2026-10-25' && c[col('purchase-date')] < '2026-11-01');
+    const ordered = [...mugs.filter(({ c }) => c[col('cancelled-by')] === 'seller'), ...mugs.filter(({ c }) => c[col('cancelled-by')] !== 'seller')];
+    const session = 'group-order';
+    term.start(session, ROOT, TUI, ['--as-of', '2026-10-31', 'policies/account-health-orders.policy', 'examples/orders/orders.csv'], { env: { NO_COLOR: '1' } });
+    await term.showing(session, '✓ 240 records checked');
+    term.keys(session, 'm');
+    await term.showing(session, '[Measures]');
+    for (let i = 0; i < 10; i++) term.keys(session, 'j');
+    await term.showing(session, /› MUG-STONE-350/);
+    term.keys(session, 'Enter');
+    await term.showing(session, 'sku MUG-STONE-350 in Pre-fulfillment cancel rate');
+    term.keys(session, 'Enter');
+    const first = await term.showing(session, `orders.csv line ${ordered[0].line}  ·  0 problems  ·  1 of ${ordered.length} in the group`);
+    expect(first).toMatch(new RegExp(`orderId\\s+${ordered[0].c[col('amazon-order-id')]}`));
+    expect(first).toMatch(/cancelledBy\s+seller/);
+    expect(first).toContain('Esc back to the group');
+    term.keys(session, 'Right');
+    const second = await term.showing(session, `orders.csv line ${ordered[1].line}  ·  0 problems  ·  2 of ${ordered.length} in the group`);
+    expect(second).toMatch(new RegExp(`orderId\\s+${ordered[1].c[col('amazon-order-id')]}`));
+    term.keys(session, 'Escape');
+    await term.showing(session, new RegExp(`› {3}orders\\.csv line ${ordered[1].line} `));
+    term.keys(session, 'q');
+    await term.showing(session, 'exited 0');
+  }, E2E_TIMEOUT);
+
   test('v opens the policy in $EDITOR at the rule’s line (+LINE FILE), then the screen comes back whole', async () => {
     const dir = workspace();
     const editor = join(dir, 'editor.sh');

@@ -1,4 +1,4 @@
-import { evalContext, type CompiledPolicy, type Fix, type Speller } from '@sellguard/core';
+import type { CompiledPolicy, Fix } from '@sellguard/core';
 import { format } from '@sellguard/dsl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AsOfControl } from './components/AsOfControl';
@@ -16,10 +16,11 @@ import { PolicyEditor, type PolicyEditorHandle } from './editor/PolicyEditor';
 import { BigFileResults } from './files/BigFileResults';
 import { OpenButton, useDropFiles } from './files/FileTools';
 import { baseName, download, EDITOR_LIMIT_BYTES, isSpreadsheet } from './files/fileKinds';
-import { fixAll } from './files/fixAll';
 import { renderReport, REPORT_FORMATS, type ReportFormat } from './files/reports';
 import { useBigCheck } from './files/useBigCheck';
-import { checkData } from './lib/check';
+import { budgetFrom, timedOutMessage } from './checks/budget';
+import type { CheckJob } from './checks/protocol';
+import { useLiveCheck } from './checks/useLiveCheck';
 import { appendRecord, FORMAT_NAMES, parseData, replaceRecord } from './lib/data';
 import { EXAMPLES, type Example } from './lib/examples';
 import { newRecord } from './lib/form';
@@ -27,7 +28,6 @@ import { useDebounced } from './lib/hooks';
 import { analyzePolicy, applyFixToRaw, inputRecord } from './lib/policy';
 import { importsOf, MAIN_POLICY_FILE, splitProject, type PolicySource } from './lib/project';
 import { labelFieldOf } from './lib/records';
-import { loadSpeller } from './lib/spelling';
 import { decodeState, encodeState, type DataView, type OutputTab, type ShareState } from './lib/urlState';
 
 const STARTER_POLICY = `policy my-policy "My policy"
@@ -84,6 +84,11 @@ async function spreadsheetAsCsv(file: File): Promise<File | null> {
   }
 }
 
+/** Two checks of the same policy, project files, data and day (what the results depend on). */
+function sameCheck(a: CheckJob, b: CheckJob): boolean {
+  return a.policy === b.policy && a.others === b.others && a.data === b.data && a.asOf === b.asOf;
+}
+
 export function App() {
   const initial = useMemo(() => decodeState(window.location.hash, EXAMPLES) ?? exampleState(EXAMPLES[0]), []);
   const [policyText, setPolicyText] = useState(initial.policy);
@@ -98,12 +103,8 @@ export function App() {
   const [tab, setTab] = useState<OutputTab>(initial.tab);
   const [view, setView] = useState<DataView>(initial.view);
   const [asOf, setAsOfDate] = useState(initial.asOf ?? '');
-  const [spelling, setSpelling] = useState<'loading' | 'ready' | 'off'>('loading');
-  const [speller, setSpeller] = useState<Speller | null>(null);
-  /** The dictionary is fetched and built once per page, even when the effect runs twice. */
-  const spellerLoad = useRef<Promise<Speller | null> | null>(null);
-  /** What every check and explanation runs in: the chosen as-of day and the speller once it is ready. */
-  const ctx = useMemo(() => evalContext({ asOf: asOfDay(asOf), dictionary: speller }), [asOf, speller]);
+  /** How long a check may run before it is stopped (`?budget=` in the address changes it, for testing). */
+  const budgetMs = useMemo(() => budgetFrom(window.location.search), []);
   const [shareUrl, setShareUrl] = useState<string | null>(null);
   /** The name of the data file the visitor opened, for naming downloads. */
   const [dataName, setDataName] = useState<string | null>(null);
@@ -121,13 +122,13 @@ export function App() {
   const [analyzedText, flushPolicy] = useDebounced(policyText, DEBOUNCE_MS);
   // An edit in any file of the project checks the main policy (and the data) again.
   const [analyzedOthers, flushOthers] = useDebounced(otherFiles, DEBOUNCE_MS);
-  const analyzed = useMemo(() => ({ text: analyzedText, analysis: analyzePolicy(analyzedText, analyzedOthers) }), [analyzedText, analyzedOthers]);
+  const analyzed = useMemo(() => ({ text: analyzedText, others: analyzedOthers, analysis: analyzePolicy(analyzedText, analyzedOthers) }), [analyzedText, analyzedOthers]);
   const activeOther = otherFiles.find((f) => f.name === activeFile);
   const editorText = activeOther?.text ?? policyText;
   /** The analysis of the file in the editor: the main policy's, or the shown file's own. */
   const analyzedShown = useMemo(() => {
     const shown = analyzedOthers.find((f) => f.name === activeFile);
-    return shown ? { text: shown.text, analysis: analyzePolicy(shown.text, analyzedOthers, shown.name) } : analyzed;
+    return shown ? { text: shown.text, others: analyzedOthers, analysis: analyzePolicy(shown.text, analyzedOthers, shown.name) } : analyzed;
   }, [activeFile, analyzedOthers, analyzed]);
   /** The last policy without errors, kept while the text has some; a new analysis (of any file of the project) replaces it. */
   const lastGood = useRef<{ policy: CompiledPolicy; source: string; from: typeof analyzed } | null>(null);
@@ -142,53 +143,36 @@ export function App() {
   // that is read again when the policy changes, not every data text on every policy edit.
   const parsedNow = useMemo(() => (policy && parsedPlain.format === 'json-wrapped' ? parseData(dataText, policy) : parsedPlain), [parsedPlain, dataText, policy]);
   const [checkedText, flushData] = useDebounced(dataText, DEBOUNCE_MS);
-  const parsed = useMemo(() => (checkedText === dataText ? parsedNow : parseData(checkedText, policy)), [checkedText, dataText, parsedNow, policy]);
-  const outcome = useMemo(() => {
-    if (!policy) return undefined;
-    return checkData(policy, parsed, ctx);
-  }, [policy, parsed, ctx]);
   const usesToday = policy?.usesToday ?? false;
 
   const count = parsedNow.entries.length;
   const sel = Math.max(0, Math.min(selected, count - 1));
-  const selRecord = outcome?.records[sel];
   const info = policy ? inputRecord(policy) : undefined;
 
-  const explanation = useMemo(() => {
-    if (tab !== 'explain' || !policy || selRecord?.decoded === undefined) return undefined;
-    try {
-      return policy.explain(selRecord.decoded, ctx);
-    } catch {
-      return undefined;
-    }
-  }, [tab, policy, selRecord, ctx]);
-
-  // The policy's own examples, run like `sellguard test` while their tab is shown.
-  const exampleOutcomes = useMemo(() => {
-    if (tab !== 'examples' || !policy) return undefined;
-    try {
-      return policy.runExamples(ctx);
-    } catch {
-      return undefined;
-    }
-  }, [tab, policy, ctx]);
-
-  // ---- spelling: the dictionary loads after the first paint, then the data is checked again
-  useEffect(() => {
-    let alive = true;
-    const t = setTimeout(() => {
-      spellerLoad.current ??= loadSpeller();
-      void spellerLoad.current.then((loaded) => {
-        if (!alive) return;
-        setSpeller(loaded);
-        setSpelling(loaded ? 'ready' : 'off');
-      });
-    }, 200);
-    return () => {
-      alive = false;
-      clearTimeout(t);
-    };
-  }, []);
+  // ---- the checks: every evaluation of the data runs in the check worker, with a time budget
+  const asOfMs = asOfDay(asOf);
+  const explainIndex = tab === 'explain' ? sel : null;
+  const runExamples = tab === 'examples';
+  const job: CheckJob | null = useMemo(
+    () => (good ? { policy: good.source, others: good.from.others, data: checkedText, asOf: asOfMs, explain: explainIndex, examples: runExamples } : null),
+    [good, checkedText, asOfMs, explainIndex, runExamples],
+  );
+  const live = useLiveCheck(job, budgetMs);
+  const settled = live.settled;
+  /** No edit is waiting for its check to start (the editors wait 150 ms after the last keystroke). */
+  const settledEdits = checkedText === dataText && policyText === analyzed.text && otherFiles === analyzedOthers;
+  /** The latest check is of the policy and data shown now (only then are its results current). */
+  const isCurrent = settledEdits && settled !== null && job !== null && sameCheck(settled.job, job);
+  const done = settled?.state === 'done' ? settled : null;
+  const outcome = done && isCurrent ? done.result.outcome : undefined;
+  /** While the latest edit is being checked, the results before it stay in view, marked as out of date. */
+  const staleOutcome = done && !isCurrent ? done.result.outcome : undefined;
+  const shownOutcome = outcome ?? staleOutcome;
+  const checking = job !== null && !(settledEdits && settled !== null && sameCheck(settled.job, job) && settled.job.explain === job.explain && settled.job.examples === job.examples);
+  const stopped = settled && settled.state !== 'done' && isCurrent ? (settled.state === 'timed-out' ? timedOutMessage(settled) : settled.message) : null;
+  const selRecord = outcome?.records[sel];
+  const explanation = outcome && done?.job.explain === sel ? done.result.explanation : undefined;
+  const exampleOutcomes = done && job && done.job.policy === job.policy && done.job.others === job.others && done.job.asOf === job.asOf ? done.result.examples : undefined;
 
   useEffect(() => {
     if (!pickFirstProblem.current || !outcome) return;
@@ -436,7 +420,16 @@ export function App() {
   };
   const downloadFixed = () => {
     if (!policy) return;
-    const { text, fixed } = fixAll(policy, dataText, ctx);
+    // Fixing re-checks every record after each fix: done in the check worker, the download follows.
+    setNotice('Applying the fixes…');
+    live.fixAll();
+  };
+  /** The request whose fixed records were downloaded (a request checked again once the dictionary is ready is not downloaded twice). */
+  const downloadedFixes = useRef<CheckJob | null>(null);
+  useEffect(() => {
+    if (settled?.state !== 'done' || !settled.job.fixAll || !settled.result.fixed || downloadedFixes.current === settled.job) return;
+    downloadedFixes.current = settled.job;
+    const { text, fixed } = settled.result.fixed;
     if (fixed === 0) {
       setNotice('No record has a fix to apply.');
       return;
@@ -444,7 +437,7 @@ export function App() {
     const ext = parsedNow.format === 'csv' || parsedNow.format === 'tsv' || parsedNow.format === 'jsonl' ? 'jsonl' : 'json';
     download(`${downloadName}-fixed.${ext}`, text, ext === 'jsonl' ? 'application/x-ndjson' : 'application/json');
     setNotice(`Applied ${fixed} ${fixed === 1 ? 'fix' : 'fixes'} in the downloaded copy; the data here is unchanged.`);
-  };
+  }, [settled]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // ---- what the panes show
   // Problems of the file in the editor (those inside a file it imports show in that file's tab).
@@ -457,11 +450,11 @@ export function App() {
 
   const dataProblems: LineProblem[] = useMemo(() => {
     const out: LineProblem[] = [];
-    for (const r of outcome?.records ?? parsed.entries.map((e) => ({ line: e.line, invalid: e.error ? [{ path: '', message: e.error }] : undefined }))) {
+    for (const r of outcome?.records ?? parsedNow.entries.map((e) => ({ line: e.line, invalid: e.error ? [{ path: '', message: e.error }] : undefined }))) {
       for (const p of r.invalid ?? []) out.push({ line: r.line, message: p.path ? `${p.path}: ${p.message}` : p.message });
     }
     return out;
-  }, [outcome, parsed]);
+  }, [outcome, parsedNow]);
 
   return (
     <div className="app">
@@ -545,6 +538,11 @@ export function App() {
                 New record
               </button>
             </div>
+            {big.check && (
+              <p className="banner" role="note" data-testid="data-not-checked">
+                {big.check.fileName} is too large to edit here, so it is checked in the background: the results on the right are for it. The data below is what you had before; close those results to see its own again.
+              </p>
+            )}
             <div id="data-panel" role="tabpanel" aria-labelledby={`data-tab-${view}`} className="data-body">
               <div hidden={view !== 'text'} className="data-text">
                 <DataEditor
@@ -578,7 +576,12 @@ export function App() {
           <section className="pane output-pane" aria-label="Output">
             <div className="pane-head">
               <Tabs label="Output" items={OUTPUT_TABS} value={tab} onChange={(t) => (touch(), setTab(t))} idPrefix="output" />
-              {spelling === 'loading' && <span className="muted small-text">Loading the spelling dictionary…</span>}
+              {outcome && done?.result.spellingPending && <span className="muted small-text">Loading the spelling dictionary…</span>}
+              {checking && (
+                <span className="muted small-text" data-testid="checking">
+                  Checking…
+                </span>
+              )}
               {usesToday && <AsOfControl value={asOf} sampleDay={activeExample?.asOf} onChange={(day) => (touch(), setAsOfDate(day))} />}
             </div>
             <div id="output-panel" role="tabpanel" aria-labelledby={`output-tab-${tab}`} className="output-body" tabIndex={-1} ref={outputBody}>
@@ -590,6 +593,11 @@ export function App() {
                 </p>
               )}
               {tab === 'results' && big.check && <BigFileResults check={big.check} onClose={big.close} />}
+              {!big.check && stopped && (
+                <p className="banner check-stopped" role="alert" data-testid="check-stopped">
+                  {stopped}
+                </p>
+              )}
               {tab === 'results' && !big.check && outcome && policy && (
                 <div className="downloads" role="group" aria-label="Download">
                   {REPORT_FORMATS.map((f) => (
@@ -602,17 +610,21 @@ export function App() {
                   </button>
                 </div>
               )}
-              {tab === 'results' && !big.check && outcome && policy && (
-                <Results
-                  outcome={outcome}
-                  rules={policy.rules}
-                  labelField={labelFieldOf(info)}
-                  selected={sel}
-                  onSelect={revealRecord}
-                  onFix={onFix}
-                  onExplain={(i) => (select(i), setTab('explain'))}
-                  onEdit={(i) => (select(i), setView('form'))}
-                />
+              {tab === 'results' && !big.check && shownOutcome && policy && (
+                <div className={outcome ? 'results-now' : 'results-now stale'} aria-busy={!outcome}>
+                  {!outcome && <p className="stale-note">Checking your latest changes: until then, these results are from before them.</p>}
+                  <Results
+                    outcome={shownOutcome}
+                    rules={policy.rules}
+                    labelField={labelFieldOf(info)}
+                    selected={sel}
+                    onSelect={revealRecord}
+                    // A fix found in the data before the latest edit would land in the wrong place.
+                    onFix={(i, fix) => outcome && onFix(i, fix)}
+                    onExplain={(i) => (select(i), setTab('explain'))}
+                    onEdit={(i) => (select(i), setView('form'))}
+                  />
+                </div>
               )}
               {tab === 'explain' && policy && good && (
                 <>
@@ -621,7 +633,7 @@ export function App() {
                     <Explain explanation={explanation} source={good.source} />
                   ) : count === 0 ? (
                     <p className="empty">There are no records to explain.</p>
-                  ) : (
+                  ) : !outcome || checking ? null : (
                     <p className="empty">Record {sel + 1} could not be read, so no rule was checked. The Results tab lists its problems.</p>
                   )}
                 </>

@@ -47,6 +47,11 @@ export const SYNTAX_MESSAGES = defineMessages(SYNTAX_CODES, {
     help: 'write where the names come from, e.g. `import { Attachment } from "./common.policy"`',
   },
   missingGreater: { code: 'SG1004', message: "expected '>' to close the type", help: "close the type with '>', e.g. `list<string>`" },
+  mapKeyType: {
+    code: 'SG1004',
+    message: "a map names only the type of its values: its keys are always text, so '{key},' is not needed",
+    help: 'write the type of the values alone, e.g. `map<number>` for names with numbers',
+  },
   missingPhraseList: {
     code: 'SG1019',
     message: "expected a list of phrases in '[ ]' after '=', but found {found}",

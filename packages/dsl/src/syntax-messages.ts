@@ -21,8 +21,10 @@ import { SYNTAX_MESSAGES as M, type UnclosedBlock } from './syntax-catalogue.js'
 import type { Diagnostic } from './diagnostics.js';
 import { LineIndex } from './diagnostics.js';
 import {
+  Comma,
   HARD_KEYWORDS,
   LBracket,
+  Less,
   LCurly,
   LParen,
   Name,
@@ -302,7 +304,7 @@ function describeError(ctx: ErrorContext): Diagnostic {
   if (expects('StringLit')) return missingText(ctx);
   if (expects('LCurly')) return missingOpenBrace(ctx);
   if (expects('Equals')) return missingEquals(ctx);
-  if (expects('Greater')) return report(M.missingGreater, gap(ctx), {});
+  if (expects('Greater')) return mapKeyType(ctx) ?? report(M.missingGreater, gap(ctx), {});
   if (expects('LBracket')) return report(M.missingPhraseList, missingSpan(ctx), { found: found(ctx) });
   if (expects('In') && ctx.rule === 'quantifier') return report(M.quantifierWithoutIn, missingSpan(ctx), { after: shown(ctx.prev), found: found(ctx) });
   if (expects('Name') && ctx.rule === 'quantifier') return report(M.quantifierWithoutName, missingSpan(ctx), { after: shown(ctx.prev), found: found(ctx) });
@@ -310,6 +312,15 @@ function describeError(ctx: ErrorContext): Diagnostic {
   if (expects('Into')) return report(M.missingInto, missingSpan(ctx), { found: found(ctx) });
   if (expects('At')) return report(M.missingAt, missingSpan(ctx), { found: found(ctx) });
   return generic(ctx);
+}
+
+/** `map<string, number>`: a map names only the type of its values (its keys are always text). */
+function mapKeyType(ctx: ErrorContext): Diagnostic | undefined {
+  const toks = ctx.input.tokens;
+  const i = ctx.tokIndex;
+  const isMapOpen = i >= 3 && toks[i - 3]?.tokenType === kw.map && toks[i - 2]?.tokenType === Less;
+  if (!isMapOpen || !tokenMatcher(ctx.tok, Comma)) return undefined;
+  return report(M.mapKeyType, tokSpan(ctx, ctx.tok), { key: toks[i - 1].image });
 }
 
 function generic(ctx: ErrorContext): Diagnostic {

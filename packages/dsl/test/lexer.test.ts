@@ -51,6 +51,17 @@ describe('lexer', () => {
     ['<= >= == != = < >', ['LessEq:<=', 'GreaterEq:>=', 'EqEq:==', 'NotEq:!=', 'Equals:=', 'Less:<', 'Greater:>']],
     ['{ } ( ) [ ] : , . ? + - * /', ['LCurly:{', 'RCurly:}', 'LParen:(', 'RParen:)', 'LBracket:[', 'RBracket:]', 'Colon::', 'Comma:,', 'Dot:.', 'Question:?', 'Plus:+', 'Minus:-', 'Star:*', 'Slash:/']],
     ['list<map<string>>', ['List:list', 'Less:<', 'Map:map', 'Less:<', 'Identifier:string', 'Greater:>', 'Greater:>']],
+    // `>=` right after a type argument is the `>` closing the type and the `=` of a default
+    ['list<string>= []', ['List:list', 'Less:<', 'Identifier:string', 'Greater:>', 'Equals:=', 'LBracket:[', 'RBracket:]']],
+    ['list<string> = []', ['List:list', 'Less:<', 'Identifier:string', 'Greater:>', 'Equals:=', 'LBracket:[', 'RBracket:]']],
+    ['map<number>=', ['Map:map', 'Less:<', 'Identifier:number', 'Greater:>', 'Equals:=']],
+    ['map<list<string>>=', ['Map:map', 'Less:<', 'List:list', 'Less:<', 'Identifier:string', 'Greater:>', 'Greater:>', 'Equals:=']],
+    ['list<enum(a, b)>=', ['List:list', 'Less:<', 'Enum:enum', 'LParen:(', 'Identifier:a', 'Comma:,', 'Identifier:b', 'RParen:)', 'Greater:>', 'Equals:=']],
+    // a comparison stays a comparison, also with names like the type words
+    ['a >= b', ['Identifier:a', 'GreaterEq:>=', 'Identifier:b']],
+    ['a>=b', ['Identifier:a', 'GreaterEq:>=', 'Identifier:b']],
+    ['list < 3 and n >= 2', ['List:list', 'Less:<', 'NumberLit:3', 'And:and', 'Identifier:n', 'GreaterEq:>=', 'NumberLit:2']],
+    ['list<string> x >= 1', ['List:list', 'Less:<', 'Identifier:string', 'Greater:>', 'Identifier:x', 'GreaterEq:>=', 'NumberLit:1']],
     // operators from other languages are read so they can be reported once
     ['&& || ! === !==', ['AndAnd:&&', 'OrOr:||', 'Bang:!', 'TripleEq:===', 'BangEqEq:!==']],
     // comments are kept aside
@@ -59,6 +70,14 @@ describe('lexer', () => {
 
   it.each(table)('%j', (input, expected) => {
     expect(kinds(input)).toEqual(expected);
+  });
+
+  it('places the split `>` and `=` where they are written', () => {
+    const tokens = lex('x: list<string>= []').tokens;
+    expect(tokens.slice(5, 7).map((t) => [t.image, t.startOffset, t.endOffset, t.startColumn])).toEqual([
+      ['>', 14, 14, 15],
+      ['=', 15, 15, 16],
+    ]);
   });
 
   it('keeps comments in their own group, with the #', () => {

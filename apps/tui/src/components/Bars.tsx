@@ -46,7 +46,7 @@ export function headerLine({ session, ui, listed, width, color }: HeaderProps): 
     active ? { text: color ? ` ${label} ` : `[${label}]`, tone: 'selected' } : { text: ` ${label} `, tone: 'dim' };
   const onList = ui.screen === 'list' || ui.screen === 'record';
   const left: Segment[] = [tab('Summary', ui.screen === 'summary'), { text: ' ' }, tab(`Records ${count(listed)}`, onList)];
-  if (session.data.metrics?.length) left.push({ text: ' ' }, tab('Measures', ui.screen === 'metrics' || ui.screen === 'group'));
+  if (session.data.metrics?.length) left.push({ text: ' ' }, tab('Measures', ui.screen === 'metrics' || ui.screen === 'group' || ui.screen === 'groupRecord'));
   if (ui.screen === 'help') left.push({ text: ' ' }, tab('Help', true));
   const status = statusText(session);
   const title = session.policy?.title ?? baseName(session.policyFile);
@@ -80,7 +80,7 @@ export function Header(props: HeaderProps) {
 export interface FooterProps {
   ui: UiState;
   /** Which screen is really on show (the policy's problems replace the results while it has errors). */
-  showing: 'summary' | 'list' | 'record' | 'help' | 'problems' | 'metrics' | 'group';
+  showing: 'summary' | 'list' | 'record' | 'help' | 'problems' | 'metrics' | 'group' | 'groupRecord';
   listed: number;
   width: number;
   color: boolean;
@@ -92,7 +92,8 @@ const HINTS: Record<FooterProps['showing'], Array<[string, string]>> = {
   record: [['↑↓', 'scroll'], ['←→', 'previous/next'], ['Esc', 'back'], ['y', 'copy'], ['e', 'save'], ['?', 'help'], ['q', 'quit']],
   help: [['↑↓', 'scroll'], ['Esc', 'back'], ['q', 'quit']],
   metrics: [['↑↓', 'group'], ['Enter', 'its records'], ['Esc', 'back'], ['Tab', 'summary'], ['?', 'help'], ['q', 'quit']],
-  group: [['↑↓', 'move'], ['Esc', 'back to the measures'], ['?', 'help'], ['q', 'quit']],
+  group: [['↑↓', 'move'], ['Enter', 'open'], ['Esc', 'back to the measures'], ['?', 'help'], ['q', 'quit']],
+  groupRecord: [['↑↓', 'scroll'], ['←→', 'previous/next'], ['Esc', 'back to the group'], ['?', 'help'], ['q', 'quit']],
   problems: [['↑↓', 'scroll'], ['?', 'help'], ['q', 'quit']],
 };
 

@@ -1,12 +1,13 @@
 /**
  * The records of one group of a measure (the orders of one SKU in the late
  * shipment rate): those that met the measure's condition first, each with
- * the day the window placed it on and its main values. Esc goes back.
+ * the day the window placed it on and its main values. Enter shows one in
+ * full (the record view); Esc goes back.
  */
 import type { MetricResult } from '@sellguard/core';
 import { Lines } from '../components/Lines.js';
 import { count, fit, oneLine, plural, windowStart, type Line } from '../layout.js';
-import { whereIs, type GroupRecord, type GroupRecords } from '../model.js';
+import { whereIs, type FlaggedRecord, type GroupRecord, type GroupRecords } from '../model.js';
 import type { Cursor } from '../state.js';
 
 /** The line of the screen where the first record is drawn (under the title and the column headings). */
@@ -19,6 +20,16 @@ export function groupPage(height: number): number {
 /** The records in the order shown: those that met the condition, then the others. */
 export function groupRecordList(g: GroupRecords | undefined): GroupRecord[] {
   return g ? [...g.hits, ...g.others] : [];
+}
+
+/**
+ * A record of a group as the record view shows it: its values, and its own
+ * problems when the check flagged it (most orders counted by a measure have
+ * none of their own).
+ */
+export function groupRecordAsFlagged(r: GroupRecord, flagged: readonly FlaggedRecord[]): FlaggedRecord {
+  const own = flagged.find((f) => f.index === r.record.index);
+  return own ?? { ...r.record, violations: [] };
 }
 
 export interface GroupView {

@@ -24,8 +24,8 @@ export interface RecordViewInput {
   policySource: string;
   width: number;
   color: boolean;
-  /** Where the record is in the filtered list. */
-  position?: { at: number; of: number };
+  /** Where the record is in the filtered list (or, `within: 'group'`, among the records of a measure's group). */
+  position?: { at: number; of: number; within?: 'list' | 'group' };
 }
 
 export const SEVERITY_ICON: Record<Severity, string> = { error: '✖', warning: '▲', info: '●' };
@@ -53,7 +53,7 @@ function heading({ record, position }: RecordViewInput): Line {
   return [
     { text: whereIs(record), tone: 'heading' },
     { text: `  ·  ${plural(problems, 'problem')}` },
-    { text: position ? `  ·  ${position.at} of ${position.of} in the list` : '', tone: 'dim' },
+    { text: position ? `  ·  ${position.at} of ${position.of} in the ${position.within ?? 'list'}` : '', tone: 'dim' },
   ];
 }
 

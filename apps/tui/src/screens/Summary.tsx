@@ -14,16 +14,25 @@ export interface RuleRow {
   /** Full rule id, or INVALID_ROW. */
   id: string;
   label: string;
-  severity: Severity | 'invalid';
+  /** As the rule declares it; undefined for a counted rule the policy does not list and no kept violation shows. */
+  severity: Severity | 'invalid' | undefined;
   count: number;
+}
+
+/** The severity a rule was declared with, as its violations carry it (each violation copies its rule's). */
+function severityOfViolations(data: CheckData, ruleId: string): Severity | undefined {
+  for (const record of data.flagged) for (const v of record.violations) if (v.rule === ruleId) return v.severity;
+  return undefined;
 }
 
 /** Rows of the rule table: unreadable records first (when there are any), then rules by count, most first. */
 export function ruleRows(data: CheckData, rules: readonly Pick<RuleInfo, 'fullId' | 'id' | 'severity'>[]): RuleRow[] {
   const rows: RuleRow[] = rules.map((r) => ({ id: r.fullId, label: r.id, severity: r.severity, count: data.summary.byRule[r.fullId] ?? 0 }));
-  // Rules a report counts that the policy does not list (imported policies) still get a row.
+  // Rules the counts hold that the policy does not list (results from before the policy was edited and
+  // reloaded, rules of another policy file) still get a row, with the severity their violations carry
+  // (as `sellguard check` reports it), never one made up.
   for (const [id, n] of Object.entries(data.summary.byRule)) {
-    if (!rows.some((r) => r.id === id)) rows.push({ id, label: shortRule(id), severity: 'error', count: n });
+    if (!rows.some((r) => r.id === id)) rows.push({ id, label: shortRule(id), severity: severityOfViolations(data, id), count: n });
   }
   const order = new Map(rows.map((r, i) => [r.id, i]));
   rows.sort((a, b) => b.count - a.count || order.get(a.id)! - order.get(b.id)!);
@@ -110,12 +119,12 @@ function ruleTable(rows: RuleRow[], cursor: Cursor, width: number, page: number,
   for (let i = 0; i < shown.length; i++) {
     const row = shown[i];
     const selected = top + i === cursor.selected;
-    const tone: Tone = row.severity === 'invalid' ? 'bad' : row.severity;
+    const tone: Tone = row.severity === 'invalid' ? 'bad' : (row.severity ?? 'dim');
     const line: Line = [
       { text: selected ? '› ' : '  ', tone: selected ? 'key' : 'plain' },
       { text: fit(row.label, nameW), tone: selected ? 'selected' : row.count === 0 ? 'dim' : 'plain' },
       { text: ' ' },
-      { text: fit(SEVERITY_WORD[row.severity], sevW), tone: row.count === 0 ? 'dim' : tone },
+      { text: fit(row.severity ? SEVERITY_WORD[row.severity] : '', sevW), tone: row.count === 0 ? 'dim' : tone },
     ];
     if (barW >= 4) {
       const len = row.count === 0 ? 0 : Math.max(1, Math.round((row.count / max) * (barW - 1)));

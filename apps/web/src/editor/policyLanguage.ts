@@ -11,19 +11,26 @@ import { type Diagnostic as CmDiagnostic, lintGutter, setDiagnostics } from '@co
 import { type Extension, RangeSetBuilder, StateEffect, StateField, type TransactionSpec } from '@codemirror/state';
 import { Decoration, type DecorationSet, EditorView, hoverTooltip } from '@codemirror/view';
 import type { Analysis, CompletionCandidate, CompletionKind } from '@sellguard/core';
-import type { Diagnostic, HighlightToken } from '@sellguard/dsl';
+import type { Diagnostic, HighlightKind, HighlightToken } from '@sellguard/dsl';
 
 const setTokens = StateEffect.define<HighlightToken[]>();
 
-const markCache = new Map<string, Decoration>();
-function markFor(kind: string): Decoration {
-  let m = markCache.get(kind);
-  if (!m) {
-    m = Decoration.mark({ class: `tok-${kind}` });
-    markCache.set(kind, m);
-  }
-  return m;
-}
+const mark = (kind: HighlightKind) => Decoration.mark({ class: `tok-${kind}` });
+
+/** One mark per kind of token, made once: every kind the highlighter gives has its entry (the type checks it). */
+const TOKEN_MARKS: Readonly<Record<HighlightKind, Decoration>> = Object.freeze({
+  keyword: mark('keyword'),
+  type: mark('type'),
+  string: mark('string'),
+  number: mark('number'),
+  literal: mark('literal'),
+  comment: mark('comment'),
+  operator: mark('operator'),
+  punctuation: mark('punctuation'),
+  identifier: mark('identifier'),
+  severity: mark('severity'),
+  interpolation: mark('interpolation'),
+});
 
 export function tokenDecorations(tokens: readonly HighlightToken[], length: number): DecorationSet {
   const builder = new RangeSetBuilder<Decoration>();
@@ -32,7 +39,7 @@ export function tokenDecorations(tokens: readonly HighlightToken[], length: numb
     const from = Math.max(t.span.start, last);
     const to = Math.min(t.span.end, length);
     if (to <= from || t.kind === 'punctuation' || t.kind === 'identifier') continue;
-    builder.add(from, to, markFor(t.kind));
+    builder.add(from, to, TOKEN_MARKS[t.kind]);
     last = to;
   }
   return builder.finish();
