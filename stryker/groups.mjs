@@ -13,7 +13,7 @@ export const GROUPS = {
   },
   metrics: {
     mutate: ['packages/core/src/runtime/metrics.ts'],
-    tests: [`${core}/metrics.test.ts`, `${core}/metric-kinds.test.ts`],
+    tests: [`${core}/metrics.test.ts`, `${core}/metric-kinds.test.ts`, `${core}/metric-tallies.test.ts`],
   },
   'check-expr': {
     mutate: ['packages/core/src/compile/check-expr.ts'],
