@@ -9,7 +9,7 @@ const dsl = 'packages/dsl/test';
 export const GROUPS = {
   values: {
     mutate: ['packages/core/src/runtime/values.ts'],
-    tests: [`${core}/runtime/values.test.ts`, `${core}/runtime/values-oracle.test.ts`, `${core}/compile.test.ts`, `${core}/operators.test.ts`],
+    tests: [`${core}/runtime/values.test.ts`, `${core}/runtime/values-oracle.test.ts`, `${core}/runtime/user-regex.test.ts`, `${core}/compile.test.ts`, `${core}/operators.test.ts`],
   },
   metrics: {
     mutate: ['packages/core/src/runtime/metrics.ts'],
