@@ -57,17 +57,20 @@ describe('metric windows', () => {
 describe('mergeTally', () => {
   it('adds counts and sums, and keeps the smaller minimum and larger maximum, ignoring empty sides', () => {
     const S = startMetrics([def('price', 'minimum'), def('top', 'maximum'), def('revenue', 'total')], ctx);
+    // The smallest minimum and largest maximum come first and an empty tally last, so keeping the last one
+    // merged, or letting an empty tally's null through, gives another answer; the maxima are negative, so a
+    // missing maximum read as 0 would win.
+    mergeTally(S, 0, null, { num: 0, den: 1, sum: 3, min: 3, max: 3 });
     mergeTally(S, 0, null, { num: 0, den: 2, sum: 9, min: 4, max: 5 });
     mergeTally(S, 0, null, { num: 0, den: 0, sum: 0, min: null, max: null });
-    mergeTally(S, 0, null, { num: 0, den: 1, sum: 3, min: 3, max: 3 });
-    mergeTally(S, 1, null, { num: 0, den: 1, sum: 7, min: 7, max: 7 });
-    mergeTally(S, 1, null, { num: 0, den: 2, sum: 4, min: 2, max: 2 });
+    mergeTally(S, 1, null, { num: 0, den: 2, sum: -11, min: -9, max: -2 });
+    mergeTally(S, 1, null, { num: 0, den: 1, sum: -7, min: -7, max: -7 });
     mergeTally(S, 1, null, { num: 0, den: 0, sum: 0, min: null, max: null });
     mergeTally(S, 2, null, { num: 0, den: 2, sum: 2.5, min: 1, max: 1.5 });
     mergeTally(S, 2, null, { num: 0, den: 1, sum: -1, min: -1, max: -1 });
     const r = metricResults([def('price', 'minimum'), def('top', 'maximum'), def('revenue', 'total')], S);
     expect(r.price).toMatchObject({ value: 3, count: 3 });
-    expect(r.top).toMatchObject({ value: 7, count: 3 });
+    expect(r.top).toMatchObject({ value: -2, count: 3 });
     expect(r.revenue).toMatchObject({ value: 1.5, count: 3 });
   });
 
