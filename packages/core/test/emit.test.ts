@@ -101,3 +101,51 @@ describe('emitted code for metrics', () => {
     await expect(module).toMatchFileSnapshot('__snapshots__/account-health-orders.module.js');
   });
 });
+
+describe('emitted code for text several rules scan', () => {
+  const source = `policy shared "Shared scans"
+  input Message
+
+record Message {
+  subject: text = ""
+  body: text
+}
+
+phrases reviewWords = ["review"]
+phrases gifts = ["gift card"]
+phrases stars = ["5 stars"]
+
+rule paid-review error "Paid review: {matched}" {
+  forbid any s in sentences(body): phrases(s, reviewWords) and phrases(s, gifts)
+}
+
+rule star-review error "Star review: {matched}" {
+  forbid any s in sentences(body): phrases(s, reviewWords) and phrases(s, stars)
+  forbid find(subject, "(?i)stars")
+}
+`;
+  const { policy, diagnostics } = compile(source);
+
+  it('scans a field once per record for what more than one rule looks for, and only that', () => {
+    expect(diagnostics).toEqual([]);
+    const module = policy!.output.module;
+    expect(module).toContain('const scans = rt.recordScans(); // a field several rules scan is scanned once');
+    expect(module).toContain('rule_0(r, out, ctx, scans); // shared/paid-review');
+    // sentences(body) and reviewWords appear in both rules; gifts, stars and the pattern once each.
+    expect(module).toContain('rt.any(rt.detect("sentences", r["body"], "body", ctx, scans), null, (v1, p1) => (rt.nonEmpty(rt.phrases(PH[0], v1, "", scans), W, null) && rt.nonEmpty(rt.phrases(PH[1], v1, ""), W, null)), W)');
+    expect(module).toContain('rt.find(RX[0], r["subject"], "subject")');
+  });
+
+  it('reports the same as when every rule scans for itself', () => {
+    const decoded = policy!.decode({ subject: 'Stars', body: 'Thanks. Leave a review for a gift card. Give 5 stars in your review!' });
+    expect(decoded.ok).toBe(true);
+    const violations = decoded.ok ? policy!.evaluate(decoded.value, evalContext()) : [];
+    // By hand: the second sentence (8–39) has "review" and "gift card", the third (40–68) "5 stars" and
+    // "review"; the subject "Stars" (0–5). The phrases inside a flagged sentence are not shown apart from it.
+    expect(violations.map((v) => [v.rule, v.path, v.spans.map((s) => [s.text, s.start, s.end])])).toEqual([
+      ['shared/paid-review', 'body', [['Leave a review for a gift card.', 8, 39]]],
+      ['shared/star-review', 'body', [['Give 5 stars in your review!', 40, 68]]],
+      ['shared/star-review', 'subject', [['Stars', 0, 5]]],
+    ]);
+  });
+});

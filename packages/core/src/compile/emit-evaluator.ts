@@ -9,7 +9,7 @@
  * (the as-of day, the speller) comes in as `ctx`, the evaluation context.
  */
 import { FUNCTIONS } from './builtins.js';
-import { findFirst, metricsUsed, showKind, staticPath } from './ir-walk.js';
+import { findAll, findFirst, metricsUsed, showKind, staticPath } from './ir-walk.js';
 import type { IrExpr, IrFix, IrMetric, IrPolicy, IrRule } from './ir.js';
 import type { Type } from './type-system.js';
 
@@ -26,6 +26,8 @@ interface Ctx {
   w: string;
   /** Quantifier variables whose items have a path. */
   varPaths: Set<number>;
+  /** The scans several rules run (scanKey), shared through the record's `scans`; none in metrics. */
+  shared: ReadonlySet<string>;
 }
 
 export function emitEvaluator(ir: IrPolicy, source: string): string {
@@ -43,15 +45,17 @@ export function emitEvaluator(ir: IrPolicy, source: string): string {
   lines.push(
     `const RULES = [\n${ir.rules.map((r) => `  { id: ${str(r.id)}, fullId: ${str(r.fullId)}, severity: ${str(r.severity)} },`).join('\n')}\n];`,
   );
+  const shared = sharedScans(ir.rules);
   ir.rules.forEach((rule, i) => {
     lines.push('');
-    lines.push(...emitRule(rule, i, source));
+    lines.push(...emitRule(rule, i, source, shared));
   });
   lines.push('');
   lines.push('function evaluate(r, ctx) {');
   lines.push('  const out = [];');
+  if (shared.size > 0) lines.push('  const scans = rt.recordScans(); // a field several rules scan is scanned once');
   ir.rules.forEach((rule, i) => {
-    if (!rule.dataset) lines.push(`  rule_${i}(r, out, ctx); // ${rule.fullId}`);
+    if (!rule.dataset) lines.push(`  rule_${i}(r, out, ctx${usesShared(rule, shared) ? ', scans' : ''}); // ${rule.fullId}`);
   });
   lines.push('  return out;');
   lines.push('}');
@@ -82,7 +86,7 @@ function emitMetrics(ir: IrPolicy, source: string): string[] {
 }
 
 function emitMetricAdd(m: IrMetric, i: number, source: string): string[] {
-  const ctx: Ctx = { w: '[]', varPaths: new Set() };
+  const ctx: Ctx = { w: '[]', varPaths: new Set(), shared: new Set() };
   const text = (e: IrExpr) => comment(source.slice(e.span.start, e.span.end));
   const keys = `[${m.groupBy.map((g) => expr(g.expr, ctx)).join(', ')}]`;
   const tally =
@@ -100,13 +104,14 @@ function emitMetricAdd(m: IrMetric, i: number, source: string): string[] {
   return out;
 }
 
-function emitRule(rule: IrRule, index: number, source: string): string[] {
+function emitRule(rule: IrRule, index: number, source: string, shared: ReadonlySet<string>): string[] {
   const out: string[] = [];
-  const ctx: Ctx = { w: 'W', varPaths: new Set() };
+  const scans = usesShared(rule, shared);
+  const ctx: Ctx = { w: 'W', varPaths: new Set(), shared: scans ? shared : new Set() };
   let pad = '  ';
   out.push(`// ${rule.fullId} (${rule.severity})`);
   const metrics = rule.dataset ? metricsUsed(rule) : [];
-  out.push(`function rule_${index}(${rule.dataset ? 'M' : 'r'}, out, ctx) {`);
+  out.push(`function rule_${index}(${rule.dataset ? 'M' : 'r'}, out, ctx${scans ? ', scans' : ''}) {`);
   if (rule.dataset) {
     out.push('  // a metric with no data passes: there is nothing to judge');
     out.push(`  if (${metrics.map((m) => `M[${m}] === null`).join(' || ')}) return;`);
@@ -143,6 +148,35 @@ function emitRule(rule: IrRule, index: number, source: string): string[] {
   if (rule.each) out.push(rule.each && collectionPath(rule.each.collection, ctx).keyed ? '  }, true);' : '  });');
   out.push('}');
   return out;
+}
+
+type Detect = Extract<IrExpr, { op: 'detect' }>;
+
+/** What a scan looks for: a detector, a phrase list or a pattern. */
+function scanKey(e: Detect): string {
+  return e.phrases !== undefined ? `phrases ${e.phrases}` : e.regex !== undefined ? `pattern ${e.regex}` : `detector ${e.detector}`;
+}
+
+/** The text scans in a rule about a record (none in a rule about metrics). */
+function scansOf(rule: IrRule): Detect[] {
+  if (rule.dataset) return [];
+  const fix = rule.fix?.kind === 'replace' ? [rule.fix.with] : rule.fix?.kind === 'insert' ? [rule.fix.text, rule.fix.into] : [];
+  const parts = [rule.each?.collection, rule.when, rule.message, rule.hint, ...rule.clauses.flatMap((c) => [c.condition, c.message]), ...fix];
+  return parts.flatMap((e) => (e == null ? [] : findAll<Detect>(e, (x) => x.op === 'detect')));
+}
+
+/**
+ * The scans that appear more than once in the rules: only those are worth remembering for the record
+ * (a scan written once runs once, and remembering it would cost more than it saves).
+ */
+function sharedScans(rules: readonly IrRule[]): ReadonlySet<string> {
+  const seen = new Map<string, number>();
+  for (const rule of rules) for (const e of scansOf(rule)) seen.set(scanKey(e), (seen.get(scanKey(e)) ?? 0) + 1);
+  return new Set([...seen].filter(([, n]) => n > 1).map(([key]) => key));
+}
+
+function usesShared(rule: IrRule, shared: ReadonlySet<string>): boolean {
+  return scansOf(rule).some((e) => shared.has(scanKey(e)));
 }
 
 /** The first metric a condition reads, for the violation's path. */
@@ -229,9 +263,10 @@ export function expr(e: IrExpr, ctx: Ctx): string {
     }
     case 'detect': {
       const path = pathCode(e.arg, ctx) ?? '""';
-      if (e.phrases !== undefined) return `rt.phrases(PH[${e.phrases}], ${expr(e.arg, ctx)}, ${path})`;
-      if (e.regex !== undefined) return `rt.find(RX[${e.regex}], ${expr(e.arg, ctx)}, ${path})`;
-      return `rt.detect(${str(e.detector)}, ${expr(e.arg, ctx)}, ${path}, ctx)`;
+      const scans = ctx.shared.has(scanKey(e)) ? ', scans' : '';
+      if (e.phrases !== undefined) return `rt.phrases(PH[${e.phrases}], ${expr(e.arg, ctx)}, ${path}${scans})`;
+      if (e.regex !== undefined) return `rt.find(RX[${e.regex}], ${expr(e.arg, ctx)}, ${path}${scans})`;
+      return `rt.detect(${str(e.detector)}, ${expr(e.arg, ctx)}, ${path}, ctx${scans})`;
     }
     case 'cond':
       return `(${expr(e.test, ctx)} ? ${expr(e.then, ctx)} : ${expr(e.else, ctx)})`;

@@ -6,6 +6,7 @@
 import type { EvalContext } from './context.js';
 import * as detectors from './detectors/index.js';
 import { scan, type Scannable, type Tagged } from './scan.js';
+import type { RecordScans } from './scans.js';
 import { sentences } from './text.js';
 
 type Detector = (text: string, ctx: EvalContext) => Array<{ start: number; end: number; text: string }>;
@@ -25,11 +26,21 @@ const TABLE: Readonly<Record<string, Detector>> = Object.freeze({
 /** The detector names the runtime implements (the checker's table declares the same ones). */
 export const DETECTOR_NAMES: readonly string[] = Object.freeze(Object.keys(TABLE));
 
-/** `emails(body)` → detect("emails", record.body, "body", ctx). Missing text has no matches. */
-export function detect(name: string, subject: Scannable, path: string, ctx: EvalContext): Array<Tagged<{ start: number; end: number; text: string }>> {
+/**
+ * `emails(body)` → detect("emails", record.body, "body", ctx, scans). Missing text has no matches. With the
+ * record's scans, a field (or sentence) another rule already scanned for the same thing is not scanned again.
+ */
+export function detect(
+  name: string,
+  subject: Scannable,
+  path: string,
+  ctx: EvalContext,
+  scans?: RecordScans,
+): Array<Tagged<{ start: number; end: number; text: string }>> {
   const run = TABLE[name];
   if (!run) throw new Error(`unknown detector ${name}`);
-  return scan((text) => run(text, ctx), subject, path);
+  const once = () => scan((text) => run(text, ctx), subject, path);
+  return scans ? scans.get(name, subject, path, once) : once();
 }
 
 export type PhraseMatch = { start: number; end: number; text: string; phrase: string };
@@ -56,8 +67,9 @@ export function phraseMatcher(phrases: string[]): PhraseMatcher {
   return Object.assign((text: string) => match(text), { field });
 }
 
-/** `phrases(body, marketing)` → phrases(PH[0], record.body, "body"). */
-export function phrases(matcher: PhraseMatcher, subject: Scannable, path: string): Array<Tagged<PhraseMatch>> {
+/** `phrases(body, marketing)` → phrases(PH[0], record.body, "body", scans). */
+export function phrases(matcher: PhraseMatcher, subject: Scannable, path: string, scans?: RecordScans): Array<Tagged<PhraseMatch>> {
+  if (scans) return scans.get(matcher, subject, path, () => scan(matcher, subject, path));
   if (typeof subject === 'string' && subject !== '' && matcher.field) return matcher.field(subject, path);
   return scan(matcher, subject, path);
 }

@@ -9,6 +9,7 @@ export { nonEmpty, any, all, countWhere, countAll, each, itemPath, matched, span
 export { fixRemove, fixReplace, fixInsert, applyFix, getPath, splitPath } from './fixes.js';
 export { detect, phraseMatcher, phrases, DETECTOR_NAMES, type PhraseMatcher } from './detect.js';
 export { find, sentences } from './text.js';
+export { recordScans, type RecordScans } from './scans.js';
 export { createSpeller, type DictionaryFiles, type Speller } from './detectors/index.js';
 export { violation, type RuleStatic } from './violation.js';
 import * as s from './schema.js';

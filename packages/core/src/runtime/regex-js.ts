@@ -8,15 +8,27 @@
  * The subset: literal characters, `.`, `\d \D \s \S \w \W \b \B` (ASCII, as in RE2), the escapes
  * `\n \t \r \f \v` and escaped punctuation, character classes with ranges, groups `( )` and `(?: )`,
  * `|`, `^ $` (start and end of the text), and the quantifiers `* + ? {n} {n,} {n,m}` with their lazy forms.
- * A leading `(?i)` is in it for ASCII letters. Not in it (RE2 runs these): other flags, named groups, `\p{…}`, POSIX classes, `\A \z \Q \x`.
+ * A leading `(?i)` is in it for ASCII letters and the Latin letters of U+00C0–U+024F (é, ö, ñ, ß, ő…), which
+ * both engines fold alike (a test compares them on every code point). Not in it (RE2 runs these): other
+ * flags, named groups, `\p{…}`, POSIX classes, `\A \z \Q \x`, and other letters under `(?i)`.
  *
- * Safe means: no repeated part can match the empty string (the engines differ there), and no repeated part (a quantifier allowing more than one repetition) contains another
- * quantifier or an alternation, so the engine never has two ways to split the same characters between
- * nested repetitions (the cause of exponential backtracking, e.g. `(a+)+b` or `(a|a)*`).
+ * Safe means: no repeated part can match the empty string (the engines differ there), and a repeated part
+ * (a quantifier allowing more than one repetition) that contains another quantifier or an alternation
+ * must split any text it matches in only one way, or the engine could try exponentially many splits
+ * (`(a+)+b`, `(a|a)*`). The one such shape allowed is a sequence of single characters and repeated single
+ * characters where a repeated character can never also start what follows it, the next iteration included:
+ * `([\w-]+\s+){0,2}` (a word never runs on into spaces, spaces never into a word). Each repeated character
+ * then takes exactly the run of its characters, so every position is reached one way only.
  */
 
+/**
+ * The code points an atom may match, as sorted [from, to] pairs — more than it matches where exactness
+ * would take case-folding tables (under `(?i)`), never fewer; null for anchors, which match no character.
+ */
+type CharSet = ReadonlyArray<readonly [number, number]> | null;
+
 type Node =
-  | { kind: 'atom'; js: string }
+  | { kind: 'atom'; js: string; set: CharSet }
   | { kind: 'group'; capture: boolean; alternatives: Node[][] }
   | { kind: 'repeat'; body: Node; min: number; max: number; lazy: boolean };
 
@@ -29,7 +41,63 @@ const CLASS_ESCAPES: Record<string, { inside: string; outside: string }> = {
   w: { inside: '0-9A-Za-z_', outside: '[0-9A-Za-z_]' },
   W: { inside: '', outside: '[^0-9A-Za-z_]' },
 };
+const CLASS_SETS: Record<string, Array<[number, number]>> = {
+  d: [[0x30, 0x39]],
+  s: [[0x09, 0x0a], [0x0c, 0x0d], [0x20, 0x20]],
+  w: [[0x30, 0x39], [0x41, 0x5a], [0x5f, 0x5f], [0x61, 0x7a]],
+};
 const CONTROL_ESCAPES = new Set(['n', 't', 'r', 'f', 'v']);
+const CONTROL_CODES: Record<string, number> = { n: 0x0a, t: 0x09, r: 0x0d, f: 0x0c, v: 0x0b };
+const MAX_CP = 0x10ffff;
+
+function complement(set: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let next = 0;
+  for (const [a, b] of [...set].sort((x, y) => x[0] - y[0])) {
+    if (a > next) out.push([next, a - 1]);
+    next = Math.max(next, b + 1);
+  }
+  if (next <= MAX_CP) out.push([next, MAX_CP]);
+  return out;
+}
+
+/**
+ * What a set may match under `(?i)`: ASCII letters in both cases and the two non-ASCII letters both
+ * engines fold into ASCII (ſ is s, the Kelvin sign is k); any non-ASCII member may fold to any non-ASCII
+ * character (a generous bound, enough to tell words from spaces).
+ */
+function foldedSet(set: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
+  const out: Array<[number, number]> = [...set.map(([a, b]) => [a, b] as [number, number])];
+  const has = (cp: number) => set.some(([a, b]) => a <= cp && cp <= b);
+  for (let c = 0x41; c <= 0x5a; c++) {
+    if (has(c) || has(c + 0x20)) out.push([c, c], [c + 0x20, c + 0x20]);
+  }
+  if (has(0x53) || has(0x73)) out.push([0x17f, 0x17f]);
+  if (has(0x4b) || has(0x6b)) out.push([0x212a, 0x212a]);
+  if (set.some(([, b]) => b >= 0x80)) out.push([0x80, MAX_CP]);
+  return out;
+}
+
+function disjoint(x: CharSet, y: CharSet): boolean {
+  if (x === null || y === null) return false;
+  return x.every(([a, b]) => y.every(([c, d]) => b < c || d < a));
+}
+
+/**
+ * Letters that RE2 and V8 fold alike under `(?i)`: the Latin letters of U+00C0–U+024F (a test compares the
+ * two engines on every code point for each of them).
+ */
+export function foldsAlike(cp: number): boolean {
+  return cp >= 0xc0 && cp <= 0x24f && /\p{L}/u.test(String.fromCodePoint(cp));
+}
+
+/**
+ * Characters without case (CJK, kana, digits, punctuation, emoji): assigned, no case mapping changes them
+ * and none maps to them, so `(?i)` leaves them alone on both engines (a test checks every code point).
+ */
+export function caseless(ch: string): boolean {
+  return !/\p{Changes_When_Casemapped}|\p{Changes_When_Casefolded}|\P{Assigned}/u.test(ch);
+}
 const PUNCTUATION = new Set([...'\\^$.|?*+()[]{}-/!"#%&\',:;<=>@`~_']);
 
 class Unsupported extends Error {}
@@ -53,18 +121,22 @@ function parse(source: string): Parsed {
   const ignoreCase = source.startsWith('(?i)');
   if (ignoreCase) i = 4;
   let caseBoundary = false;
-  // Under (?i) the engines fold ASCII letters alike (k with the Kelvin sign, s with the long s); for
-  // other letters they may not, so such patterns stay on RE2.
+  // Under (?i) the engines fold ASCII letters alike (k with the Kelvin sign, s with the long s), and the
+  // Latin letters foldsAlike lists; for other letters they may not, so such patterns stay on RE2.
   const plain = (c: string): string => {
-    if (ignoreCase && c.codePointAt(0)! > 0x7f) throw new Unsupported();
+    const cp = c.codePointAt(0)!;
+    if (ignoreCase && cp > 0x7f && !foldsAlike(cp) && !caseless(c)) throw new Unsupported();
     return c;
   };
+  const folded = (set: Array<[number, number]>): CharSet => (ignoreCase ? foldedSet(set) : set);
   const peek = () => source[i];
 
   const parseClass = (): Node => {
     // After '['.
     let out = '[';
-    if (peek() === '^') {
+    const members: Array<[number, number]> = [];
+    const negated = peek() === '^';
+    if (negated) {
       out += '^';
       i++;
     }
@@ -80,9 +152,14 @@ function parse(source: string): Parsed {
         if (CLASS_ESCAPES[e]) {
           if (!CLASS_ESCAPES[e]!.inside) throw new Unsupported();
           out += CLASS_ESCAPES[e]!.inside;
-        } else if (CONTROL_ESCAPES.has(e)) out += `\\${e}`;
-        else if (PUNCTUATION.has(e)) out += literal(e, true);
-        else throw new Unsupported();
+          members.push(...CLASS_SETS[e]!);
+        } else if (CONTROL_ESCAPES.has(e)) {
+          out += `\\${e}`;
+          members.push([CONTROL_CODES[e]!, CONTROL_CODES[e]!]);
+        } else if (PUNCTUATION.has(e)) {
+          out += literal(e, true);
+          members.push([e.charCodeAt(0), e.charCodeAt(0)]);
+        } else throw new Unsupported();
         continue;
       }
       const cp = source.codePointAt(i)!;
@@ -90,18 +167,25 @@ function parse(source: string): Parsed {
       i += c.length;
       out += literal(c, true);
       if (source[i] === '-' && source[i + 1] !== ']' && source[i + 1] !== undefined) {
-        // A range: both ends must be plain characters.
+        // A range: both ends must be plain characters, and under (?i) every letter between them too.
         const hi = source.codePointAt(i + 1)!;
         const h = plain(String.fromCodePoint(hi));
         if (h === '\\' || h === '[' || hi < cp) throw new Unsupported();
+        if (ignoreCase && hi > 0x7f) {
+          if (hi - cp > 0xffff) throw new Unsupported();
+          for (let x = Math.max(cp, 0x80); x <= hi; x++) plain(String.fromCodePoint(x));
+        }
         out += `-${literal(h, true)}`;
         i += 1 + h.length;
-      }
+        members.push([cp, hi]);
+      } else members.push([cp, cp]);
     }
     if (source[i] !== ']') throw new Unsupported();
     i++;
     if (out === '[' || out === '[^') throw new Unsupported();
-    return { kind: 'atom', js: `${out}]` };
+    // A negated class under (?i) may match anything as far as the bound is concerned.
+    const set: CharSet = negated ? (ignoreCase ? [[0, MAX_CP]] : complement(members)) : folded(members);
+    return { kind: 'atom', js: `${out}]`, set };
   };
 
   const parseAtom = (): Node => {
@@ -124,29 +208,34 @@ function parse(source: string): Parsed {
     }
     if (ch === '.') {
       i++;
-      return { kind: 'atom', js: '[^\\n]' };
+      return { kind: 'atom', js: '[^\\n]', set: complement([[0x0a, 0x0a]]) };
     }
     if (ch === '^' || ch === '$') {
       i++;
-      return { kind: 'atom', js: ch };
+      return { kind: 'atom', js: ch, set: null };
     }
     if (ch === '\\') {
       const e = source[i + 1];
       if (e === undefined) throw new Unsupported();
       i += 2;
-      if (CLASS_ESCAPES[e]) return { kind: 'atom', js: CLASS_ESCAPES[e]!.outside };
+      if (CLASS_ESCAPES[e]) {
+        const lower = CLASS_SETS[e.toLowerCase()]!;
+        const set: CharSet = e === e.toLowerCase() ? folded(lower) : ignoreCase ? [[0, MAX_CP]] : complement(lower);
+        return { kind: 'atom', js: CLASS_ESCAPES[e]!.outside, set };
+      }
       if (e === 'b' || e === 'B') {
         caseBoundary ||= ignoreCase;
-        return { kind: 'atom', js: `\\${e}` };
+        return { kind: 'atom', js: `\\${e}`, set: null };
       }
-      if (CONTROL_ESCAPES.has(e)) return { kind: 'atom', js: `\\${e}` };
-      if (PUNCTUATION.has(e)) return { kind: 'atom', js: literal(e, false) };
+      if (CONTROL_ESCAPES.has(e)) return { kind: 'atom', js: `\\${e}`, set: [[CONTROL_CODES[e]!, CONTROL_CODES[e]!]] };
+      if (PUNCTUATION.has(e)) return { kind: 'atom', js: literal(e, false), set: folded([[e.charCodeAt(0), e.charCodeAt(0)]]) };
       throw new Unsupported();
     }
     if (ch === ')' || ch === '|' || '*+?{'.includes(ch)) throw new Unsupported();
-    const c = plain(String.fromCodePoint(source.codePointAt(i)!));
+    const cp = source.codePointAt(i)!;
+    const c = plain(String.fromCodePoint(cp));
     i += c.length;
-    return { kind: 'atom', js: literal(c, false) };
+    return { kind: 'atom', js: literal(c, false), set: folded([[cp, cp]]) };
   };
 
   const parseQuantified = (): Node => {
@@ -211,11 +300,29 @@ function nullable(node: Node): boolean {
   return node.alternatives.some((seq) => seq.every(nullable));
 }
 
+/**
+ * Whether a repeated group splits every text it matches one way only: a sequence of single characters and
+ * repeated single characters (at least once each), where a repeated character cannot start the part after
+ * it (the first part, for the last one: the next iteration). Then each repeated character takes exactly
+ * the run of its own characters, and the engine never has a second split to try.
+ */
+function splitsOneWay(body: Node): boolean {
+  if (body.kind !== 'group' || body.alternatives.length !== 1) return false;
+  const items = body.alternatives[0]!;
+  const sets: CharSet[] = [];
+  for (const item of items) {
+    if (item.kind === 'atom' && item.set !== null) sets.push(item.set);
+    else if (item.kind === 'repeat' && item.body.kind === 'atom' && item.body.set !== null && item.min >= 1) sets.push(item.body.set);
+    else return false;
+  }
+  return items.every((item, k) => item.kind === 'atom' || (item.kind === 'repeat' && item.min === item.max) || disjoint(sets[k]!, sets[(k + 1) % items.length]!));
+}
+
 function safe(node: Node): boolean {
   if (node.kind === 'atom') return true;
   // JavaScript stops a repetition whose body matched nothing and tries the body's other choices; RE2 does
   // not. They agree when the repeated part always consumes characters.
-  if (node.kind === 'repeat') return !(node.max > 1 && branches(node.body)) && !nullable(node.body) && safe(node.body);
+  if (node.kind === 'repeat') return !nullable(node.body) && (node.max <= 1 || !branches(node.body) || splitsOneWay(node.body)) && safe(node.body);
   return node.alternatives.every((seq) => seq.every(safe));
 }
 

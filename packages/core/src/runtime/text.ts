@@ -3,6 +3,7 @@
  * sentences and user patterns. (Content detectors live in ./detectors.)
  */
 import { scan, type Scannable, type Tagged } from './scan.js';
+import type { RecordScans } from './scans.js';
 import type { UserRegex } from './values.js';
 
 export interface SentenceMatch {
@@ -37,6 +38,8 @@ export function sentences(text: string): SentenceMatch[] {
   return out;
 }
 
-export function find(regex: UserRegex, subject: Scannable, path: string): Array<Tagged<SentenceMatch>> {
-  return scan((text) => regex.findAll(text), subject, path);
+/** `find(body, "…")` → find(RX[0], record.body, "body", scans); see detect() for `scans`. */
+export function find(regex: UserRegex, subject: Scannable, path: string, scans?: RecordScans): Array<Tagged<SentenceMatch>> {
+  const once = () => scan((text) => regex.findAll(text), subject, path);
+  return scans ? scans.get(regex, subject, path, once) : once();
 }

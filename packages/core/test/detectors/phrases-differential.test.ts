@@ -17,7 +17,9 @@ const seed = Number(process.env.SELLGUARD_FC_SEED ?? 20261205);
 // Pieces phrases and texts are made of: ſ and K equal s and k to a case-insensitive regex, İ and ı do not
 // equal i, σ/ς/Σ are one letter, é/É start words the literal scan cannot fold.
 const PIECES = ['review', 'Review', 'REVIEW', 'reviews', 'ſtar', 'star', 'STAR', 'Kind', 'kind', 'İt', 'ıt', 'it', 'σας', 'ΣΑΣ', 'été', 'Été',
-  'five', '5', '5-star', 'best', 'seller', 'a', 'free', '%', 'off', '好评', '差评', 'c++', '😀', '𐐨x', '𐐀X', 'x_y', 'é'];
+  'five', '5', '5-star', 'best', 'seller', 'a', 'free', '%', 'off', '好评', '差评', 'c++', '😀', '𐐨x', '𐐀X', 'x_y', 'é',
+  // Words that start with a hyphen can follow a word gap at more than one place; 'lamp' holds an 'a'.
+  '-off', '\u2013a', 'lamp', 'start', 'a-'];
 const GLUE = [' ', '  ', '-', ' - ', '\u2013', '\n', '', '.', ', ', 'x', '好', '_', '<b>', '&amp;', '&eacute;'];
 
 const phrase = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 3 }).chain((words) =>
@@ -77,5 +79,19 @@ describe('literal automaton', () => {
       }),
       { numRuns: 1000, seed },
     );
+  });
+});
+
+describe('word boundaries checked without case folding', () => {
+  it('mean the same as inside a case-insensitive regex: the word and CJK classes are closed under case folding', () => {
+    const word = [/^[\p{L}\p{M}\p{N}_]$/iu, /^[\p{L}\p{M}\p{N}_]$/u];
+    const cjk = [/^[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}]$/iu, /^[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}]$/u];
+    const differ: number[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const c = String.fromCodePoint(cp);
+      if (word[0]!.test(c) !== word[1]!.test(c) || cjk[0]!.test(c) !== cjk[1]!.test(c)) differ.push(cp);
+    }
+    expect(differ).toEqual([]);
   });
 });

@@ -75,6 +75,17 @@ describe('compilePhrases: table', () => {
       ['deal', 'deal'],
     ]);
   });
+  it('a phrase glued to the word before it is not found, whatever else may start at the same place', () => {
+    // By hand: "ΣΑΣ" follows "review" with no space, so it has no word boundary on its left; the emoji
+    // phrase is a candidate at the same place (its first letter is not one the literal scan can fold).
+    expect(compilePhrases(['😀 review', 'ΣΑΣ', 'review'])('reviewΣΑΣ ')).toEqual([]);
+    expect(compilePhrases(['😀 review', 'ΣΑΣ', 'review'])('review ΣΑΣ 😀 review').map((m) => m.text)).toEqual(['review', 'ΣΑΣ', '😀 review']);
+  });
+  it('a word that starts with a hyphen may follow the gap after a hyphen', () => {
+    // By hand: in "check - -out" the gap before "-out" is " - " and then " ", or " " then "- -out" fails;
+    // the phrase is found either way, and "check -outx" is not (no boundary after "out").
+    expect(compilePhrases(['check -out'])('check - -out, check -outx').map((m) => m.text)).toEqual(['check - -out']);
+  });
   it('empty and odd lists', () => {
     expect(compilePhrases([])('anything')).toEqual([]);
     expect(compilePhrases(['', '   '])('anything')).toEqual([]);

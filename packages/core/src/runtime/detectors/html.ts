@@ -264,15 +264,18 @@ export function getAttr(tag: HtmlTag, name: string): HtmlAttr | undefined {
 
 /**
  * The visible text of `input` with an offset map back to `input`.
- * For plain text without `<` or `&` the view is the input itself (maps are null = identity).
- * Memoised for the last input.
+ * For plain text without `<` or `&` the view is the input itself (maps are null = identity): told apart
+ * by two quick searches, before the memo, since looking a new text up in the memo reads all of it too.
+ * HTML is memoised for the last input.
  */
-export const plainView: (input: string) => PlainView = memoize(plainViewUncached, 1);
+export function plainView(input: string): PlainView {
+  if (input.indexOf('<') < 0 && input.indexOf('&') < 0) return { text: input, srcStart: null, srcEnd: null };
+  return htmlView(input);
+}
 
-function plainViewUncached(input: string): PlainView {
-  if (input.indexOf('<') < 0 && input.indexOf('&') < 0) {
-    return { text: input, srcStart: null, srcEnd: null };
-  }
+const htmlView: (input: string) => PlainView = memoize(htmlViewUncached, 1);
+
+function htmlViewUncached(input: string): PlainView {
   const parsed = parseHtml(input);
   const n = input.length;
   // Upper bound for the plain text length: input length (+1 per tag for separators, which replace >= 3 chars).

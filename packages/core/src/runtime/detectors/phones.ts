@@ -71,10 +71,11 @@ function parse(text: string, country?: CountryCode): PhoneNumber | undefined {
 
 /** The last phone / non-phone keyword on the same line within 40 characters before `start`. */
 function keywordContext(text: string, start: number, reach = 40): 'positive' | 'negative' | null {
-  let from = Math.max(0, start - reach);
-  const nl = text.lastIndexOf('\n', start - 1);
-  if (nl >= from) from = nl + 1;
-  const window = text.slice(from, start);
+  // The line break is looked for inside the window only: searching the whole text back from `start` took
+  // time in proportion to the text for every candidate (quadratic on a long message without line breaks).
+  let window = text.slice(Math.max(0, start - reach), start);
+  const nl = window.lastIndexOf('\n');
+  if (nl >= 0) window = window.slice(nl + 1);
   let lastPos = -1;
   let lastNeg = -1;
   POSITIVE_RE.lastIndex = 0;

@@ -13,6 +13,14 @@ const LEFT_BOUNDARY_RE = new RegExp(LEFT_BOUNDARY, 'uy');
 /** A run of word characters that are not CJK: no phrase that needs a left boundary can start inside one. */
 const WORD_RUN_RE = new RegExp(`(?:(?![${CJK}])${WORD})+`, 'uy');
 const RIGHT_BOUNDARY = `(?:(?!${WORD})|(?=[${CJK}]))`;
+/**
+ * The right boundary, checked in code after a phrase's literal part matched. The word and CJK classes
+ * are closed under case folding (a test checks every code point), so this case-sensitive regex means
+ * the same as the boundary inside an `iu` regex, without each phrase's regex paying for Unicode classes.
+ */
+const RIGHT_BOUNDARY_RE = new RegExp(RIGHT_BOUNDARY, 'uy');
+/** ASCII letters, digits and `_`: word characters a quick check can rule a candidate out with. */
+const isAsciiWord = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
 /** `word*`: further word characters, not running into CJK text. */
 const WILDCARD = `(?:(?![${CJK}])${WORD})*`;
 
@@ -59,7 +67,14 @@ export class PhraseListError extends Error {
 
 interface CompiledPhrase {
   phrase: string;
+  /** The regex source; without the right boundary and a trailing `*` when those are checked in code. */
   source: string;
+  /** The right word boundary is checked in code after the regex matched (see compileOne). */
+  boundaryAfter: boolean;
+  /** A trailing `word*`: the match runs on over further word characters, done in code. */
+  runAfter: boolean;
+  /** A match of the first token ends where its key ends, and a letter, digit or `_` cannot follow it there. */
+  keyClosed: boolean;
   weight: number;
   needsLeftBoundary: boolean;
   innerWildcard: boolean;
@@ -78,15 +93,19 @@ function keyOf(firstToken: string): string {
   return firstPiece.slice(0, n);
 }
 
+const isWildcard = (tok: string): boolean => tok.length > 1 && tok.endsWith('*');
+/** A hyphen can end a word gap, so a token starting with one could follow the gap at more than one place. */
+const STARTS_WITH_HYPHEN = new RegExp(`^${HYPHEN}`, 'u');
+
 function compileOne(phrase: string): CompiledPhrase | null {
   const tokens = phrase.trim().split(/\s+/u).filter((t) => t.length > 0);
   if (tokens.length === 0) return null;
   let weight = 0;
-  const parts = tokens.map((tok) => {
-    if (tok.length > 1 && tok.endsWith('*')) {
+  const parts = tokens.map((tok, k) => {
+    if (isWildcard(tok)) {
       const stem = tok.slice(0, -1);
       weight += stem.length;
-      return tokenSource(stem) + WILDCARD;
+      return tokenSource(stem) + (k === tokens.length - 1 ? '' : WILDCARD);
     }
     weight += tok.length;
     return tokenSource(tok);
@@ -94,16 +113,30 @@ function compileOne(phrase: string): CompiledPhrase | null {
   let source = parts.join(WORD_GAP);
   const first = firstChar(tokens[0]!);
   const lastTok = tokens[tokens.length - 1]!;
-  const trailingWildcard = lastTok.length > 1 && lastTok.endsWith('*');
+  const trailingWildcard = isWildcard(lastTok);
   const last = lastChar(trailingWildcard ? lastTok.slice(0, -1) : lastTok);
   // The left boundary is checked in code (see compilePhrases): a leading look-behind on every alternative
   // would stop the regex engine from skipping ahead on the phrases' first characters.
   const needsLeftBoundary = WORD_CHAR_RE.test(first) && !CJK_CHAR_RE.test(first);
-  if (!trailingWildcard && WORD_CHAR_RE.test(last) && !CJK_CHAR_RE.test(last)) source = source + RIGHT_BOUNDARY;
+  const needsRightBoundary = !trailingWildcard && WORD_CHAR_RE.test(last) && !CJK_CHAR_RE.test(last);
+  // The right boundary and a trailing wildcard are checked in code after the literal part matched, which
+  // means the same when that part can end at one place only for a given start: words and the gaps between
+  // them never share a first character, unless a word starts with a hyphen. Such rare phrases keep both in
+  // the regex, where the engine can try another way to match the gap.
+  const endsOneWay = !tokens.slice(1).some((t) => STARTS_WITH_HYPHEN.test(t));
+  const boundaryAfter = needsRightBoundary && endsOneWay;
+  const runAfter = trailingWildcard && endsOneWay;
+  if (needsRightBoundary && !boundaryAfter) source = source + RIGHT_BOUNDARY;
+  if (trailingWildcard && !runAfter) source = source + WILDCARD;
   // A wildcard before another word can run to the end of a long word and fail there, at every start
   // inside that word: such phrases check the left boundary inside the regex too (see compilePhrases).
-  const innerWildcard = needsLeftBoundary && tokens.slice(0, -1).some((t) => t.length > 1 && t.endsWith('*'));
-  return { phrase, source, weight, needsLeftBoundary, innerWildcard, key: keyOf(tokens[0]!), firstChar: first };
+  const innerWildcard = needsLeftBoundary && tokens.slice(0, -1).some(isWildcard);
+  const key = keyOf(tokens[0]!);
+  // After the key comes a word gap (more words follow, or the first word goes on after a hyphen) or the
+  // right boundary (a one-word phrase ending in a word character): never an ASCII letter, digit or `_`.
+  const firstPieces = tokens[0]!.split(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/u);
+  const keyClosed = !isWildcard(tokens[0]!) && key === firstPieces[0] && (tokens.length > 1 || firstPieces.length > 1 || needsRightBoundary);
+  return { phrase, source, boundaryAfter, runAfter, keyClosed, weight, needsLeftBoundary, innerWildcard, key, firstChar: first };
 }
 
 /**
@@ -187,26 +220,42 @@ export function compilePhrases(phrases: string[]): (text: string) => PhraseMatch
     const settle = (limit: number): void => {
       while (head < pending.length && Math.floor(pending[head]! / count) < limit) {
         const at = Math.floor(pending[head]! / count);
-        // Every phrase that can start here starts with the same (case-folded) character, so they all need a
-        // left word boundary or none does. Without one, no phrase starts here or anywhere inside this word.
-        if (at >= from && ordered[pending[head]! - at * count]!.needsLeftBoundary) {
-          LEFT_BOUNDARY_RE.lastIndex = at;
-          if (!LEFT_BOUNDARY_RE.test(t)) {
-            WORD_RUN_RE.lastIndex = at;
-            from = WORD_RUN_RE.test(t) ? Math.max(WORD_RUN_RE.lastIndex, at + 1) : at + 1;
-          }
-        }
+        // Whether a word boundary is on the left, looked up for the first phrase here that needs one. Phrases
+        // starting with other characters (an emoji, a CJK character) may be candidates at the same place.
+        let leftOpen: boolean | null = null;
         // The phrases that may start here, longest literal first: the first that matches wins.
         let found = -1;
         let length = 0;
         for (; head < pending.length && Math.floor(pending[head]! / count) === at; head++) {
           if (found >= 0 || at < from) continue;
           const idx = pending[head]! - at * count;
+          if (ordered[idx]!.needsLeftBoundary) {
+            if (leftOpen === null) {
+              LEFT_BOUNDARY_RE.lastIndex = at;
+              leftOpen = LEFT_BOUNDARY_RE.test(t);
+              // Inside a run of word characters no phrase starts at all: not one that needs a boundary,
+              // nor one that starts with a character of another kind. Skip the rest of the word.
+              WORD_RUN_RE.lastIndex = at;
+              if (!leftOpen && WORD_RUN_RE.test(t)) from = WORD_RUN_RE.lastIndex;
+            }
+            if (!leftOpen) continue;
+          }
           const re = patterns[idx]!;
           re.lastIndex = at;
-          if (re.test(t) && re.lastIndex > at) {
+          if (!re.test(t)) continue;
+          let end = re.lastIndex;
+          const c = ordered[idx]!;
+          if (c.runAfter) {
+            WORD_RUN_RE.lastIndex = end;
+            if (WORD_RUN_RE.test(t)) end = WORD_RUN_RE.lastIndex;
+          }
+          if (c.boundaryAfter) {
+            RIGHT_BOUNDARY_RE.lastIndex = end;
+            if (!RIGHT_BOUNDARY_RE.test(t)) continue;
+          }
+          if (end > at) {
             found = idx;
-            length = re.lastIndex - at;
+            length = end - at;
           }
         }
         if (found < 0) continue;
@@ -261,6 +310,11 @@ function startFinder(
     }
     phrasesOfKey[k]!.push(idx);
   });
+  // Cheap checks on the characters around a hit rule most hits out before any regex runs: a phrase that
+  // needs a word boundary on the left cannot start after an ASCII letter ("a" inside "lamp"), and one whose
+  // first word is its whole key cannot go on into one ("star" in "start").
+  const leftWord = phrasesOfKey.map((idxs) => ordered[idxs[0]!]!.needsLeftBoundary);
+  const closed = phrasesOfKey.map((idxs) => idxs.every((idx) => ordered[idx]!.keyClosed));
   const automaton = keys.length ? literalAutomaton(keys) : null;
   const longest = Math.max(1, ...keys.map((k) => k.length));
   const firstChars = unkeyed.length
@@ -273,7 +327,8 @@ function startFinder(
     let o = 0;
     automaton?.scan(text, (k, start, end) => {
       for (; o < others.length && others[o]! <= start; o++) for (const idx of unkeyed) onStart(others[o]!, idx);
-      for (const idx of phrasesOfKey[k]!) onStart(start, idx);
+      const ruledOut = (leftWord[k] && start > 0 && isAsciiWord(text.charCodeAt(start - 1))) || (closed[k] && end + 1 < text.length && isAsciiWord(text.charCodeAt(end + 1)));
+      if (!ruledOut) for (const idx of phrasesOfKey[k]!) onStart(start, idx);
       // A later word ends after `end`, so it starts at `end + 2 - longest` or later.
       settled(end + 2 - longest);
     });

@@ -166,6 +166,11 @@ interface Token {
 }
 
 const CHUNK_RE = /\S+/gu;
+/** A chunk that is one ASCII word, lower case or capitalised, maybe followed by one punctuation mark. */
+const PLAIN_CHUNK_RE = /^[A-Za-z][a-z]*[.,!?;:]?$/;
+const isLowerAscii = (c: number): boolean => c >= 0x61 && c <= 0x7a;
+/** A word of lower-case ASCII letters, long enough to check. */
+const LOWER_WORD_RE = /^[a-z]{3,40}$/;
 const WORD_IN_CHUNK_RE = /[\p{L}\p{M}\p{N}_'’-]+/gu;
 const CODEISH_RE = /[\p{L}\p{N}][./\\:=@#][\p{L}\p{N}]/u;
 const SENTENCE_END = new Set(['.', '!', '?', '\n', '…', ':', '。', '！', '？']);
@@ -216,10 +221,11 @@ export function spelling(text: string, speller: Speller | null, opts?: { ignore?
   for (const e of findTextEmails(t)) skip.push([e.start, e.end]);
   skip.sort((a, b) => a[0] - b[0]);
 
-  // Collect candidate tokens, grouped by line.
-  const lines: Token[][] = [];
+  // Collect candidate tokens, grouped by line, as start/end pairs: a long message has millions of words,
+  // and an object and a string per word would hold many times the text's size.
+  const lines: number[][] = [];
   const lineStats: Array<{ en: number; foreign: number; nonAscii: number }> = [];
-  let current: Token[] = [];
+  let current: number[] = [];
   let stats = { en: 0, foreign: 0, nonAscii: 0 };
   let lineEnd = t.indexOf('\n');
   const capitalisedMid = new Set<string>();
@@ -239,6 +245,19 @@ export function spelling(text: string, speller: Speller | null, opts?: { ignore?
     if (skipIdx < skip.length && skip[skipIdx]![0] < ce) continue;
     const chunk = cm[0];
     if (chunk.length > 200) continue;
+    // Most chunks are one plain word, maybe capitalised, maybe with a comma or full stop: a word to check
+    // (and, capitalised mid-sentence, a name to remember), nothing to skip.
+    if (PLAIN_CHUNK_RE.test(chunk)) {
+      const n = isLowerAscii(chunk.charCodeAt(chunk.length - 1)) ? chunk.length : chunk.length - 1;
+      const word = n === chunk.length ? chunk : chunk.slice(0, n);
+      const capital = !isLowerAscii(word.charCodeAt(0));
+      const lower = capital ? word.toLowerCase() : word;
+      if (EN_STOP.has(lower)) stats.en++;
+      else if (FOREIGN_STOP.has(lower)) stats.foreign++;
+      if (capital && n >= 2 && !atSentenceStart(t, cs)) capitalisedMid.add(word);
+      current.push(cs, cs + n);
+      continue;
+    }
     // Strip surrounding punctuation before the code-like test ("arrived." is fine, "manual.pdf" is not).
     const core = chunk.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
     if (CODEISH_RE.test(core) || chunk.startsWith('@') || chunk.startsWith('#') || /[<>=&{}[\]|^~]/.test(chunk)) {
@@ -263,7 +282,7 @@ export function spelling(text: string, speller: Speller | null, opts?: { ignore?
       if (/[\d_]/.test(raw)) continue;
       // Remember capitalised words seen mid-sentence (names / brands).
       if (/^[A-Z][a-z]/.test(raw) && !atSentenceStart(t, ws)) capitalisedMid.add(raw.replace(/['’]s?$/, ''));
-      current.push({ start: ws, end: we, word: raw });
+      current.push(ws, we);
     }
   }
   lines.push(current);
@@ -285,7 +304,9 @@ export function spelling(text: string, speller: Speller | null, opts?: { ignore?
     if (st.en + st.foreign >= 2 ? looksForeign(st) : looksForeign(st) || looksForeign(doc)) continue;
     const unknown: Token[] = [];
     let checked = 0;
-    for (const tok of lines[li]!) {
+    const bounds = lines[li]!;
+    for (let k = 0; k < bounds.length; k += 2) {
+      const tok: Token = { start: bounds[k]!, end: bounds[k + 1]!, word: t.slice(bounds[k]!, bounds[k + 1]!) };
       if (ignore.has(tok.word.toLowerCase())) continue;
       const parts = tok.word.includes('-') ? splitParts(tok) : [tok];
       for (const p of parts) {
@@ -327,6 +348,11 @@ function afterTitle(text: string, start: number): boolean {
 const PREFIXES = new Set(['pre', 're', 'non', 'co', 'anti', 'multi', 'semi', 'sub', 'self', 'over', 'under', 'mid', 'post', 'ex', 'eco', 'mini', 'micro']);
 
 function checkWord(speller: Speller, text: string, tok: Token, ignore: Set<string>, capitalisedMid: Set<string>): 'ok' | 'unknown' | 'skip' {
+  // Most words are plain lower-case letters: then only the ignore list, the prefixes and the dictionary decide.
+  if (LOWER_WORD_RE.test(tok.word)) {
+    if (ignore.has(tok.word) || PREFIXES.has(tok.word)) return 'skip';
+    return speller.isCorrect(tok.word) ? 'ok' : 'unknown';
+  }
   const w = tok.word.replace(/’/g, "'");
   // Leading / trailing apostrophes were trimmed; strip a possessive for the length and case tests.
   const bare = w.replace(/'s?$/, '');
