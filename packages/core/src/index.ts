@@ -19,5 +19,6 @@ export { analyzeSemantics, completeAt, describeAt, builtinHelp, builtinParameter
 export { describe as describeType, type Type } from './compile/type-system.js';
 export { checkRecords, checkRecordsSync, checkOne, policyInfo, type RawRecord, type CheckOptions } from './check/run.js';
 export * from './report/index.js';
+export { DelimitedTokenizer } from './input/delimited-rows.js';
 export { readText, fitsRecord, sniff, formatOf, jsonProblem, type InputFormat, type JsonShape, type ReadRecord, type TextRecords } from './input/index.js';
 export * from './project/index.js';

@@ -4,17 +4,18 @@
  * literal quotes (a product name may read `12" x 18"`), so in tab-separated
  * input quotes are ordinary characters. The first non-blank row is the
  * header; a row with fewer or more values than the header is reported, not
- * guessed at. The parsing itself is csv-parse's; this file holds how rows
- * become records, so the command line (streaming) and the playground (whole
- * text) read a file the same way. Browser-safe.
+ * guessed at. Text is cut into rows by delimited-rows.ts (which reads as
+ * csv-parse did, faster); this file holds how rows become records, so the
+ * command line (streaming) and the playground (whole text) read a file the
+ * same way. Browser-safe.
  */
 import { count } from './format.js';
 import type { ReadRecord } from './json.js';
 
 /**
- * The csv-parse options this reader uses. Declared here rather than taken from
- * csv-parse, so core's published types do not depend on csv-parse's (which
- * need Node's types).
+ * The csv-parse options the row tokenizer reads as (csv-parse stays the
+ * oracle of its tests). Declared here rather than taken from csv-parse, so
+ * core's published types do not depend on csv-parse's.
  */
 export interface DelimitedOptions {
   delimiter: string;
@@ -131,6 +132,11 @@ export function swallowsRows(values: readonly string[], raw: string | undefined)
 /** The record for a row whose quote is not closed: the row is skipped, the lines after it are read as rows. */
 export function unclosedQuote(line: number): ReadRecord {
   return { line, error: `line ${line}: a quoted value starts here and is not closed (a missing closing "?); this row is skipped and reading goes on at line ${line + 1}` };
+}
+
+/** The failure of a text that ends inside a quoted value (worded by `readFailure`). */
+export function quoteNotClosed(): Error & { code: string } {
+  return Object.assign(new Error('a quoted value starts here and is never closed'), { code: 'CSV_QUOTE_NOT_CLOSED' });
 }
 
 /** The record that says where reading stopped: `lastLine` is the last line read, `what` names the input ("'orders.csv'"). */

@@ -3,8 +3,8 @@
  * same sniffing, JSON and delimited reading the command line streams files
  * through, so the same text gives the same records in both.
  */
-import { parse as parseCsv } from 'csv-parse/browser/esm/sync';
-import { DelimitedRecords, delimitedOptions, readFailure, rowStartLine, rowValues, swallowsRows, unclosedQuote } from './delimited.js';
+import { DelimitedRecords, delimitedOptions, quoteNotClosed, readFailure, unclosedQuote } from './delimited.js';
+import { DelimitedTokenizer } from './delimited-rows.js';
 import { LineBuffer } from './line-buffer.js';
 import { firstLine, sniff, sniffDelimiter, type InputFormat } from './format.js';
 import { readJsonDocument, readJsonLines, type JsonDocument, type ReadRecord } from './json.js';
@@ -54,38 +54,28 @@ export function readDelimitedText(text: string, format: 'csv' | 'tsv', what = 't
   for (let recoveries = 0; ; recoveries++) {
     let lastEnd = base;
     let restartAt: number | undefined;
-    try {
-      parseCsv(kept.text(), {
-        ...options,
-        on_record: (record, info) => {
-          if (restartAt !== undefined) return null;
-          const values = rowValues(record);
-          const line = base + rowStartLine(info as typeof info & { raw?: string });
-          if (swallowsRows(values, (record as { raw?: string }).raw)) {
-            records.push(unclosedQuote(line));
-            restartAt = line + 1;
-            return null;
-          }
-          const read = rows.add(values, line);
-          if (read) records.push(read);
-          lastEnd = base + info.lines;
-          return null;
-        },
-      });
-    } catch (e) {
-      // (A row already found to run over an unclosed quote is where reading starts again.)
-      const unclosed = (e as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED' && recoveries < MAX_RECOVERIES;
-      if (restartAt === undefined && !unclosed) {
-        records.push(readFailure(e, lastEnd, what));
-        break;
-      }
-      if (restartAt === undefined) {
-        // A quote still open at the end of the text: the row it starts is reported, the lines after it read again.
-        kept.dropBefore(lastEnd + 1);
-        const line = kept.firstFilledLine();
+    const tokenizer = new DelimitedTokenizer(options.delimiter, format === 'csv', base, (values, line, endLine, swallows) => {
+      if (swallows) {
         records.push(unclosedQuote(line));
         restartAt = line + 1;
+        tokenizer.stopped = true;
+        return;
       }
+      const read = rows.add(values, line);
+      if (read) records.push(read);
+      lastEnd = endLine;
+    });
+    tokenizer.push(kept.text());
+    // A quote still open at the end of the text: the row it starts is reported, the lines after it read again.
+    if (!tokenizer.end() && restartAt === undefined) {
+      if (recoveries >= MAX_RECOVERIES) {
+        records.push(readFailure(quoteNotClosed(), lastEnd, what));
+        break;
+      }
+      kept.dropBefore(lastEnd + 1);
+      const line = kept.firstFilledLine();
+      records.push(unclosedQuote(line));
+      restartAt = line + 1;
     }
     if (restartAt === undefined) break;
     if (recoveries >= MAX_RECOVERIES) {

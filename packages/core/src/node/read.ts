@@ -12,7 +12,6 @@
  * opens, decodes and streams.
  */
 import { accessSync, constants, createReadStream, statSync } from 'node:fs';
-import { parse as parseCsv } from 'csv-parse';
 import {
   DelimitedRecords,
   delimitedOptions,
@@ -22,15 +21,14 @@ import {
   readFailure,
   readJsonDocument,
   readJsonLine,
-  rowStartLine,
-  rowValues,
   sniff,
   sniffDelimiter,
-  swallowsRows,
+  quoteNotClosed,
   unclosedQuote,
   type InputFormat,
   type ReadRecord,
 } from '../input/node-safe.js';
+import { DelimitedTokenizer } from '../input/delimited-rows.js';
 import { JsonArrayStream } from '../input/json-array.js';
 import { LineBuffer } from '../input/line-buffer.js';
 import { decodeChunks, holdsReplacement } from './decode.js';
@@ -270,7 +268,7 @@ async function* readJson(chunks: AsyncIterable<string>, input: string, opts: Rea
 const MAX_RECOVERIES = 1000;
 
 /**
- * CSV and tab-separated files, streamed through csv-parse; rows become records
+ * CSV and tab-separated files, streamed through the row tokenizer; rows become records
  * as in the playground (input/delimited.ts). A row that runs over a quote that
  * is never closed is reported at the line where it starts, and reading starts
  * again on the line after it, so the rows it would swallow are still read.
@@ -294,35 +292,23 @@ async function* readDelimited(
     restartAt = undefined;
     failure = undefined;
     lastEnd = base;
-    const p = parseCsv({
-      ...delimitedOptions(format, delimiter),
-      on_record: (record: unknown, info) => {
-        if (restartAt !== undefined) return null;
-        const values = rowValues(record);
-        const line = base + rowStartLine(info);
-        if (swallowsRows(values, (record as { raw?: string }).raw)) {
-          queue.push(unclosedQuote(line));
-          restartAt = line + 1;
-        } else {
-          queue.push({ values, line });
-          lastEnd = base + info.lines;
-        }
-        return null;
-      },
+    return new DelimitedTokenizer(delimitedOptions(format, delimiter).delimiter, format === 'csv', base, (values, line, endLine, swallows) => {
+      if (restartAt !== undefined) return;
+      if (swallows) {
+        queue.push(unclosedQuote(line));
+        restartAt = line + 1;
+        tokenizer.stopped = true;
+      } else {
+        queue.push({ values, line });
+        lastEnd = endLine;
+      }
     });
-    p.on('error', (e) => {
-      failure ??= e;
-    });
-    p.resume();
-    return p;
   };
-  let parser = start(startLine - 1);
-  const write = (text: string) => new Promise<void>((resolve) => parser.write(text, () => resolve()));
-  const end = () =>
-    new Promise<void>((resolve) => {
-      parser.once('error', () => resolve());
-      parser.end(() => resolve());
-    });
+  let tokenizer = start(startLine - 1);
+  const write = (text: string) => tokenizer.push(text);
+  const end = () => {
+    if (!tokenizer.end()) failure ??= quoteNotClosed();
+  };
   const take = function* (): Generator<ReadRecord> {
     for (const item of queue.splice(0)) {
       const hadHeader = rows.header !== undefined;
@@ -332,20 +318,19 @@ async function* readDelimited(
     }
   };
   /** Read again from line `line`: what is kept from there goes to a new parser. */
-  const restart = async (line: number) => {
+  const restart = (line: number) => {
     recoveries++;
-    parser.destroy();
     kept.dropBefore(line);
-    parser = start(line - 1);
-    await write(kept.text());
+    tokenizer = start(line - 1);
+    write(kept.text());
   };
   const unclosedAtEnd = () => (failure as { code?: string } | undefined)?.code === 'CSV_QUOTE_NOT_CLOSED';
   for await (const chunk of chunks) {
     kept.push(chunk);
-    await write(chunk);
+    write(chunk);
     while (restartAt !== undefined && recoveries < MAX_RECOVERIES) {
       yield* take();
-      await restart(restartAt);
+      restart(restartAt);
     }
     yield* take();
     if (failure || restartAt !== undefined) break;
@@ -353,16 +338,16 @@ async function* readDelimited(
   }
   const stoppedEarly = failure !== undefined || restartAt !== undefined;
   while (!stoppedEarly) {
-    if (restartAt === undefined) await end();
+    if (restartAt === undefined) end();
     yield* take();
     if (recoveries >= MAX_RECOVERIES) break;
-    if (restartAt !== undefined) await restart(restartAt);
+    if (restartAt !== undefined) restart(restartAt);
     else if (unclosedAtEnd()) {
       // A quote still open at the end of the text: the row it starts is reported, the lines after it read again.
       kept.dropBefore(lastEnd + 1);
       const line = kept.firstFilledLine();
       queue.push(unclosedQuote(line));
-      await restart(line + 1);
+      restart(line + 1);
     } else break;
   }
   yield* take();
