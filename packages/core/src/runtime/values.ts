@@ -96,10 +96,13 @@ export interface UserRegex {
 }
 
 export function regex(source: string): UserRegex {
-  const compiled = RE2JS.compile(source);
-  const onRe2 = re2Regex(compiled);
   const js = safeJsPattern(source);
-  return js === null ? onRe2 : jsRegex(js, onRe2);
+  if (js === null) return re2Regex(RE2JS.compile(source));
+  // RE2 is compiled only when a text needs it (see `unlessIn`): most texts never do, and compiling
+  // every pattern of a policy on RE2 at start-up cost about as much as the rest of loading it.
+  // The compiler has already checked the pattern with RE2 (compile/regex.ts).
+  let onRe2: UserRegex | undefined;
+  return jsRegex(js, () => (onRe2 ??= re2Regex(RE2JS.compile(source))));
 }
 
 function re2Regex(compiled: RE2JS): UserRegex {
@@ -118,15 +121,15 @@ function re2Regex(compiled: RE2JS): UserRegex {
   };
 }
 
-function jsRegex(js: JsPattern, onRe2: UserRegex): UserRegex {
+function jsRegex(js: JsPattern, re2: () => UserRegex): UserRegex {
   const once = new RegExp(js.source, js.flags);
   const all = new RegExp(js.source, `g${js.flags}`);
   const { unlessIn } = js;
   const differs = (s: string) => unlessIn !== null && (s.includes(unlessIn[0]!) || s.includes(unlessIn[1]!));
   return {
-    test: (s) => s != null && (differs(s) ? onRe2.test(s) : once.test(s)),
+    test: (s) => s != null && (differs(s) ? re2().test(s) : once.test(s)),
     findAll: (s) => {
-      if (differs(s)) return onRe2.findAll(s);
+      if (differs(s)) return re2().findAll(s);
       const out: Array<{ start: number; end: number; text: string }> = [];
       all.lastIndex = 0;
       let m: RegExpExecArray | null;
