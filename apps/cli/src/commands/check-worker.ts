@@ -1,5 +1,5 @@
 /**
- * A worker thread of `sellguard check --jobs N`: it compiles the policy once,
+ * A worker thread of `sellguard check --jobs N`: it loads the policy once,
  * then reads, decodes and evaluates the pieces of files it is handed (see
  * check-jobs.ts), and sends back only what the main thread needs: the
  * records with violations, problems or a suppression of their own, how many
@@ -8,11 +8,14 @@
  * the reports) stays in the main thread.
  */
 import { workerData } from 'node:worker_threads';
-import { checkOne, contextFor, loadPolicy, readRecordSuppression, readRecords, recordKey, type InputFormat, type Piece } from '@sellguard/core/node';
+import { checkOne, contextFor, readRecordSuppression, readRecords, recordKey, type InputFormat, type Piece } from '@sellguard/core/node';
 import { talliesOf, type MetricState } from '@sellguard/core/runtime';
+import { loadPolicyForRun } from '../policy-cache/load-policy.js';
 
 export interface CheckWorkerData {
   policyFile: string;
+  /** false with --no-cache: compile the policy here too, without reading the cache. */
+  cache: boolean;
   /** The day to check as of (UTC midnight, ms), worked out once by the main thread so every thread agrees. */
   asOf: number;
   /** The reports show the text of violations (text, HTML): send decoded records back with their violations. */
@@ -58,9 +61,10 @@ export interface PieceResult {
 }
 
 // tinypool passes its own data first, then the pool's `workerData`.
-const { policyFile, asOf, spans, suppressionField, keys } = (workerData as [unknown, CheckWorkerData])[1];
-// The main thread compiled the same file without errors before starting the workers.
-const loaded = loadPolicy(policyFile);
+const { policyFile, cache, asOf, spans, suppressionField, keys } = (workerData as [unknown, CheckWorkerData])[1];
+// The main thread loaded the same file without errors before starting the workers, and kept it in the
+// cache of compiled policies: each thread reads it from there instead of compiling it again.
+const loaded = await loadPolicyForRun(policyFile, { cache });
 const policy = loaded.policy;
 const ctx = contextFor([policy], { asOf });
 

@@ -174,6 +174,7 @@ export async function runPlan(plan: CheckPlan, flags: CheckFlags): Promise<numbe
         (pool ??= checkPool(
           {
             policyFile: run.file,
+            cache: flags.cache !== false,
             asOf: today(ctx),
             spans: plan.targets.some((t) => t.format === 'text' || t.format === 'html'),
             suppressionField: config?.config.suppressionField ?? DEFAULT_SUPPRESSION_FIELD,
