@@ -17,9 +17,9 @@ export const SHORTFALLS = {
   'c-duckdb':
     'DuckDB scans the CSV with all cores in C++; our single thread now cuts rows with its own tokenizer (about 3.9× csv-parse\'s speed, level with udsv in the "CSV parsers" table, and about 11% of a `sellguard check` profile of 200,000 rows), and spends the rest turning text cells into dates and numbers, running the metric plan, collecting garbage (about 13%) and starting up (loading the program, about 12% at this size).',
   'jobs-a':
-    'each thread reads and checks its own pieces of the file, but 96% of these reports fail, and the main thread still turns every result into the JSON report (a 158 MB report for 100,000 reports, about a quarter of one thread’s work, so two cores can give at most about 1.6×), while each thread also compiles the policy and collects its own heap.',
+    'each thread reads and checks its own pieces of the file, but 96% of these reports fail, and the main thread still turns every result into the JSON report (a 158 MB report for 100,000 reports, about a quarter of one thread’s work, so two cores can give at most about 1.6×), while each thread also loads the policy (from the cache of compiled policies) and collects its own heap.',
   'jobs-b':
-    'each thread reads and checks its own pieces of the file; under 64 KB, and for standard input, a file is read on one thread, and each thread first compiles the policy (about half a second on this machine), which a small file does not win back.',
+    'each thread reads and checks its own pieces of the file; under 64 KB, and for standard input, a file is read on one thread, and each thread first loads the policy and builds its phrase lists and spelling dictionary, which a small file does not win back.',
   'b1-find':
     'the patterns themselves now cost what the floor’s do (every pattern runs on V8’s RegExp); what remains is decoding each message into a typed record, the list of matches kept for each violation, and the sentence written for the quarter of messages that break a rule, where the floor returns a yes or no.',
   'b2-full':
