@@ -33,6 +33,9 @@ import { JsonArrayStream } from '../input/json-array.js';
 import { LineBuffer } from '../input/line-buffer.js';
 import { decodeChunks, holdsReplacement } from './decode.js';
 
+/** How much of a file is read at a time (see readRecords for why not more). */
+const CHUNK_BYTES = 64 * 1024;
+
 export { formatOf, headerNames, sniff, sniffDelimiter, type InputFormat };
 
 export interface InputRecord {
@@ -123,10 +126,13 @@ function reason(e: unknown): string {
  */
 export async function* readRecords(input: string, opts: ReadOptions = {}): AsyncGenerator<InputRecord> {
   checkInput(input);
+  // Chunks of 64 KiB decode to strings V8 keeps in its young generation, which is collected cheaply as
+  // soon as the chunk's rows are read; 256 KiB chunks became "large objects" that wait for a full
+  // collection, and on a 1,000,000-row order report they made the peak 176 MB instead of 133 MB.
   const bytes: AsyncIterable<Buffer | string> =
     input === '-'
       ? ((opts.stdin ?? process.stdin) as AsyncIterable<Buffer | string>)
-      : createReadStream(input, { highWaterMark: 256 * 1024, ...(opts.range ? { start: opts.range.start, end: opts.range.end - 1 } : {}) });
+      : createReadStream(input, { highWaterMark: CHUNK_BYTES, ...(opts.range ? { start: opts.range.start, end: opts.range.end - 1 } : {}) });
   const seen = { replacement: false };
   let chunks: AsyncIterable<string> = decodeText(opts.onBytes ? counted(bytes, opts.onBytes) : bytes, input, seen);
   let format = opts.format ?? (input === '-' ? undefined : formatOf(input));
@@ -334,7 +340,9 @@ async function* readDelimited(
     }
     yield* take();
     if (failure || restartAt !== undefined) break;
-    kept.dropBefore(lastEnd + 1);
+    // Only the text the tokenizer has not read into rows yet is kept: lines before it are rows already read
+    // or empty lines, so a restart or an unclosed quote at the end still finds every line it needs.
+    kept.keepLast(tokenizer.keptLength, tokenizer.keptLine);
   }
   const stoppedEarly = failure !== undefined || restartAt !== undefined;
   while (!stoppedEarly) {
