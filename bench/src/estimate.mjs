@@ -64,8 +64,14 @@ export function progress(plan, log, clock = () => performance.now() / 1000) {
   let estimatedDone = 0;
   let index = 0;
   let current = null;
+  let startedAt = 0;
+  /** Seconds each finished workload took. */
+  const took = {};
   const finish = () => {
-    if (current) estimatedDone += current.seconds;
+    if (current) {
+      estimatedDone += current.seconds;
+      took[current.workload] = clock() - startedAt;
+    }
     current = null;
   };
   return {
@@ -73,11 +79,13 @@ export function progress(plan, log, clock = () => performance.now() / 1000) {
       finish();
       current = plan.find((p) => p.workload === workload) ?? { workload, seconds: 0 };
       index++;
-      const elapsed = clock() - began;
+      startedAt = clock();
+      const elapsed = startedAt - began;
       const pace = estimatedDone > 0 ? elapsed / estimatedDone : 1;
       const left = plan.slice(plan.indexOf(current)).reduce((s, p) => s + p.seconds, 0) * pace;
       log(`[${index}/${plan.length}] ${workload}: about ${formatDuration(current.seconds * pace)}; ${formatDuration(elapsed)} so far, about ${formatDuration(left)} left`);
     },
     finish,
+    took,
   };
 }

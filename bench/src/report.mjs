@@ -8,6 +8,7 @@ import { formatRatio, median, perSecond } from './measure.mjs';
 import { renderBundleSizes } from './workloads/bundle-size.mjs';
 import { SHORTFALLS } from './shortfalls.mjs';
 import { WORKLOADS } from './run-record.mjs';
+import { formatDuration } from './estimate.mjs';
 
 const n = (x) => Math.round(x).toLocaleString('en-US');
 const ms = (x) => (x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${n(x)} ms`);
@@ -66,6 +67,10 @@ function provenance(r) {
     lines.push(`Measured on ${m.cpus} cores (${m.cpu}), ${m.memoryGb} GB, Node ${m.node}, ${m.platform}, in ${runs.length} runs (a run of some workloads replaces only theirs):`);
     for (const run of runs) lines.push(`- \`${run.command}\` on ${run.date}${run.reps && run.reps !== r.reps ? ` (${run.reps} repetitions)` : ''}: ${run.workloads.map(workloadName).join(', ')}`);
     lines.push('');
+  }
+  if (r.took && runs.length === 1) {
+    const total = Object.values(r.took).reduce((a, b) => a + b, 0);
+    lines.push(`The run took ${formatDuration(total)}: ${Object.entries(r.took).map(([w, t]) => `${workloadName(w)} ${formatDuration(t)}`).join(', ')}.`);
   }
   const notRun = WORKLOADS.filter((w) => r.only && !r.only.includes(w));
   if (notRun.length) lines.push(`Not measured in this run: ${notRun.map(workloadName).join(', ')}.`);

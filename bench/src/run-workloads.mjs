@@ -263,6 +263,7 @@ try {
     results.engines = r.stdout;
   }
   step.finish();
+  results.took = step.took;
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

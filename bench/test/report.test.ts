@@ -89,6 +89,12 @@ describe('the report says what was measured at which size', () => {
     expect(renderReport(base)).not.toContain('reduced sizes');
   });
 
+  it('says how long the run took, workload by workload', () => {
+    // 420 + 480 + 30 s = 930 s, about 16 minutes.
+    const doc = renderReport({ ...base, took: { a: 420, c: 480, compile: 30 } });
+    expect(doc).toContain('The run took 16 min: A 7 min, C 8 min, compiling 30 s.');
+  });
+
   it('names the command behind each workload when they come from different runs', () => {
     const doc = renderReport({
       ...base,
