@@ -42,7 +42,8 @@ export function estimateSeconds(workload, sizes, reps) {
     case 'bundle':
       return 1;
     case 'engines':
-      return 35;
+      // Generating the file, starting two ClickHouse servers, four engines through `sellguard check`.
+      return 10 + sizes.engines * 120 * US;
     default:
       return 0;
   }

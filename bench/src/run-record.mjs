@@ -8,7 +8,7 @@
 export const WORKLOADS = ['a', 'b1', 'b2', 'c', 'csv', 'e2e', 'cold', 'big', 'bundle', 'compile', 'profile', 'engines'];
 
 /** The workload each size (bench/src/sizes.mjs) belongs to. */
-const SIZE_WORKLOAD = { a: 'a', aPool: 'a', aOthers: 'a', aSlow: 'a', b1: 'b1', b2: 'b2', c: 'c', e2eA: 'e2e', e2eB: 'e2e', bigMb: 'big', profile: 'profile', csv: 'csv' };
+const SIZE_WORKLOAD = { a: 'a', aPool: 'a', aOthers: 'a', aSlow: 'a', b1: 'b1', b2: 'b2', c: 'c', e2eA: 'e2e', e2eB: 'e2e', bigMb: 'big', profile: 'profile', csv: 'csv', engines: 'engines' };
 
 const quote = (arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`);
 

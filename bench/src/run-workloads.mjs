@@ -258,7 +258,7 @@ try {
   if (wants('engines') && existsSync(engines)) {
     step.start('engines');
     log('SQL engines (bench/src/engines.mjs)');
-    const r = spawnSync(process.execPath, [engines, ...argv.filter((a) => !['--write', '--estimate'].includes(a))], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 });
+    const r = spawnSync(process.execPath, [engines, '--sizes', String(SIZES.engines)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 });
     if (r.status !== 0) throw new Error('bench/src/engines.mjs failed');
     results.engines = r.stdout;
   }

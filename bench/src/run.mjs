@@ -11,7 +11,7 @@
  * --estimate  print how long each workload should take on an idle 2-core machine, and stop
  * Sizes can also be set one by one (bench/src/sizes.mjs): BENCH_A, BENCH_A_POOL, BENCH_A_OTHERS,
  * BENCH_A_SLOW, BENCH_B1, BENCH_B2, BENCH_C (a list), BENCH_E2E_A, BENCH_E2E_B, BENCH_BIG_MB (a list),
- * BENCH_PROFILE, BENCH_CSV (rows for the CSV parsers).
+ * BENCH_PROFILE, BENCH_CSV (rows for the CSV parsers), BENCH_ENGINES (rows for the SQL engines).
  * Data is generated, the same on every run; nothing is downloaded. Temporary files go to one
  * folder under the OS temp dir, removed at the end, on failure and on Ctrl-C (scratch.mjs).
  */

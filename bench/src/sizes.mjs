@@ -20,6 +20,7 @@ export const FULL = {
   bigMb: [10, 40],
   profile: 200_000,
   csv: 200_000,
+  engines: 200_000,
 };
 
 export const QUICK = {
@@ -35,6 +36,7 @@ export const QUICK = {
   bigMb: [1, 4],
   profile: 10_000,
   csv: 50_000,
+  engines: 20_000,
 };
 
 /** Each size: its environment variable and what it counts, as docs/benchmarks.md names it. */
@@ -51,6 +53,7 @@ export const SIZE_NAMES = {
   bigMb: ['BENCH_BIG_MB', 'one large message: MB'],
   profile: ['BENCH_PROFILE', 'CPU profile: reports'],
   csv: ['BENCH_CSV', 'CSV parsers: rows'],
+  engines: ['BENCH_ENGINES', 'SQL engines: order report rows'],
 };
 
 const list = (v) => (Array.isArray(v) ? v : [v]);
