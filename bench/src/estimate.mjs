@@ -20,7 +20,7 @@ export function estimateSeconds(workload, sizes, reps) {
       return 5 + pool * 20 * US + paced(sizes.a, 38.5) + paced(Math.min(sizes.aOthers, sizes.a), 33.5) + paced(Math.min(sizes.aSlow, sizes.a), 416);
     }
     case 'b1':
-      return 2 + sizes.b1 * 20 * US * rounds;
+      return 2 + sizes.b1 * 32 * US * rounds;
     case 'b2':
       return 2 + sizes.b2 * 150 * US * rounds;
     case 'c':
@@ -58,9 +58,10 @@ export function formatDuration(seconds) {
 /**
  * Progress through a plan of workloads: `start(w)` prints which one runs now,
  * its estimate and the time left for the run, rescaled by how long the
- * finished ones took against their estimates.
+ * finished ones took against their estimates. `onFinish(workload)` is called
+ * as each one ends.
  */
-export function progress(plan, log, clock = () => performance.now() / 1000) {
+export function progress(plan, log, clock = () => performance.now() / 1000, onFinish = () => {}) {
   const began = clock();
   let estimatedDone = 0;
   let index = 0;
@@ -72,6 +73,7 @@ export function progress(plan, log, clock = () => performance.now() / 1000) {
     if (current) {
       estimatedDone += current.seconds;
       took[current.workload] = clock() - startedAt;
+      onFinish(current.workload);
     }
     current = null;
   };

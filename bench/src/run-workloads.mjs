@@ -41,17 +41,41 @@ if (unknown.length) {
   process.stderr.write(`--only ${unknown.join(',')}: no such workload. The workloads are ${WORKLOADS.join(', ')}.\n`);
   process.exit(2);
 }
-const wants = (w) => only.includes(w);
 
 // Sizes: the full run measures what docs/benchmarks.md promises; --quick and BENCH_* shrink them (sizes.mjs).
 const { sizes: SIZES, reduced } = runSizes(process.env, quick);
 
 const log = (s) => process.stderr.write(`${s}\n`);
+
+// A run with --write keeps each finished workload in bench/last-run.partial.json until it ends; after
+// a stop or a failure, --resume (same sizes and repetitions) measures only the workloads still missing.
+const partialFile = join(here, '../last-run.partial.json');
+const earlier = flag('--resume') ? resumable(partialFile) : null;
+const wants = (w) => only.includes(w) && !earlier?.only.includes(w);
+
+/** The interrupted run to resume, or null (with the reason printed) when there is none that fits. */
+function resumable(file) {
+  if (!existsSync(file)) {
+    log('--resume: no interrupted run to resume (bench/last-run.partial.json is written by runs with --write); measuring every workload.');
+    return null;
+  }
+  const partial = JSON.parse(readFileSync(file, 'utf8'));
+  if (JSON.stringify(partial.sizes) !== JSON.stringify(SIZES) || partial.reps !== reps) {
+    log('--resume: the interrupted run used other sizes or repetitions; measuring every workload.');
+    return null;
+  }
+  log(`--resume: kept from the interrupted run of ${partial.date}: ${partial.only.join(', ')}.`);
+  return partial;
+}
 const plan = WORKLOADS.filter(wants).map((workload) => ({ workload, seconds: estimateSeconds(workload, SIZES, reps) }));
 const planned = plan.reduce((sum, p) => sum + p.seconds, 0);
 log(`Plan (${reduced.length ? 'reduced sizes' : 'full sizes'}, ${reps} repetitions): ${plan.map((p) => `${p.workload} ${formatDuration(p.seconds)}`).join(', ')}; about ${formatDuration(planned)} in all on an idle 2-core machine.`);
 if (flag('--estimate')) process.exit(0);
-const step = progress(plan, log);
+const finished = [];
+const step = progress(plan, log, undefined, (workload) => {
+  finished.push(workload);
+  if (flag('--write')) writeFileSync(partialFile, JSON.stringify(mergeRuns(earlier ?? { only: [] }, { ...results, only: [...finished], took: step.took })));
+});
 const tmp = mkdtempSync(join(tmpdir(), 'sellguard-bench-'));
 // The command keeps compiled policies in this run's own folder, not the user's cache: each policy's
 // first run (a warm-up round) compiles it, the timed ones read it, as a user's second run does.
@@ -270,10 +294,12 @@ try {
 
 // With --write, a run of some workloads (--only) replaces theirs in the last full record and keeps the rest.
 const lastRun = join(here, '../last-run.json');
-const merged = flag('--write') && existsSync(lastRun) ? mergeRuns(JSON.parse(readFileSync(lastRun, 'utf8')), results) : results;
+const thisRun = earlier ? mergeRuns(earlier, results) : results;
+const merged = flag('--write') && existsSync(lastRun) ? mergeRuns(JSON.parse(readFileSync(lastRun, 'utf8')), thisRun) : thisRun;
 const doc = renderReport(merged);
 process.stdout.write(doc);
 if (flag('--write')) {
   writeFileSync(join(root, 'docs/benchmarks.md'), doc);
   writeFileSync(lastRun, JSON.stringify(merged, null, 2));
+  rmSync(partialFile, { force: true });
 }

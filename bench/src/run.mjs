@@ -2,11 +2,13 @@
 /**
  * `npm run bench`: every workload, every contender, one process run.
  *
- *   node bench/src/run.mjs [--write] [--quick] [--reps N] [--only a,b1,b2,c,csv,e2e,cold,big,compile,profile,bundle,engines] [--estimate]
+ *   node bench/src/run.mjs [--write] [--quick] [--resume] [--reps N] [--only a,b1,b2,c,csv,e2e,cold,big,compile,profile,bundle,engines] [--estimate]
  *
  * --write     write docs/benchmarks.md and bench/last-run.json; with --only, the
  *             workloads measured replace theirs in bench/last-run.json and the
  *             others are kept from the earlier run (each says when it was measured)
+ * --resume    after a run with --write was stopped or failed: measure only the workloads it had not
+ *             finished (kept in bench/last-run.partial.json), with the same sizes and repetitions
  * --quick     smaller inputs (a tenth or less), for trying the harness out
  * --estimate  print how long each workload should take on an idle 2-core machine, and stop
  * Sizes can also be set one by one (bench/src/sizes.mjs): BENCH_A, BENCH_A_POOL, BENCH_A_OTHERS,
