@@ -64,7 +64,7 @@ function provenance(r) {
   const runs = r.runs ?? [{ command: r.command, date: r.date, workloads: r.only }];
   if (runs.length === 1) lines.push(`Measured with \`${r.command}\` on ${r.date}: ${m.cpus} cores (${m.cpu}), ${m.memoryGb} GB, Node ${m.node}, ${m.platform}.`);
   else {
-    lines.push(`Measured on ${m.cpus} cores (${m.cpu}), ${m.memoryGb} GB, Node ${m.node}, ${m.platform}, in ${runs.length} runs (a run of some workloads replaces only theirs):`);
+    lines.push(`Measured on ${m.cpus} cores (${m.cpu}), ${m.memoryGb} GB, Node ${m.node}, ${m.platform}, in ${runs.length} runs (a run of some workloads replaces only theirs):`, '');
     for (const run of runs) lines.push(`- \`${run.command}\` on ${run.date}${run.reps && run.reps !== r.reps ? ` (${run.reps} repetitions)` : ''}: ${run.workloads.map(workloadName).join(', ')}`);
     lines.push('');
   }
@@ -73,7 +73,7 @@ function provenance(r) {
     lines.push(`The run took ${formatDuration(total)}: ${Object.entries(r.took).map(([w, t]) => `${workloadName(w)} ${formatDuration(t)}`).join(', ')}.`);
   }
   const notRun = WORKLOADS.filter((w) => r.only && !r.only.includes(w));
-  if (notRun.length) lines.push(`Not measured in this run: ${notRun.map(workloadName).join(', ')}.`);
+  if (notRun.length) lines.push(`Not measured: ${notRun.map(workloadName).join(', ')}.`);
   if (r.reduced?.length) {
     lines.push('', `**These are reduced sizes, not the full benchmark's** (\`npm run bench\` with no BENCH_* variables and no --quick measures the full ones):`, '');
     for (const x of r.reduced) lines.push(`- ${x.name}: ${[x.used].flat().map(n).join(', ')} (full run: ${[x.full].flat().map(n).join(', ')})`);
