@@ -54,7 +54,7 @@ export function mergeRuns(previous, current) {
   const earlier = runsOf(previous)
     .map((run) => ({ ...run, workloads: run.workloads.filter((w) => kept.includes(w)) }))
     .filter((run) => run.workloads.length > 0);
-  merged.runs = [...runsOf(current), ...earlier];
+  merged.runs = [...runsOf(current), ...earlier].filter((run) => run.workloads.length > 0);
   merged.reduced = [
     ...(current.reduced ?? []).filter((r) => now.includes(SIZE_WORKLOAD[r.key])),
     ...(previous.reduced ?? []).filter((r) => kept.includes(SIZE_WORKLOAD[r.key])),

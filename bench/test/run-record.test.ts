@@ -42,6 +42,12 @@ describe('a run of some workloads joins the earlier run', () => {
     expect(merged.only).toEqual(WORKLOADS);
   });
 
+  it('does not name a run that measured nothing (a --resume after everything had finished)', () => {
+    const merged = mergeRuns(earlier, { command: 'npm run bench -- --resume', date: 'tuesday', reps: 5, only: [], sizes: earlier.sizes, reduced: [] });
+    expect(merged.runs).toEqual([{ command: 'npm run bench', date: 'monday', reps: 5, workloads: WORKLOADS }]);
+    expect(merged.a).toEqual({ records: 1 });
+  });
+
   it('keeps only the newest run when it measured everything the earlier one did', () => {
     const now = { ...earlier, date: 'tuesday', a: { records: 2 } };
     const merged = mergeRuns(earlier, now);
