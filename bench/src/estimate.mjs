@@ -17,7 +17,7 @@ export function estimateSeconds(workload, sizes, reps) {
       // Per report, all contenders of a pace together: Sellguard's four paths and the floor's two; zod, ajv and cel-js; the three slow ones.
       const pool = sizes.aPool;
       const paced = (count, us) => (count * reps + Math.min(count, pool)) * us * US;
-      return 5 + pool * 20 * US + paced(sizes.a, 38.5) + paced(Math.min(sizes.aOthers, sizes.a), 33.5) + paced(Math.min(sizes.aSlow, sizes.a), 416);
+      return 5 + pool * 20 * US + paced(sizes.a, 44) + paced(Math.min(sizes.aOthers, sizes.a), 37) + paced(Math.min(sizes.aSlow, sizes.a), 523);
     }
     case 'b1':
       return 2 + sizes.b1 * 32 * US * rounds;
