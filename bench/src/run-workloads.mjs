@@ -43,7 +43,16 @@ if (unknown.length) {
 }
 
 // Sizes: the full run measures what docs/benchmarks.md promises; --quick and BENCH_* shrink them (sizes.mjs).
-const { sizes: SIZES, reduced } = runSizes(process.env, quick);
+const { sizes: SIZES, reduced } = sizesOrExit();
+
+function sizesOrExit() {
+  try {
+    return runSizes(process.env, quick);
+  } catch (e) {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(2);
+  }
+}
 
 const log = (s) => process.stderr.write(`${s}\n`);
 
