@@ -304,7 +304,14 @@ export class AstBuilder extends LazyBaseVisitor {
     const map = tok(ctx.Map);
     const inner = node(ctx.typeRef);
     if (list || map) {
-      const element = inner ? (this.visit(inner) as A.TypeRef) : this.error(tok(ctx.Less) ?? list ?? map);
+      let element = inner ? (this.visit(inner) as A.TypeRef) : this.error(tok(ctx.Less) ?? list ?? map);
+      const comma = map ? tok(ctx.Comma) : undefined;
+      const valueType = node(ctx.typeRef, 1);
+      if (comma) {
+        // `map<string, number>`: the keys of a map are always text; the second type is the values'.
+        this.diagnostics.push(report(M.mapKeyType, this.span(comma), { key: this.written(element.span) }));
+        if (valueType) element = this.visit(valueType) as A.TypeRef;
+      }
       const span = this.cover(list ?? map, tok(ctx.Less), element, tok(ctx.Greater));
       return list ? { kind: 'ListType', element, span } : { kind: 'MapType', value: element, span };
     }

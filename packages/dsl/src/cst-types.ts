@@ -131,10 +131,10 @@ export type TypeRefCstChildren = {
   typeRef?: (TypeRefCstNode)[];
   Greater?: (IToken)[];
   Map?: IToken[];
+  Comma?: (IToken)[];
   Enum?: IToken[];
   LParen?: IToken[];
   member?: (DeclNameCstNode)[];
-  Comma?: (IToken)[];
   RParen?: IToken[];
   Name?: IToken[];
   Reserved?: IToken[];

@@ -11,7 +11,8 @@
  * - a reserved word where a name or a type is expected (`const count = 1`, `a: in`),
  * - any word as a rule's severity (`rule x critical "..." {`),
  * - `=` and chains as comparison operators (`a = b`, `a < b < c`),
- * - `import` anywhere among the declarations.
+ * - `import` anywhere among the declarations,
+ * - a key type in a map (`map<string, number>`).
  *
  * GATEs are used where the decision depends on what follows in the calling rule
  * (Chevrotain's lookahead only sees the current rule):
@@ -257,6 +258,11 @@ export class PolicyParser extends CstParser {
           this.CONSUME(kw.map);
           this.CONSUME2(Less);
           this.SUBRULE2(this.typeRef);
+          // `map<string, number>`: a key type is read here and reported, so the rest of the field still reads
+          this.OPTION2(() => {
+            this.CONSUME3(Comma);
+            this.SUBRULE3(this.typeRef);
+          });
           this.CONSUME2(Greater);
         },
       },

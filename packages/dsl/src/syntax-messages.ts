@@ -21,6 +21,7 @@ import { SYNTAX_MESSAGES as M, type UnclosedBlock } from './syntax-catalogue.js'
 import type { Diagnostic } from './diagnostics.js';
 import { LineIndex } from './diagnostics.js';
 import {
+  Colon,
   Comma,
   HARD_KEYWORDS,
   LBracket,
@@ -304,7 +305,7 @@ function describeError(ctx: ErrorContext): Diagnostic {
   if (expects('StringLit')) return missingText(ctx);
   if (expects('LCurly')) return missingOpenBrace(ctx);
   if (expects('Equals')) return missingEquals(ctx);
-  if (expects('Greater')) return mapKeyType(ctx) ?? report(M.missingGreater, gap(ctx), {});
+  if (expects('Greater')) return report(M.missingGreater, gap(ctx), {});
   if (expects('LBracket')) return report(M.missingPhraseList, missingSpan(ctx), { found: found(ctx) });
   if (expects('In') && ctx.rule === 'quantifier') return report(M.quantifierWithoutIn, missingSpan(ctx), { after: shown(ctx.prev), found: found(ctx) });
   if (expects('Name') && ctx.rule === 'quantifier') return report(M.quantifierWithoutName, missingSpan(ctx), { after: shown(ctx.prev), found: found(ctx) });
@@ -312,15 +313,6 @@ function describeError(ctx: ErrorContext): Diagnostic {
   if (expects('Into')) return report(M.missingInto, missingSpan(ctx), { found: found(ctx) });
   if (expects('At')) return report(M.missingAt, missingSpan(ctx), { found: found(ctx) });
   return generic(ctx);
-}
-
-/** `map<string, number>`: a map names only the type of its values (its keys are always text). */
-function mapKeyType(ctx: ErrorContext): Diagnostic | undefined {
-  const toks = ctx.input.tokens;
-  const i = ctx.tokIndex;
-  const isMapOpen = i >= 3 && toks[i - 3]?.tokenType === kw.map && toks[i - 2]?.tokenType === Less;
-  if (!isMapOpen || !tokenMatcher(ctx.tok, Comma)) return undefined;
-  return report(M.mapKeyType, tokSpan(ctx, ctx.tok), { key: toks[i - 1].image });
 }
 
 function generic(ctx: ErrorContext): Diagnostic {
@@ -534,6 +526,12 @@ function missingOpenBrace(ctx: ErrorContext): Diagnostic {
 function missingEquals(ctx: ErrorContext): Diagnostic {
   if (ctx.rule === 'phrasesDecl') {
     return report(M.missingPhrasesEquals, gap(ctx), { name: shown(ctx.prev) });
+  }
+  if (ctx.rule === 'letDecl') {
+    const name = declaredName(ctx.input.tokens, ctx.tokIndex, kw.let) ?? 'name';
+    // `let words: list<string> = [...]`: only a const names its type; a let takes the type of its value.
+    if (tokenMatcher(ctx.tok, Colon)) return report(M.letWithType, tokSpan(ctx, ctx.tok), { name });
+    return report(M.missingLetEquals, gap(ctx), { name });
   }
   return report(M.missingConstEquals, gap(ctx), { name: declaredName(ctx.input.tokens, ctx.tokIndex, kw.const) ?? 'name' });
 }
