@@ -36,6 +36,18 @@ function toks(list: IToken[] | undefined): IToken[] {
   return (list ?? []).filter((t) => !Number.isNaN(t.startOffset));
 }
 
+/** Where the text of a CST node starts: its first real token (Infinity when it has none). */
+function firstOffset(n: CstNode): number {
+  let first = Infinity;
+  for (const list of Object.values(n.children)) {
+    for (const child of list) {
+      const at = 'children' in child ? firstOffset(child) : child.startOffset;
+      if (at < first) first = at;
+    }
+  }
+  return first;
+}
+
 /** The CST may be partial after recovery: every child list may be missing. */
 function node<N extends CstNode>(list: N[] | undefined, i = 0): N | undefined {
   return list?.[i];
@@ -56,6 +68,12 @@ function firstTok(...lists: Array<IToken[] | undefined>): IToken | undefined {
 
 const RESERVED_LIST = HARD_KEYWORDS.join(', ');
 
+/** The comparison operators written with one token, in the order compOp() looks for them. */
+const COMPARISON_OPS: ReadonlyArray<readonly [keyof C.CompOpCstChildren, A.BinaryOp]> = [
+  ['EqEq', '=='], ['NotEq', '!='], ['LessEq', '<='], ['GreaterEq', '>='], ['Less', '<'], ['Greater', '>'],
+  ['Contains', 'contains'], ['StartsWith', 'startsWith'], ['EndsWith', 'endsWith'], ['Matches', 'matches'],
+];
+
 export interface BuilderOptions {
   /** The parsed text (used to quote the author's own words in help texts). */
   text: string;
@@ -72,8 +90,11 @@ export interface BuilderOptions {
  * CLI's cache of compiled policies) should not pay for it.
  */
 class LazyBaseVisitor {
+  /** What Chevrotain's visit() does (the first of a list; nothing for nothing), without its indirection on every node. */
   visit(cstNode: CstNode | CstNode[] | undefined, param?: unknown): unknown {
-    return baseVisitor().visit.call(this, cstNode, param);
+    const n = Array.isArray(cstNode) ? cstNode[0] : cstNode;
+    if (n === undefined) return undefined;
+    return (this as unknown as Record<string, (children: CstNode['children'], param?: unknown) => unknown>)[n.name](n.children, param);
   }
 
   validateVisitor(): void {
@@ -173,7 +194,7 @@ export class AstBuilder extends LazyBaseVisitor {
     const imports: A.ImportDecl[] = [];
     const declarations: A.Declaration[] = [];
     const firstDecl = nodes(ctx.declaration)[0];
-    const firstDeclStart = firstDecl?.location?.startOffset ?? Infinity;
+    const firstDeclStart = firstDecl ? firstOffset(firstDecl) : Infinity;
     for (const n of nodes(ctx.importDecl)) {
       const imp = this.visit(n) as A.ImportDecl | null;
       if (!imp) continue;
@@ -644,11 +665,16 @@ export class AstBuilder extends LazyBaseVisitor {
     return all.sort((a, b) => a.span.start - b.span.start);
   }
 
+  // Most levels of an expression hold one operand and no operator: it is passed up as it is,
+  // without the lists and sorting that folding operators needs.
+
   orExpr(ctx: C.OrExprCstChildren): A.Expr {
+    if (!ctx.Or && !ctx.andExpr?.[1]) return this.expr(node(ctx.andExpr));
     return this.fold(nodes(ctx.andExpr).map((n) => this.expr(n)), this.opsOf([[ctx.Or, 'or']]));
   }
 
   andExpr(ctx: C.AndExprCstChildren): A.Expr {
+    if (!ctx.And && !ctx.notExpr?.[1]) return this.expr(node(ctx.notExpr));
     return this.fold(nodes(ctx.notExpr).map((n) => this.expr(n)), this.opsOf([[ctx.And, 'and']]));
   }
 
@@ -662,6 +688,7 @@ export class AstBuilder extends LazyBaseVisitor {
   }
 
   comparison(ctx: C.ComparisonCstChildren): A.Expr {
+    if (!ctx.compOp && !ctx.additive?.[1]) return this.expr(node(ctx.additive));
     const operands = nodes(ctx.additive).map((n) => this.expr(n));
     const ops = nodes(ctx.compOp).map((n) => this.visit(n) as { op: A.BinaryOp; span: A.Span; single: boolean });
     ops.forEach((o, i) => {
@@ -682,24 +709,21 @@ export class AstBuilder extends LazyBaseVisitor {
   }
 
   compOp(ctx: C.CompOpCstChildren): { op: A.BinaryOp; span: A.Span; single: boolean } {
-    const simple: Array<[IToken[] | undefined, A.BinaryOp]> = [
-      [ctx.EqEq, '=='], [ctx.NotEq, '!='], [ctx.LessEq, '<='], [ctx.GreaterEq, '>='], [ctx.Less, '<'], [ctx.Greater, '>'],
-      [ctx.Contains, 'contains'], [ctx.StartsWith, 'startsWith'], [ctx.EndsWith, 'endsWith'], [ctx.Matches, 'matches'],
-    ];
     const not = tok(ctx.Not);
     const inTok = tok(ctx.In);
     if (not) return { op: 'not in', span: this.cover(not, inTok), single: false };
     if (inTok) return { op: 'in', span: this.span(inTok), single: false };
     const single = tok(ctx.Equals);
     if (single) return { op: '==', span: this.span(single), single: true };
-    for (const [list, op] of simple) {
-      const t = tok(list);
+    for (const [key, op] of COMPARISON_OPS) {
+      const t = tok(ctx[key]);
       if (t) return { op, span: this.span(t), single: false };
     }
     return { op: '==', span: this.cover(), single: false };
   }
 
   additive(ctx: C.AdditiveCstChildren): A.Expr {
+    if (!ctx.Plus && !ctx.Minus && !ctx.multiplicative?.[1]) return this.expr(node(ctx.multiplicative));
     const operands = nodes(ctx.multiplicative).map((n) => this.expr(n));
     const ops = this.opsOf([[ctx.Plus, '+'], [ctx.Minus, '-']]);
     ops.forEach((o, i) => {
@@ -732,6 +756,7 @@ export class AstBuilder extends LazyBaseVisitor {
   }
 
   multiplicative(ctx: C.MultiplicativeCstChildren): A.Expr {
+    if (!ctx.Star && !ctx.Slash && !ctx.unary?.[1]) return this.expr(node(ctx.unary));
     return this.fold(nodes(ctx.unary).map((n) => this.expr(n)), this.opsOf([[ctx.Star, '*'], [ctx.Slash, '/']]));
   }
 

@@ -92,7 +92,8 @@ export class PolicyParser extends CstParser {
     super(allTokens, {
       recoveryEnabled: true,
       maxLookahead: 3,
-      nodeLocationTracking: 'onlyOffset',
+      // Spans come from the tokens (cst-to-ast.ts): locations on every CST node would only cost time and memory.
+      nodeLocationTracking: 'none',
       errorMessageProvider: structuredErrorProvider,
       skipValidations: opts.validate !== true,
     });

@@ -153,4 +153,11 @@ describe('the token definitions', () => {
     const lexer = createPolicyLexer({ validate: true });
     expect(lexer.lexerDefinitionErrors).toEqual([]);
   });
+
+  // The lexer is built with ensureOptimizations, which throws when a token keeps it from picking
+  // candidates by first character; this says so plainly, and checks the lexer users get.
+  it('let the lexer pick tokens by their first character', () => {
+    expect(createPolicyLexer({ validate: true }).canModeBeOptimized).toEqual({ defaultMode: true });
+    expect(createPolicyLexer().canModeBeOptimized).toEqual({ defaultMode: true });
+  });
 });
