@@ -546,22 +546,17 @@ export class PolicyParser extends CstParser {
 
   // ------------------------------------------------------------ expressions
 
+  /*
+   * Operators of neighbouring precedence share one level ('and' with 'or'; '+' and '-' with '*' and '/'):
+   * the AST builder groups them by precedence. Every level is a CST node for every value written, so
+   * fewer levels make parsing a large policy markedly cheaper.
+   */
+
+  // expression := notExpr (('and' | 'or') notExpr)*   ('and' binds tighter than 'or')
   private expression = this.RULE('expression', () => {
-    this.SUBRULE(this.orExpr);
-  });
-
-  private orExpr = this.RULE('orExpr', () => {
-    this.SUBRULE(this.andExpr);
-    this.MANY(() => {
-      this.CONSUME(kw.or);
-      this.SUBRULE2(this.andExpr);
-    });
-  });
-
-  private andExpr = this.RULE('andExpr', () => {
     this.SUBRULE(this.notExpr);
     this.MANY(() => {
-      this.CONSUME(kw.and);
+      this.OR([{ ALT: () => this.CONSUME(kw.and) }, { ALT: () => this.CONSUME(kw.or) }]);
       this.SUBRULE2(this.notExpr);
     });
   });
@@ -580,12 +575,12 @@ export class PolicyParser extends CstParser {
 
   /** Comparisons do not chain; a chain is read here and reported. */
   private comparison = this.RULE('comparison', () => {
-    this.SUBRULE(this.additive);
+    this.SUBRULE(this.arithmetic);
     this.MANY({
       GATE: () => !tokenMatcher(this.LA(1), kw.not) || this.LA(2).tokenType === kw.in,
       DEF: () => {
         this.SUBRULE(this.compOp);
-        this.SUBRULE2(this.additive);
+        this.SUBRULE2(this.arithmetic);
       },
     });
   });
@@ -613,18 +608,11 @@ export class PolicyParser extends CstParser {
     ]);
   });
 
-  private additive = this.RULE('additive', () => {
-    this.SUBRULE(this.multiplicative);
-    this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(Plus) }, { ALT: () => this.CONSUME(Minus) }]);
-      this.SUBRULE2(this.multiplicative);
-    });
-  });
-
-  private multiplicative = this.RULE('multiplicative', () => {
+  // arithmetic := unary (('+' | '-' | '*' | '/') unary)*   ('*' and '/' bind tighter than '+' and '-')
+  private arithmetic = this.RULE('arithmetic', () => {
     this.SUBRULE(this.unary);
     this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(Star) }, { ALT: () => this.CONSUME(Slash) }]);
+      this.OR([{ ALT: () => this.CONSUME(Plus) }, { ALT: () => this.CONSUME(Minus) }, { ALT: () => this.CONSUME(Star) }, { ALT: () => this.CONSUME(Slash) }]);
       this.SUBRULE2(this.unary);
     });
   });
@@ -694,9 +682,9 @@ export class PolicyParser extends CstParser {
     ]);
     this.CONSUME(Name);
     this.CONSUME(kw.in);
-    this.SUBRULE(this.orExpr);
+    this.SUBRULE(this.expression, { LABEL: 'collection' });
     this.CONSUME(Colon);
-    this.SUBRULE(this.expression);
+    this.SUBRULE2(this.expression, { LABEL: 'body' });
   });
 
   // conditional := 'if' expr 'then' expr 'else' expr

@@ -555,7 +555,7 @@ function noAlternative(ctx: ErrorContext): Diagnostic {
   }
 }
 
-const EXPRESSION_RULES = new Set(['expression', 'orExpr', 'andExpr', 'notExpr', 'comparison', 'additive', 'multiplicative', 'unary', 'postfix', 'primary']);
+const EXPRESSION_RULES = new Set(['expression', 'notExpr', 'comparison', 'arithmetic', 'unary', 'postfix', 'primary']);
 
 function missingType(ctx: ErrorContext): Diagnostic {
   const inField = ctx.parent === 'field';
