@@ -100,6 +100,15 @@ export class PolicyParser extends CstParser {
     this.performSelfAnalysis();
   }
 
+  /** The tokens that are first on their line, for the gates below (see `read`). */
+  private lineStarts: ReadonlySet<IToken> = new Set();
+
+  /** Parse these tokens next; `lineStarts` are those that are first on their line (the lexer's `lineStarts`). */
+  read(tokens: IToken[], lineStarts: ReadonlySet<IToken>): void {
+    this.input = tokens;
+    this.lineStarts = lineStarts;
+  }
+
   protected override canTokenTypeBeInsertedInRecovery(tokType: TokenType): boolean {
     return INSERTABLE.has(tokType);
   }
@@ -111,7 +120,7 @@ export class PolicyParser extends CstParser {
     const prev = this.LA(k - 1);
     if (OPENERS.has(prev.tokenType)) return true;
     if (CONTINUERS.has(prev.tokenType) && AFTER_VALUE.has(this.LA(k + 1).tokenType)) return true;
-    return !startsLine(t, prev);
+    return !this.lineStarts.has(t);
   }
 
   /**
@@ -122,7 +131,7 @@ export class PolicyParser extends CstParser {
     if (!this.nameAllowed(1)) return false;
     const t = this.LA(1);
     const prev = this.LA(0);
-    return !(this.LA(2).tokenType === Colon && startsLine(t, prev) && !OPENERS.has(prev.tokenType) && prev.tokenType !== kw.in);
+    return !(this.LA(2).tokenType === Colon && this.lineStarts.has(t) && !OPENERS.has(prev.tokenType) && prev.tokenType !== kw.in);
   }
 
   // file := header? (import | declaration)*
@@ -765,12 +774,6 @@ export class PolicyParser extends CstParser {
     this.CONSUME(Colon);
     this.SUBRULE(this.expression);
   });
-}
-
-/** True when `tok` is the first token on its line. */
-function startsLine(tok: IToken, prev: IToken): boolean {
-  const prevLine = prev.endLine ?? prev.startLine;
-  return tok.startLine !== undefined && prevLine !== undefined && !Number.isNaN(prevLine) && tok.startLine > prevLine;
 }
 
 /** One parser for the process: building it analyses the grammar, which is slow. */

@@ -112,6 +112,8 @@ export function lexErrorDiagnostic(err: ILexingError, text: string, base: number
 
 /** Tokens the lexer reads but the language does not allow, such as `&&` or `'text'`. */
 export function misusedTokenDiagnostic(tok: IToken, base: number): Diagnostic | null {
+  // Called for every token of a file: the common case allocates nothing.
+  if (!MISUSED_TOKENS.has(tok.tokenType.name)) return null;
   const span = spanAt(tok.startOffset, tok.startOffset + tok.image.length, base);
   switch (tok.tokenType.name) {
     case 'UnclosedString':
@@ -134,6 +136,9 @@ export function misusedTokenDiagnostic(tok: IToken, base: number): Diagnostic | 
       return null;
   }
 }
+
+/** The tokens misusedTokenDiagnostic() reports. */
+const MISUSED_TOKENS: ReadonlySet<string> = new Set(['UnclosedString', 'SingleQuoted', 'CurlyQuoted', 'AndAnd', 'OrOr', 'Bang', 'TripleEq', 'BangEqEq']);
 
 // ------------------------------------------------------------ parser errors
 
@@ -166,6 +171,7 @@ interface ErrorContext {
 
 /** One diagnostic per parser error; errors on a token already reported are dropped. */
 export function parserDiagnostics(input: ParserErrorInput): Diagnostic[] {
+  if (input.errors.length === 0) return [];
   const lines = new LineIndex(input.text);
   const byOffset = new Map<number, number>();
   input.tokens.forEach((t, i) => byOffset.set(t.startOffset, i));
