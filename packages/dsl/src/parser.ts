@@ -24,7 +24,7 @@
  *   missing its `}` does not swallow the next `rule`;
  * - `from` after a field type starts aliases only when it is not itself a field `from:`.
  */
-import { CstParser, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
+import { CstParser, tokenMatcher, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
 import { structuredErrorProvider } from './syntax-messages.js';
 import {
   allTokens,
@@ -83,6 +83,25 @@ const AFTER_VALUE: ReadonlySet<TokenType> = new Set([...CONTINUERS, LBracket, RP
 const INSERTABLE: ReadonlySet<TokenType> = new Set([RCurly, RParen, RBracket, Greater, LCurly, Colon, Equals, kw.from]);
 
 export class PolicyParser extends CstParser {
+  /*
+   * The alternatives of the choices read most often, built on their first use and kept (Chevrotain's
+   * performance guide: an OR given a new array on every call allocates an object and a closure per
+   * alternative, for every value of a large policy). They capture nothing but the parser itself.
+   */
+  private topLevelAlts?: IOrAlt<unknown>[];
+  private declarationAlts?: IOrAlt<unknown>[];
+  private declNameAlts?: IOrAlt<unknown>[];
+  private severityAlts?: IOrAlt<unknown>[];
+  private ruleItemAlts?: IOrAlt<unknown>[];
+  private logicOperatorAlts?: IOrAlt<unknown>[];
+  private notExprAlts?: IOrAlt<unknown>[];
+  private compOpAlts?: IOrAlt<unknown>[];
+  private arithmeticOperatorAlts?: IOrAlt<unknown>[];
+  private unaryAlts?: IOrAlt<unknown>[];
+  private postfixOpAlts?: IOrAlt<unknown>[];
+  private primaryAlts?: IOrAlt<unknown>[];
+  private quantifierAlts?: IOrAlt<unknown>[];
+
   /**
    * `validate`: run Chevrotain's checks of the grammar itself (ambiguities, left recursion). They take most
    * of the parser's construction time, which every command pays at start-up, and the grammar is fixed once
@@ -138,7 +157,7 @@ export class PolicyParser extends CstParser {
   public file = this.RULE('file', () => {
     this.OPTION(() => this.SUBRULE(this.header));
     this.MANY(() =>
-      this.OR([{ ALT: () => this.SUBRULE(this.importDecl) }, { ALT: () => this.SUBRULE(this.declaration) }]),
+      this.OR((this.topLevelAlts ??= [{ ALT: () => this.SUBRULE(this.importDecl) }, { ALT: () => this.SUBRULE(this.declaration) }])),
     );
   });
 
@@ -194,7 +213,7 @@ export class PolicyParser extends CstParser {
   });
 
   private declaration = this.RULE('declaration', () => {
-    this.OR([
+    this.OR((this.declarationAlts ??= [
       { ALT: () => this.SUBRULE(this.recordDecl) },
       { ALT: () => this.SUBRULE(this.enumDecl) },
       { ALT: () => this.SUBRULE(this.constDecl) },
@@ -203,12 +222,12 @@ export class PolicyParser extends CstParser {
       { ALT: () => this.SUBRULE(this.metricDecl) },
       { ALT: () => this.SUBRULE(this.ruleDecl) },
       { ALT: () => this.SUBRULE(this.exampleDecl) },
-    ]);
+    ]));
   });
 
   /** A name being declared or referred to; a reserved word is accepted here only to be reported. */
   private declName = this.RULE('declName', () => {
-    this.OR([{ ALT: () => this.CONSUME(Name) }, { ALT: () => this.CONSUME(Reserved) }]);
+    this.OR((this.declNameAlts ??= [{ ALT: () => this.CONSUME(Name) }, { ALT: () => this.CONSUME(Reserved) }]));
   });
 
   // record := 'record' Name '{' (field ','?)* '}'
@@ -415,17 +434,17 @@ export class PolicyParser extends CstParser {
 
   /** `error`, `warning` or `info`; any other plain word is read here and reported. */
   private severity = this.RULE('severity', () => {
-    this.OR([
+    this.OR((this.severityAlts ??= [
       { ALT: () => this.CONSUME(kw.error) },
       { ALT: () => this.CONSUME(kw.warning) },
       { ALT: () => this.CONSUME(kw.info) },
       { ALT: () => this.CONSUME(Identifier) },
-    ]);
+    ]));
   });
 
   // ruleItem := 'each' Name 'in' expr | 'when' expr | ('require'|'forbid') expr String? | 'hint' String | 'source' String | 'fix' fix
   private ruleItem = this.RULE('ruleItem', () => {
-    this.OR([
+    this.OR((this.ruleItemAlts ??= [
       {
         ALT: () => {
           this.CONSUME(kw.each);
@@ -472,7 +491,7 @@ export class PolicyParser extends CstParser {
           this.SUBRULE(this.fixAction);
         },
       },
-    ]);
+    ]));
   });
 
   // fix := 'remove' | 'replace' expr | 'insert' expr 'into' expr 'at' ('start'|'end')
@@ -565,13 +584,13 @@ export class PolicyParser extends CstParser {
   private expression = this.RULE('expression', () => {
     this.SUBRULE(this.notExpr);
     this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(kw.and) }, { ALT: () => this.CONSUME(kw.or) }]);
+      this.OR((this.logicOperatorAlts ??= [{ ALT: () => this.CONSUME(kw.and) }, { ALT: () => this.CONSUME(kw.or) }]));
       this.SUBRULE2(this.notExpr);
     });
   });
 
   private notExpr = this.RULE('notExpr', () => {
-    this.OR([
+    this.OR((this.notExprAlts ??= [
       {
         ALT: () => {
           this.CONSUME(kw.not);
@@ -579,7 +598,7 @@ export class PolicyParser extends CstParser {
         },
       },
       { ALT: () => this.SUBRULE(this.comparison) },
-    ]);
+    ]));
   });
 
   /** Comparisons do not chain; a chain is read here and reported. */
@@ -595,7 +614,7 @@ export class PolicyParser extends CstParser {
   });
 
   private compOp = this.RULE('compOp', () => {
-    this.OR([
+    this.OR((this.compOpAlts ??= [
       { ALT: () => this.CONSUME(EqEq) },
       { ALT: () => this.CONSUME(NotEq) },
       { ALT: () => this.CONSUME(LessEq) },
@@ -614,20 +633,20 @@ export class PolicyParser extends CstParser {
       { ALT: () => this.CONSUME(kw.startsWith) },
       { ALT: () => this.CONSUME(kw.endsWith) },
       { ALT: () => this.CONSUME(kw.matches) },
-    ]);
+    ]));
   });
 
   // arithmetic := unary (('+' | '-' | '*' | '/') unary)*   ('*' and '/' bind tighter than '+' and '-')
   private arithmetic = this.RULE('arithmetic', () => {
     this.SUBRULE(this.unary);
     this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(Plus) }, { ALT: () => this.CONSUME(Minus) }, { ALT: () => this.CONSUME(Star) }, { ALT: () => this.CONSUME(Slash) }]);
+      this.OR((this.arithmeticOperatorAlts ??= [{ ALT: () => this.CONSUME(Plus) }, { ALT: () => this.CONSUME(Minus) }, { ALT: () => this.CONSUME(Star) }, { ALT: () => this.CONSUME(Slash) }]));
       this.SUBRULE2(this.unary);
     });
   });
 
   private unary = this.RULE('unary', () => {
-    this.OR([
+    this.OR((this.unaryAlts ??= [
       {
         ALT: () => {
           this.CONSUME(Minus);
@@ -635,7 +654,7 @@ export class PolicyParser extends CstParser {
         },
       },
       { ALT: () => this.SUBRULE(this.postfix) },
-    ]);
+    ]));
   });
 
   private postfix = this.RULE('postfix', () => {
@@ -644,7 +663,7 @@ export class PolicyParser extends CstParser {
   });
 
   private postfixOp = this.RULE('postfixOp', () => {
-    this.OR([
+    this.OR((this.postfixOpAlts ??= [
       {
         ALT: () => {
           this.CONSUME(Dot);
@@ -658,11 +677,11 @@ export class PolicyParser extends CstParser {
           this.CONSUME(RBracket);
         },
       },
-    ]);
+    ]));
   });
 
   private primary = this.RULE('primary', () => {
-    this.OR([
+    this.OR((this.primaryAlts ??= [
       { ALT: () => this.CONSUME(NumberLit) },
       { ALT: () => this.CONSUME(PercentLit) },
       { ALT: () => this.CONSUME(DurationLit) },
@@ -679,16 +698,16 @@ export class PolicyParser extends CstParser {
       { ALT: () => this.SUBRULE(this.parenExpr) },
       { ALT: () => this.SUBRULE(this.listLit) },
       { ALT: () => this.SUBRULE(this.objectLit) },
-    ]);
+    ]));
   });
 
   // quantifier := ('any'|'all'|'count') Name 'in' or ':' expr
   private quantifier = this.RULE('quantifier', () => {
-    this.OR([
+    this.OR((this.quantifierAlts ??= [
       { ALT: () => this.CONSUME(kw.any) },
       { ALT: () => this.CONSUME(kw.all) },
       { ALT: () => this.CONSUME(kw.count) },
-    ]);
+    ]));
     this.CONSUME(Name);
     this.CONSUME(kw.in);
     this.SUBRULE(this.expression, { LABEL: 'collection' });
