@@ -22,10 +22,8 @@ import type { Diagnostic } from './diagnostics.js';
 import { LineIndex } from './diagnostics.js';
 import {
   Colon,
-  Comma,
   HARD_KEYWORDS,
   LBracket,
-  Less,
   LCurly,
   LParen,
   Name,
