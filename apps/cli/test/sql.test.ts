@@ -60,10 +60,10 @@ describe('sellguard check --engine duckdb', () => {
     expect(r.stderr).toMatch(/^sellguard: --engine duckdb: the rule '[\w-]+' cannot run as SQL: it uses .+, which has no SQL form\. Check with --engine js instead\.\n$/);
   });
 
-  it('keeps the JavaScript engine for small inputs by default, and says when DuckDB is the default', () => {
+  it('keeps the JavaScript engine for CSV, TSV and JSON lines by default, and says when DuckDB is the default', () => {
     const help = sellguard(['check', '--help']);
     expect(help.stdout).toMatch(/--engine <engine>/);
-    expect(help.stdout.replace(/\s+/g, ' ')).toMatch(/auto: duckdb for policies with metrics when the inputs total 64 MB or more/);
+    expect(help.stdout.replace(/\s+/g, ' ')).toMatch(/auto: duckdb for policies with metrics when the inputs are Parquet or a glob .*js otherwise/);
   });
 
   it('says plainly when a file does not exist', () => {

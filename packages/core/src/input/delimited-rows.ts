@@ -65,6 +65,16 @@ export class DelimitedTokenizer {
     this.line = base + 1;
   }
 
+  /** The line the text not yet read into rows starts on (rows, blank lines and the row being read come from there on). */
+  get keptLine(): number {
+    return this.line;
+  }
+
+  /** How long the text not yet read into rows is: the end of the text pushed, from `keptLine` on. */
+  get keptLength(): number {
+    return this.text.length;
+  }
+
   /** Reads the rows finished in `chunk` (with what was kept from before). */
   push(chunk: string): void {
     this.text = this.text === '' ? chunk : this.text + chunk;

@@ -65,7 +65,7 @@ export class DelimitedRecords {
 
   /** The record of a row, or undefined for the header and for blank rows. */
   add(values: readonly string[], line: number): ReadRecord | undefined {
-    if (values.every((v) => v.trim() === '')) return undefined;
+    if (allBlank(values)) return undefined;
     if (!this.header) {
       this.header = headerNames(values);
       const repeated = repeatedNames(values);
@@ -89,6 +89,12 @@ export class DelimitedRecords {
     } else for (let i = 0; i < header.length; i++) raw[header[i]] = row[i];
     return { line, raw };
   }
+}
+
+/** Whether every value is empty or white space (a loop: this runs for every row). */
+function allBlank(values: readonly string[]): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i].trim() !== '') return false;
+  return true;
 }
 
 /** Names given to more than one column, said as "columns 2 and 5 are both named 'sku'", or undefined. */

@@ -28,6 +28,18 @@ export class LineBuffer {
     }
   }
 
+  /**
+   * Keep only the last `length` characters, which start on line `line` (a reader that knows where its
+   * unread text starts says so here, so the line breaks of text already read are never counted again).
+   */
+  keepLast(length: number, line: number): void {
+    let total = 0;
+    for (const piece of this.pieces) total += piece.length;
+    while (this.pieces.length > 0 && total - this.pieces[0].length >= length) total -= this.pieces.shift()!.length;
+    if (total > length) this.pieces[0] = this.pieces[0].slice(total - length);
+    this.startLine = line;
+  }
+
   /** The kept text, from `startLine` on. */
   text(): string {
     const joined = this.pieces.join('');

@@ -55,6 +55,9 @@ export function coerceBoolean(v: unknown): boolean | Bad {
   if (typeof v === 'boolean') return v;
   if (typeof v === 'number' && (v === 0 || v === 1)) return v === 1;
   if (typeof v === 'string') {
+    // The spellings reports write nearly always, without trimming and lower-casing a copy first.
+    if (v === 'true') return true;
+    if (v === 'false') return false;
     const t = v.trim().toLowerCase();
     if (TRUE.has(t)) return true;
     if (FALSE.has(t)) return false;

@@ -24,6 +24,12 @@ export interface KeyPlan {
    * inherits (`constructor`, `__proto__`), which a plain property read would find on any record.
    */
   readonly names?: readonly string[];
+  /**
+   * The keys of the last record read key by key, in order, and the field each one is read into (-1: none, or
+   * another key wins). The rows of a CSV file all have the header's keys in the header's order, so each row
+   * after the first is read with this instead of looking each key up (see `pick`).
+   */
+  last?: { keys: string[]; slots: Int32Array };
 }
 
 function squash(key: string): string {
@@ -87,18 +93,43 @@ export function pick(input: Record<string, unknown>, plan: KeyPlan): unknown[] {
     for (const _ in input) keys++;
     if (keys === found) return exact;
   }
+  const last = plan.last;
+  if (last !== undefined) {
+    const same = sameKeys(input, plan.size, last.keys, last.slots);
+    if (same !== undefined) return same;
+  }
   const values = new Array<unknown>(plan.size);
   const found = new Array<boolean>(plan.size);
+  const seenKeys: string[] = [];
+  const slots: number[] = [];
   for (const key in input) {
     if (!Object.prototype.hasOwnProperty.call(input, key)) continue;
+    seenKeys.push(key);
     const p = place(plan, key);
-    if (p.at < 0) continue;
-    if (!found[p.at] || p.exact) {
+    if (p.at >= 0 && (!found[p.at] || p.exact)) {
       values[p.at] = input[key];
       found[p.at] = true;
-    }
+      slots.push(p.at);
+    } else slots.push(-1);
   }
+  // Which key wins depends only on the keys and their order, so the same keys in the same order read the same way.
+  if (seenKeys.length <= LAST_KEYS_LIMIT) plan.last = { keys: seenKeys, slots: Int32Array.from(slots) };
   return values;
+}
+
+/** Records with more keys than this are not remembered (a lookup per key is then cheap next to the record). */
+const LAST_KEYS_LIMIT = 512;
+
+/** The field values of a record whose own keys are exactly `keys`, in that order; undefined when they are not. */
+function sameKeys(input: Record<string, unknown>, size: number, keys: readonly string[], slots: Int32Array): unknown[] | undefined {
+  const values = new Array<unknown>(size);
+  let i = 0;
+  for (const key in input) {
+    if (i >= keys.length || key !== keys[i] || !Object.prototype.hasOwnProperty.call(input, key)) return undefined;
+    const at = slots[i++];
+    if (at >= 0) values[at] = input[key];
+  }
+  return i === keys.length ? values : undefined;
 }
 
 /** Whether a value is a record (a plain object, not a list). */

@@ -159,7 +159,7 @@ describe('the replacement character written in the file itself', () => {
   });
 
   it('is read as text when its three bytes fall on both sides of a read chunk', async () => {
-    // The reader takes the file in chunks of 256 KiB: put EF | BF BD across the first boundary.
+    // The reader takes the file in chunks of 64 KiB, so 256 KiB is a chunk boundary: put EF | BF BD across it.
     const pad = 'x'.repeat(256 * 1024 - '{"body":"'.length - 1);
     const bytes = Buffer.from(`{"body":"${pad}\ufffd"}\n{"body":"fine"}\n`, 'utf8');
     expect(bytes[256 * 1024 - 1]).toBe(0xef);
