@@ -39,7 +39,10 @@ export function emitEvaluator(ir: IrPolicy, source: string): string {
   lines.push(
     ir.phrases.length === 0
       ? 'const PH = [];'
-      : `const PH = [\n${ir.phrases.map((p) => `  rt.phraseMatcher(${JSON.stringify(p.phrases)}), // ${comment(p.name)}`).join('\n')}\n];`,
+      : ir.phrases.length === 1
+        ? `const PH = [\n  rt.phraseMatcher(${JSON.stringify(ir.phrases[0]!.phrases)}), // ${comment(ir.phrases[0]!.name)}\n];`
+        : // The lists are scanned together: one pass over a text finds the first words of all of them.
+          `const PH = rt.phraseLists([\n${ir.phrases.map((p) => `  rt.phraseMatcher(${JSON.stringify(p.phrases)}), // ${comment(p.name)}`).join('\n')}\n]);`,
   );
   lines.push(ir.regexes.length === 0 ? 'const RX = [];' : `const RX = [\n${ir.regexes.map((r) => `  rt.regex(${str(r.source)}),`).join('\n')}\n];`);
   lines.push(
@@ -167,12 +170,15 @@ function scansOf(rule: IrRule): Detect[] {
 
 /**
  * The scans that appear more than once in the rules: only those are worth remembering for the record
- * (a scan written once runs once, and remembering it would cost more than it saves).
+ * (a scan written once runs once, and remembering it would cost more than it saves). Sentences and
+ * phrase lists always go through the record's scans: a phrase list looked for in a sentence first asks
+ * whether any of its words occurs in the whole field, found once per record.
  */
 function sharedScans(rules: readonly IrRule[]): ReadonlySet<string> {
   const seen = new Map<string, number>();
   for (const rule of rules) for (const e of scansOf(rule)) seen.set(scanKey(e), (seen.get(scanKey(e)) ?? 0) + 1);
-  return new Set([...seen].filter(([, n]) => n > 1).map(([key]) => key));
+  const always = (key: string): boolean => key.startsWith('phrases ') || key === 'detector sentences';
+  return new Set([...seen].filter(([key, n]) => n > 1 || always(key)).map(([key]) => key));
 }
 
 function usesShared(rule: IrRule, shared: ReadonlySet<string>): boolean {

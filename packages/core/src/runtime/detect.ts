@@ -39,14 +39,25 @@ export function detect(
 ): Array<Tagged<{ start: number; end: number; text: string }>> {
   const run = TABLE[name];
   if (!run) throw new Error(`unknown detector ${name}`);
-  const once = () => scan((text) => run(text, ctx), subject, path);
-  return scans ? scans.get(name, subject, path, once) : once();
+  if (!scans) return scan((text) => run(text, ctx), subject, path);
+  const once = () => {
+    const found = scan((text) => run(text, ctx), subject, path);
+    // A sentence's phrase scans look up the phrases' candidates in the whole field (see phrases()).
+    if (name === 'sentences' && typeof subject === 'string') scans.noteSource(found, subject);
+    return found;
+  };
+  return scans.get(name, subject, path, once);
 }
 
 export type PhraseMatch = { start: number; end: number; text: string; phrase: string };
 export type PhraseMatcher = ((text: string) => PhraseMatch[]) & {
   /** The matches in a whole field, remembered for the last field scanned (see phraseMatcher). */
   field?: (text: string, path: string) => Array<Tagged<PhraseMatch>>;
+  /** The folded first words the list looks for, and matching with their occurrences found beforehand. */
+  keys?: readonly string[];
+  withHits?: (text: string, hits: detectors.KeyHits) => PhraseMatch[];
+  /** The policy's lists scanned together, and which of them this one is (see phraseLists). */
+  group?: { lists: detectors.PhraseGroup; slot: number };
 };
 
 /**
@@ -64,12 +75,50 @@ export function phraseMatcher(phrases: string[]): PhraseMatcher {
     last = { text, path, found };
     return found;
   };
-  return Object.assign((text: string) => match(text), { field });
+  return Object.assign((text: string) => match(text), { field, keys: match.keys, withHits: match.withHits });
+}
+
+/**
+ * A policy's phrase lists (generated code: `const PH = rt.phraseLists([rt.phraseMatcher(…), …])`), set
+ * up to be scanned together: with the record's scans, a text is scanned once for the first words of
+ * every list, and a sentence not even once, its words being looked up in the whole field's scan. Lists
+ * whose matchers cannot share a scan are returned as they are.
+ */
+export function phraseLists(matchers: PhraseMatcher[]): PhraseMatcher[] {
+  if (matchers.length < 2 || matchers.some((m) => m.keys === undefined || m.withHits === undefined)) return matchers;
+  const lists = detectors.phraseGroup(matchers.map((m) => m.keys!));
+  return matchers.map((m, slot) => Object.assign((text: string) => m(text), { field: m.field, keys: m.keys, withHits: m.withHits, group: { lists, slot } }));
 }
 
 /** `phrases(body, marketing)` → phrases(PH[0], record.body, "body", scans). */
 export function phrases(matcher: PhraseMatcher, subject: Scannable, path: string, scans?: RecordScans): Array<Tagged<PhraseMatch>> {
-  if (scans) return scans.get(matcher, subject, path, () => scan(matcher, subject, path));
+  if (scans) {
+    const { group, withHits } = matcher;
+    if (group !== undefined && withHits !== undefined) {
+      return scans.get(matcher, subject, path, () => scan((text) => withHits(text, hitsOf(group, subject, text, scans)), subject, path));
+    }
+    return scans.get(matcher, subject, path, () => scan(matcher, subject, path));
+  }
   if (typeof subject === 'string' && subject !== '' && matcher.field) return matcher.field(subject, path);
   return scan(matcher, subject, path);
 }
+
+/**
+ * The key hits of one list in `text` (the subject's text): from the one scan of that text for all lists,
+ * or, for a sentence of a field without markup, from the one scan of the whole field (a slice without
+ * markup is its own plain view, and the field's hits inside it are what a scan of it would find).
+ */
+function hitsOf(group: { lists: detectors.PhraseGroup; slot: number }, subject: Scannable, text: string, scans: RecordScans): detectors.KeyHits {
+  if (typeof subject === 'object' && subject !== null) {
+    const source = scans.sourceOf(subject);
+    const from = subject.start;
+    if (source !== undefined && !hasMarkup(source) && source.startsWith(text, from)) {
+      const all = scans.ofText(group.lists, source, () => group.lists.hits(source));
+      return detectors.hitsInside(all[group.slot]!, from, from + text.length);
+    }
+  }
+  return scans.ofText(group.lists, text, () => group.lists.hits(detectors.plainView(text).text))[group.slot]!;
+}
+
+/** Whether the matchers would read a text through its plain view (tags removed, entities decoded). */
+const hasMarkup = (text: string): boolean => text.indexOf('<') >= 0 || text.indexOf('&') >= 0;
