@@ -170,15 +170,12 @@ function scansOf(rule: IrRule): Detect[] {
 
 /**
  * The scans that appear more than once in the rules: only those are worth remembering for the record
- * (a scan written once runs once, and remembering it would cost more than it saves). Sentences and
- * phrase lists always go through the record's scans: a phrase list looked for in a sentence first asks
- * whether any of its words occurs in the whole field, found once per record.
+ * (a scan written once runs once, and remembering it would cost more than it saves).
  */
 function sharedScans(rules: readonly IrRule[]): ReadonlySet<string> {
   const seen = new Map<string, number>();
   for (const rule of rules) for (const e of scansOf(rule)) seen.set(scanKey(e), (seen.get(scanKey(e)) ?? 0) + 1);
-  const always = (key: string): boolean => key.startsWith('phrases ') || key === 'detector sentences';
-  return new Set([...seen].filter(([key, n]) => n > 1 || always(key)).map(([key]) => key));
+  return new Set([...seen].filter(([, n]) => n > 1).map(([key]) => key));
 }
 
 function usesShared(rule: IrRule, shared: ReadonlySet<string>): boolean {

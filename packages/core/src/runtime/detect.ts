@@ -43,7 +43,7 @@ export function detect(
   const once = () => {
     const found = scan((text) => run(text, ctx), subject, path);
     // A sentence's phrase scans look up the phrases' candidates in the whole field (see phrases()).
-    if (name === 'sentences' && typeof subject === 'string') scans.noteSource(found, subject);
+    if (name === 'sentences' && typeof subject === 'string' && subject.length <= SHARED_SCAN_LIMIT) scans.noteSource(found, subject);
     return found;
   };
   return scans.get(name, subject, path, once);
@@ -95,7 +95,16 @@ export function phrases(matcher: PhraseMatcher, subject: Scannable, path: string
   if (scans) {
     const { group, withHits } = matcher;
     if (group !== undefined && withHits !== undefined) {
-      return scans.get(matcher, subject, path, () => scan((text) => withHits(text, hitsOf(group, subject, text, scans)), subject, path));
+      return scans.get(matcher, subject, path, () =>
+        scan(
+          (text) => {
+            const hits = hitsOf(group, subject, text, scans);
+            return hits === null ? matcher(text) : withHits(text, hits);
+          },
+          subject,
+          path,
+        ),
+      );
     }
     return scans.get(matcher, subject, path, () => scan(matcher, subject, path));
   }
@@ -104,21 +113,35 @@ export function phrases(matcher: PhraseMatcher, subject: Scannable, path: string
 }
 
 /**
+ * Texts longer than this are scanned list by list, as each list's matcher goes: the hits of all lists in
+ * a long message (millions of "on", "the", "our") would take far more memory than the text itself.
+ */
+const SHARED_SCAN_LIMIT = 100_000;
+
+/**
  * The key hits of one list in `text` (the subject's text): from the one scan of that text for all lists,
  * or, for a sentence of a field without markup, from the one scan of the whole field (a slice without
- * markup is its own plain view, and the field's hits inside it are what a scan of it would find).
+ * markup is its own plain view, and the field's hits inside it are what a scan of it would find). Null
+ * for a long text, which the list's matcher scans by itself.
  */
-function hitsOf(group: { lists: detectors.PhraseGroup; slot: number }, subject: Scannable, text: string, scans: RecordScans): detectors.KeyHits {
+function hitsOf(group: { lists: detectors.PhraseGroup; slot: number }, subject: Scannable, text: string, scans: RecordScans): detectors.KeyHits | null {
   if (typeof subject === 'object' && subject !== null) {
     const source = scans.sourceOf(subject);
+    // A sentence of a long field: scanned by the list's own matcher, and nothing kept (there are many thousands).
+    if (source !== undefined && source.length > SHARED_SCAN_LIMIT) return null;
     const from = subject.start;
-    if (source !== undefined && !hasMarkup(source) && source.startsWith(text, from)) {
-      const all = scans.ofText(group.lists, source, () => group.lists.hits(source));
-      return detectors.hitsInside(all[group.slot]!, from, from + text.length);
+    if (source !== undefined && source.startsWith(text, from)) {
+      // Looked at once per field, not once per sentence.
+      const whole = scans.ofText(FIELD_HITS, source, () => (hasMarkup(source) ? null : group.lists.hits(source)));
+      if (whole !== null) return detectors.hitsInside(whole[group.slot]!, from, from + text.length);
     }
   }
+  if (text.length > SHARED_SCAN_LIMIT) return null;
   return scans.ofText(group.lists, text, () => group.lists.hits(detectors.plainView(text).text))[group.slot]!;
 }
+
+/** The key under which a record's scans keep a field's hits for its sentences (null: it has markup). A policy has one group of lists. */
+const FIELD_HITS = Symbol('phrase hits of a whole field');
 
 /** Whether the matchers would read a text through its plain view (tags removed, entities decoded). */
 const hasMarkup = (text: string): boolean => text.indexOf('<') >= 0 || text.indexOf('&') >= 0;

@@ -128,11 +128,11 @@ function rule_0(r, out, ctx) {
 }
 
 // snapshot/marketing (warning)
-function rule_1(r, out, ctx, scans) {
+function rule_1(r, out, ctx) {
   let W;
   // forbid phrases(body, marketing) or find(body, "(?i)\\d+% off")
   W = [];
-  if ((rt.nonEmpty(rt.phrases(PH[0], r["body"], "body", scans), W, null) || rt.nonEmpty(rt.find(RX[0], r["body"], "body"), W, null))) {
+  if ((rt.nonEmpty(rt.phrases(PH[0], r["body"], "body"), W, null) || rt.nonEmpty(rt.find(RX[0], r["body"], "body"), W, null))) {
     out.push(rt.violation(RULES[1], "body", W,
       "Marketing: " + rt.matched(W),
       null,
@@ -184,9 +184,8 @@ function rule_4(r, out, ctx) {
 
 function evaluate(r, ctx) {
   const out = [];
-  const scans = rt.recordScans(); // a field several rules scan is scanned once
   rule_0(r, out, ctx); // snapshot/outside-window
-  rule_1(r, out, ctx, scans); // snapshot/marketing
+  rule_1(r, out, ctx); // snapshot/marketing
   rule_2(r, out, ctx); // snapshot/bad-attachment
   rule_3(r, out, ctx); // snapshot/parameter-blank
   rule_4(r, out, ctx); // snapshot/order-id
