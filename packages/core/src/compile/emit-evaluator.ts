@@ -175,8 +175,13 @@ function scansOf(rule: IrRule): Detect[] {
 function sharedScans(rules: readonly IrRule[]): ReadonlySet<string> {
   const seen = new Map<string, number>();
   for (const rule of rules) for (const e of scansOf(rule)) seen.set(scanKey(e), (seen.get(scanKey(e)) ?? 0) + 1);
-  return new Set([...seen].filter(([, n]) => n > 1).map(([key]) => key));
+  // These detectors all look for the links and email addresses of a text: with the record's scans they
+  // find them once, so one use of each is worth sharing when another of them reads the same text.
+  const readingLinks = [...seen].filter(([key]) => READ_LINKS.has(key)).reduce((sum, [, n]) => sum + n, 0);
+  return new Set([...seen].filter(([key, n]) => n > 1 || (READ_LINKS.has(key) && readingLinks > 1)).map(([key]) => key));
 }
+
+const READ_LINKS: ReadonlySet<string> = new Set(['detector links', 'detector emails', 'detector optOutLinks', 'detector spelling']);
 
 function usesShared(rule: IrRule, shared: ReadonlySet<string>): boolean {
   return scansOf(rule).some((e) => shared.has(scanKey(e)));

@@ -9,19 +9,27 @@ import { scan, type Scannable, type Tagged } from './scan.js';
 import type { RecordScans } from './scans.js';
 import { sentences } from './text.js';
 
-type Detector = (text: string, ctx: EvalContext) => Array<{ start: number; end: number; text: string }>;
+type Detector = (text: string, ctx: EvalContext, finds?: detectors.TextFinds) => Array<{ start: number; end: number; text: string }>;
 
 const TABLE: Readonly<Record<string, Detector>> = Object.freeze({
-  links: detectors.links,
-  emails: detectors.emails,
-  phones: detectors.phones,
-  emoji: detectors.emoji,
-  orderIds: detectors.orderIds,
-  images: detectors.images,
-  optOutLinks: detectors.optOutLinks,
-  spelling: (text, ctx) => detectors.spelling(text, ctx.dictionary),
-  sentences,
+  links: (text, _ctx, finds) => detectors.links(text, finds),
+  emails: (text, _ctx, finds) => detectors.emails(text, finds),
+  phones: (text) => detectors.phones(text),
+  emoji: (text) => detectors.emoji(text),
+  orderIds: (text) => detectors.orderIds(text),
+  images: (text) => detectors.images(text),
+  optOutLinks: (text, _ctx, finds) => detectors.optOutLinks(text, finds),
+  spelling: (text, ctx, finds) => detectors.spelling(text, ctx.dictionary, undefined, finds),
+  sentences: (text) => sentences(text),
 });
+
+/** The links and email addresses of a text, found once per record and text (see TextFinds). */
+function textFinds(scans: RecordScans): detectors.TextFinds {
+  return {
+    links: (text) => scans.ofText(detectors.findTextLinks, text, () => detectors.findTextLinks(text)),
+    emails: (text) => scans.ofText(detectors.findTextEmails, text, () => detectors.findTextEmails(text)),
+  };
+}
 
 /** The detector names the runtime implements (the checker's table declares the same ones). */
 export const DETECTOR_NAMES: readonly string[] = Object.freeze(Object.keys(TABLE));
@@ -41,7 +49,7 @@ export function detect(
   if (!run) throw new Error(`unknown detector ${name}`);
   if (!scans) return scan((text) => run(text, ctx), subject, path);
   const once = () => {
-    const found = scan((text) => run(text, ctx), subject, path);
+    const found = scan((text) => run(text, ctx, textFinds(scans)), subject, path);
     // A sentence's phrase scans look up the phrases' candidates in the whole field (see phrases()).
     if (name === 'sentences' && typeof subject === 'string' && subject.length <= SHARED_SCAN_LIMIT) scans.noteSource(found, subject);
     return found;

@@ -30,8 +30,13 @@ export type {
   PhraseMatch,
   RawMatch,
   SpellingMatch,
+  TextFinds,
 } from './types.js';
-import type { EmailMatch, EmojiMatch, ImageMatch, LinkMatch, OrderIdMatch, PhoneMatch, PhraseMatch, SpellingMatch } from './types.js';
+import type { EmailMatch, EmojiMatch, ImageMatch, LinkMatch, OrderIdMatch, PhoneMatch, PhraseMatch, SpellingMatch, TextFinds } from './types.js';
+import { findTextEmails } from './emails.js';
+import { findTextLinks } from './links.js';
+
+export { findTextEmails, findTextLinks };
 
 export { createSpeller, isAmazonHost, plainView, stripHtml, type DictionaryFiles, type Speller };
 
@@ -59,9 +64,9 @@ function guard<A extends unknown[], R>(what: string, fn: (...args: A) => R[]): (
 }
 
 /** Web links in text and in href/src attributes. See links.ts for the precision rules. */
-export const links: (text: string) => LinkMatch[] = guard('web links', linksImpl);
+export const links: (text: string, finds?: TextFinds) => LinkMatch[] = guard('web links', linksImpl);
 /** Email addresses, including disguised ones; `address` is the de-obfuscated lower-case address. */
-export const emails: (text: string) => EmailMatch[] = guard('email addresses', emailsImpl);
+export const emails: (text: string, finds?: TextFinds) => EmailMatch[] = guard('email addresses', emailsImpl);
 /** Phone numbers (E.164 in `number`). */
 export const phones: (text: string) => PhoneMatch[] = guard('phone numbers', phonesImpl);
 /** Emoji (emoji-presentation sequences; text-presentation symbols like © ® ™ without VS16 are not emoji). */
@@ -71,9 +76,9 @@ export const orderIds: (text: string) => OrderIdMatch[] = guard('order ids', ord
 /** `<img>` tags with size, visibility, tracking, animation and enclosing link. */
 export const images: (text: string) => ImageMatch[] = guard('images', imagesImpl);
 /** Unsubscribe / opt-out links, or opt-out sentences without a link. */
-export const optOutLinks: (text: string) => LinkMatch[] = guard('opt-out links', optOutLinksImpl);
+export const optOutLinks: (text: string, finds?: TextFinds) => LinkMatch[] = guard('opt-out links', optOutLinksImpl);
 /** Spelling mistakes (English) by the given speller; [] without one. */
-export const spelling: (text: string, speller: Speller | null, opts?: { ignore?: string[] }) => SpellingMatch[] = guard('spelling mistakes', spellingImpl);
+export const spelling: (text: string, speller: Speller | null, opts?: { ignore?: string[] }, finds?: TextFinds) => SpellingMatch[] = guard('spelling mistakes', spellingImpl);
 
 /** Compile a phrase list into a matcher (case-insensitive, whole words, `word*` wildcards). */
 export function compilePhrases(phrases: string[]): PhraseScanner {
