@@ -306,8 +306,18 @@ export function spelling(text: string, speller: Speller | null, opts?: { ignore?
     let checked = 0;
     const bounds = lines[li]!;
     for (let k = 0; k < bounds.length; k += 2) {
-      const tok: Token = { start: bounds[k]!, end: bounds[k + 1]!, word: t.slice(bounds[k]!, bounds[k + 1]!) };
-      if (ignore.has(tok.word.toLowerCase())) continue;
+      const start = bounds[k]!;
+      const end = bounds[k + 1]!;
+      const word = t.slice(start, end);
+      // Most words are plain lower-case letters: judged as checkWord would, without a token object.
+      if (LOWER_WORD_RE.test(word)) {
+        if (ignore.has(word) || PREFIXES.has(word)) continue;
+        checked++;
+        if (!speller.isCorrect(word)) unknown.push({ start, end, word });
+        continue;
+      }
+      const tok: Token = { start, end, word };
+      if (ignore.size > 0 && ignore.has(word.toLowerCase())) continue;
       const parts = tok.word.includes('-') ? splitParts(tok) : [tok];
       for (const p of parts) {
         const verdict = checkWord(speller, t, p, ignore, capitalisedMid);
