@@ -51,7 +51,7 @@ export function detect(
   const once = () => {
     const found = scan((text) => run(text, ctx, textFinds(scans)), subject, path);
     // A sentence's phrase scans look up the phrases' candidates in the whole field (see phrases()).
-    if (name === 'sentences' && typeof subject === 'string' && subject.length <= SHARED_SCAN_LIMIT) scans.noteSource(found, subject);
+    if (name === 'sentences' && typeof subject === 'string') scans.noteSource(found, subject);
     return found;
   };
   return scans.get(name, subject, path, once);
@@ -64,8 +64,11 @@ export type PhraseMatcher = ((text: string) => PhraseMatch[]) & {
   /** The folded first words the list looks for, and matching with their occurrences found beforehand. */
   keys?: readonly string[];
   withHits?: (text: string, hits: detectors.KeyHits) => PhraseMatch[];
-  /** The policy's lists scanned together, and which of them this one is (see phraseLists). */
-  group?: { lists: detectors.PhraseGroup; slot: number };
+  /**
+   * The policy's lists scanned together, and which of them this one is (see phraseLists); and this list
+   * alone, for the sentences of a long field (built the first time one is asked about).
+   */
+  group?: { lists: detectors.PhraseGroup; slot: number; alone: () => detectors.PhraseGroup };
 };
 
 /**
@@ -95,7 +98,11 @@ export function phraseMatcher(phrases: string[]): PhraseMatcher {
 export function phraseLists(matchers: PhraseMatcher[]): PhraseMatcher[] {
   if (matchers.length < 2 || matchers.some((m) => m.keys === undefined || m.withHits === undefined)) return matchers;
   const lists = detectors.phraseGroup(matchers.map((m) => m.keys!));
-  return matchers.map((m, slot) => Object.assign((text: string) => m(text), { field: m.field, keys: m.keys, withHits: m.withHits, group: { lists, slot } }));
+  return matchers.map((m, slot) => {
+    let alone: detectors.PhraseGroup | undefined;
+    const group = { lists, slot, alone: () => (alone ??= detectors.phraseGroup([m.keys!])) };
+    return Object.assign((text: string) => m(text), { field: m.field, keys: m.keys, withHits: m.withHits, group });
+  });
 }
 
 /** `phrases(body, marketing)` → phrases(PH[0], record.body, "body", scans). */
@@ -125,6 +132,8 @@ export function phrases(matcher: PhraseMatcher, subject: Scannable, path: string
  * a long message (millions of "on", "the", "our") would take far more memory than the text itself.
  */
 const SHARED_SCAN_LIMIT = 100_000;
+/** At most this many first-word hits of one list are kept for the sentences of a long field (a few MB). */
+const LONG_FIELD_HITS = 300_000;
 
 /**
  * The key hits of one list in `text` (the subject's text): from the one scan of that text for all lists,
@@ -132,16 +141,19 @@ const SHARED_SCAN_LIMIT = 100_000;
  * markup is its own plain view, and the field's hits inside it are what a scan of it would find). Null
  * for a long text, which the list's matcher scans by itself.
  */
-function hitsOf(group: { lists: detectors.PhraseGroup; slot: number }, subject: Scannable, text: string, scans: RecordScans): detectors.KeyHits | null {
+function hitsOf(group: NonNullable<PhraseMatcher['group']>, subject: Scannable, text: string, scans: RecordScans): detectors.KeyHits | null {
   if (typeof subject === 'object' && subject !== null) {
     const source = scans.sourceOf(subject);
-    // A sentence of a long field: scanned by the list's own matcher, and nothing kept (there are many thousands).
-    if (source !== undefined && source.length > SHARED_SCAN_LIMIT) return null;
     const from = subject.start;
     if (source !== undefined && source.startsWith(text, from)) {
-      // Looked at once per field, not once per sentence.
-      const whole = scans.ofText(FIELD_HITS, source, () => (hasMarkup(source) ? null : group.lists.hits(source)));
-      if (whole !== null) return detectors.hitsInside(whole[group.slot]!, from, from + text.length);
+      // Looked at once per field, not once per sentence. In a long field, only this list's hits are kept,
+      // up to a bound; past it each sentence is scanned by the list's own matcher.
+      const whole =
+        source.length > SHARED_SCAN_LIMIT
+          ? scans.ofText(group.alone, source, () => (hasMarkup(source) ? null : group.alone().hits(source, LONG_FIELD_HITS)))
+          : scans.ofText(FIELD_HITS, source, () => (hasMarkup(source) ? null : group.lists.hits(source)));
+      if (whole !== null) return detectors.hitsInside(whole[source.length > SHARED_SCAN_LIMIT ? 0 : group.slot]!, from, from + text.length);
+      if (source.length > SHARED_SCAN_LIMIT) return null;
     }
   }
   if (text.length > SHARED_SCAN_LIMIT) return null;

@@ -349,6 +349,8 @@ export interface JsPattern {
    * `mayMatch`) before the pattern runs.
    */
   required: string[] | null;
+  /** The search mayMatch runs for `required`. */
+  requiredSearch: RegExp | null;
   /**
    * Under `(?i)` JavaScript counts the long s (ſ) and the Kelvin sign (K) as word characters for `\b`,
    * RE2 does not: a text containing either must go to RE2.
@@ -367,7 +369,8 @@ export function safeJsPattern(re2Source: string): JsPattern | null {
     const source = top.map((seq) => seq.map(emit).join('')).join('|');
     const flags = ignoreCase ? 'iu' : 'u';
     new RegExp(source, flags);
-    return { source, flags, unlessIn: caseBoundary ? '\u017f\u212a' : null, required: requiredOfAlternatives(top, ignoreCase) };
+    const required = requiredOfAlternatives(top, ignoreCase);
+    return { source, flags, unlessIn: caseBoundary ? '\u017f\u212a' : null, required, requiredSearch: requiredSearch(required, ignoreCase) };
   } catch {
     return null;
   }
@@ -451,18 +454,19 @@ function requiredOf(node: Node, ignoreCase: boolean): string[] | null {
 }
 
 /**
- * Whether a text may hold a match: it contains one of the pattern's required strings (under `(?i)`, in
- * its lower-case form). A text with a long s (ſ), which `(?i)` equates with s but lower-casing keeps, is
- * always let through.
+ * Whether a text may hold a match: it contains one of the pattern's required strings, in any case under
+ * `(?i)`. One native search for all of them; under `(?i)` it compares ASCII letters only (no `u` flag),
+ * so a text with a long s (ſ) or a Kelvin sign (K), which `(?i)` equates with s and k, is always let through.
  */
 export function mayMatch(js: JsPattern, text: string): boolean {
-  const required = js.required;
-  if (required === null) return true;
-  let t = text;
-  if (js.flags === 'iu') {
-    if (text.indexOf('\u017f') >= 0) return true;
-    t = text.toLowerCase();
-  }
-  for (let k = 0; k < required.length; k++) if (t.indexOf(required[k]!) >= 0) return true;
-  return false;
+  const search = js.requiredSearch;
+  if (search === null) return true;
+  if (js.flags === 'iu' && (text.indexOf('\u017f') >= 0 || text.indexOf('\u212a') >= 0)) return true;
+  return search.test(text);
+}
+
+/** The search for a pattern's required strings (a plain alternation: linear, and `test` keeps no state). */
+function requiredSearch(required: string[] | null, ignoreCase: boolean): RegExp | null {
+  if (required === null) return null;
+  return new RegExp(required.map((t) => t.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join('|'), ignoreCase ? 'i' : '');
 }

@@ -356,8 +356,12 @@ function startFinder(ordered: readonly CompiledPhrase[]): {
 
 /** One scan of a text for the first words of several phrase lists (see phraseGroup). */
 export interface PhraseGroup {
-  /** Per list, its key hits in the text (already the plain view), as its own scan would find them. */
+  /**
+   * Per list, its key hits in the text (already the plain view), as its own scan would find them; null
+   * when there are more than `limit` hits in all (kept hits take memory).
+   */
   hits(plainText: string): KeyHits[];
+  hits(plainText: string, limit: number): KeyHits[] | null;
 }
 
 const NO_HITS: KeyHits = Object.freeze([]);
@@ -385,18 +389,22 @@ export function phraseGroup(keyLists: ReadonlyArray<readonly string[]>): PhraseG
   });
   const automaton = union.length ? literalAutomaton(union) : null;
   const lists = keyLists.length;
-  return {
-    hits(plainText) {
-      const out: number[][] = [];
-      automaton?.scan(plainText, (u, start, end) => {
-        const own = owners[u]!;
-        for (let j = 0; j < own.length; j += 2) (out[own[j]!] ??= []).push(own[j + 1]!, start, end);
-      });
-      const all: KeyHits[] = new Array(lists);
-      for (let l = 0; l < lists; l++) all[l] = out[l] ?? NO_HITS;
-      return all;
-    },
-  };
+  function hits(plainText: string): KeyHits[];
+  function hits(plainText: string, limit: number): KeyHits[] | null;
+  function hits(plainText: string, limit = Infinity): KeyHits[] | null {
+    const out: number[][] = [];
+    let kept = 0;
+    automaton?.scan(plainText, (u, start, end) => {
+      const own = owners[u]!;
+      kept += own.length / 2;
+      if (kept <= limit) for (let j = 0; j < own.length; j += 2) (out[own[j]!] ??= []).push(own[j + 1]!, start, end);
+    });
+    if (kept > limit) return null;
+    const all: KeyHits[] = new Array(lists);
+    for (let l = 0; l < lists; l++) all[l] = out[l] ?? NO_HITS;
+    return all;
+  }
+  return { hits };
 }
 
 /**
