@@ -39,7 +39,10 @@ export function emitEvaluator(ir: IrPolicy, source: string): string {
   lines.push(
     ir.phrases.length === 0
       ? 'const PH = [];'
-      : `const PH = [\n${ir.phrases.map((p) => `  rt.phraseMatcher(${JSON.stringify(p.phrases)}), // ${comment(p.name)}`).join('\n')}\n];`,
+      : ir.phrases.length === 1
+        ? `const PH = [\n  rt.phraseMatcher(${JSON.stringify(ir.phrases[0]!.phrases)}), // ${comment(ir.phrases[0]!.name)}\n];`
+        : // The lists are scanned together: one pass over a text finds the first words of all of them.
+          `const PH = rt.phraseLists([\n${ir.phrases.map((p) => `  rt.phraseMatcher(${JSON.stringify(p.phrases)}), // ${comment(p.name)}`).join('\n')}\n]);`,
   );
   lines.push(ir.regexes.length === 0 ? 'const RX = [];' : `const RX = [\n${ir.regexes.map((r) => `  rt.regex(${str(r.source)}),`).join('\n')}\n];`);
   lines.push(
@@ -176,8 +179,13 @@ function scansOf(rule: IrRule): Detect[] {
 function sharedScans(scansByRule: readonly Detect[][]): ReadonlySet<string> {
   const seen = new Map<string, number>();
   for (const scans of scansByRule) for (const e of scans) seen.set(scanKey(e), (seen.get(scanKey(e)) ?? 0) + 1);
-  return new Set([...seen].filter(([, n]) => n > 1).map(([key]) => key));
+  // These detectors all look for the links and email addresses of a text: with the record's scans they
+  // find them once, so one use of each is worth sharing when another of them reads the same text.
+  const readingLinks = [...seen].filter(([key]) => READ_LINKS.has(key)).reduce((sum, [, n]) => sum + n, 0);
+  return new Set([...seen].filter(([key, n]) => n > 1 || (READ_LINKS.has(key) && readingLinks > 1)).map(([key]) => key));
 }
+
+const READ_LINKS: ReadonlySet<string> = new Set(['detector links', 'detector emails', 'detector optOutLinks', 'detector spelling']);
 
 function usesShared(scans: readonly Detect[], shared: ReadonlySet<string>): boolean {
   return scans.some((e) => shared.has(scanKey(e)));

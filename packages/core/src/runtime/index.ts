@@ -7,7 +7,7 @@ export { evalContext, withAsOf, today, type EvalContext } from './context.js';
 export { show, showNumber, showDuration, type ShowKind } from './format.js';
 export { nonEmpty, any, all, countWhere, countAll, each, itemPath, matched, spansOf, pathOf, type Witness, type Witnesses } from './witnesses.js';
 export { fixRemove, fixReplace, fixInsert, applyFix, getPath, splitPath } from './fixes.js';
-export { detect, phraseMatcher, phrases, DETECTOR_NAMES, type PhraseMatcher } from './detect.js';
+export { detect, phraseLists, phraseMatcher, phrases, DETECTOR_NAMES, type PhraseMatcher } from './detect.js';
 export { find, sentences } from './text.js';
 export { recordScans, type RecordScans } from './scans.js';
 export { createSpeller, type DictionaryFiles, type Speller } from './detectors/index.js';

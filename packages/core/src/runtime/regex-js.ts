@@ -344,6 +344,14 @@ export interface JsPattern {
   source: string;
   flags: 'u' | 'iu';
   /**
+   * Strings one of which every match contains (lower case under `(?i)`), or null when the pattern has no
+   * such literal text: a text without any of them has no match, which a quick search tells (see
+   * `mayMatch`) before the pattern runs.
+   */
+  required: string[] | null;
+  /** The search mayMatch runs for `required`. */
+  requiredSearch: RegExp | null;
+  /**
    * Under `(?i)` JavaScript counts the long s (ſ) and the Kelvin sign (K) as word characters for `\b`,
    * RE2 does not: a text containing either must go to RE2.
    */
@@ -361,7 +369,8 @@ export function safeJsPattern(re2Source: string): JsPattern | null {
     const source = top.map((seq) => seq.map(emit).join('')).join('|');
     const flags = ignoreCase ? 'iu' : 'u';
     new RegExp(source, flags);
-    return { source, flags, unlessIn: caseBoundary ? '\u017f\u212a' : null };
+    const required = requiredOfAlternatives(top, ignoreCase);
+    return { source, flags, unlessIn: caseBoundary ? '\u017f\u212a' : null, required, requiredSearch: requiredSearch(required, ignoreCase) };
   } catch {
     return null;
   }
@@ -371,4 +380,93 @@ export function safeJsPattern(re2Source: string): JsPattern | null {
 export function safeJsSource(re2Source: string): string | null {
   const p = safeJsPattern(re2Source);
   return p && p.flags === 'u' ? p.source : null;
+}
+
+// ------------------------------------------------------------- required literals
+
+/** Zero-width atoms: they consume nothing, so the literal text on both sides of them is contiguous. */
+const ZERO_WIDTH = new Set(['^', '$', '\\b', '\\B']);
+
+/**
+ * The one ASCII character an atom matches (lower case under `(?i)`), or null. Under `(?i)` a letter's set
+ * also holds its other case and, for s and k, the long s and the Kelvin sign: lower-casing a text turns
+ * the Kelvin sign into k but keeps the long s, so a text with a long s is never ruled out (see mayMatch).
+ */
+function literalChar(node: Node, ignoreCase: boolean): string | null {
+  if (node.kind !== 'atom' || node.set === null) return null;
+  const points = new Set<number>();
+  for (const [a, b] of node.set) {
+    if (b - a > 3) return null;
+    for (let c = a; c <= b; c++) points.add(!ignoreCase ? c : c === 0x17f ? 0x73 : c === 0x212a ? 0x6b : c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
+  }
+  if (points.size !== 1) return null;
+  const only = [...points][0]!;
+  return only < 0x80 ? String.fromCharCode(only) : null;
+}
+
+/** The better of two required sets: the one whose shortest string is longest, then the smaller one. */
+function better(x: string[] | null, y: string[] | null): string[] | null {
+  if (x === null) return y;
+  if (y === null) return x;
+  const short = (set: string[]) => Math.min(...set.map((t) => t.length));
+  if (short(x) !== short(y)) return short(x) > short(y) ? x : y;
+  return x.length <= y.length ? x : y;
+}
+
+function requiredOfAlternatives(alternatives: Node[][], ignoreCase: boolean): string[] | null {
+  const union = new Set<string>();
+  for (const seq of alternatives) {
+    const req = requiredOfSequence(seq, ignoreCase);
+    if (req === null) return null;
+    for (const t of req) union.add(t);
+  }
+  return union.size > 0 && union.size <= 32 ? [...union] : null;
+}
+
+/** A sequence matches only if every part does: its runs of literal characters and its required parts. */
+function requiredOfSequence(seq: Node[], ignoreCase: boolean): string[] | null {
+  let best: string[] | null = null;
+  let run = '';
+  const endRun = () => {
+    if (run !== '') best = better(best, [run]);
+    run = '';
+  };
+  for (const node of seq) {
+    const ch = literalChar(node, ignoreCase);
+    if (ch !== null) {
+      run += ch;
+      continue;
+    }
+    if (node.kind === 'atom' && ZERO_WIDTH.has(node.js)) continue;
+    endRun();
+    if (node.kind === 'group') best = better(best, requiredOfAlternatives(node.alternatives, ignoreCase));
+    else if (node.kind === 'repeat' && node.min >= 1) best = better(best, requiredOf(node.body, ignoreCase));
+  }
+  endRun();
+  return best;
+}
+
+function requiredOf(node: Node, ignoreCase: boolean): string[] | null {
+  if (node.kind === 'group') return requiredOfAlternatives(node.alternatives, ignoreCase);
+  if (node.kind === 'repeat') return node.min >= 1 ? requiredOf(node.body, ignoreCase) : null;
+  const ch = literalChar(node, ignoreCase);
+  return ch === null ? null : [ch];
+}
+
+/**
+ * Whether a text may hold a match: it contains one of the pattern's required strings, in any case under
+ * `(?i)`. One native search for all of them; under `(?i)` it compares ASCII letters only (no `u` flag),
+ * so a text with a long s (ſ) or a Kelvin sign (K), which `(?i)` equates with s and k, is always let through.
+ */
+export function mayMatch(js: JsPattern, text: string): boolean {
+  const search = js.requiredSearch;
+  if (search === null) return true;
+  if (js.flags === 'iu' && (text.indexOf('\u017f') >= 0 || text.indexOf('\u212a') >= 0)) return true;
+  return search.test(text);
+}
+
+/** The search for a pattern's required strings (a plain alternation: linear, and `test` keeps no state). */
+function requiredSearch(required: string[] | null, ignoreCase: boolean): RegExp | null {
+  if (required === null) return null;
+  return new RegExp(required.map((t) => t.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join('|'), ignoreCase ? 'i' : '');
 }

@@ -19,6 +19,31 @@ export class RecordScans {
   /** Per scanner: the answer for each earlier match scanned again (a sentence). */
   private readonly parts = new Map<unknown, Map<object, unknown[]>>();
 
+  /** The field text each part (a sentence) was cut from, for parts whose offsets are that text's. */
+  private readonly sources = new Map<object, string>();
+  /** Per key: values computed from texts (a field's or a sentence's), by text. */
+  private readonly texts = new Map<unknown, Map<string, unknown>>();
+
+  /** Remember that these parts (sentences, with offsets into `source`) were cut from `source`. */
+  noteSource(parts: readonly object[], source: string): void {
+    for (const part of parts) this.sources.set(part, source);
+  }
+
+  /** The field text a part was cut from, when noteSource was told. */
+  sourceOf(part: object): string | undefined {
+    return this.sources.get(part);
+  }
+
+  /** `run()`'s answer for this key and text, computed once while the record is checked. */
+  ofText<T>(key: unknown, text: string, run: () => T): T {
+    let byText = this.texts.get(key);
+    if (byText === undefined) this.texts.set(key, (byText = new Map()));
+    if (byText.has(text)) return byText.get(text) as T;
+    const value = run();
+    byText.set(text, value);
+    return value;
+  }
+
   /** `run()`'s answer for this scanner on this subject, computed the first time it is asked for. */
   get<M>(scanner: unknown, subject: Scannable, path: string, run: () => M[]): M[] {
     if (typeof subject === 'string') {

@@ -6,7 +6,7 @@
  * arithmetic with one is null.
  */
 import { RE2JS } from 're2js';
-import { safeJsPattern, type JsPattern } from './regex-js.js';
+import { mayMatch, safeJsPattern, type JsPattern } from './regex-js.js';
 
 export const DAY_MS = 86_400_000;
 
@@ -127,8 +127,10 @@ function jsRegex(js: JsPattern, re2: () => UserRegex): UserRegex {
   const { unlessIn } = js;
   const differs = (s: string) => unlessIn !== null && (s.includes(unlessIn[0]!) || s.includes(unlessIn[1]!));
   return {
-    test: (s) => s != null && (differs(s) ? re2().test(s) : once.test(s)),
+    // A text without the pattern's required literal text has no match on either engine.
+    test: (s) => s != null && mayMatch(js, s) && (differs(s) ? re2().test(s) : once.test(s)),
     findAll: (s) => {
+      if (!mayMatch(js, s)) return [];
       if (differs(s)) return re2().findAll(s);
       const out: Array<{ start: number; end: number; text: string }> = [];
       all.lastIndex = 0;

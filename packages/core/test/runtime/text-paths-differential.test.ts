@@ -15,7 +15,7 @@ import { createSpeller, evalContext } from '../../src/index.js';
 import * as rt from '../../src/runtime/index.js';
 import type { UserRegex } from '../../src/runtime/values.js';
 import { compilePhrases as oneRegex } from '../detectors/reference/phrases-one-regex.js';
-import { messages } from '../../../../bench/src/data/messages.mjs';
+import { bigMessage, messages } from '../../../../bench/src/data/messages.mjs';
 
 const root = resolve(import.meta.dirname, '../../../..');
 const seed = Number(process.env.SELLGUARD_FC_SEED ?? 20261205);
@@ -80,6 +80,11 @@ describe('buyer-messaging on the fast and the plain text paths', () => {
 
   it("agrees on the benchmark's messages", () => {
     expect(compare(messages(300).map((l: string) => JSON.parse(l)))).toBe(300);
+  }, 120_000);
+
+  it('agrees on a message longer than the texts whose phrase lists are scanned together', () => {
+    // About 150,000 characters: past the length where each list scans a text by itself again.
+    expect(compare([bigMessage(150_000)])).toBe(1);
   }, 120_000);
 
   it('agrees on generated messages made of the corpus words, glued in awkward ways', () => {

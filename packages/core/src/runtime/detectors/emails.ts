@@ -1,6 +1,6 @@
 import { hrefTargets, mapSpan, plainView } from './html.js';
 import { isValidTld } from './hosts.js';
-import type { EmailMatch } from './types.js';
+import type { EmailMatch, TextFinds } from './types.js';
 import { asText, finalize } from './util.js';
 
 /**
@@ -175,12 +175,12 @@ function toMatch(input: string, s: number, e: number, f: FoundEmail): EmailMatch
  * `@username` handles, `5 @ 10 dollars`, `me at 5pm`, `look at the box`, `name @ gmail.com` (spaces around a
  * plain `@` are not treated as an address).
  */
-export function emails(text: string): EmailMatch[] {
+export function emails(text: string, finds?: TextFinds): EmailMatch[] {
   const input = asText(text);
   if (input.length === 0) return [];
   const out: EmailMatch[] = [];
   const view = plainView(input);
-  for (const f of findTextEmails(view.text)) {
+  for (const f of finds ? finds.emails(view.text) : findTextEmails(view.text)) {
     const [s, e] = mapSpan(view, f.start, f.end);
     out.push(toMatch(input, s, e, f));
   }

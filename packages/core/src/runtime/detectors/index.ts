@@ -7,7 +7,7 @@
  * - runs in linear time (no regex with nested or overlapping unbounded quantifiers; see the tests).
  * Browser-safe: no `node:` imports. The spelling detector takes the host's speller (createSpeller) as an argument.
  */
-import { stripHtml } from './html.js';
+import { plainView, stripHtml } from './html.js';
 import { isAmazonHost } from './hosts.js';
 import { links as linksImpl } from './links.js';
 import { emails as emailsImpl } from './emails.js';
@@ -16,9 +16,9 @@ import { emoji as emojiImpl } from './emoji.js';
 import { orderIds as orderIdsImpl } from './orderIds.js';
 import { images as imagesImpl } from './images.js';
 import { optOutLinks as optOutLinksImpl } from './optout.js';
-import { compilePhrases as compilePhrasesImpl, PhraseListError } from './phrases.js';
+import { compilePhrases as compilePhrasesImpl, hitsInside, phraseGroup, PhraseListError, type KeyHits, type PhraseGroup, type PhraseScanner } from './phrases.js';
 
-export { PhraseListError };
+export { hitsInside, phraseGroup, PhraseListError, type KeyHits, type PhraseGroup, type PhraseScanner };
 import { createSpeller, spelling as spellingImpl, type DictionaryFiles, type Speller } from './spelling.js';
 export type {
   EmailMatch,
@@ -30,10 +30,15 @@ export type {
   PhraseMatch,
   RawMatch,
   SpellingMatch,
+  TextFinds,
 } from './types.js';
-import type { EmailMatch, EmojiMatch, ImageMatch, LinkMatch, OrderIdMatch, PhoneMatch, PhraseMatch, SpellingMatch } from './types.js';
+import type { EmailMatch, EmojiMatch, ImageMatch, LinkMatch, OrderIdMatch, PhoneMatch, PhraseMatch, SpellingMatch, TextFinds } from './types.js';
+import { findTextEmails } from './emails.js';
+import { findTextLinks } from './links.js';
 
-export { createSpeller, isAmazonHost, stripHtml, type DictionaryFiles, type Speller };
+export { findTextEmails, findTextLinks };
+
+export { createSpeller, isAmazonHost, plainView, stripHtml, type DictionaryFiles, type Speller };
 
 /** A detector that failed on a text: the record is reported as not checked, never as clean. */
 export class DetectorError extends Error {
@@ -59,9 +64,9 @@ function guard<A extends unknown[], R>(what: string, fn: (...args: A) => R[]): (
 }
 
 /** Web links in text and in href/src attributes. See links.ts for the precision rules. */
-export const links: (text: string) => LinkMatch[] = guard('web links', linksImpl);
+export const links: (text: string, finds?: TextFinds) => LinkMatch[] = guard('web links', linksImpl);
 /** Email addresses, including disguised ones; `address` is the de-obfuscated lower-case address. */
-export const emails: (text: string) => EmailMatch[] = guard('email addresses', emailsImpl);
+export const emails: (text: string, finds?: TextFinds) => EmailMatch[] = guard('email addresses', emailsImpl);
 /** Phone numbers (E.164 in `number`). */
 export const phones: (text: string) => PhoneMatch[] = guard('phone numbers', phonesImpl);
 /** Emoji (emoji-presentation sequences; text-presentation symbols like © ® ™ without VS16 are not emoji). */
@@ -71,20 +76,30 @@ export const orderIds: (text: string) => OrderIdMatch[] = guard('order ids', ord
 /** `<img>` tags with size, visibility, tracking, animation and enclosing link. */
 export const images: (text: string) => ImageMatch[] = guard('images', imagesImpl);
 /** Unsubscribe / opt-out links, or opt-out sentences without a link. */
-export const optOutLinks: (text: string) => LinkMatch[] = guard('opt-out links', optOutLinksImpl);
+export const optOutLinks: (text: string, finds?: TextFinds) => LinkMatch[] = guard('opt-out links', optOutLinksImpl);
 /** Spelling mistakes (English) by the given speller; [] without one. */
-export const spelling: (text: string, speller: Speller | null, opts?: { ignore?: string[] }) => SpellingMatch[] = guard('spelling mistakes', spellingImpl);
+export const spelling: (text: string, speller: Speller | null, opts?: { ignore?: string[] }, finds?: TextFinds) => SpellingMatch[] = guard('spelling mistakes', spellingImpl);
 
 /** Compile a phrase list into a matcher (case-insensitive, whole words, `word*` wildcards). */
-export function compilePhrases(phrases: string[]): (text: string) => PhraseMatch[] {
+export function compilePhrases(phrases: string[]): PhraseScanner {
   // Not guarded: a list that cannot be searched must fail loudly (a diagnostic when the policy is
   // compiled, an error for the record at run time), never look like "no phrase found".
   const matcher = compilePhrasesImpl(phrases);
-  return (text: string): PhraseMatch[] => {
+  const failed = (e: unknown): PhraseListError =>
+    new PhraseListError(`the phrase list could not be searched (${e instanceof RangeError ? 'the text or the list is too large' : 'an internal error'})`);
+  const match = (text: string): PhraseMatch[] => {
     try {
       return matcher(text);
     } catch (e) {
-      throw new PhraseListError(`the phrase list could not be searched (${e instanceof RangeError ? 'the text or the list is too large' : 'an internal error'})`);
+      throw failed(e);
     }
   };
+  const withHits = (text: string, hits: KeyHits): PhraseMatch[] => {
+    try {
+      return matcher.withHits(text, hits);
+    } catch (e) {
+      throw failed(e);
+    }
+  };
+  return Object.assign(match, { keys: matcher.keys, withHits });
 }

@@ -1,7 +1,7 @@
 import { findTextEmails } from './emails.js';
 import { getAttr, mapSpan, parseHtml, plainView } from './html.js';
 import { isAmazonHost, isKnownHost, isShortenerHost, isValidTld, normalizeHost } from './hosts.js';
-import type { LinkMatch } from './types.js';
+import type { LinkMatch, TextFinds } from './types.js';
 import { asText, finalize } from './util.js';
 
 /** Characters a host label may contain (CJK excluded so "请访问lumoshop.co谢谢" finds lumoshop.co). */
@@ -279,13 +279,13 @@ export function attributeLinks(input: string): LinkMatch[] {
 }
 
 /** Links in the visible text (HTML tags removed, entities decoded), with offsets into `input`. */
-export function visibleTextLinks(input: string): LinkMatch[] {
+export function visibleTextLinks(input: string, finds?: TextFinds): LinkMatch[] {
   const view = plainView(input);
   const out: LinkMatch[] = [];
   // The domain of an email address (also a disguised one: "name(at)gmail.com") is not a web link.
-  const mails = findTextEmails(view.text);
+  const mails = finds ? finds.emails(view.text) : findTextEmails(view.text);
   let mi = 0;
-  for (const l of findTextLinks(view.text)) {
+  for (const l of finds ? finds.links(view.text) : findTextLinks(view.text)) {
     while (mi < mails.length && mails[mi]!.end <= l.start) mi++;
     if (mi < mails.length && mails[mi]!.start < l.end) continue;
     const [s, e] = mapSpan(view, l.start, l.end);
@@ -299,8 +299,8 @@ export function visibleTextLinks(input: string): LinkMatch[] {
  * above), and `href` / `src` attribute values in HTML. Emails, mailto:/tel:/data:/cid: and relative URLs are
  * not links.
  */
-export function links(text: string): LinkMatch[] {
+export function links(text: string, finds?: TextFinds): LinkMatch[] {
   const input = asText(text);
   if (input.length === 0) return [];
-  return finalize([...attributeLinks(input), ...visibleTextLinks(input)], input.length);
+  return finalize([...attributeLinks(input), ...visibleTextLinks(input, finds)], input.length);
 }

@@ -68,28 +68,39 @@ export function literalAutomaton(keys: readonly string[]): LiteralAutomaton {
     }
   }
   for (const s of order) if (ends[fail[s]!]!.length) ends[s] = ends[s]!.concat(ends[fail[s]!]!);
-  const lengths = keys.map((k) => k.length);
-  // ASCII transitions as a dense table (the common case); others walk the fall-back links.
+  // ASCII transitions as a dense table (the common case), indexed by the unfolded code unit so that the
+  // loop below does not fold ASCII text; others walk the fall-back links.
   const ascii = new Int32Array(next.length * 128);
   for (const s of [0, ...order]) {
     for (let c = 0; c < 128; c++) {
       const t = next[s]!.get(c);
       ascii[s * 128 + c] = t !== undefined ? t : s === 0 ? 0 : ascii[fail[s]! * 128 + c]!;
     }
+    for (let c = 0x41; c <= 0x5a; c++) ascii[s * 128 + c] = ascii[s * 128 + c + 0x20]!;
   }
-  const endsAt = ends.map((e) => (e.length ? Int32Array.from(e) : null));
+  // Per state: how many keys end there (a typed array, so the loop reads one number per character).
+  const endCount = Int32Array.from(ends, (e) => e.length);
+  const endsAt = ends.map((e) => Int32Array.from(e));
+  const lengths = Int32Array.from(keys, (k) => k.length);
   return {
     scan(text, onHit) {
       let s = 0;
-      for (let i = 0; i < text.length; i++) {
-        const c = foldUnit(text.charCodeAt(i));
-        if (c < 128) s = ascii[s * 128 + c]!;
+      const n = text.length;
+      for (let i = 0; i < n; i++) {
+        const unit = text.charCodeAt(i);
+        if (unit < 128) s = ascii[(s << 7) | unit]!;
         else {
-          while (s !== 0 && !next[s]!.has(c)) s = fail[s]!;
-          s = next[s]!.get(c) ?? 0;
+          const c = foldUnit(unit);
+          if (c < 128) s = ascii[(s << 7) | c]!;
+          else {
+            while (s !== 0 && !next[s]!.has(c)) s = fail[s]!;
+            s = next[s]!.get(c) ?? 0;
+          }
         }
-        const found = endsAt[s];
-        if (found) for (let j = 0; j < found.length; j++) onHit(found[j]!, i + 1 - lengths[found[j]!]!, i);
+        if (endCount[s] !== 0) {
+          const found = endsAt[s]!;
+          for (let j = 0; j < found.length; j++) onHit(found[j]!, i + 1 - lengths[found[j]!]!, i);
+        }
       }
     },
   };

@@ -1,6 +1,6 @@
 import { getAttr, mapSpan, parseHtml, plainView, type PlainView } from './html.js';
 import { attributeLinks, visibleTextLinks } from './links.js';
-import type { LinkMatch } from './types.js';
+import type { LinkMatch, TextFinds } from './types.js';
 import { asText, finalize } from './util.js';
 
 /** Opt-out words in a URL. */
@@ -96,7 +96,7 @@ const MAX_SENTENCE = 300;
  * reported as a match with url/host '' and scheme ''; sentences longer than 300 characters are reported as
  * just the opt-out words.
  */
-export function optOutLinks(text: string): LinkMatch[] {
+export function optOutLinks(text: string, finds?: TextFinds): LinkMatch[] {
   const input = asText(text);
   if (input.length === 0) return [];
   const view = plainView(input);
@@ -137,7 +137,7 @@ export function optOutLinks(text: string): LinkMatch[] {
     }
   }
 
-  const candidates = [...attributeLinks(input), ...visibleTextLinks(input)];
+  const candidates = [...attributeLinks(input), ...visibleTextLinks(input, finds)];
   for (const l of candidates) {
     let plainPos: number;
     let optOut = URL_OPT_OUT_RE.test(l.url);

@@ -158,7 +158,7 @@ function compileOne(phrase: string): CompiledPhrase | null {
  * - Linear time: the text is scanned once for the phrases' first words (Aho–Corasick, literals.ts) and a
  *   phrase's own regex runs only where its first word starts; its regex is compiled the first time it is needed.
  */
-export function compilePhrases(phrases: string[]): (text: string) => PhraseMatch[] {
+export function compilePhrases(phrases: string[]): PhraseScanner {
   let list: string[] = [];
   try {
     list = Array.isArray(phrases) ? phrases.filter((p): p is string => typeof p === 'string') : [];
@@ -175,7 +175,7 @@ export function compilePhrases(phrases: string[]): (text: string) => PhraseMatch
     seen.add(key);
     compiled.push(c);
   }
-  if (compiled.length === 0) return () => [];
+  if (compiled.length === 0) return Object.assign((): PhraseMatch[] => [], { keys: [] as string[], withHits: (): PhraseMatch[] => [] });
   // Longest literal first; stable for equal weights.
   const ordered = compiled.map((c, i) => ({ c, i })).sort((a, b) => b.c.weight - a.c.weight || a.i - b.i).map((x) => x.c);
   const patterns: RegExp[] = [];
@@ -194,9 +194,9 @@ export function compilePhrases(phrases: string[]): (text: string) => PhraseMatch
       `a phrase list of ${compiled.length} ${compiled.length === 1 ? 'phrase' : 'phrases'} is too large to search in one go; split it into several smaller phrase lists`,
     );
   }
-  const starts = startFinder(ordered);
+  const { find: starts, keys } = startFinder(ordered);
   const count = ordered.length;
-  return (text: string): PhraseMatch[] => {
+  const match = (text: string, hits?: KeyHits): PhraseMatch[] => {
     const input = asText(text);
     if (input.length === 0) return [];
     const view = plainView(input);
@@ -274,11 +274,28 @@ export function compilePhrases(phrases: string[]): (text: string) => PhraseMatch
         if (start >= from) add(start * count + idx);
       },
       settle,
+      hits,
     );
     settle(Infinity);
     return out;
   };
+  return Object.assign((text: string) => match(text), { keys, withHits: (text: string, hits: KeyHits) => match(text, hits) });
 }
+
+/**
+ * Where a list's first words occur in a text's plain view, found beforehand (see phraseGroup): flat
+ * triples of key number (in the list's `keys`), first and last code unit, in order of the last unit.
+ */
+export type KeyHits = readonly number[];
+
+/**
+ * A phrase list's matcher. `keys` are the folded first words it looks for (plain data); `withHits` matches
+ * with their occurrences already found, exactly those its own scan of the text's plain view would find.
+ */
+export type PhraseScanner = ((text: string) => PhraseMatch[]) & {
+  keys: readonly string[];
+  withHits: (text: string, hits: KeyHits) => PhraseMatch[];
+};
 
 /**
  * Where phrases may start in a text: one Aho–Corasick pass for the phrases' first words, plus one regex
@@ -286,9 +303,10 @@ export function compilePhrases(phrases: string[]): (text: string) => PhraseMatch
  * Calls `onStart(position, phrase index)` in the order the scan finds them, and `settled(limit)` when no
  * later start can be before `limit`.
  */
-function startFinder(
-  ordered: readonly CompiledPhrase[],
-): (text: string, onStart: (start: number, idx: number) => void, settled: (limit: number) => void) => void {
+function startFinder(ordered: readonly CompiledPhrase[]): {
+  find: (text: string, onStart: (start: number, idx: number) => void, settled: (limit: number) => void, hits?: KeyHits) => void;
+  keys: readonly string[];
+} {
   const keys: string[] = [];
   const phrasesOfKey: number[][] = [];
   const keyIndex = new Map<string, number>();
@@ -317,21 +335,115 @@ function startFinder(
   const closed = phrasesOfKey.map((idxs) => idxs.every((idx) => ordered[idx]!.keyClosed));
   const automaton = keys.length ? literalAutomaton(keys) : null;
   const longest = Math.max(1, ...keys.map((k) => k.length));
-  const firstChars = unkeyed.length
-    ? new RegExp(`[${[...unkeyedChars].map((ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`).join('')}]`, 'giu')
-    : null;
-  return (text, onStart, settled) => {
+  const firstChars = firstCharFinder([...unkeyedChars]);
+  const find = (text: string, onStart: (start: number, idx: number) => void, settled: (limit: number) => void, hits?: KeyHits): void => {
     // The first characters' positions, merged into the word hits as the scan passes them.
-    const others: number[] = [];
-    if (firstChars) for (const m of text.matchAll(firstChars)) others.push(m.index);
+    const others: number[] = firstChars ? firstChars(text) : [];
     let o = 0;
-    automaton?.scan(text, (k, start, end) => {
+    const onHit = (k: number, start: number, end: number): void => {
       for (; o < others.length && others[o]! <= start; o++) for (const idx of unkeyed) onStart(others[o]!, idx);
       const ruledOut = (leftWord[k] && start > 0 && isAsciiWord(text.charCodeAt(start - 1))) || (closed[k] && end + 1 < text.length && isAsciiWord(text.charCodeAt(end + 1)));
       if (!ruledOut) for (const idx of phrasesOfKey[k]!) onStart(start, idx);
       // A later word ends after `end`, so it starts at `end + 2 - longest` or later.
       settled(end + 2 - longest);
-    });
+    };
+    if (hits !== undefined) for (let h = 0; h < hits.length; h += 3) onHit(hits[h]!, hits[h + 1]!, hits[h + 2]!);
+    else automaton?.scan(text, onHit);
     for (; o < others.length; o++) for (const idx of unkeyed) onStart(others[o]!, idx);
+  };
+  return { find, keys };
+}
+
+/** One scan of a text for the first words of several phrase lists (see phraseGroup). */
+export interface PhraseGroup {
+  /**
+   * Per list, its key hits in the text (already the plain view), as its own scan would find them; null
+   * when there are more than `limit` hits in all (kept hits take memory).
+   */
+  hits(plainText: string): KeyHits[];
+  hits(plainText: string, limit: number): KeyHits[] | null;
+}
+
+const NO_HITS: KeyHits = Object.freeze([]);
+
+/**
+ * A policy's phrase lists, scanned together: one Aho–Corasick pass over a text finds the first words of
+ * every list, instead of one pass per list. A key several lists share is found once and handed to each.
+ */
+export function phraseGroup(keyLists: ReadonlyArray<readonly string[]>): PhraseGroup {
+  const union: string[] = [];
+  const unionIndex = new Map<string, number>();
+  // Per union key: the (list, key in that list) pairs, flat.
+  const owners: number[][] = [];
+  keyLists.forEach((keys, list) => {
+    keys.forEach((key, k) => {
+      let u = unionIndex.get(key);
+      if (u === undefined) {
+        u = union.length;
+        unionIndex.set(key, u);
+        union.push(key);
+        owners.push([]);
+      }
+      owners[u]!.push(list, k);
+    });
+  });
+  const automaton = union.length ? literalAutomaton(union) : null;
+  const lists = keyLists.length;
+  function hits(plainText: string): KeyHits[];
+  function hits(plainText: string, limit: number): KeyHits[] | null;
+  function hits(plainText: string, limit = Infinity): KeyHits[] | null {
+    const out: number[][] = [];
+    let kept = 0;
+    automaton?.scan(plainText, (u, start, end) => {
+      const own = owners[u]!;
+      kept += own.length / 2;
+      if (kept <= limit) for (let j = 0; j < own.length; j += 2) (out[own[j]!] ??= []).push(own[j + 1]!, start, end);
+    });
+    if (kept > limit) return null;
+    const all: KeyHits[] = new Array(lists);
+    for (let l = 0; l < lists; l++) all[l] = out[l] ?? NO_HITS;
+    return all;
+  }
+  return { hits };
+}
+
+/**
+ * The hits of a list inside `[from, to)` of the text they were found in, with offsets from `from`: what a
+ * scan of that slice alone finds (every occurrence lying wholly inside it, in the same order).
+ */
+export function hitsInside(hits: KeyHits, from: number, to: number): KeyHits {
+  // The first hit ending at or after `from` (hits are in order of their last unit).
+  let lo = 0;
+  let hi = hits.length / 3;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (hits[mid * 3 + 2]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  let out: number[] | null = null;
+  for (let h = lo * 3; h < hits.length && hits[h + 2]! < to; h += 3) {
+    if (hits[h + 1]! >= from) (out ??= []).push(hits[h]!, hits[h + 1]! - from, hits[h + 2]! - from);
+  }
+  return out ?? NO_HITS;
+}
+
+/** Any character outside ASCII. */
+const NON_ASCII_RE = /[^\x00-\x7f]/;
+
+/**
+ * Where any of these characters (the first characters of phrases without a literal first word) occurs,
+ * compared the way a `/iu` regex compares them. Most of them match no ASCII character (é, Ä): then a text
+ * that is all ASCII, as most messages are, has none of them, which one quick test tells.
+ */
+function firstCharFinder(chars: readonly string[]): ((text: string) => number[]) | null {
+  if (chars.length === 0) return null;
+  const re = new RegExp(`[${chars.map((ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`).join('')}]`, 'giu');
+  let matchesAscii = false;
+  for (let c = 0; c < 128 && !matchesAscii; c++) matchesAscii = new RegExp(re.source, 'iu').test(String.fromCharCode(c));
+  return (text) => {
+    const at: number[] = [];
+    if (!matchesAscii && !NON_ASCII_RE.test(text)) return at;
+    for (const m of text.matchAll(re)) at.push(m.index);
+    return at;
   };
 }

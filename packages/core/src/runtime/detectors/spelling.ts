@@ -2,7 +2,7 @@ import nspell from 'nspell';
 import { findTextEmails } from './emails.js';
 import { mapSpan, plainView } from './html.js';
 import { findTextLinks } from './links.js';
-import type { SpellingMatch } from './types.js';
+import type { SpellingMatch, TextFinds } from './types.js';
 import type { Speller } from '../../types.js';
 import { asText } from './util.js';
 
@@ -202,7 +202,7 @@ function isAllCaps(s: string): boolean {
  * the dictionary has at least one suggestion for it (typos have near neighbours; brand names and foreign words
  * usually do not). Lower-case closed compounds of two dictionary words of 3+ letters ("mailroom") are accepted. Suggestions: up to 3, best first; at most 300 new suggestion look-ups per call.
  */
-export function spelling(text: string, speller: Speller | null, opts?: { ignore?: string[] }): SpellingMatch[] {
+export function spelling(text: string, speller: Speller | null, opts?: { ignore?: string[] }, finds?: TextFinds): SpellingMatch[] {
   if (!speller) return [];
   const input = asText(text);
   if (input.length === 0) return [];
@@ -217,8 +217,8 @@ export function spelling(text: string, speller: Speller | null, opts?: { ignore?
 
   // Spans to skip: links and emails.
   const skip: Array<[number, number]> = [];
-  for (const l of findTextLinks(t)) skip.push([l.start, l.end]);
-  for (const e of findTextEmails(t)) skip.push([e.start, e.end]);
+  for (const l of finds ? finds.links(t) : findTextLinks(t)) skip.push([l.start, l.end]);
+  for (const e of finds ? finds.emails(t) : findTextEmails(t)) skip.push([e.start, e.end]);
   skip.sort((a, b) => a[0] - b[0]);
 
   // Collect candidate tokens, grouped by line, as start/end pairs: a long message has millions of words,
@@ -306,8 +306,18 @@ export function spelling(text: string, speller: Speller | null, opts?: { ignore?
     let checked = 0;
     const bounds = lines[li]!;
     for (let k = 0; k < bounds.length; k += 2) {
-      const tok: Token = { start: bounds[k]!, end: bounds[k + 1]!, word: t.slice(bounds[k]!, bounds[k + 1]!) };
-      if (ignore.has(tok.word.toLowerCase())) continue;
+      const start = bounds[k]!;
+      const end = bounds[k + 1]!;
+      const word = t.slice(start, end);
+      // Most words are plain lower-case letters: judged as checkWord would, without a token object.
+      if (LOWER_WORD_RE.test(word)) {
+        if (ignore.has(word) || PREFIXES.has(word)) continue;
+        checked++;
+        if (!speller.isCorrect(word)) unknown.push({ start, end, word });
+        continue;
+      }
+      const tok: Token = { start, end, word };
+      if (ignore.size > 0 && ignore.has(word.toLowerCase())) continue;
       const parts = tok.word.includes('-') ? splitParts(tok) : [tok];
       for (const p of parts) {
         const verdict = checkWord(speller, t, p, ignore, capitalisedMid);

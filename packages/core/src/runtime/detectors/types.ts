@@ -61,3 +61,13 @@ export interface SpellingMatch extends RawMatch {
   /** Up to 3 suggestions, best first. */
   suggestions: string[];
 }
+
+/**
+ * Links and email addresses in a plain text (offsets into it), as findTextLinks and findTextEmails give
+ * them. Several detectors need them for the same text (links, emails, opt-out links, and spelling, which
+ * skips them): with a record's scans they are found once per text and shared; the detectors only read them.
+ */
+export interface TextFinds {
+  links(text: string): ReadonlyArray<{ start: number; end: number; url: string; host: string; scheme: LinkMatch['scheme'] }>;
+  emails(text: string): ReadonlyArray<{ start: number; end: number; address: string; obfuscated: boolean }>;
+}
