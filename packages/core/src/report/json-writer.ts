@@ -7,6 +7,7 @@
  */
 import { memorySpool, type ProjectResult, type ReportWriter, type RunEnd, type RunMeta, type SpoolFactory } from './writer.js';
 import { policyJson, resultJson, summaryJson, violationJson } from './json.js';
+import { resultJsonText } from './json-text.js';
 
 export interface JsonWriterOptions {
   /** Several policies are checked: wrap the reports in `{ "reports": [...] }`. */
@@ -16,7 +17,8 @@ export interface JsonWriterOptions {
 
 const nest = (value: unknown, pad: string) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${pad}`);
 
-function projectResultJson(r: ProjectResult) {
+/** A result in the report's shape (the plain path that resultJsonText writes directly; kept as its test oracle). */
+export function projectResultJson(r: ProjectResult) {
   return {
     ...resultJson(r),
     ...(r.suppressed && r.suppressed.length > 0
@@ -43,7 +45,7 @@ export function jsonWriter(opts: JsonWriterOptions = {}): ReportWriter {
       spool = newSpool();
     },
     *result(result) {
-      spool.write(`${count++ === 0 ? '' : ','}\n${pad}    ${nest(projectResultJson(result), `${pad}    `)}`);
+      spool.write(`${count++ === 0 ? '' : ','}\n${pad}    ${resultJsonText(result, `${pad}    `)}`);
     },
     *endRun(end: RunEnd) {
       const p = `${pad}  `;
