@@ -2,10 +2,13 @@
  * `--jobs N`: N worker threads (a tinypool pool) each read, decode and check
  * their own pieces of a file (JSON lines, CSV, tab-separated), cut at record
  * boundaries by core's `filePieces`. The main thread only finds the cuts,
- * then applies the pieces' results in input order: the few records with
- * something to report, counts for the clean ones, and metric tallies to add
- * up. So the records never cross between threads, and the report is the
- * same as on one thread, record numbers and line numbers included.
+ * then applies the pieces' results in input order. When every report can be
+ * rendered piece by piece, the threads render them too and the main thread
+ * writes their text and adds up counts and metric tallies; otherwise they
+ * send the records with something to report, and the main thread applies
+ * suppressions and the baseline and writes the reports. So the records
+ * never cross between threads, and the report is the same as on one thread,
+ * record numbers and line numbers included.
  *
  * Standard input, JSON documents, UTF-16 files and files under 64 KB are
  * read on the main thread: there is nothing to cut, or starting threads
@@ -18,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
 import { filePieces, readRecords, type InputFormat, type RawRecord } from '@sellguard/core/node';
 import type { CheckWorkerData, PieceResult, PieceTask } from './check-worker.js';
+import { pieceCounts } from './piece-order.js';
 
 /** With --jobs, files below this size are still read on the main thread (nothing worth cutting). */
 const SMALLEST_TO_CUT = 64 * 1024;
@@ -68,8 +72,12 @@ export interface PieceSink {
   record(rec: RawRecord, sent: PieceResult['sent'][number]): Promise<void>;
   /** Records without anything to report, and the metrics of a piece. */
   clean(count: number, tallies: PieceResult['tallies']): void;
+  /** A piece rendered by its thread (see RenderData), with its counts and metrics. */
+  rendered(piece: NonNullable<PieceResult['rendered']>, tallies: PieceResult['tallies']): Promise<void>;
   /** Bytes and records read, for the progress line. */
   progress(bytes: number, records: number): void;
+  /** The file as the reports show it. */
+  shownFile: string;
 }
 
 export interface CheckPool {
@@ -97,10 +105,20 @@ export function checkPool(data: CheckWorkerData, jobs: number): CheckPool {
       const pieceBytes = Math.min(MAX_PIECE_BYTES, Math.max(SMALLEST_TO_CUT, Math.ceil(size / (jobs * 4))));
       // Pieces handed out and not yet applied, oldest first; one per thread and one waiting, so memory stays flat.
       const inFlight: Array<{ bytes: number; result: Promise<PieceResult> }> = [];
+      // Each piece ends after at least pieceBytes bytes (the last one aside): room for every piece, and some to spare.
+      const capacity = Math.ceil(size / pieceBytes) + 16;
+      const shared = data.render ? pieceCounts(capacity) : undefined;
+      let seq = 0;
       let next = startIndex;
       const applyOldest = async () => {
         const { bytes, result } = inFlight.shift()!;
         const done = await result;
+        if (done.rendered) {
+          await sink.rendered(done.rendered, done.tallies);
+          sink.progress(bytes, done.records);
+          next += done.records;
+          return;
+        }
         let clean = done.records;
         for (const s of done.sent) {
           clean--;
@@ -113,7 +131,15 @@ export function checkPool(data: CheckWorkerData, jobs: number): CheckPool {
         next += done.records;
       };
       for await (const piece of filePieces(input, { format: layout.format as 'jsonl' | 'csv' | 'tsv', pieceBytes, ...(layout.delimiter !== undefined ? { delimiter: layout.delimiter } : {}) })) {
-        const task: PieceTask = { file: input, format: layout.format, piece, ...(layout.delimiter !== undefined ? { delimiter: layout.delimiter } : {}), ...(piece.start > 0 && layout.header ? { header: layout.header } : {}) };
+        if (shared && seq >= capacity) throw new Error(`${input} grew while it was being read; check it again once it is complete`);
+        const task: PieceTask = {
+          file: input,
+          format: layout.format,
+          piece,
+          ...(layout.delimiter !== undefined ? { delimiter: layout.delimiter } : {}),
+          ...(piece.start > 0 && layout.header ? { header: layout.header } : {}),
+          ...(shared ? { order: { shared, seq: seq++, startIndex }, shownFile: sink.shownFile } : {}),
+        };
         const result = pool.run(task) as Promise<PieceResult>;
         // Awaited later, in order; until then a failure must not count as an unhandled rejection.
         result.catch(() => undefined);

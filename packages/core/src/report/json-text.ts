@@ -105,13 +105,21 @@ function problemText(p: InputProblem, ind: string): string {
  * indented by `ind`.
  */
 export function resultJsonText(r: ProjectResult, ind: string): string {
+  return `{\n${ind}  "index": ${q(r.index) ?? 'null'}${resultJsonAfterIndex(r, ind)}`;
+}
+
+/**
+ * The text of resultJsonText after the record's number (the first field, `"index": N`), so a result can be
+ * written before its number is known (see PieceWriting.split).
+ */
+export function resultJsonAfterIndex(r: ProjectResult, ind: string): string {
   const i2 = `${ind}  `;
-  let s = '{';
-  s = field(s, i2, 'index', leaf(r.index, i2));
+  // Fields after the first: each starts with a comma (`field` adds one when the text is longer than '{').
+  let s = '{ ';
   if (r.line !== undefined) s = field(s, i2, 'line', leaf(r.line, i2));
   if (r.file !== undefined) s = field(s, i2, 'file', leaf(r.file, i2));
   s = field(s, i2, 'violations', list(r.violations, i2, plainViolation));
   if (r.invalid) s = field(s, i2, 'invalid', list(r.invalid, i2, problemText));
   if (r.suppressed && r.suppressed.length > 0) s = field(s, i2, 'suppressed', list(r.suppressed, i2, suppressedViolation));
-  return close(s, ind);
+  return `${s.slice(2)}\n${ind}}`;
 }

@@ -7,7 +7,7 @@
  */
 import { memorySpool, type ProjectResult, type ReportWriter, type RunEnd, type RunMeta, type SpoolFactory } from './writer.js';
 import { policyJson, resultJson, summaryJson, violationJson } from './json.js';
-import { resultJsonText } from './json-text.js';
+import { resultJsonAfterIndex, resultJsonText } from './json-text.js';
 
 export interface JsonWriterOptions {
   /** Several policies are checked: wrap the reports in `{ "reports": [...] }`. */
@@ -46,6 +46,26 @@ export function jsonWriter(opts: JsonWriterOptions = {}): ReportWriter {
     },
     *result(result) {
       spool.write(`${count++ === 0 ? '' : ','}\n${pad}    ${resultJsonText(result, `${pad}    `)}`);
+    },
+    pieces: {
+      render(results) {
+        let text = '';
+        let n = 0;
+        for (const { result } of results) {
+          n++;
+          text += `,\n${pad}    ${resultJsonText(result, `${pad}    `)}`;
+        }
+        return { text, results: n };
+      },
+      split(result) {
+        return [`,\n${pad}    {\n${pad}      "index": `, resultJsonAfterIndex(result, `${pad}    `)];
+      },
+      *add(piece) {
+        if (piece.results === 0) return;
+        // Every result of a piece starts with a comma: the run's first result drops it.
+        spool.write(count > 0 ? piece.text : piece.text.slice(1));
+        count += piece.results;
+      },
     },
     *endRun(end: RunEnd) {
       const p = `${pad}  `;

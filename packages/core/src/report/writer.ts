@@ -86,6 +86,43 @@ export interface ReportWriter {
   result(result: ProjectResult, source: RecordSource): Iterable<string>;
   endRun(end: RunEnd): Iterable<string>;
   end(): Iterable<string>;
+  /**
+   * Formats whose results can be rendered away from the run (in the worker threads of `check --jobs`), with only
+   * counters left for the run to add up. Absent for formats that need the whole run to place a result (SARIF's
+   * regions and fingerprints, the HTML page's kept records): their results must reach `result`.
+   */
+  pieces?: PieceWriting;
+}
+
+/** One piece of an input's results, rendered by another writer of the same format and options. */
+export interface RenderedPiece {
+  /** The text of the piece's results, in input order, as `result` would have written them one after another. */
+  text: string;
+  /** How many results the text holds. */
+  results: number;
+  /** The length of each result's text, for a writer that may show only the first results (the text report's --max-records). */
+  sizes?: number[];
+  /** Counters of the format (JUnit's tests, failures, errors and skipped cases). */
+  counts?: number[];
+  /** Results kept as they are (the Markdown report lists the first few). */
+  kept?: RecordResult[];
+}
+
+export interface PieceWriting {
+  /**
+   * Render a piece's results (each with its final index): called on a writer that has had `beginRun` with the
+   * same meta, it changes nothing of the writer's run, so pieces can be rendered in any order.
+   */
+  render(results: Iterable<{ result: ProjectResult; source: RecordSource }>): RenderedPiece;
+  /**
+   * Formats that write a result's number (`index`) at most once, at a known place: the result's text before its
+   * number and after it, so it can be rendered before the numbers of the piece's records are known (the number is
+   * then written between the two; a format that never writes it gives one part). The parts of a piece's results,
+   * one after another, make the `text` of its RenderedPiece.
+   */
+  split?(result: ProjectResult, source: RecordSource): [string, string] | [string];
+  /** Add a rendered piece to this writer's run, pieces in input order; returns the text to write now. */
+  add(piece: RenderedPiece): Iterable<string>;
 }
 
 /** Text set aside while a run goes on, read back once at its end. */
