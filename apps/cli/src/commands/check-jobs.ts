@@ -19,7 +19,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
-import { filePieces, readRecords, type InputFormat, type RawRecord } from '@sellguard/core/node';
+import { filePieces, pieceText, readRecords, type InputFormat, type RawRecord } from '@sellguard/core/node';
 import type { CheckWorkerData, PieceResult, PieceTask } from './check-worker.js';
 import { pieceCounts } from './piece-order.js';
 
@@ -114,6 +114,11 @@ export function checkPool(data: CheckWorkerData, jobs: number): CheckPool {
         const { bytes, result } = inFlight.shift()!;
         const done = await result;
         if (done.rendered) {
+          // Results rendered before their numbers were known get them here: `next` is the piece's first record.
+          for (const p of done.rendered.pieces) {
+            p.text = pieceText(p, next);
+            delete p.parts;
+          }
           await sink.rendered(done.rendered, done.tallies);
           sink.progress(bytes, done.records);
           next += done.records;

@@ -136,8 +136,12 @@ const writers = render?.targets.map((t) => {
 interface PieceRendering {
   /** A record with something to report (or a suppression of its own), in order; `own`: it names suppressions. */
   add(k: SentRecord, own: boolean): void;
-  /** The piece is read and its first record's number is `base`: the reports' text of the piece, and its counts. */
-  finish(records: number, base: number): NonNullable<PieceResult['rendered']>;
+  /**
+   * The piece is read: the reports' text of the piece, and its counts. `base` gives the number of its first record,
+   * waiting for the pieces before (asked only when a result needs it here; otherwise the text goes back in parts,
+   * with piece-local record numbers that the main thread turns into numbers among all inputs).
+   */
+  finish(records: number, base: () => number): NonNullable<PieceResult['rendered']>;
 }
 
 /**
@@ -193,13 +197,17 @@ function pieceRendering(task: PieceTask): PieceRendering {
         });
       }
     },
-    finish(records, base) {
+    finish(records, baseOf) {
       run.addClean(records - added);
       if (!now) {
+        const base = baseOf();
         const out = waiting.flatMap((k) => check(k, base + k.at));
         return { pieces: writers!.map((w) => w.render(out)), counts: run.pieceCounts() };
       }
+      // Nothing waited: the main thread writes the numbers (no need to wait for the pieces before).
+      if (waiting.length === 0) return { pieces: parts.map((p) => ({ text: '', parts: p as Array<string | number>, results: shown })), counts: run.pieceCounts() };
       // The records that waited, in order, now with their numbers (and their notices in order).
+      const base = baseOf();
       const late = new Map(waiting.map((k) => [k, check(k, base + k.at)]));
       for (const r of late.values()) shown += r.length;
       const pieces = writers!.map((w, i): RenderedPiece => {
@@ -258,7 +266,8 @@ export default async function checkPiece(task: PieceTask): Promise<PieceResult> 
   if (rendering && task.order) {
     // This piece's count first, so that the threads rendering later pieces can go on.
     publishPiece(task.order, records);
-    return { records, sent, ...tallies, rendered: rendering.finish(records, pieceBase(task.order)) };
+    const order = task.order;
+    return { records, sent, ...tallies, rendered: rendering.finish(records, () => pieceBase(order)) };
   }
   return { records, sent, ...tallies };
 }

@@ -106,6 +106,19 @@ export interface RenderedPiece {
   counts?: number[];
   /** Results kept as they are (the Markdown report lists the first few). */
   kept?: RecordResult[];
+  /**
+   * The text in parts, before the piece's record numbers are known: text, and the piece-local numbers of records
+   * (from 0) where a result writes its number (see PieceWriting.split). `pieceText` joins them.
+   */
+  parts?: Array<string | number>;
+}
+
+/** The text of a rendered piece whose first record is number `base` among all inputs. */
+export function pieceText(piece: RenderedPiece, base: number): string {
+  if (!piece.parts) return piece.text;
+  let text = '';
+  for (const p of piece.parts) text += typeof p === 'string' ? p : String(base + p);
+  return text;
 }
 
 export interface PieceWriting {
