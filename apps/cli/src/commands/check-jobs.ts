@@ -30,10 +30,10 @@ const MAX_PIECE_BYTES = 2 * 1024 * 1024;
 
 /**
  * Threads when --jobs is not given: one. Each worker thread costs about 40 MB before it reads anything and its
- * own heap while it works: on 100,000 seller performance reports (175 MB) two threads peaked at 320–410 MB
- * against 172 MB for one, over the 200 MB a check may use, and on the shared 2-core machine where this was
- * measured two threads were not reliably faster (the main thread still writes the report, 158 MB of JSON for
- * that file). So more threads are asked for with --jobs.
+ * own heap while it works: on 200,000 seller performance reports (351 MB, a 311 MB JSON report) two threads
+ * peaked at 340–370 MB against 175 MB for one, over the 200 MB a check may use, and took about 1.4 times the
+ * CPU time of one thread (each thread loads the program and the policy, and collects its own garbage), so on a
+ * busy machine they are not reliably faster. More threads are asked for with --jobs.
  */
 export const DEFAULT_JOBS = 1;
 
