@@ -22,6 +22,7 @@ import Tinypool from 'tinypool';
 import { filePieces, pieceText, readRecords, type InputFormat, type RawRecord } from '@sellguard/core/node';
 import type { CheckWorkerData, PieceResult, PieceTask } from './check-worker.js';
 import { pieceCounts } from './piece-order.js';
+import { handOver, handoffBuffer } from './check-handoff.js';
 
 /** With --jobs, files below this size are still read on the main thread (nothing worth cutting). */
 const SMALLEST_TO_CUT = 64 * 1024;
@@ -87,17 +88,47 @@ export interface CheckPool {
   close(): Promise<void>;
 }
 
-/** A pool of `jobs` threads checking pieces of files against one policy. */
-export function checkPool(data: CheckWorkerData, jobs: number): CheckPool {
-  const pool = new Tinypool({
+function threads(jobs: number, workerData: CheckWorkerData | { handoff: SharedArrayBuffer }): Tinypool {
+  return new Tinypool({
     filename: workerFile(),
     minThreads: jobs,
     maxThreads: jobs,
-    workerData: data,
+    workerData,
     // A young generation smaller than V8's default: each thread's heap grows less before it is collected. On a
     // 1M-row order report, 8 MB gave 307 MB peak and 32 MB 363 MB, with up to a tenth more CPU time at 8 MB.
     resourceLimits: { maxYoungGenerationSizeMb: 16 },
   });
+}
+
+/** Threads started before the run is planned, waiting for their setup (see check-handoff.ts). */
+export interface EarlyThreads {
+  /** The threads, once: they get `data` (undefined when they are not `jobs` threads, or the setup does not fit). */
+  take(data: CheckWorkerData, jobs: number): Tinypool | undefined;
+  /** Stop the threads if nobody took them. */
+  dispose(): Promise<void>;
+}
+
+export function earlyThreads(jobs: number): EarlyThreads {
+  const shared = handoffBuffer();
+  let pool: Tinypool | undefined = threads(jobs, { handoff: shared });
+  return {
+    take(data, wanted) {
+      const taken = pool;
+      if (!taken || wanted !== jobs || !handOver(shared, data)) return undefined;
+      pool = undefined;
+      return taken;
+    },
+    async dispose() {
+      const left = pool;
+      pool = undefined;
+      await left?.destroy();
+    },
+  };
+}
+
+/** A pool of `jobs` threads checking pieces of files against one policy (the early threads when given and fit). */
+export function checkPool(data: CheckWorkerData, jobs: number, early?: EarlyThreads): CheckPool {
+  const pool = early?.take(data, jobs) ?? threads(jobs, data);
   return {
     async checkFile(input, layout, startIndex, sink) {
       const { size } = await stat(input);

@@ -44,6 +44,7 @@ import { loadPolicyForRun } from '../policy-cache/load-policy.js';
 import { ruleDocs } from './check-plan.js';
 import { errorsOnly, writerFor } from './check-writers.js';
 import { pieceBase, publishPiece, type PieceOrder } from './piece-order.js';
+import { receive } from './check-handoff.js';
 
 export interface CheckWorkerData {
   policyFile: string;
@@ -117,7 +118,9 @@ export interface PieceResult {
 }
 
 // tinypool passes its own data first, then the pool's `workerData`.
-const { policyFile, cache, asOf, spans, suppressionField, keys, render } = (workerData as [unknown, CheckWorkerData])[1];
+// Threads started before the run was planned wait here for their setup (see check-handoff.ts).
+const given = (workerData as [unknown, CheckWorkerData | { handoff: SharedArrayBuffer }])[1];
+const { policyFile, cache, asOf, spans, suppressionField, keys, render } = 'handoff' in given ? receive<CheckWorkerData>(given.handoff) : given;
 // The main thread loaded the same file without errors before starting the workers, and kept it in the
 // cache of compiled policies: each thread reads it from there instead of compiling it again.
 const loaded = await loadPolicyForRun(policyFile, { cache });

@@ -27,7 +27,7 @@ import { Sink, fileSpools } from '../options/sink.js';
 import { Progress, progressWanted } from '../options/progress.js';
 import { planCheck, ruleDocs, shown, type CheckFlags, type CheckPlan } from './check-plan.js';
 import { checkWithEngine } from './engine.js';
-import { checkPool, cuttable, DEFAULT_JOBS, type CheckPool } from './check-jobs.js';
+import { checkPool, cuttable, DEFAULT_JOBS, earlyThreads, type CheckPool, type EarlyThreads } from './check-jobs.js';
 import { errorsOnly, writerFor } from './check-writers.js';
 
 export type { CheckFlags } from './check-plan.js';
@@ -56,14 +56,21 @@ async function reportBroken(plan: CheckPlan, color: boolean): Promise<never> {
 
 export async function checkCommand(args: string[], flags: CheckFlags): Promise<number> {
   const stderrColor = useColor(process.stderr, flags.color);
-  const plan = await planCheck(args, flags);
-  if (plan.broken.length > 0) await reportBroken(plan, stderrColor);
-  // Warnings do not stop a check, but they are worth seeing.
-  if (!flags.quiet) for (const r of plan.runs) printDiagnostics(r.loaded.diagnostics, r.loaded.source, r.file, stderrColor, r.loaded.sources);
-  return runPlan(plan, flags);
+  // With --jobs, the threads start loading the program now, while the policy is loaded here (see check-handoff.ts).
+  const jobs = flags.jobs ?? DEFAULT_JOBS;
+  const early = jobs > 1 && !flags.db ? earlyThreads(jobs) : undefined;
+  try {
+    const plan = await planCheck(args, flags);
+    if (plan.broken.length > 0) await reportBroken(plan, stderrColor);
+    // Warnings do not stop a check, but they are worth seeing.
+    if (!flags.quiet) for (const r of plan.runs) printDiagnostics(r.loaded.diagnostics, r.loaded.source, r.file, stderrColor, r.loaded.sources);
+    return await runPlan(plan, flags, early);
+  } finally {
+    await early?.dispose();
+  }
 }
 
-export async function runPlan(plan: CheckPlan, flags: CheckFlags): Promise<number> {
+export async function runPlan(plan: CheckPlan, flags: CheckFlags, early?: EarlyThreads): Promise<number> {
   // One context for the run: the as-of day, and a speller built once if any policy checks spelling.
   const ctx = contextFor(plan.runs.map((r) => r.loaded.policy), { asOf: plan.asOf ?? null });
   const spools = fileSpools();
@@ -163,6 +170,7 @@ export async function runPlan(plan: CheckPlan, flags: CheckFlags): Promise<numbe
               : {}),
           },
           jobs,
+          early,
         ));
       const wrappers: Array<{ file: string; key: string }> = [];
       // A JSON object that fits the policy's input record is a record, not a holder of records.
