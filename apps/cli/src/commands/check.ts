@@ -17,6 +17,7 @@ import {
   failsAt,
   fitsRecord,
   type ProjectResult,
+  type ReportChunk,
   type ReportWriter,
   type RunEnd,
   DEFAULT_SUPPRESSION_FIELD,
@@ -84,7 +85,7 @@ export async function runPlan(plan: CheckPlan, flags: CheckFlags, early?: EarlyT
       writer: writerFor(t.format, { color, ...(flags.maxRecords !== undefined ? { maxRecords: flags.maxRecords } : {}), several, spool: spools.spool, ...(flags.inputFormat ? { inputFormat: flags.inputFormat } : {}) }),
     };
   });
-  const each = async (f: (w: ReportWriter) => Iterable<string>) => {
+  const each = async (f: (w: ReportWriter) => Iterable<ReportChunk>) => {
     for (const o of outputs) await o.sink.write(f(o.writer));
   };
   // Without a baseline to read or write, no matcher: nothing is kept or hashed per record.
