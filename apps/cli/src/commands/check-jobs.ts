@@ -134,7 +134,8 @@ export function checkPool(data: CheckWorkerData, jobs: number, early?: EarlyThre
       const { size } = await stat(input);
       // About four pieces per thread, so a thread that finishes early takes another.
       const pieceBytes = Math.min(MAX_PIECE_BYTES, Math.max(SMALLEST_TO_CUT, Math.ceil(size / (jobs * 4))));
-      // Pieces handed out and not yet applied, oldest first; one per thread and one waiting, so memory stays flat.
+      // Pieces handed out and not yet applied, oldest first: two per thread (one being read, one queued), so a thread
+      // never waits for the main thread to hand it the next piece, and memory stays flat.
       const inFlight: Array<{ bytes: number; result: Promise<PieceResult> }> = [];
       // Each piece ends after at least pieceBytes bytes (the last one aside): room for every piece, and some to spare.
       const capacity = Math.ceil(size / pieceBytes) + 16;
@@ -180,7 +181,7 @@ export function checkPool(data: CheckWorkerData, jobs: number, early?: EarlyThre
         // Awaited later, in order; until then a failure must not count as an unhandled rejection.
         result.catch(() => undefined);
         inFlight.push({ bytes: piece.end - piece.start, result });
-        while (inFlight.length > jobs + 1) await applyOldest();
+        while (inFlight.length > jobs * 2) await applyOldest();
       }
       while (inFlight.length > 0) await applyOldest();
       return next - startIndex;
