@@ -43,6 +43,24 @@ function messages(): { text: string; badLines: number[] } {
   return { text: `${lines.join('\n')}\n`, badLines };
 }
 
+/**
+ * The messages above, where every third record with an address suppresses that rule with a reason, and records
+ * 1, 1,001, 2,001, … suppress a rule that does not fire on them (each gives a notice); lines stay where they were.
+ */
+function suppressedMessages(): string {
+  return messages()
+    .text.split('\n')
+    .map((line) => {
+      if (!line.startsWith('{')) return line;
+      const record = JSON.parse(line) as { orderId: string; body: string };
+      const i = Number(record.orderId.slice(4));
+      if (i % 7 === 0 && i % 3 === 0) return JSON.stringify({ ...record, 'sellguard-ignore': 'email-address -- the buyer asked for our address' });
+      if (i % 1000 === 1 && i % 7 !== 0) return JSON.stringify({ ...record, 'sellguard-ignore': 'email-address -- kept from an old template' });
+      return line;
+    })
+    .join('\n');
+}
+
 const CSV_ROWS = 3000;
 const UNCLOSED_ROW = 2900;
 
@@ -84,6 +102,8 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'sellguard-jobs-'));
   writeFileSync(join(dir, 'demo.policy'), POLICY);
   writeFileSync(join(dir, 'messages.jsonl'), messages().text);
+  writeFileSync(join(dir, 'suppressed.jsonl'), suppressedMessages());
+  writeFileSync(join(dir, 'demo.config.json'), JSON.stringify({ rules: { 'demo/shouting': { severity: 'warning', reason: 'shouting is only rude' } } }));
   writeFileSync(join(dir, 'notes.policy'), NOTES_POLICY);
   writeFileSync(join(dir, 'notes.csv'), notesCsv().text);
   // The example order report five times over (header once): big enough to be cut into pieces.
@@ -96,7 +116,8 @@ afterAll(() => {
 });
 
 function check(args: string[]) {
-  const r = spawnSync(process.execPath, [bin, 'check', ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' } });
+  // SARIF and HTML reports of 6,000 records are over spawnSync's default 1 MB of output.
+  const r = spawnSync(process.execPath, [bin, 'check', ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 256 << 20, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -122,10 +143,10 @@ describe('sellguard check --jobs', () => {
     expect(indexes).toEqual([...indexes].sort((a, b) => a - b));
   });
 
-  it('gives the same JSON, SARIF and text reports of a CSV with quoted line breaks on one, two and three threads', () => {
+  it('gives the same reports of a CSV with quoted line breaks and a quote left open on one, two and three threads', () => {
     const { badLines, unclosedLine } = notesCsv();
     // Every format on three threads, JSON on two as well (each run is a process start; keep them few).
-    for (const format of ['json', 'sarif', 'text']) {
+    for (const format of ['json', 'sarif', 'text', 'junit', 'github', 'markdown', 'html']) {
       const one = check(['notes.policy', 'notes.csv', '--format', format, '--jobs', '1']);
       for (const jobs of format === 'json' ? ['2', '3'] : ['3']) {
         const more = check(['notes.policy', 'notes.csv', '--format', format, '--jobs', jobs]);
@@ -142,6 +163,48 @@ describe('sellguard check --jobs', () => {
     // Addresses inside quoted, multi-line notes before the unclosed quote: every 13th row.
     const found = doc.results.filter((r: { violations: unknown[]; line: number }) => r.violations.length > 0 && r.line < unclosedLine);
     expect(found.length).toBe(Array.from({ length: UNCLOSED_ROW }, (_, i) => i).filter((i) => i % 13 === 0 && i % 101 !== 7).length);
+  }, 120_000);
+
+  it('gives the same report in every format on one, two and three threads, bad records and suppressions included', () => {
+    // Every format, with records that name suppressions of their own (with a reason, without one, of a rule that did
+    // not fire) and a config that turns one rule down: the threads apply them and render the reports themselves.
+    for (const format of ['json', 'text', 'sarif', 'junit', 'github', 'markdown', 'html']) {
+      const args = ['demo.policy', 'suppressed.jsonl', '--config', 'demo.config.json', '--format', format, '--fail-on', 'never'];
+      const one = check([...args, '--jobs', '1']);
+      expect(one.code, `${format}: ${one.stderr}`).toBe(0);
+      for (const jobs of format === 'json' ? ['2', '3'] : ['3']) {
+        const more = check([...args, '--jobs', jobs]);
+        expect(more.stdout, `${format} on ${jobs} threads`).toBe(one.stdout);
+        expect(more.stderr, `${format} on ${jobs} threads`).toBe(one.stderr);
+      }
+    }
+    // Counted independently from the generator: every record is counted once, suppressed violations aside.
+    const doc = JSON.parse(check(['demo.policy', 'suppressed.jsonl', '--config', 'demo.config.json', '--format', 'json', '--fail-on', 'never', '--jobs', '2']).stdout);
+    const all = Array.from({ length: RECORDS }, (_, i) => i);
+    const bad = all.filter((i) => i % 97 === 50);
+    const emails = all.filter((i) => i % 7 === 0 && i % 97 !== 50);
+    const ignored = emails.filter((i) => i % 3 === 0);
+    expect(doc.summary.records).toBe(RECORDS);
+    expect(doc.summary.invalid).toBe(bad.length);
+    expect(doc.summary.byRule['demo/email-address']).toBe(emails.length - ignored.length);
+    expect(doc.suppressions.suppressed).toBe(ignored.length);
+    // Records 1, 1,001, … name a rule that did not fire on them: one notice each, in input order.
+    const unused = all.filter((i) => i % 1000 === 1 && i % 97 !== 50 && i % 7 !== 0);
+    expect(doc.suppressions.notices.map((n: { where: string }) => n.where)).toEqual(unused.map((i) => expect.stringMatching(new RegExp(`^record ${i + 1} \\(line `))));
+    // Shouting is turned into a warning by the config: every one of them still reported, none as an error.
+    const shouting = all.filter((i) => i % 11 === 0 && i % 97 !== 50).length;
+    expect(doc.summary.byRule['demo/shouting']).toBe(shouting);
+    expect(doc.summary.bySeverity.warning).toBe(shouting);
+  }, 180_000);
+
+  it('keeps --quiet and --max-records the same on several threads', () => {
+    for (const extra of [['--quiet', '--format', 'json'], ['--max-records', '7'], ['--quiet', '--format', 'markdown'], ['--quiet', '--format', 'junit']]) {
+      const args = ['demo.policy', 'suppressed.jsonl', '--config', 'demo.config.json', '--fail-on', 'never', ...extra];
+      const one = check([...args, '--jobs', '1']);
+      expect(check([...args, '--jobs', '3']).stdout, extra.join(' ')).toBe(one.stdout);
+    }
+    const shown = check(['demo.policy', 'suppressed.jsonl', '--max-records', '7', '--jobs', '3', '--fail-on', 'never']).stdout;
+    expect(shown.match(/^record \d+/gm)?.length).toBe(7);
   }, 120_000);
 
   it('gives the same text report, with the text of each violation, on three threads', () => {

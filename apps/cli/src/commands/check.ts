@@ -7,28 +7,19 @@ import { statSync, writeFileSync } from 'node:fs';
 import {
   BaselineMatcher,
   contextFor,
-  githubWriter,
-  htmlWriter,
   InputError,
-  jsonWriter,
-  junitWriter,
-  markdownWriter,
   policyErrorsJson,
   ProjectRun,
   readRecords,
   runMeta,
-  sarifWriter,
   settingsFor,
   allSettings,
-  textWriter,
   failsAt,
   fitsRecord,
   type ProjectResult,
-  type ReportFormat,
+  type ReportChunk,
   type ReportWriter,
   type RunEnd,
-  type Spool,
-  type InputFormat,
   DEFAULT_SUPPRESSION_FIELD,
 } from '@sellguard/core/node';
 import { today } from '@sellguard/core/runtime';
@@ -36,31 +27,11 @@ import { CliError, EXIT, printDiagnostics, useColor } from '../io.js';
 import { Sink, fileSpools } from '../options/sink.js';
 import { Progress, progressWanted } from '../options/progress.js';
 import { planCheck, ruleDocs, shown, type CheckFlags, type CheckPlan } from './check-plan.js';
-import { VERSION } from '../version.js';
 import { checkWithEngine } from './engine.js';
-import { checkPool, cuttable, DEFAULT_JOBS, type CheckPool } from './check-jobs.js';
-import { sarifRegions } from './check-sarif-regions.js';
+import { checkPool, cuttable, DEFAULT_JOBS, earlyThreads, type CheckPool, type EarlyThreads } from './check-jobs.js';
+import { errorsOnly, writerFor } from './check-writers.js';
 
 export type { CheckFlags } from './check-plan.js';
-
-function writerFor(format: ReportFormat, opts: { color: boolean; maxRecords?: number; several: boolean; spool: () => Spool; inputFormat?: InputFormat }): ReportWriter {
-  switch (format) {
-    case 'text':
-      return textWriter({ color: opts.color, hyperlinks: opts.color, ...(opts.maxRecords !== undefined ? { maxRecords: opts.maxRecords } : {}) });
-    case 'json':
-      return jsonWriter({ several: opts.several, spool: opts.spool });
-    case 'sarif':
-      return sarifWriter({ toolVersion: VERSION, informationUri: 'https://github.com/sellguard/sellguard', regionOf: sarifRegions(opts.inputFormat) });
-    case 'junit':
-      return junitWriter({ spool: opts.spool });
-    case 'github':
-      return githubWriter();
-    case 'markdown':
-      return markdownWriter();
-    case 'html':
-      return htmlWriter();
-  }
-}
 
 /** Policy errors: code frames on stderr, and the JSON form for each JSON report (so programs see them too). */
 async function reportBroken(plan: CheckPlan, color: boolean): Promise<never> {
@@ -84,39 +55,46 @@ async function reportBroken(plan: CheckPlan, color: boolean): Promise<never> {
   throw new CliError(`the ${plan.broken.length === 1 ? 'policy' : 'policies'} ${names} ${plan.broken.length === 1 ? 'has' : 'have'} errors; fix them and run again`);
 }
 
-/** Only errors, for --quiet: results without them are left out. */
-function errorsOnly(r: ProjectResult): ProjectResult | undefined {
-  const violations = r.violations.filter((v) => v.severity === 'error');
-  if (violations.length === 0 && !r.invalid?.length) return undefined;
-  return { ...r, violations, suppressed: [] };
-}
-
 export async function checkCommand(args: string[], flags: CheckFlags): Promise<number> {
   const stderrColor = useColor(process.stderr, flags.color);
-  const plan = await planCheck(args, flags);
-  if (plan.broken.length > 0) await reportBroken(plan, stderrColor);
-  // Warnings do not stop a check, but they are worth seeing.
-  if (!flags.quiet) for (const r of plan.runs) printDiagnostics(r.loaded.diagnostics, r.loaded.source, r.file, stderrColor, r.loaded.sources);
-  return runPlan(plan, flags);
+  // With --jobs, the threads start loading the program now, while the policy is loaded here (see check-handoff.ts).
+  const jobs = flags.jobs ?? DEFAULT_JOBS;
+  const early = jobs > 1 && !flags.db ? earlyThreads(jobs) : undefined;
+  try {
+    const plan = await planCheck(args, flags);
+    if (plan.broken.length > 0) await reportBroken(plan, stderrColor);
+    // Warnings do not stop a check, but they are worth seeing.
+    if (!flags.quiet) for (const r of plan.runs) printDiagnostics(r.loaded.diagnostics, r.loaded.source, r.file, stderrColor, r.loaded.sources);
+    return await runPlan(plan, flags, early);
+  } finally {
+    await early?.dispose();
+  }
 }
 
-export async function runPlan(plan: CheckPlan, flags: CheckFlags): Promise<number> {
+export async function runPlan(plan: CheckPlan, flags: CheckFlags, early?: EarlyThreads): Promise<number> {
   // One context for the run: the as-of day, and a speller built once if any policy checks spelling.
   const ctx = contextFor(plan.runs.map((r) => r.loaded.policy), { asOf: plan.asOf ?? null });
   const spools = fileSpools();
   const several = plan.runs.length > 1;
-  const outputs = plan.targets.map((t) => ({
-    target: t,
-    sink: new Sink(t.file),
-    writer: writerFor(t.format, { color: t.file === undefined && useColor(process.stdout, flags.color), ...(flags.maxRecords !== undefined ? { maxRecords: flags.maxRecords } : {}), several, spool: spools.spool, ...(flags.inputFormat ? { inputFormat: flags.inputFormat } : {}) }),
-  }));
-  const each = async (f: (w: ReportWriter) => Iterable<string>) => {
+  const outputs = plan.targets.map((t) => {
+    const color = t.file === undefined && useColor(process.stdout, flags.color);
+    return {
+      target: t,
+      color,
+      sink: new Sink(t.file),
+      writer: writerFor(t.format, { color, ...(flags.maxRecords !== undefined ? { maxRecords: flags.maxRecords } : {}), several, spool: spools.spool, ...(flags.inputFormat ? { inputFormat: flags.inputFormat } : {}) }),
+    };
+  });
+  const each = async (f: (w: ReportWriter) => Iterable<ReportChunk>) => {
     for (const o of outputs) await o.sink.write(f(o.writer));
   };
   // Without a baseline to read or write, no matcher: nothing is kept or hashed per record.
   const matcher = flags.updateBaseline ? new BaselineMatcher(undefined, true) : plan.baseline ? new BaselineMatcher(plan.baseline) : undefined;
   // Only SARIF reports name records by key (their fingerprints).
   const recordKeys = plan.targets.some((t) => t.format === 'sarif');
+  // With --jobs, the threads render the reports themselves when every format allows it and no baseline needs the
+  // records in order (see check-worker.ts).
+  const threadsRender = matcher === undefined && outputs.every((o) => o.writer.pieces !== undefined);
   const config = plan.config;
   const usedSettings = new Set<string>();
   let failed = false;
@@ -179,8 +157,21 @@ export async function runPlan(plan: CheckPlan, flags: CheckFlags): Promise<numbe
             spans: plan.targets.some((t) => t.format === 'text' || t.format === 'html'),
             suppressionField: config?.config.suppressionField ?? DEFAULT_SUPPRESSION_FIELD,
             keys: recordKeys || matcher !== undefined,
+            ...(threadsRender
+              ? {
+                  render: {
+                    targets: outputs.map((o) => ({ format: o.target.format, color: o.color })),
+                    ...(flags.maxRecords !== undefined ? { maxRecords: flags.maxRecords } : {}),
+                    several,
+                    inputs: run.inputs.map(shown),
+                    quiet: flags.quiet === true,
+                    ...(config ? { config: { rules: config.config.rules, overrides: config.config.overrides, name: config.name } } : {}),
+                  },
+                }
+              : {}),
           },
           jobs,
+          early,
         ));
       const wrappers: Array<{ file: string; key: string }> = [];
       // A JSON object that fits the policy's input record is a record, not a holder of records.
@@ -199,6 +190,12 @@ export async function runPlan(plan: CheckPlan, flags: CheckFlags): Promise<numbe
                 projectRun.addClean(count);
                 if (tallies) projectRun.mergeTallies(tallies);
               },
+              rendered: async (piece, tallies) => {
+                projectRun.mergePiece(piece.counts);
+                if (tallies) projectRun.mergeTallies(tallies);
+                for (const [i, o] of outputs.entries()) await o.sink.write(o.writer.pieces!.add(piece.pieces[i]));
+              },
+              shownFile: shownInput(input),
               progress: (bytes, records) => {
                 progress.read(bytes);
                 progress.record(records);

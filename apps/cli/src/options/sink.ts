@@ -7,7 +7,7 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'n
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Spool } from '@sellguard/core';
+import type { ReportChunk, Spool } from '@sellguard/core';
 import { CliError, writeError } from '../io.js';
 
 const BATCH = 1 << 16;
@@ -25,8 +25,14 @@ export class Sink {
     }
   }
 
-  async write(chunks: Iterable<string>): Promise<void> {
+  async write(chunks: Iterable<ReportChunk>): Promise<void> {
     for (const chunk of chunks) {
+      if (typeof chunk !== 'string') {
+        // Bytes (a spool read back) go out as they are, after the text before them.
+        await this.flush();
+        await this.out(chunk);
+        continue;
+      }
       this.batch += chunk;
       if (this.batch.length >= BATCH) await this.flush();
     }
@@ -35,14 +41,18 @@ export class Sink {
   async flush(): Promise<void> {
     const text = this.batch;
     this.batch = '';
-    if (!text) return;
+    if (text) await this.out(text);
+  }
+
+  private async out(data: string | Uint8Array): Promise<void> {
     if (this.fd !== undefined) {
       try {
-        writeSync(this.fd, text);
+        if (typeof data === 'string') writeSync(this.fd, data);
+        else for (let at = 0; at < data.length; ) at += writeSync(this.fd, data, at);
       } catch (e) {
         throw new CliError(`cannot write the report file '${this.file}': ${writeError(e)}`);
       }
-    } else if (!process.stdout.write(text)) await once(process.stdout, 'drain');
+    } else if (!process.stdout.write(data)) await once(process.stdout, 'drain');
   }
 
   async close(): Promise<void> {
@@ -80,17 +90,15 @@ export function fileSpools(): { spool: () => Spool; dispose: () => void } {
         *drain() {
           if (pending) size += writeSync(fd, pending);
           pending = '';
-          const buf = Buffer.alloc(BATCH * 4);
           let pos = 0;
-          const decoder = new TextDecoder();
+          // The bytes as written (UTF-8), each block in a buffer of its own: the sink may still hold the last one.
           while (pos < size) {
+            const buf = Buffer.allocUnsafe(Math.min(BATCH * 16, size - pos));
             const read = readSync(fd, buf, 0, buf.length, pos);
             if (read === 0) break;
             pos += read;
-            yield decoder.decode(buf.subarray(0, read), { stream: true });
+            yield buf.subarray(0, read);
           }
-          const tail = decoder.decode();
-          if (tail) yield tail;
         },
       };
     },

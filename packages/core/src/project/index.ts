@@ -3,4 +3,4 @@ export * from './baseline.js';
 export * from './config.js';
 export * from './suppress.js';
 export * from './columns.js';
-export { ProjectRun, runMeta, type ProjectRunOptions } from './run.js';
+export { ProjectRun, runMeta, type ProjectRunOptions, type PieceCounts } from './run.js';

@@ -5,7 +5,7 @@
  * fails the run. Results go to `onResult` as they are made; nothing is kept
  * but counters and the metrics' accumulator. Browser-safe.
  */
-import type { CompiledPolicy, EvalContext, RecordResult, Tally, Violation } from '../types.js';
+import type { CompiledPolicy, EvalContext, RecordResult, Summary, Tally, Violation } from '../types.js';
 import { checkOne, policyInfo, type RawRecord } from '../check/run.js';
 import { SummaryBuilder } from '../report/summary.js';
 import type { ProjectResult, RecordSource, RunEnd, RunMeta, SuppressedViolation, SuppressionNotice } from '../report/writer.js';
@@ -29,6 +29,15 @@ export interface ProjectRunOptions {
 }
 
 const MAX_NOTICES = 200;
+
+/** The counts of a run over a piece of the input (see ProjectRun.pieceCounts). */
+export interface PieceCounts {
+  summary: Summary;
+  suppressed: number;
+  baselined: number;
+  notices: SuppressionNotice[];
+  usedSettings: string[];
+}
 const NO_SETTINGS: ReadonlyMap<string, RuleSetting> = new Map();
 
 export class ProjectRun {
@@ -105,6 +114,23 @@ export class ProjectRun {
     const dataset = this.policy.dataset;
     if (!dataset) return;
     for (const t of tallies) dataset.merge(this.metrics, t.metric, t.group, t.tally);
+  }
+
+  /**
+   * What this run counted, for a run of the same policy elsewhere to add up (`mergePiece`): a worker thread checks a
+   * piece of the input with its own ProjectRun and hands these counts back with the piece's rendered results.
+   */
+  pieceCounts(): PieceCounts {
+    return { summary: this.summary.build(), suppressed: this.suppressed, baselined: this.baselined, notices: this.notices, usedSettings: [...this.usedSettings] };
+  }
+
+  /** Add the counts of a piece checked elsewhere, pieces in input order (the first notices are kept). */
+  mergePiece(c: PieceCounts): void {
+    this.summary.merge(c.summary);
+    this.suppressed += c.suppressed;
+    this.baselined += c.baselined;
+    for (const n of c.notices) if (this.notices.length < MAX_NOTICES) this.notices.push(n);
+    for (const w of c.usedSettings) this.usedSettings.add(w);
   }
 
   finish(failOn: RunEnd['failOn']): RunEnd {

@@ -25,14 +25,35 @@ export function githubWriter(): ReportWriter {
   const file = (f: string | undefined) => (f === undefined || f === '-' ? undefined : f.replace(/\\/g, '/'));
   const violation = (r: { file?: string; line?: number }, v: Violation) =>
     annotation(COMMAND[v.severity], { file: file(r.file), line: r.line, title: v.rule }, `${v.message}${v.path ? ` (at ${v.path})` : ''}${v.hint ? `\n${v.hint}` : ''}`);
+  function* annotations(r: ProjectResult) {
+    for (const p of r.invalid ?? []) yield annotation('error', { file: file(r.file), line: r.line, title: 'record could not be read' }, `${p.path ? `${p.path}: ` : ''}${p.message}`);
+    for (const v of r.violations) yield violation(r, v);
+  }
   return {
     *begin() {},
     *beginRun(m) {
       meta = m;
     },
-    *result(r: ProjectResult) {
-      for (const p of r.invalid ?? []) yield annotation('error', { file: file(r.file), line: r.line, title: 'record could not be read' }, `${p.path ? `${p.path}: ` : ''}${p.message}`);
-      for (const v of r.violations) yield violation(r, v);
+    result: annotations,
+    pieces: {
+      render(results) {
+        let text = '';
+        let n = 0;
+        for (const { result } of results) {
+          n++;
+          for (const line of annotations(result)) text += line;
+        }
+        return { text, results: n };
+      },
+      split(result) {
+        let text = '';
+        for (const line of annotations(result)) text += line;
+        // Annotations name the file and line, not the record's number: nothing to fill in later.
+        return [text];
+      },
+      *add(piece) {
+        yield piece.text;
+      },
     },
     *endRun(end: RunEnd) {
       for (const v of end.datasetViolations ?? []) yield violation({ file: meta!.inputs[0] }, v);

@@ -7,6 +7,7 @@
  */
 import { memorySpool, type ProjectResult, type ReportWriter, type RunEnd, type RunMeta, type SpoolFactory } from './writer.js';
 import { policyJson, resultJson, summaryJson, violationJson } from './json.js';
+import { resultJsonAfterIndex, resultJsonText } from './json-text.js';
 
 export interface JsonWriterOptions {
   /** Several policies are checked: wrap the reports in `{ "reports": [...] }`. */
@@ -16,7 +17,8 @@ export interface JsonWriterOptions {
 
 const nest = (value: unknown, pad: string) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${pad}`);
 
-function projectResultJson(r: ProjectResult) {
+/** A result in the report's shape (the plain path that resultJsonText writes directly; kept as its test oracle). */
+export function projectResultJson(r: ProjectResult) {
   return {
     ...resultJson(r),
     ...(r.suppressed && r.suppressed.length > 0
@@ -43,7 +45,27 @@ export function jsonWriter(opts: JsonWriterOptions = {}): ReportWriter {
       spool = newSpool();
     },
     *result(result) {
-      spool.write(`${count++ === 0 ? '' : ','}\n${pad}    ${nest(projectResultJson(result), `${pad}    `)}`);
+      spool.write(`${count++ === 0 ? '' : ','}\n${pad}    ${resultJsonText(result, `${pad}    `)}`);
+    },
+    pieces: {
+      render(results) {
+        let text = '';
+        let n = 0;
+        for (const { result } of results) {
+          n++;
+          text += `,\n${pad}    ${resultJsonText(result, `${pad}    `)}`;
+        }
+        return { text, results: n };
+      },
+      split(result) {
+        return [`,\n${pad}    {\n${pad}      "index": `, resultJsonAfterIndex(result, `${pad}    `)];
+      },
+      *add(piece) {
+        if (piece.results === 0) return;
+        // Every result of a piece starts with a comma: the run's first result drops it.
+        spool.write(count > 0 ? piece.text : piece.text.slice(1));
+        count += piece.results;
+      },
     },
     *endRun(end: RunEnd) {
       const p = `${pad}  `;

@@ -28,6 +28,32 @@ export function junitWriter(opts: { spool?: SpoolFactory } = {}): ReportWriter {
   let errors = 0;
   let skipped = 0;
   const attr = (s: string) => xmlEscape(s);
+  /** The test cases of one record, and how many of each kind. */
+  const cases = (r: ProjectResult) => {
+    const where = recordLabel(r);
+    const classname = attr(`${meta!.policy.id}.${r.file ?? 'input'}`);
+    const c = { text: '', tests: 0, failures: 0, errors: 0, skipped: 0 };
+    if (r.invalid && r.invalid.length > 0) {
+      c.tests++;
+      c.errors++;
+      const text = r.invalid.map((p) => `${p.path ? `${p.path}: ` : ''}${p.message}`).join('\n');
+      c.text += `    <testcase name="${attr(`${where}: could not be read`)}" classname="${classname}">\n      <error message="${attr(text.split('\n')[0])}" type="invalid-record">${xmlEscape(text)}</error>\n    </testcase>\n`;
+    }
+    const byRule = new Map<string, typeof r.violations>();
+    for (const v of r.violations) byRule.set(v.rule, [...(byRule.get(v.rule) ?? []), v]);
+    for (const [rule, vs] of byRule) {
+      c.tests++;
+      c.failures++;
+      const body = vs.map((v) => `${v.severity}: ${v.message}${v.path ? ` (at ${v.path})` : ''}${v.hint ? `\nhint: ${v.hint}` : ''}`).join('\n');
+      c.text += `    <testcase name="${attr(`${where}: ${rule}`)}" classname="${classname}">\n      <failure message="${attr(vs[0].message)}" type="${attr(vs[0].severity)}">${xmlEscape(body)}</failure>\n    </testcase>\n`;
+    }
+    for (const v of r.suppressed ?? []) {
+      c.tests++;
+      c.skipped++;
+      c.text += `    <testcase name="${attr(`${where}: ${v.rule}`)}" classname="${classname}">\n      <skipped message="${attr(`${v.suppression.kind === 'baseline' ? 'in the baseline' : 'suppressed'}: ${v.suppression.reason}`)}"/>\n    </testcase>\n`;
+    }
+    return c;
+  };
   return {
     *begin() {
       yield '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="sellguard">\n';
@@ -38,27 +64,37 @@ export function junitWriter(opts: { spool?: SpoolFactory } = {}): ReportWriter {
       tests = failures = errors = skipped = 0;
     },
     *result(r: ProjectResult) {
-      const where = recordLabel(r);
-      const classname = attr(`${meta!.policy.id}.${r.file ?? 'input'}`);
-      if (r.invalid && r.invalid.length > 0) {
-        tests++;
-        errors++;
-        const text = r.invalid.map((p) => `${p.path ? `${p.path}: ` : ''}${p.message}`).join('\n');
-        spool.write(`    <testcase name="${attr(`${where}: could not be read`)}" classname="${classname}">\n      <error message="${attr(text.split('\n')[0])}" type="invalid-record">${xmlEscape(text)}</error>\n    </testcase>\n`);
-      }
-      const byRule = new Map<string, typeof r.violations>();
-      for (const v of r.violations) byRule.set(v.rule, [...(byRule.get(v.rule) ?? []), v]);
-      for (const [rule, vs] of byRule) {
-        tests++;
-        failures++;
-        const body = vs.map((v) => `${v.severity}: ${v.message}${v.path ? ` (at ${v.path})` : ''}${v.hint ? `\nhint: ${v.hint}` : ''}`).join('\n');
-        spool.write(`    <testcase name="${attr(`${where}: ${rule}`)}" classname="${classname}">\n      <failure message="${attr(vs[0].message)}" type="${attr(vs[0].severity)}">${xmlEscape(body)}</failure>\n    </testcase>\n`);
-      }
-      for (const v of r.suppressed ?? []) {
-        tests++;
-        skipped++;
-        spool.write(`    <testcase name="${attr(`${where}: ${v.rule}`)}" classname="${classname}">\n      <skipped message="${attr(`${v.suppression.kind === 'baseline' ? 'in the baseline' : 'suppressed'}: ${v.suppression.reason}`)}"/>\n    </testcase>\n`);
-      }
+      const c = cases(r);
+      spool.write(c.text);
+      tests += c.tests;
+      failures += c.failures;
+      errors += c.errors;
+      skipped += c.skipped;
+    },
+    pieces: {
+      render(results) {
+        let text = '';
+        const counts = [0, 0, 0, 0];
+        let n = 0;
+        for (const { result } of results) {
+          const c = cases(result);
+          n++;
+          text += c.text;
+          counts[0] += c.tests;
+          counts[1] += c.failures;
+          counts[2] += c.errors;
+          counts[3] += c.skipped;
+        }
+        return { text, results: n, counts };
+      },
+      *add(piece) {
+        spool.write(piece.text);
+        const [t = 0, f = 0, e = 0, s = 0] = piece.counts ?? [];
+        tests += t;
+        failures += f;
+        errors += e;
+        skipped += s;
+      },
     },
     *endRun(end: RunEnd) {
       for (const v of end.datasetViolations ?? []) {

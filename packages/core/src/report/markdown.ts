@@ -18,6 +18,8 @@ export function markdownWriter(opts: { maxRecords?: number } = {}): ReportWriter
   let meta: RunMeta | undefined;
   let kept: RecordResult[] = [];
   let more = 0;
+  const listed = (r: ProjectResult) => r.violations.length > 0 || (r.invalid?.length ?? 0) > 0;
+  const keep = (r: ProjectResult): RecordResult => ({ index: r.index, ...(r.line !== undefined ? { line: r.line } : {}), ...(r.file !== undefined ? { file: r.file } : {}), violations: r.violations, ...(r.invalid ? { invalid: r.invalid } : {}) });
   return {
     *begin() {},
     *beginRun(m) {
@@ -26,9 +28,29 @@ export function markdownWriter(opts: { maxRecords?: number } = {}): ReportWriter
       more = 0;
     },
     *result(r: ProjectResult) {
-      if (r.violations.length === 0 && !r.invalid?.length) return;
-      if (kept.length < limit) kept.push({ index: r.index, ...(r.line !== undefined ? { line: r.line } : {}), ...(r.file !== undefined ? { file: r.file } : {}), violations: r.violations, ...(r.invalid ? { invalid: r.invalid } : {}) });
+      if (!listed(r)) return;
+      if (kept.length < limit) kept.push(keep(r));
       else more++;
+    },
+    pieces: {
+      // Only the first `limit` results of a piece can be among the report's first: the rest are counted.
+      render(results) {
+        const first: RecordResult[] = [];
+        let n = 0;
+        for (const { result } of results) {
+          if (!listed(result)) continue;
+          if (n++ < limit) first.push(keep(result));
+        }
+        return { text: '', results: n, kept: first };
+      },
+      *add(piece) {
+        const first = piece.kept ?? [];
+        for (const r of first) {
+          if (kept.length < limit) kept.push(r);
+          else more++;
+        }
+        more += piece.results - first.length;
+      },
     },
     *endRun(end: RunEnd) {
       const s = end.summary;

@@ -39,6 +39,16 @@ export class SummaryBuilder {
     this.records += count;
   }
 
+  /** Counts made elsewhere (a piece of the input checked on another thread), added to these. */
+  merge(s: Summary): void {
+    this.records += s.records;
+    this.invalid += s.invalid;
+    this.withViolations += s.withViolations;
+    this.violations += s.violations;
+    for (const [k, n] of Object.entries(s.bySeverity) as Array<[Severity, number]>) this.bySeverity[k] = (this.bySeverity[k] ?? 0) + n;
+    for (const [k, n] of Object.entries(s.byRule)) this.byRule[k] = (this.byRule[k] ?? 0) + n;
+  }
+
   /** Violations of rules about metrics: counted with the others, but they belong to no record. */
   addDataset(violations: readonly import('../types.js').Violation[]): void {
     for (const v of violations) {

@@ -30,6 +30,19 @@ export function textWriter(opts: TextWriterOptions = {}): ReportWriter {
     const url = opts.hyperlinks ? meta?.ruleHelpUri?.(rule) : undefined;
     return url ? hyperlink(url, rule) : rule;
   };
+  /** Results with nothing to show (only suppressed violations) are left out of the text report. */
+  const shows = (result: ProjectResult) => result.violations.length > 0 || (result.invalid?.length ?? 0) > 0;
+  const one = (result: ProjectResult, source: RecordSource) => {
+    const getText = (_r: RecordResult, path: string) => {
+      // Spans point into the decoded record (what the rules saw); the raw one is the fallback.
+      for (const s of [source.decoded, source.raw]) {
+        const value = getPath(s, path);
+        if (typeof value === 'string') return value;
+      }
+      return undefined;
+    };
+    return `\n${renderResult(result, { ...opts, getText, link }, paint, fileName).join('\n')}\n`;
+  };
   return {
     *begin() {},
     *beginRun(m) {
@@ -40,21 +53,42 @@ export function textWriter(opts: TextWriterOptions = {}): ReportWriter {
       yield `${runs++ > 0 ? '\n' : ''}${paint('bold', policyLine({ policy: m.policy } as Report))}\n`;
     },
     *result(result: ProjectResult, source: RecordSource) {
-      if (result.violations.length === 0 && !result.invalid?.length) return;
+      if (!shows(result)) return;
       if (opts.maxRecords !== undefined && shown >= opts.maxRecords) {
         hidden++;
         return;
       }
       shown++;
-      const getText = (_r: RecordResult, path: string) => {
-        // Spans point into the decoded record (what the rules saw); the raw one is the fallback.
-        for (const s of [source.decoded, source.raw]) {
-          const value = getPath(s, path);
-          if (typeof value === 'string') return value;
+      yield one(result, source);
+    },
+    pieces: {
+      render(results) {
+        let text = '';
+        const sizes: number[] = [];
+        for (const { result, source } of results) {
+          if (!shows(result)) continue;
+          const t = one(result, source);
+          text += t;
+          sizes.push(t.length);
         }
-        return undefined;
-      };
-      yield `\n${renderResult(result, { ...opts, getText, link }, paint, fileName).join('\n')}\n`;
+        return { text, results: sizes.length, sizes };
+      },
+      *add(piece) {
+        // --max-records counts over the whole run: the first results of the piece that still fit are shown.
+        let room = opts.maxRecords === undefined ? piece.results : Math.max(0, Math.min(piece.results, opts.maxRecords - shown));
+        shown += room;
+        hidden += piece.results - room;
+        if (room === piece.results) {
+          if (piece.text) yield piece.text;
+          return;
+        }
+        let length = 0;
+        for (const size of piece.sizes ?? []) {
+          if (room-- <= 0) break;
+          length += size;
+        }
+        if (length > 0) yield piece.text.slice(0, length);
+      },
     },
     *endRun(end: RunEnd) {
       if (hidden > 0) yield `\n${paint('dim', `… and ${plural(hidden, 'more record')} with problems, not shown (the JSON report lists them all)`)}\n`;

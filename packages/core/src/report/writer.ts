@@ -80,19 +80,75 @@ export function wrapperLine(w: { file: string; key: string }): string {
   return `the records of ${w.file === '-' ? 'standard input' : w.file} were taken from its list ${JSON.stringify(w.key)}`;
 }
 
+/**
+ * A piece of a report: text, or text already encoded as UTF-8 (what a spool backed by a file gives back, written
+ * out as it is rather than decoded and encoded again).
+ */
+export type ReportChunk = string | Uint8Array;
+
 export interface ReportWriter {
-  begin(): Iterable<string>;
-  beginRun(meta: RunMeta): Iterable<string>;
-  result(result: ProjectResult, source: RecordSource): Iterable<string>;
-  endRun(end: RunEnd): Iterable<string>;
-  end(): Iterable<string>;
+  begin(): Iterable<ReportChunk>;
+  beginRun(meta: RunMeta): Iterable<ReportChunk>;
+  result(result: ProjectResult, source: RecordSource): Iterable<ReportChunk>;
+  endRun(end: RunEnd): Iterable<ReportChunk>;
+  end(): Iterable<ReportChunk>;
+  /**
+   * Formats whose results can be rendered away from the run (in the worker threads of `check --jobs`), with only
+   * counters left for the run to add up. Absent for formats that need the whole run to place a result (SARIF's
+   * regions and fingerprints, the HTML page's kept records): their results must reach `result`.
+   */
+  pieces?: PieceWriting;
+}
+
+/** One piece of an input's results, rendered by another writer of the same format and options. */
+export interface RenderedPiece {
+  /** The text of the piece's results, in input order, as `result` would have written them one after another. */
+  text: string;
+  /** How many results the text holds. */
+  results: number;
+  /** The length of each result's text, for a writer that may show only the first results (the text report's --max-records). */
+  sizes?: number[];
+  /** Counters of the format (JUnit's tests, failures, errors and skipped cases). */
+  counts?: number[];
+  /** Results kept as they are (the Markdown report lists the first few). */
+  kept?: RecordResult[];
+  /**
+   * The text in parts, before the piece's record numbers are known: text, and the piece-local numbers of records
+   * (from 0) where a result writes its number (see PieceWriting.split). `pieceText` joins them.
+   */
+  parts?: Array<string | number>;
+}
+
+/** The text of a rendered piece whose first record is number `base` among all inputs. */
+export function pieceText(piece: RenderedPiece, base: number): string {
+  if (!piece.parts) return piece.text;
+  let text = '';
+  for (const p of piece.parts) text += typeof p === 'string' ? p : String(base + p);
+  return text;
+}
+
+export interface PieceWriting {
+  /**
+   * Render a piece's results (each with its final index): called on a writer that has had `beginRun` with the
+   * same meta, it changes nothing of the writer's run, so pieces can be rendered in any order.
+   */
+  render(results: Iterable<{ result: ProjectResult; source: RecordSource }>): RenderedPiece;
+  /**
+   * Formats that write a result's number (`index`) at most once, at a known place: the result's text before its
+   * number and after it, so it can be rendered before the numbers of the piece's records are known (the number is
+   * then written between the two; a format that never writes it gives one part). The parts of a piece's results,
+   * one after another, make the `text` of its RenderedPiece.
+   */
+  split?(result: ProjectResult, source: RecordSource): [string, string] | [string];
+  /** Add a rendered piece to this writer's run, pieces in input order; returns the text to write now. */
+  add(piece: RenderedPiece): Iterable<ReportChunk>;
 }
 
 /** Text set aside while a run goes on, read back once at its end. */
 export interface Spool {
   write(text: string): void;
-  /** The text written, in pieces; the spool is empty afterwards. */
-  drain(): Iterable<string>;
+  /** The text written, in pieces (as text or UTF-8); the spool is empty afterwards. */
+  drain(): Iterable<ReportChunk>;
 }
 
 export type SpoolFactory = () => Spool;
@@ -112,18 +168,22 @@ export function memorySpool(): Spool {
   };
 }
 
-/** Run a whole report through a writer at once (tests, the playground). */
+/** Run a whole report through a writer at once (tests, the playground), as text. */
 export function* writeAll(
   writer: ReportWriter,
   runs: Iterable<{ meta: RunMeta; results: Iterable<{ result: ProjectResult; source?: RecordSource }>; end: RunEnd }>,
 ): Generator<string> {
-  yield* writer.begin();
+  const decoder = new TextDecoder();
+  const text = function* (chunks: Iterable<ReportChunk>) {
+    for (const c of chunks) yield typeof c === 'string' ? c : decoder.decode(c, { stream: true });
+  };
+  yield* text(writer.begin());
   for (const run of runs) {
-    yield* writer.beginRun(run.meta);
-    for (const r of run.results) yield* writer.result(r.result, r.source ?? {});
-    yield* writer.endRun(run.end);
+    yield* text(writer.beginRun(run.meta));
+    for (const r of run.results) yield* text(writer.result(r.result, r.source ?? {}));
+    yield* text(writer.endRun(run.end));
   }
-  yield* writer.end();
+  yield* text(writer.end());
 }
 
 /** The key of one violation, as written in a baseline and in SARIF fingerprints. */
