@@ -1,6 +1,7 @@
 /** `sellguard explain POLICY INPUT --record N | --where field=value`: why each rule fired or not on one record. */
 import { explainText, getPath } from '@sellguard/core';
-import { contextFor, fitsRecord, InputError, loadPolicy, readRecords, type InputFormat, type InputRecord } from '@sellguard/core/node';
+import { contextFor, fitsRecord, InputError, readRecords, type InputFormat, type InputRecord } from '@sellguard/core/node';
+import { loadPolicy } from '@sellguard/core/node/compile';
 import { CliError, EXIT, printDiagnostics, useColor } from '../io.js';
 
 export interface ExplainFlags {

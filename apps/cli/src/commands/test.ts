@@ -2,7 +2,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineIndex } from '@sellguard/dsl';
-import { contextFor, loadPolicy, loadSpeller, PolicyFileError, type ExampleOutcome, type Speller } from '@sellguard/core/node';
+import { contextFor, loadSpeller, PolicyFileError, type ExampleOutcome, type Speller } from '@sellguard/core/node';
+import { loadPolicy } from '@sellguard/core/node/compile';
 import { CliError, EXIT, printDiagnostics, useColor } from '../io.js';
 import { Sink } from '../options/sink.js';
 import { testReport, type PolicyTests } from './test-report.js';

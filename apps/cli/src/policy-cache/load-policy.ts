@@ -32,7 +32,7 @@ export async function loadPolicyForRun(fileName: string, opts: LoadOptions = {})
   if (hit) return hit;
   const loaded = await compileNow(fileName);
   if (loaded.policy && loaded.code && loaded.ir && !loaded.diagnostics.some((d) => d.severity === 'error')) {
-    const { policySummary } = await import('@sellguard/core/node');
+    const { policySummary } = await import('@sellguard/core/node/compile');
     writeEntry(dir, {
       format: ENTRY_FORMAT,
       key,
@@ -54,7 +54,7 @@ export async function fullyCompiled(loaded: RunPolicy): Promise<RunPolicy & Pick
 }
 
 async function compileNow(fileName: string): Promise<LoadedPolicy> {
-  const { loadPolicy } = await import('@sellguard/core/node');
+  const { loadPolicy } = await import('@sellguard/core/node/compile');
   return loadPolicy(fileName);
 }
 

@@ -11,7 +11,11 @@
  */
 import nspell from 'nspell';
 
-export type Checker = nspell.NSpell;
+/** What the spelling detector asks of nspell (declared here, so the published types do not need nspell's). */
+export interface Checker {
+  correct(word: string): boolean;
+  suggest(word: string): string[];
+}
 
 /** A Hunspell dictionary as files: the Node host passes `dictionary-en`, a browser fetches the .aff/.dic files. */
 export interface DictionaryFiles {
@@ -55,7 +59,7 @@ const text = (x: Uint8Array | string): string => (typeof x === 'string' ? x : ne
 export function checkerFromFiles(dict: DictionaryFiles): Checker {
   const checker = nspell(text(dict.aff), text(dict.dic));
   for (const w of EXTRA_WORDS) checker.add(w);
-  return checker;
+  return checker as Checker;
 }
 
 /** What nspell keeps besides the affix rules: the words with their flags, and the compound rules the words completed. */
@@ -102,7 +106,7 @@ export function wordTableKey(table: string): string | undefined {
 export function checkerFromTable(dict: PreparedDictionary): Checker {
   const header = readHeader(dict.table);
   if (!header) throw new Error('not a word table of this version of Sellguard');
-  const checker = nspell(text(dict.aff));
+  const checker = nspell(text(dict.aff)) as Checker;
   const c = expanded(checker);
   c.compoundRules = header.compoundRules.map((r) => new RegExp(r.source, r.flags));
   c.compoundRuleCodes = header.compoundRuleCodes;
