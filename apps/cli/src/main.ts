@@ -104,6 +104,7 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .option('--dry-run', 'change nothing: print what would change as a unified diff')
     .addOption(inputFormatOption(false))
     .addOption(asOfOption())
+    .option('--no-cache', 'compile the policy afresh and keep nothing in the cache of compiled policies (see sellguard check --help)')
     .addHelpText('after', '\nExamples:\n  sellguard fix policies/buyer-messaging.policy drafts.jsonl --output drafts.fixed.jsonl\n  sellguard fix policies/buyer-messaging.policy drafts.csv --dry-run\n\nExit codes: 0 done; 1 --dry-run found changes to make; 2 a usage error, a policy with errors or an unreadable input.')
     .action(async (policy: string, input: string, opts) => {
       setCode(await (await import('./commands/fix.js')).fixCommand(policy, input, opts));

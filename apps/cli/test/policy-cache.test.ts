@@ -126,6 +126,24 @@ describe('the cache of compiled policies', () => {
     expect(existsSync(join(cache, 'policies'))).toBe(false);
   });
 
+  it('fix keeps and reads the compiled policy in the cache too, with the same changes, and --no-cache writes nothing', () => {
+    const dir = project({ 'shop.policy': policyText('No advertising').replace('forbid emails(body) }', 'forbid emails(body) fix remove }'), 'common.policy': COMMON, 'messages.jsonl': MESSAGES });
+    const cache = mkdtempSync(join(tmpdir(), 'sellguard-cache-test-'));
+    const fix = (extra: string[] = []) => sellguard(dir, ['fix', 'shop.policy', 'messages.jsonl', '--dry-run', ...extra], { env: { SELLGUARD_CACHE_DIR: cache } });
+    const fresh = fix(['--no-cache']);
+    expect(fresh.code).toBe(1);
+    expect(fresh.stdout).toContain('-{"orderId":"2","body":"Write to a@b.com"}');
+    expect(entries(cache)).toEqual([]);
+    const first = fix();
+    expect(entries(cache)).toHaveLength(1);
+    const second = fix();
+    expect(second).toEqual(first);
+    expect(first).toEqual(fresh);
+    // check and fix share the entry.
+    sellguard(dir, ['check', 'shop.policy', 'messages.jsonl', '--fail-on', 'never'], { env: { SELLGUARD_CACHE_DIR: cache } });
+    expect(entries(cache)).toHaveLength(1);
+  });
+
   it('never keeps a policy with errors', () => {
     const { dir, cache } = setup();
     writeFileSync(join(dir, 'shop.policy'), policyText('No advertising').replace('forbid emails(body)', 'forbid emails(bodyy)'));
