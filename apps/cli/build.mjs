@@ -39,18 +39,18 @@ const common = {
 rmSync(join(here, 'dist/chunks'), { recursive: true, force: true });
 
 /**
- * An ES-module package kept outside and imported statically (tinypool) is
- * require()d by the CommonJS program (Node 20.19+ can require ES modules);
- * this shim re-exports it from outside any package folder, so esbuild takes
- * the namespace's `__esModule` mark at its word and the default import is the
- * package's default export rather than the whole namespace.
+ * tinypool, kept outside (it starts its threads from a script of its own), is
+ * an ES module that `check --jobs` imports statically. The CommonJS program
+ * require()s it (Node 20.19+ can), and only when a pool is made: loading it
+ * costs a run on one thread (the default) some 10 ms. The program's default
+ * import becomes a constructor that builds the real Tinypool.
  */
-const esmPackagesForRequire = {
-  name: 'esm-packages-for-require',
+const lazyTinypool = {
+  name: 'lazy-tinypool',
   setup(b) {
-    b.onResolve({ filter: /^tinypool$/ }, (args) => (args.namespace === 'esm-package' ? { path: args.path, external: true } : { path: args.path, namespace: 'esm-package' }));
-    b.onLoad({ filter: /.*/, namespace: 'esm-package' }, (args) => ({
-      contents: `export * from ${JSON.stringify(args.path)};\nexport { default } from ${JSON.stringify(args.path)};\n`,
+    b.onResolve({ filter: /^tinypool$/ }, (args) => (args.namespace === 'lazy-tinypool' ? { path: args.path, external: true } : { path: args.path, namespace: 'lazy-tinypool' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-tinypool' }, () => ({
+      contents: 'export default function Tinypool(options) {\n  return new (require("tinypool").default)(options);\n}\n',
       loader: 'js',
     }));
   },
@@ -61,7 +61,7 @@ const program = await build({
   entryPoints: [join(here, 'src/main.ts')],
   outfile: join(here, 'dist/program.cjs'),
   format: 'cjs',
-  plugins: [esmPackagesForRequire],
+  plugins: [lazyTinypool],
   // The program's file as `import.meta.url` would give it (to find the package's own files): the launcher passes it in.
   define: { ...common.define, 'import.meta.url': '__sellguardFileUrl' },
   write: false,
