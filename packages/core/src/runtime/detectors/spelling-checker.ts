@@ -30,7 +30,7 @@ export interface PreparedDictionary {
 }
 
 /** Everyday e-commerce and messaging words the Hunspell en_US list lacks (added as exact words). */
-export const EXTRA_WORDS = [
+export const EXTRA_WORDS: readonly string[] = [
   'ok', 'okay', 'ecommerce', 'e-commerce', 'webshop', 'webshops', 'preorder', 'preorders', 'preordered',
   'dropshipping', 'dropship', 'dropshipper', 'unboxing', 'unboxed', 'bluetooth', 'wifi', 'smartwatch',
   'smartwatches', 'powerbank', 'powerbanks', 'thx', 'pls', 'plz', 'asap', 'fyi', 'btw', 'etc', 'customizable',
