@@ -64,6 +64,15 @@ describe('the compiled program kept between runs', () => {
     expect(readFileSync(join(cache, 'program', file!)).length).toBeGreaterThan(1000);
   });
 
+  it('runs as usual when the cache folder cannot be made (a file is in the way)', () => {
+    const { dir, cache } = setup();
+    const plain = check(dir, cache, ['--no-cache']);
+    writeFileSync(join(cache, 'program'), 'a file where the folder would go');
+    writeFileSync(join(cache, 'policies'), 'a file where the folder would go');
+    expect(check(dir, cache)).toEqual(plain);
+    expect(check(dir, cache)).toEqual(plain);
+  });
+
   it('writes nothing with --no-cache or SELLGUARD_CACHE=0, with the same output', () => {
     const { dir, cache } = setup();
     const plain = check(dir, cache, ['--no-cache']);

@@ -44,7 +44,16 @@ export function writeCodeCache(file: string, data: Buffer): void {
     renameSync(temp, file);
     pruneCodeCaches(join(file, '..'));
   } catch {
-    rmSync(temp, { force: true });
+    removeQuietly(temp);
+  }
+}
+
+/** Remove a file if it is there; a path that cannot even be looked at (a file where a folder should be) is left alone. */
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // Nothing was written there either.
   }
 }
 

@@ -66,7 +66,11 @@ export function writeEntry(dir: string, entry: CacheEntry): void {
     writeFileSync(temp, `${MAGIC} ${sha256(body)}\n${body}`);
     renameSync(temp, file);
   } catch {
-    rmSync(temp, { force: true });
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // A path that cannot even be looked at (a file where the folder should be): nothing was written there either.
+    }
   }
 }
 
