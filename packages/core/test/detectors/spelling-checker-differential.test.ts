@@ -52,7 +52,7 @@ describe('spelling checker: prepared word table = nspell on the dictionary files
     for (const w of corpusWords) {
       const verdict = plain.correct(w);
       expect(fromTable.correct(w)).toBe(verdict);
-      if (!verdict && unknown < 25) {
+      if (!verdict && unknown < 12) {
         unknown++;
         expect(fromTable.suggest(w)).toEqual(plain.suggest(w));
       }
@@ -75,7 +75,7 @@ describe('spelling checker: prepared word table = nspell on the dictionary files
       fc.property(shortWord, (w) => {
         expect(fromTable.suggest(w)).toEqual(plain.suggest(w));
       }),
-      { numRuns: 15, seed },
+      { numRuns: 10, seed },
     );
   }, 120_000);
 
@@ -83,7 +83,8 @@ describe('spelling checker: prepared word table = nspell on the dictionary files
     const fromFiles = createSpeller(dict);
     const prepared = createSpeller({ aff: dict.aff, table });
     let found = 0;
-    for (const t of corpusTexts) {
+    // The first 150 texts: each misspelling costs a suggestion search on both spellers.
+    for (const t of corpusTexts.slice(0, 150)) {
       const expected = spelling(t, fromFiles);
       expect(spelling(t, prepared)).toEqual(expected);
       found += expected.length;

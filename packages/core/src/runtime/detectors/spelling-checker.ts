@@ -139,42 +139,38 @@ function byCodeUnits(a: string, b: string): number {
 
 /**
  * nspell's word map (read with `data[word]`, `word in data`, written by
- * `add`), answered from the sorted table by binary search. Words read or
- * written are kept in a map, so a flag list nspell changes stays changed
- * (and a word nspell removes stays removed).
+ * `add`), answered from the sorted table by binary search over the text
+ * itself (no index of its lines is built). Words read or written are kept in
+ * a map, so a flag list nspell changes stays changed (and a word nspell
+ * removes stays removed).
  */
 function wordsOf(table: string, start: number): Record<string, string[]> {
-  const starts: number[] = [];
-  for (let at = start; at < table.length; ) {
-    starts.push(at);
-    const end = table.indexOf('\n', at);
-    at = end < 0 ? table.length : end + 1;
-  }
-  const lineEnd = (i: number) => (i + 1 < starts.length ? starts[i + 1]! - 1 : table.length);
   const touched = new Map<string, string[] | undefined>();
 
-  /** The index of the line holding `word`, or -1. */
-  const find = (word: string): number => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo <= hi) {
+  /** The flags of `word` on its line, or undefined. Lines are "word<TAB>flags", sorted; `lo` is always a line's start. */
+  const find = (word: string): string[] | undefined => {
+    let lo = start;
+    let hi = table.length;
+    while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const order = compareAt(table, starts[mid]!, word);
-      if (order === 0) return mid;
-      if (order < 0) lo = mid + 1;
-      else hi = mid - 1;
+      const lineStart = Math.max(lo, table.lastIndexOf('\n', mid - 1) + 1);
+      const newline = table.indexOf('\n', lineStart);
+      const lineEnd = newline < 0 ? table.length : newline;
+      const order = compareAt(table, lineStart, word);
+      if (order === 0) {
+        const list = table.slice(table.indexOf('\t', lineStart) + 1, lineEnd);
+        return list === '' ? [] : list.split(' ');
+      }
+      if (order < 0) lo = lineEnd + 1;
+      else hi = lineStart;
     }
-    return -1;
+    return undefined;
   };
   const lookup = (word: string): string[] | undefined => {
     if (touched.has(word)) return touched.get(word);
-    const i = find(word);
+    const flags = find(word);
     // A word not in the table is not kept: suggesting tries thousands of them.
-    if (i < 0) return undefined;
-    const tab = table.indexOf('\t', starts[i]!);
-    const list = table.slice(tab + 1, lineEnd(i));
-    const flags = list === '' ? [] : list.split(' ');
-    touched.set(word, flags);
+    if (flags !== undefined) touched.set(word, flags);
     return flags;
   };
 
