@@ -27,6 +27,8 @@ export interface CacheEntry {
   code: RunnableCode;
   /** What `sellguard compile` would write (the ESM and CommonJS modules and their declarations). */
   output: { module: string; commonjs: string; dts: string };
+  /** The compiler's intermediate form, for explain and the examples; absent when it does not survive JSON unchanged. */
+  ir?: unknown;
 }
 
 export function sha256(text: string): string {
