@@ -7,7 +7,7 @@
  */
 import { resolve } from 'node:path';
 import { assemblePolicy, projectRoot, readImport, readPolicyText, type CompiledPolicy, type LoadedPolicy } from '@sellguard/core/node';
-import type { IrPolicy } from '@sellguard/core/node/ir';
+import type { IrPolicy } from '@sellguard/core/ir';
 import { buildId } from './build-id.js';
 import { policyCacheDir } from './cache-dir.js';
 import { ENTRY_FORMAT, pruneEntries, readEntry, sha256, writeEntry, type CacheEntry } from './entry.js';
@@ -101,7 +101,7 @@ async function fromEntry(entry: CacheEntry | undefined, fileName: string, source
     sources.set(imported.path, text);
   }
   // Explaining and running examples work from the compiler's IR; `check` does neither, so it does not load that code.
-  const fromIr = explains ? (await import('@sellguard/core/node/ir')).extrasFromIr(entry.ir as IrPolicy, source, () => policy) : undefined;
+  const fromIr = explains ? (await import('@sellguard/core/ir')).extrasFromIr(entry.ir as IrPolicy, source, () => policy) : undefined;
   let policy: CompiledPolicy;
   try {
     policy = assemblePolicy(entry.summary, entry.code, {

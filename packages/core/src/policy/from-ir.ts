@@ -1,13 +1,13 @@
 /**
- * @sellguard/core/node/ir: explaining a record and running a policy's
+ * @sellguard/core/ir: explaining a record and running a policy's
  * examples from its intermediate form (IR) alone, for a program that keeps
  * the IR of compiled policies (the command's cache of compiled policies) and
  * runs them without compiling again. The same functions a freshly compiled
- * policy gets (policy/load.ts).
+ * policy gets (load.ts).
  */
 import type { IrPolicy } from '../compile/ir.js';
 import { interpreter, type Interpreter } from '../explain/explain.js';
-import { runExamples } from '../policy/examples.js';
+import { runExamples } from './examples.js';
 import type { CompiledPolicy } from '../types.js';
 
 export type { IrPolicy };
