@@ -19,20 +19,24 @@ export function summary(values) {
 
 /**
  * Per repetition, how fast each contender is compared with the baseline
- * (baseline time ÷ contender time: 0.5 means half as fast).
+ * (baseline time ÷ contender time: 0.5 means half as fast). With `counts`
+ * (records per repetition by contender, when they differ), per record: the
+ * baseline's time per record ÷ the contender's.
  */
-export function pairedRatios(timesByName, baseline) {
+export function pairedRatios(timesByName, baseline, counts = {}) {
+  const per = (name, t) => t / (counts[name] ?? 1);
   const base = timesByName[baseline];
   const out = {};
-  for (const [name, times] of Object.entries(timesByName)) out[name] = summary(times.map((t, i) => base[i] / t));
+  for (const [name, times] of Object.entries(timesByName)) out[name] = summary(times.map((t, i) => per(baseline, base[i]) / per(name, t)));
   return out;
 }
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 
 /**
- * Run `contenders` ({ name, run }) `reps` times each after one untimed
- * warm-up round. `run` may be async. Returns times in ms per contender.
+ * Run `contenders` ({ name, run, warm? }) `reps` times each after one untimed
+ * warm-up round (`warm` instead of `run` when given: a shorter body that
+ * warms the same code). `run` may be async. Returns times in ms per contender.
  */
 export async function race(contenders, { reps = 5, warmup = true, log = () => {} } = {}) {
   const times = Object.fromEntries(contenders.map((c) => [c.name, []]));
@@ -42,10 +46,13 @@ export async function race(contenders, { reps = 5, warmup = true, log = () => {}
       const c = contenders[(k + r) % contenders.length];
       globalThis.gc?.();
       const start = now();
-      await c.run();
+      const cpuBefore = process.cpuUsage();
+      await (warmup && r === 0 && c.warm ? c.warm : c.run)();
       const ms = now() - start;
+      const cpu = process.cpuUsage(cpuBefore);
       if (!warmup || r > 0) times[c.name].push(ms);
-      log(`  ${c.name}: ${ms.toFixed(0)} ms${warmup && r === 0 ? ' (warm-up)' : ''}`);
+      // CPU time next to wall time: on a shared machine it says what an idle one would take.
+      log(`  ${c.name}: ${ms.toFixed(0)} ms (${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU)${warmup && r === 0 ? ' (warm-up)' : ''}`);
     }
   }
   return times;

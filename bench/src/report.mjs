@@ -7,17 +7,41 @@
 import { formatRatio, median, perSecond } from './measure.mjs';
 import { renderBundleSizes } from './workloads/bundle-size.mjs';
 import { SHORTFALLS } from './shortfalls.mjs';
+import { WORKLOADS } from './run-record.mjs';
+import { formatDuration } from './estimate.mjs';
 
 const n = (x) => Math.round(x).toLocaleString('en-US');
 const ms = (x) => (x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${n(x)} ms`);
 
 function contenderTable(run, count, unit) {
-  const rows = [`| contender | median time | ${unit} per second | speed vs the floor (median, lowest–highest) |`, '| --- | ---: | ---: | ---: |'];
+  // Runs where some contenders had fewer records per repetition say how many each had.
+  const counts = run.counts && new Set(Object.values(run.counts)).size > 1 ? run.counts : null;
+  const rows = counts
+    ? [`| contender | ${unit} per repetition | median time | ${unit} per second | speed per report vs the floor (median, lowest–highest) |`, '| --- | ---: | ---: | ---: | ---: |']
+    : [`| contender | median time | ${unit} per second | speed vs the floor (median, lowest–highest) |`, '| --- | ---: | ---: | ---: |'];
   for (const [name, times] of Object.entries(run.times)) {
     const m = median(times);
-    rows.push(`| ${name} | ${ms(m)} | ${n(perSecond(count, m))} | ${formatRatio(run.ratios[name])} |`);
+    const c = counts?.[name] ?? count;
+    rows.push(`| ${name} |${counts ? ` ${n(c)} |` : ''} ${ms(m)} | ${n(perSecond(c, m))} | ${formatRatio(run.ratios[name])} |`);
   }
   return rows.join('\n');
+}
+
+/** "1 MB", "795 MB", "1.2 GB" */
+const mb = (x) => (x >= 1000 ? `${(x / 1000).toFixed(1)} GB` : x >= 10 ? `${n(x)} MB` : `${x.toFixed(1)} MB`);
+
+/**
+ * The peak memory of every `sellguard check` the run started, by input: the end-to-end files,
+ * each order report of C, the cold start and each large message (which has its own limit).
+ */
+export function memoryRuns(r) {
+  const runs = [];
+  for (const [key, e] of Object.entries(r.e2e ?? {}))
+    runs.push({ input: key === 'A' ? 'end to end A: reports (JSONL)' : 'end to end B: messages (JSONL)', size: `${n(e.records)} records, ${mb(e.fileMb)}`, rssMb: Math.max(...e.rss['sellguard check']), limitMb: 200 });
+  for (const c of r.c ?? []) runs.push({ input: 'C: order report (CSV)', size: `${n(c.rows)} rows, ${mb(c.fileMb)}`, rssMb: c.cliRssMb, limitMb: 200 });
+  if (r.cold) runs.push({ input: 'cold start: buyer messages (JSONL)', size: '10 records', rssMb: Math.max(...r.cold.rss['sellguard check (10 messages)']), limitMb: 200 });
+  for (const b of r.big ?? []) runs.push({ input: 'one large message (JSONL)', size: `${b.mb} MB body`, rssMb: b.rssMb, limitMb: 200 + 3 * b.mb, large: true });
+  return runs;
 }
 
 /**
@@ -25,13 +49,41 @@ function contenderTable(run, count, unit) {
  * target in shortfalls.mjs; a target that falls short is listed under the
  * table with the reason written there (`short` collects them).
  */
-function target(short, key, what, measured, goal, higherIsBetter, show = (x) => `${x >= 0.1 ? x.toFixed(2) : x.toPrecision(2)}×`) {
-  if (measured === undefined) return `| ${what} | ${higherIsBetter ? '≥' : '≤'} ${show(goal)} | not measured in this run | – |`;
+function target(short, key, what, at, measured, goal, higherIsBetter, show = (x) => `${x >= 0.1 ? x.toFixed(2) : x.toPrecision(2)}×`) {
+  if (measured === undefined) return `| ${what} | – | ${higherIsBetter ? '≥' : '≤'} ${show(goal)} | not measured in this run | – |`;
   const met = higherIsBetter ? measured >= goal : measured <= goal;
   const gap = higherIsBetter ? goal / measured : measured / goal;
   if (!met) short.push({ key, what });
-  return `| ${what} | ${higherIsBetter ? '≥' : '≤'} ${show(goal)} | ${show(measured)} | ${met ? 'met' : `short by ${gap.toFixed(1)}×`} |`;
+  return `| ${what} | ${at} | ${higherIsBetter ? '≥' : '≤'} ${show(goal)} | ${show(measured)} | ${met ? 'met' : `short by ${gap.toFixed(1)}×`} |`;
 }
+
+/** The header's first lines: the command (or the commands, when workloads come from different runs) and any reduced sizes. */
+function provenance(r) {
+  const m = r.machine;
+  const lines = [];
+  const runs = r.runs ?? [{ command: r.command, date: r.date, workloads: r.only }];
+  if (runs.length === 1) lines.push(`Measured with \`${r.command}\` on ${r.date}: ${m.cpus} cores (${m.cpu}), ${m.memoryGb} GB, Node ${m.node}, ${m.platform}.`);
+  else {
+    lines.push(`Measured on ${m.cpus} cores (${m.cpu}), ${m.memoryGb} GB, Node ${m.node}, ${m.platform}, in ${runs.length} runs (a run of some workloads replaces only theirs):`, '');
+    for (const run of runs) lines.push(`- \`${run.command}\` on ${run.date}${run.reps && run.reps !== r.reps ? ` (${run.reps} repetitions)` : ''}: ${run.workloads.map(workloadName).join(', ')}`);
+    lines.push('');
+  }
+  if (r.took && runs.length === 1) {
+    const total = Object.values(r.took).reduce((a, b) => a + b, 0);
+    lines.push(`The run took ${formatDuration(total)}: ${Object.entries(r.took).map(([w, t]) => `${workloadName(w)} ${formatDuration(t)}`).join(', ')}.`);
+  }
+  const notRun = WORKLOADS.filter((w) => r.only && !r.only.includes(w));
+  if (notRun.length) lines.push(`Not measured: ${notRun.map(workloadName).join(', ')}.`);
+  if (r.reduced?.length) {
+    lines.push('', `**These are reduced sizes, not the full benchmark's** (\`npm run bench\` with no BENCH_* variables and no --quick measures the full ones):`, '');
+    for (const x of r.reduced) lines.push(`- ${x.name}: ${[x.used].flat().map(n).join(', ')} (full run: ${[x.full].flat().map(n).join(', ')})`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+const WORKLOAD_NAMES = { a: 'A', b1: 'B1', b2: 'B2', c: 'C', csv: 'CSV parsers', e2e: 'end to end', cold: 'cold start', big: 'one large message', bundle: 'playground download size', compile: 'compiling', profile: 'CPU profile', engines: 'SQL engines' };
+const workloadName = (w) => WORKLOAD_NAMES[w] ?? w;
 
 /** Why each target that falls short does (one sentence per target from shortfalls.mjs, said once per key). */
 function shortfallNotes(short) {
@@ -46,12 +98,21 @@ function shortfallNotes(short) {
   return lines;
 }
 
+/** A's note on the contenders timed on fewer reports than the others. */
+function fewerRecords(a) {
+  const fewer = Object.entries(a.counts ?? {}).filter(([, c]) => c < a.records);
+  if (fewer.length === 0) return '';
+  return `The slowest engines are timed on fewer reports per repetition (column "reports per repetition"), so that a full run
+stays within about half an hour; their speed is compared per report: the floor's time per report in the same repetition
+divided by theirs.
+`;
+}
+
 export function renderReport(r) {
   const out = [];
-  const m = r.machine;
   out.push(`# Benchmarks
 
-Measured with \`${r.command}\` on ${r.date}: ${m.cpus} cores (${m.cpu}), ${m.memoryGb} GB, Node ${m.node}, ${m.platform}.
+${provenance(r)}
 The machine was shared with other work, so absolute times move between runs; compare the ratios,
 which are taken per repetition (every contender runs once per repetition, in rotating order) and
 given as the median of ${r.reps} repetitions with the lowest and highest. Before anything is timed,
@@ -64,38 +125,41 @@ Earlier runs and what changed between them: [benchmarks-history.md](benchmarks-h
 `);
 
   out.push('## Targets\n');
-  out.push('| target | goal | measured | |', '| --- | ---: | ---: | --- |');
+  out.push('| target | measured at | goal | measured | |', '| --- | --- | ---: | ---: | --- |');
   const short = [];
   const A = r.a?.ratios;
-  out.push(target(short, 'a-decode-evaluate', 'A: decode + evaluate vs the floor', A?.['Sellguard decode + evaluate'].median, 0.5, true));
-  out.push(target(short, 'a-evaluate', 'A: evaluate alone vs the floor', A?.['Sellguard evaluate alone'].median, 0.8, true));
-  out.push(target(short, 'b1-find', 'B1: find() vs the RegExp floor', r.b1?.ratios['Sellguard find()'].median, 0.8, true));
-  out.push(target(short, 'b2-full', 'B2: full buyer-messaging vs the B1 floor', r.b2?.ratios['Sellguard buyer-messaging'].median, 0.1, true));
-  out.push(target(short, 'e2e-a', 'end to end A: check vs read + JSON.parse', r.e2e?.A.ratios['sellguard check'].median, 0.8, true));
-  out.push(target(short, 'e2e-b', 'end to end B: check vs read + JSON.parse', r.e2e?.B.ratios['sellguard check'].median, 0.5, true));
-  const peak = r.e2e ? Math.max(...Object.values(r.e2e).flatMap((e) => e.rss['sellguard check']), ...(r.c ?? []).map((c) => c.cliRssMb)) : undefined;
-  out.push(target(short, 'peak-memory', 'peak memory of check (end to end, order reports)', peak, 200, false, (x) => `${n(x)} MB`));
-  for (const c of r.c ?? []) out.push(target(short, 'c-duckdb', `C: JavaScript engine vs DuckDB, ${n(c.rows)} rows`, c.ratios['Sellguard (JavaScript engine)'].median, 0.5, true));
-  for (const [key, e] of Object.entries(r.e2e ?? {})) if (e.jobs) out.push(target(short, `jobs-${key.toLowerCase()}`, `end to end ${key}: check --jobs 2 vs --jobs 1`, e.jobs.median, 1.7, true));
-  out.push(target(short, 'cold-start', 'cold start: check on 10 records vs node -e 0', r.cold ? 1 / r.cold.ratios['sellguard check (10 messages)'].median : undefined, 2, false));
+  const aAt = r.a && `${n(r.a.records)} reports per repetition`;
+  out.push(target(short, 'a-decode-evaluate', 'A: decode + evaluate vs the floor', aAt, A?.['Sellguard decode + evaluate'].median, 0.5, true));
+  out.push(target(short, 'a-evaluate', 'A: evaluate alone vs the floor', aAt, A?.['Sellguard evaluate alone'].median, 0.8, true));
+  out.push(target(short, 'b1-find', 'B1: find() vs the RegExp floor', r.b1 && `${n(r.b1.records)} messages`, r.b1?.ratios['Sellguard find()'].median, 0.8, true));
+  out.push(target(short, 'b2-full', 'B2: full buyer-messaging vs the B1 floor', r.b2 && `${n(r.b2.records)} messages`, r.b2?.ratios['Sellguard buyer-messaging'].median, 0.1, true));
+  const e2eAt = (e) => e && `${n(e.records)} records, ${mb(e.fileMb)}`;
+  out.push(target(short, 'e2e-a', 'end to end A: check vs read + JSON.parse', e2eAt(r.e2e?.A), r.e2e?.A.ratios['sellguard check'].median, 0.8, true));
+  out.push(target(short, 'e2e-b', 'end to end B: check vs read + JSON.parse', e2eAt(r.e2e?.B), r.e2e?.B.ratios['sellguard check'].median, 0.5, true));
+  const records = memoryRuns(r).filter((x) => !x.large);
+  const peak = records.length ? records.reduce((a, b) => (b.rssMb > a.rssMb ? b : a)) : undefined;
+  out.push(target(short, 'peak-memory', 'peak memory of check, any input size (the largest of the "Memory" table)', peak && `${peak.input}, ${peak.size}`, peak?.rssMb, 200, false, (x) => `${n(x)} MB`));
+  for (const c of r.c ?? []) out.push(target(short, 'c-duckdb', `C: JavaScript engine vs DuckDB, ${n(c.rows)} rows`, `${n(c.rows)} rows, ${mb(c.fileMb)}`, c.ratios['Sellguard (JavaScript engine)'].median, 0.5, true));
+  for (const [key, e] of Object.entries(r.e2e ?? {})) if (e.jobs) out.push(target(short, `jobs-${key.toLowerCase()}`, `end to end ${key}: check --jobs 2 vs --jobs 1`, e2eAt(e), e.jobs.median, 1.7, true));
+  out.push(target(short, 'cold-start', 'cold start: check on 10 records vs node -e 0', '10 messages, compiled policy cached', r.cold ? 1 / r.cold.ratios['sellguard check (10 messages)'].median : undefined, 2, false));
   for (const b of r.big ?? []) {
     const limit = b.mb * 0.1;
-    out.push(target(short, 'big-time', `one ${b.mb} MB message: time (0.1 s per MB: 1 s for 10 MB)`, b.seconds, limit, false, (x) => `${x >= 1 ? x.toFixed(1) : x.toFixed(2)} s`));
-    out.push(target(short, 'big-memory', `one ${b.mb} MB message: peak memory`, b.rssMb, 200 + 3 * b.mb, false, (x) => `${n(x)} MB`));
+    out.push(target(short, 'big-time', `one ${b.mb} MB message: time (0.1 s per MB: 1 s for 10 MB)`, `${b.mb} MB body`, b.seconds, limit, false, (x) => `${x >= 1 ? x.toFixed(1) : x.toFixed(2)} s`));
+    out.push(target(short, 'big-memory', `one ${b.mb} MB message: peak memory`, `${b.mb} MB body`, b.rssMb, 200 + 3 * b.mb, false, (x) => `${n(x)} MB`));
   }
-  out.push(target(short, 'compile', 'compile the 2,000-rule policy (warm)', r.compile?.median, 200, false, (x) => `${n(x)} ms`));
+  out.push(target(short, 'compile', 'compile the 2,000-rule policy (warm)', '2,000 rules', r.compile?.median, 200, false, (x) => `${n(x)} ms`));
   out.push('');
   out.push(...shortfallNotes(short));
 
   if (r.a) {
     out.push(`## A: seller performance reports, the four rate rules
 
-${n(r.a.records)} reports per repetition (cycling through ${n(r.sizes.aPool)} distinct generated reports),
+${n(r.a.records)} reports per repetition (cycling through ${n(r.a.pool ?? r.sizes.aPool)} distinct generated reports),
 each starting from its JSON text: the order defect, pre-fulfillment cancellation, late shipment and
 valid tracking rules of \`policies/account-health.policy\`. Contenders agreed on ${n(r.a.agreement.sample)}
 reports (${n(r.a.agreement.withViolations)} with violations). "Evaluate alone" and "checks alone" start from
 already decoded records; Sellguard's evaluation alone against the floor's checks alone: ${formatRatio(r.a.evaluateVsChecks)}.
-${r.a.cedarProblem ? `\nCedar could not run here: ${r.a.cedarProblem}\n` : 'Cedar has no floating point numbers, so its contender passes rates as four-place decimals.\n'}
+${r.a.cedarProblem ? `\nCedar could not run here: ${r.a.cedarProblem}\n` : 'Cedar has no floating point numbers, so its contender passes rates as four-place decimals.\n'}${fewerRecords(r.a)}
 ${contenderTable(r.a, r.a.records, 'reports')}
 `);
   }
@@ -178,6 +242,18 @@ ${first ? `The first run of the policy, which compiles it and writes the cache: 
 
 \`sellguard check policies/buyer-messaging.policy\` on a single message of generated sentences (a few forbidden ones
 among them), in a fresh process each.
+
+${rows.join('\n')}
+`);
+  }
+  const memory = memoryRuns(r);
+  if (memory.length) {
+    const rows = ['| input | size | peak memory | limit |', '| --- | ---: | ---: | ---: |'];
+    for (const x of memory) rows.push(`| ${x.input} | ${x.size} | ${n(x.rssMb)} MB | ${n(x.limitMb)} MB |`);
+    out.push(`## Memory
+
+The peak resident memory of every \`sellguard check\` process this run started (for end to end and the cold start, the highest
+of the repetitions). The target is under 200 MB for any input size; a single large message may use 200 MB plus three times its body.
 
 ${rows.join('\n')}
 `);

@@ -16,6 +16,13 @@ describe('benchmark statistics', () => {
     expect(formatRatio(r.other)).toBe('1.25× (0.50–2.00)');
   });
 
+  it('compares per record when contenders had different numbers of records', () => {
+    // The floor checks 1,000 records in 10 ms (0.01 ms each); the slow one 100 records in 50 ms (0.5 ms each): 0.02×.
+    const r = pairedRatios({ floor: [10, 10], slow: [50, 25] }, 'floor', { floor: 1000, slow: 100 });
+    expect(r.slow).toEqual({ median: 0.03, min: 0.02, max: 0.04 });
+    expect(r.floor).toEqual({ median: 1, min: 1, max: 1 });
+  });
+
   it('reads self time per function from a CPU profile', () => {
     const frame = (functionName: string, url: string) => ({ functionName, url, lineNumber: 0, columnNumber: 0, scriptId: '1' });
     const profile = {

@@ -204,7 +204,10 @@ function cedarChecker() {
 /**
  * Contenders for workload A. Each `check(line)` takes one JSON text line and
  * returns its violations; `checkDecoded` (when given) starts from a value
- * already decoded by that contender, to time evaluation alone.
+ * already decoded by that contender, to time evaluation alone. `pace` marks
+ * the alternatives ('alternative') and the engines a hundred times slower
+ * than the floor ('slow'): a full run times them on fewer records per
+ * repetition (bench/src/sizes.mjs) and compares them per record.
  */
 export function rateContenders(root) {
   const { policy, diagnostics } = compile(ratesPolicySource(root));
@@ -235,13 +238,13 @@ export function rateContenders(root) {
     { name: 'Sellguard decode + evaluate', check: sellguard },
     { name: 'Sellguard evaluate alone', prepare: (line) => policy.decode(JSON.parse(line)).value, checkDecoded: (v) => policy.evaluate(v, ctx) },
     { name: 'Sellguard decode alone', check: (line) => (policy.decode(JSON.parse(line)).ok ? [] : null), noAgreement: true },
-    { name: 'Sellguard through the zod schema (before generated decoders)', check: viaSchema },
+    { name: 'Sellguard through the zod schema (before generated decoders)', check: viaSchema, pace: 'slow' },
     { name: 'hand-written checks alone (floor, parsed)', prepare: (line) => JSON.parse(line), checkDecoded: floorCheck },
-    { name: 'zod safeParse + JavaScript', check: (line) => zodCheck(JSON.parse(line)) },
-    { name: 'ajv', check: (line) => ajv(JSON.parse(line)) },
-    { name: '@marcbachmann/cel-js', check: (line) => cel(JSON.parse(line)) },
-    { name: 'json-rules-engine', checkAsync: (line) => rulesEngine(JSON.parse(line)) },
+    { name: 'zod safeParse + JavaScript', check: (line) => zodCheck(JSON.parse(line)), pace: 'alternative' },
+    { name: 'ajv', check: (line) => ajv(JSON.parse(line)), pace: 'alternative' },
+    { name: '@marcbachmann/cel-js', check: (line) => cel(JSON.parse(line)), pace: 'alternative' },
+    { name: 'json-rules-engine', checkAsync: (line) => rulesEngine(JSON.parse(line)), pace: 'slow' },
   ];
-  if (cedar) list.push({ name: '@cedar-policy/cedar-wasm', check: (line) => cedar(JSON.parse(line)) });
+  if (cedar) list.push({ name: '@cedar-policy/cedar-wasm', check: (line) => cedar(JSON.parse(line)), pace: 'slow' });
   return { contenders: list, cedarProblem };
 }

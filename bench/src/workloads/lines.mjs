@@ -56,10 +56,16 @@ function body(c, pool, total) {
   };
 }
 
-export async function runLines(contenders, pool, { total, reps, sample = 2000, keyFn = keyOf, log }) {
+/**
+ * `recordsFor(contender)` (optional) gives a contender fewer records per
+ * repetition than `total`; `counts` in the result says how many each had. The
+ * warm-up round runs each contender over the pool once (at most `total`).
+ */
+export async function runLines(contenders, pool, { total, reps, sample = 2000, keyFn = keyOf, log, recordsFor = () => total }) {
   const agreement = await checkAgreement(contenders, pool, sample, keyFn);
   log?.(`  agreement on ${agreement.sample} records (${agreement.withViolations} with violations)`);
-  const timed = contenders.map((c) => ({ name: c.name, run: body(c, pool, total) }));
+  const counts = Object.fromEntries(contenders.map((c) => [c.name, recordsFor(c)]));
+  const timed = contenders.map((c) => ({ name: c.name, run: body(c, pool, counts[c.name]), warm: body(c, pool, Math.min(counts[c.name], pool.length)) }));
   const times = await race(timed, { reps, log });
-  return { times, agreement };
+  return { times, agreement, counts };
 }
