@@ -36,6 +36,18 @@ function toks(list: IToken[] | undefined): IToken[] {
   return (list ?? []).filter((t) => !Number.isNaN(t.startOffset));
 }
 
+/** Where the text of a CST node starts: its first real token (Infinity when it has none). */
+function firstOffset(n: CstNode): number {
+  let first = Infinity;
+  for (const list of Object.values(n.children)) {
+    for (const child of list) {
+      const at = 'children' in child ? firstOffset(child) : child.startOffset;
+      if (at < first) first = at;
+    }
+  }
+  return first;
+}
+
 /** The CST may be partial after recovery: every child list may be missing. */
 function node<N extends CstNode>(list: N[] | undefined, i = 0): N | undefined {
   return list?.[i];
@@ -56,6 +68,15 @@ function firstTok(...lists: Array<IToken[] | undefined>): IToken | undefined {
 
 const RESERVED_LIST = HARD_KEYWORDS.join(', ');
 
+/** A binary operator where it is written. */
+type Op = { op: A.BinaryOp; span: A.Span };
+
+/** The comparison operators written with one token, in the order compOp() looks for them. */
+const COMPARISON_OPS: ReadonlyArray<readonly [keyof C.CompOpCstChildren, A.BinaryOp]> = [
+  ['EqEq', '=='], ['NotEq', '!='], ['LessEq', '<='], ['GreaterEq', '>='], ['Less', '<'], ['Greater', '>'],
+  ['Contains', 'contains'], ['StartsWith', 'startsWith'], ['EndsWith', 'endsWith'], ['Matches', 'matches'],
+];
+
 export interface BuilderOptions {
   /** The parsed text (used to quote the author's own words in help texts). */
   text: string;
@@ -72,8 +93,11 @@ export interface BuilderOptions {
  * CLI's cache of compiled policies) should not pay for it.
  */
 class LazyBaseVisitor {
+  /** What Chevrotain's visit() does (the first of a list; nothing for nothing), without its indirection on every node. */
   visit(cstNode: CstNode | CstNode[] | undefined, param?: unknown): unknown {
-    return baseVisitor().visit.call(this, cstNode, param);
+    const n = Array.isArray(cstNode) ? cstNode[0] : cstNode;
+    if (n === undefined) return undefined;
+    return (this as unknown as Record<string, (children: CstNode['children'], param?: unknown) => unknown>)[n.name](n.children, param);
   }
 
   validateVisitor(): void {
@@ -173,7 +197,7 @@ export class AstBuilder extends LazyBaseVisitor {
     const imports: A.ImportDecl[] = [];
     const declarations: A.Declaration[] = [];
     const firstDecl = nodes(ctx.declaration)[0];
-    const firstDeclStart = firstDecl?.location?.startOffset ?? Infinity;
+    const firstDeclStart = firstDecl ? firstOffset(firstDecl) : Infinity;
     for (const n of nodes(ctx.importDecl)) {
       const imp = this.visit(n) as A.ImportDecl | null;
       if (!imp) continue;
@@ -304,7 +328,14 @@ export class AstBuilder extends LazyBaseVisitor {
     const map = tok(ctx.Map);
     const inner = node(ctx.typeRef);
     if (list || map) {
-      const element = inner ? (this.visit(inner) as A.TypeRef) : this.error(tok(ctx.Less) ?? list ?? map);
+      let element = inner ? (this.visit(inner) as A.TypeRef) : this.error(tok(ctx.Less) ?? list ?? map);
+      const comma = map ? tok(ctx.Comma) : undefined;
+      const valueType = node(ctx.typeRef, 1);
+      if (comma) {
+        // `map<string, number>`: the keys of a map are always text; the second type is the values'.
+        this.diagnostics.push(report(M.mapKeyType, this.span(comma), { key: this.written(element.span) }));
+        if (valueType) element = this.visit(valueType) as A.TypeRef;
+      }
       const span = this.cover(list ?? map, tok(ctx.Less), element, tok(ctx.Greater));
       return list ? { kind: 'ListType', element, span } : { kind: 'MapType', value: element, span };
     }
@@ -617,11 +648,17 @@ export class AstBuilder extends LazyBaseVisitor {
 
   // --------------------------------------------------------- expressions
 
+  // Most levels of an expression hold one operand and no operator: it is passed up as it is,
+  // without the lists and sorting that folding operators needs.
+
+  /** `a and b or c`: 'and' binds tighter than 'or'; both group from the left. */
   expression(ctx: C.ExpressionCstChildren): A.Expr {
-    return this.expr(node(ctx.orExpr));
+    if (!ctx.And && !ctx.Or && !ctx.notExpr?.[1]) return this.expr(node(ctx.notExpr));
+    const operands = nodes(ctx.notExpr).map((n) => this.expr(n));
+    return this.foldByPrecedence(operands, this.opsOf([[ctx.And, 'and'], [ctx.Or, 'or']]), 'or');
   }
 
-  private fold(operands: A.Expr[], ops: { op: A.BinaryOp; span: A.Span }[]): A.Expr {
+  private fold(operands: A.Expr[], ops: Op[]): A.Expr {
     let left = operands[0] ?? this.error();
     for (let i = 0; i < ops.length; i++) {
       const right = operands[i + 1] ?? this.error(ops[i]);
@@ -630,19 +667,36 @@ export class AstBuilder extends LazyBaseVisitor {
     return left;
   }
 
+  /** Two precedence levels written at one grammar level, folded (see splitByPrecedence). */
+  private foldByPrecedence(operands: A.Expr[], ops: Op[], ...loose: A.BinaryOp[]): A.Expr {
+    const { groups, looseOps } = this.splitByPrecedence(operands, ops, loose);
+    return this.fold(groups.map((g) => g.expr), looseOps);
+  }
+
+  /**
+   * The operands between the `loose` operators (or; + and -), each folded from the left with
+   * the tight operators between its operands (and; * and /), and the loose operators between
+   * them. `present`: the group's first operand was written (recovery can leave it out).
+   */
+  private splitByPrecedence(operands: A.Expr[], ops: Op[], loose: readonly A.BinaryOp[]): { groups: { expr: A.Expr; present: boolean }[]; looseOps: Op[] } {
+    const groups: { expr: A.Expr; present: boolean }[] = [];
+    const looseOps: Op[] = [];
+    let from = 0;
+    for (let i = 0; i <= ops.length; i++) {
+      if (i < ops.length && !loose.includes(ops[i].op)) continue;
+      const first = operands[from] ?? this.error(from > 0 ? ops[from - 1] : null);
+      groups.push({ expr: this.fold([first, ...operands.slice(from + 1, i + 1)], ops.slice(from, i)), present: from < operands.length });
+      if (i < ops.length) looseOps.push(ops[i]);
+      from = i + 1;
+    }
+    return { groups, looseOps };
+  }
+
   /** The operators between the operands of one precedence level, in source order. */
-  private opsOf(byOp: Array<[IToken[] | undefined, A.BinaryOp]>): { op: A.BinaryOp; span: A.Span }[] {
-    const all: { op: A.BinaryOp; span: A.Span }[] = [];
+  private opsOf(byOp: Array<[IToken[] | undefined, A.BinaryOp]>): Op[] {
+    const all: Op[] = [];
     for (const [list, op] of byOp) for (const t of toks(list)) all.push({ op, span: this.span(t) });
     return all.sort((a, b) => a.span.start - b.span.start);
-  }
-
-  orExpr(ctx: C.OrExprCstChildren): A.Expr {
-    return this.fold(nodes(ctx.andExpr).map((n) => this.expr(n)), this.opsOf([[ctx.Or, 'or']]));
-  }
-
-  andExpr(ctx: C.AndExprCstChildren): A.Expr {
-    return this.fold(nodes(ctx.notExpr).map((n) => this.expr(n)), this.opsOf([[ctx.And, 'and']]));
   }
 
   notExpr(ctx: C.NotExprCstChildren): A.Expr {
@@ -655,7 +709,8 @@ export class AstBuilder extends LazyBaseVisitor {
   }
 
   comparison(ctx: C.ComparisonCstChildren): A.Expr {
-    const operands = nodes(ctx.additive).map((n) => this.expr(n));
+    if (!ctx.compOp && !ctx.arithmetic?.[1]) return this.expr(node(ctx.arithmetic));
+    const operands = nodes(ctx.arithmetic).map((n) => this.expr(n));
     const ops = nodes(ctx.compOp).map((n) => this.visit(n) as { op: A.BinaryOp; span: A.Span; single: boolean });
     ops.forEach((o, i) => {
       if (!o.single) return;
@@ -675,33 +730,32 @@ export class AstBuilder extends LazyBaseVisitor {
   }
 
   compOp(ctx: C.CompOpCstChildren): { op: A.BinaryOp; span: A.Span; single: boolean } {
-    const simple: Array<[IToken[] | undefined, A.BinaryOp]> = [
-      [ctx.EqEq, '=='], [ctx.NotEq, '!='], [ctx.LessEq, '<='], [ctx.GreaterEq, '>='], [ctx.Less, '<'], [ctx.Greater, '>'],
-      [ctx.Contains, 'contains'], [ctx.StartsWith, 'startsWith'], [ctx.EndsWith, 'endsWith'], [ctx.Matches, 'matches'],
-    ];
     const not = tok(ctx.Not);
     const inTok = tok(ctx.In);
     if (not) return { op: 'not in', span: this.cover(not, inTok), single: false };
     if (inTok) return { op: 'in', span: this.span(inTok), single: false };
     const single = tok(ctx.Equals);
     if (single) return { op: '==', span: this.span(single), single: true };
-    for (const [list, op] of simple) {
-      const t = tok(list);
+    for (const [key, op] of COMPARISON_OPS) {
+      const t = tok(ctx[key]);
       if (t) return { op, span: this.span(t), single: false };
     }
     return { op: '==', span: this.cover(), single: false };
   }
 
-  additive(ctx: C.AdditiveCstChildren): A.Expr {
-    const operands = nodes(ctx.multiplicative).map((n) => this.expr(n));
-    const ops = this.opsOf([[ctx.Plus, '+'], [ctx.Minus, '-']]);
-    ops.forEach((o, i) => {
-      const [l, r] = [operands[i], operands[i + 1]];
-      if (o.op === '-' && l && r && this.tightMinus(o.span)) {
-        this.diagnostics.push(tightMinusWarning(this.cover(l, r), this.written(l.span), this.written(r.span)));
+  /** `a + b * c`: '*' and '/' bind tighter than '+' and '-'; both group from the left. */
+  arithmetic(ctx: C.ArithmeticCstChildren): A.Expr {
+    if (!ctx.Plus && !ctx.Minus && !ctx.Star && !ctx.Slash && !ctx.unary?.[1]) return this.expr(node(ctx.unary));
+    const operands = nodes(ctx.unary).map((n) => this.expr(n));
+    const ops = this.opsOf([[ctx.Plus, '+'], [ctx.Minus, '-'], [ctx.Star, '*'], [ctx.Slash, '/']]);
+    const { groups, looseOps } = this.splitByPrecedence(operands, ops, ['+', '-']);
+    looseOps.forEach((o, i) => {
+      const [l, r] = [groups[i], groups[i + 1]];
+      if (o.op === '-' && l?.present && r?.present && this.tightMinus(o.span)) {
+        this.diagnostics.push(tightMinusWarning(this.cover(l.expr, r.expr), this.written(l.expr.span), this.written(r.expr.span)));
       }
     });
-    return this.fold(operands, ops);
+    return this.fold(groups.map((g) => g.expr), looseOps);
   }
 
   /** `1 -1`: a space before the minus and none after it, as in a list item written `-1`. */
@@ -722,10 +776,6 @@ export class AstBuilder extends LazyBaseVisitor {
       const shown = this.written(items[i].span);
       this.diagnostics.push(missingCommaWarning(end, shown.length > 30 ? `'${shown.slice(0, 27)}...'` : `'${shown}'`));
     }
-  }
-
-  multiplicative(ctx: C.MultiplicativeCstChildren): A.Expr {
-    return this.fold(nodes(ctx.unary).map((n) => this.expr(n)), this.opsOf([[ctx.Star, '*'], [ctx.Slash, '/']]));
   }
 
   unary(ctx: C.UnaryCstChildren): A.Expr {
@@ -793,8 +843,8 @@ export class AstBuilder extends LazyBaseVisitor {
   quantifier(ctx: C.QuantifierCstChildren): A.Expr {
     const q = tok(ctx.Any) ?? tok(ctx.All) ?? tok(ctx.Count);
     const v = tok(ctx.Name);
-    const collection = this.expr(node(ctx.orExpr), tok(ctx.In) ?? v ?? q);
-    const body = this.expr(node(ctx.expression), tok(ctx.Colon) ?? collection);
+    const collection = this.expr(node(ctx.collection), tok(ctx.In) ?? v ?? q);
+    const body = this.expr(node(ctx.body), tok(ctx.Colon) ?? collection);
     const span = this.cover(q, v, collection, body);
     if (!q || !v) return { kind: 'Error', span };
     return {

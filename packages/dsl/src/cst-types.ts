@@ -131,10 +131,10 @@ export type TypeRefCstChildren = {
   typeRef?: (TypeRefCstNode)[];
   Greater?: (IToken)[];
   Map?: IToken[];
+  Comma?: (IToken)[];
   Enum?: IToken[];
   LParen?: IToken[];
   member?: (DeclNameCstNode)[];
-  Comma?: (IToken)[];
   RParen?: IToken[];
   Name?: IToken[];
   Reserved?: IToken[];
@@ -355,27 +355,9 @@ export interface ExpressionCstNode extends CstNode {
 }
 
 export type ExpressionCstChildren = {
-  orExpr: OrExprCstNode[];
-};
-
-export interface OrExprCstNode extends CstNode {
-  name: "orExpr";
-  children: OrExprCstChildren;
-}
-
-export type OrExprCstChildren = {
-  andExpr: (AndExprCstNode)[];
-  Or?: IToken[];
-};
-
-export interface AndExprCstNode extends CstNode {
-  name: "andExpr";
-  children: AndExprCstChildren;
-}
-
-export type AndExprCstChildren = {
   notExpr: (NotExprCstNode)[];
   And?: IToken[];
+  Or?: IToken[];
 };
 
 export interface NotExprCstNode extends CstNode {
@@ -395,7 +377,7 @@ export interface ComparisonCstNode extends CstNode {
 }
 
 export type ComparisonCstChildren = {
-  additive: (AdditiveCstNode)[];
+  arithmetic: (ArithmeticCstNode)[];
   compOp?: CompOpCstNode[];
 };
 
@@ -420,24 +402,15 @@ export type CompOpCstChildren = {
   Matches?: IToken[];
 };
 
-export interface AdditiveCstNode extends CstNode {
-  name: "additive";
-  children: AdditiveCstChildren;
+export interface ArithmeticCstNode extends CstNode {
+  name: "arithmetic";
+  children: ArithmeticCstChildren;
 }
 
-export type AdditiveCstChildren = {
-  multiplicative: (MultiplicativeCstNode)[];
+export type ArithmeticCstChildren = {
+  unary: (UnaryCstNode)[];
   Plus?: IToken[];
   Minus?: IToken[];
-};
-
-export interface MultiplicativeCstNode extends CstNode {
-  name: "multiplicative";
-  children: MultiplicativeCstChildren;
-}
-
-export type MultiplicativeCstChildren = {
-  unary: (UnaryCstNode)[];
   Star?: IToken[];
   Slash?: IToken[];
 };
@@ -511,9 +484,9 @@ export type QuantifierCstChildren = {
   Count?: IToken[];
   Name: IToken[];
   In: IToken[];
-  orExpr: OrExprCstNode[];
+  collection: ExpressionCstNode[];
   Colon: IToken[];
-  expression: ExpressionCstNode[];
+  body: ExpressionCstNode[];
 };
 
 export interface ConditionalCstNode extends CstNode {
@@ -609,4 +582,4 @@ export type EntryCstChildren = {
 };
 
 /** The name of every grammar rule: what error messages see in a parser error's rule stack. */
-export type CstRuleName = "file" | "expressionOnly" | "header" | "headerItem" | "importDecl" | "declaration" | "declName" | "recordDecl" | "field" | "typeRef" | "enumDecl" | "constDecl" | "letDecl" | "phrasesDecl" | "metricDecl" | "metricItem" | "ruleDecl" | "severity" | "ruleItem" | "fixAction" | "exampleDecl" | "exampleItem" | "expectation" | "nameList" | "expression" | "orExpr" | "andExpr" | "notExpr" | "comparison" | "compOp" | "additive" | "multiplicative" | "unary" | "postfix" | "postfixOp" | "primary" | "quantifier" | "conditional" | "countCall" | "nameOrCall" | "callArgs" | "parenExpr" | "listLit" | "objectLit" | "entry";
+export type CstRuleName = "file" | "expressionOnly" | "header" | "headerItem" | "importDecl" | "declaration" | "declName" | "recordDecl" | "field" | "typeRef" | "enumDecl" | "constDecl" | "letDecl" | "phrasesDecl" | "metricDecl" | "metricItem" | "ruleDecl" | "severity" | "ruleItem" | "fixAction" | "exampleDecl" | "exampleItem" | "expectation" | "nameList" | "expression" | "notExpr" | "comparison" | "compOp" | "arithmetic" | "unary" | "postfix" | "postfixOp" | "primary" | "quantifier" | "conditional" | "countCall" | "nameOrCall" | "callArgs" | "parenExpr" | "listLit" | "objectLit" | "entry";

@@ -41,6 +41,8 @@ function isNode(value: unknown): value is Record<string, unknown> & { kind: stri
  * changed in place.
  */
 export function limitNesting(root: object): Diagnostic[] {
+  // Nearly every policy nests far less: one quick measure spares the bookkeeping below.
+  if (!nestsDeeperThan(root, MAX_NESTING)) return [];
   const diagnostics: Diagnostic[] = [];
   const replaced = new Set<Place>();
   const stack: Visit[] = [{ node: root as Record<string, unknown>, depth: 0 }];
@@ -68,4 +70,35 @@ export function limitNesting(root: object): Diagnostic[] {
     }
   }
   return diagnostics;
+}
+
+/**
+ * Whether any node lies more than `limit` nodes below `root`, counted as
+ * limitNesting() counts them (objects without a `kind` and arrays add no level).
+ * No allocation per node: this runs on every parse.
+ */
+function nestsDeeperThan(root: object, limit: number): boolean {
+  const pending: object[] = [root];
+  const depths: number[] = [0];
+  while (pending.length > 0) {
+    const node = pending.pop() as Record<string, unknown>;
+    const depth = depths.pop()!;
+    if (depth > limit) return true;
+    for (const key in node) {
+      if (key === 'span') continue;
+      const child = node[key];
+      if (typeof child !== 'object' || child === null) continue;
+      if (Array.isArray(child)) {
+        for (const item of child) {
+          if (typeof item !== 'object' || item === null) continue;
+          pending.push(item as object);
+          depths.push(isNode(item) ? depth + 1 : depth);
+        }
+      } else {
+        pending.push(child);
+        depths.push(isNode(child) ? depth + 1 : depth);
+      }
+    }
+  }
+  return false;
 }

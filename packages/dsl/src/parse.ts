@@ -34,7 +34,7 @@ export function parseDetailed(text: string): ParseDetails {
       span: { start: c.startOffset, end: c.startOffset + c.image.length },
     }));
     const parser = policyParser();
-    parser.input = lexed.tokens;
+    parser.read(lexed.tokens, lexed.lineStarts);
     const cst = parser.file();
     const parseDiags = parserDiagnostics({
       errors: [...parser.errors],
@@ -67,7 +67,7 @@ export function parseExpressionDetailed(text: string, offset = 0, endName = 'the
   try {
     const lexed = lex(text, offset);
     const parser = policyParser();
-    parser.input = lexed.tokens;
+    parser.read(lexed.tokens, lexed.lineStarts);
     const cst = parser.expressionOnly();
     const parseDiags = parserDiagnostics({ errors: [...parser.errors], tokens: lexed.tokens, text, base: offset, endName, unreadable: lexed.unreadable });
     const builder = new AstBuilder({ text, base: offset, parseExpr: interpolationParser });

@@ -11,7 +11,8 @@
  * - a reserved word where a name or a type is expected (`const count = 1`, `a: in`),
  * - any word as a rule's severity (`rule x critical "..." {`),
  * - `=` and chains as comparison operators (`a = b`, `a < b < c`),
- * - `import` anywhere among the declarations.
+ * - `import` anywhere among the declarations,
+ * - a key type in a map (`map<string, number>`).
  *
  * GATEs are used where the decision depends on what follows in the calling rule
  * (Chevrotain's lookahead only sees the current rule):
@@ -23,7 +24,7 @@
  *   missing its `}` does not swallow the next `rule`;
  * - `from` after a field type starts aliases only when it is not itself a field `from:`.
  */
-import { CstParser, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
+import { CstParser, tokenMatcher, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
 import { structuredErrorProvider } from './syntax-messages.js';
 import {
   allTokens,
@@ -82,6 +83,25 @@ const AFTER_VALUE: ReadonlySet<TokenType> = new Set([...CONTINUERS, LBracket, RP
 const INSERTABLE: ReadonlySet<TokenType> = new Set([RCurly, RParen, RBracket, Greater, LCurly, Colon, Equals, kw.from]);
 
 export class PolicyParser extends CstParser {
+  /*
+   * The alternatives of the choices read most often, built on their first use and kept (Chevrotain's
+   * performance guide: an OR given a new array on every call allocates an object and a closure per
+   * alternative, for every value of a large policy). They capture nothing but the parser itself.
+   */
+  private topLevelAlts?: IOrAlt<unknown>[];
+  private declarationAlts?: IOrAlt<unknown>[];
+  private declNameAlts?: IOrAlt<unknown>[];
+  private severityAlts?: IOrAlt<unknown>[];
+  private ruleItemAlts?: IOrAlt<unknown>[];
+  private logicOperatorAlts?: IOrAlt<unknown>[];
+  private notExprAlts?: IOrAlt<unknown>[];
+  private compOpAlts?: IOrAlt<unknown>[];
+  private arithmeticOperatorAlts?: IOrAlt<unknown>[];
+  private unaryAlts?: IOrAlt<unknown>[];
+  private postfixOpAlts?: IOrAlt<unknown>[];
+  private primaryAlts?: IOrAlt<unknown>[];
+  private quantifierAlts?: IOrAlt<unknown>[];
+
   /**
    * `validate`: run Chevrotain's checks of the grammar itself (ambiguities, left recursion). They take most
    * of the parser's construction time, which every command pays at start-up, and the grammar is fixed once
@@ -91,11 +111,21 @@ export class PolicyParser extends CstParser {
     super(allTokens, {
       recoveryEnabled: true,
       maxLookahead: 3,
-      nodeLocationTracking: 'onlyOffset',
+      // Spans come from the tokens (cst-to-ast.ts): locations on every CST node would only cost time and memory.
+      nodeLocationTracking: 'none',
       errorMessageProvider: structuredErrorProvider,
       skipValidations: opts.validate !== true,
     });
     this.performSelfAnalysis();
+  }
+
+  /** The tokens that are first on their line, for the gates below (see `read`). */
+  private lineStarts: ReadonlySet<IToken> = new Set();
+
+  /** Parse these tokens next; `lineStarts` are those that are first on their line (the lexer's `lineStarts`). */
+  read(tokens: IToken[], lineStarts: ReadonlySet<IToken>): void {
+    this.input = tokens;
+    this.lineStarts = lineStarts;
   }
 
   protected override canTokenTypeBeInsertedInRecovery(tokType: TokenType): boolean {
@@ -109,7 +139,7 @@ export class PolicyParser extends CstParser {
     const prev = this.LA(k - 1);
     if (OPENERS.has(prev.tokenType)) return true;
     if (CONTINUERS.has(prev.tokenType) && AFTER_VALUE.has(this.LA(k + 1).tokenType)) return true;
-    return !startsLine(t, prev);
+    return !this.lineStarts.has(t);
   }
 
   /**
@@ -120,14 +150,14 @@ export class PolicyParser extends CstParser {
     if (!this.nameAllowed(1)) return false;
     const t = this.LA(1);
     const prev = this.LA(0);
-    return !(this.LA(2).tokenType === Colon && startsLine(t, prev) && !OPENERS.has(prev.tokenType) && prev.tokenType !== kw.in);
+    return !(this.LA(2).tokenType === Colon && this.lineStarts.has(t) && !OPENERS.has(prev.tokenType) && prev.tokenType !== kw.in);
   }
 
   // file := header? (import | declaration)*
   public file = this.RULE('file', () => {
     this.OPTION(() => this.SUBRULE(this.header));
     this.MANY(() =>
-      this.OR([{ ALT: () => this.SUBRULE(this.importDecl) }, { ALT: () => this.SUBRULE(this.declaration) }]),
+      this.OR((this.topLevelAlts ??= [{ ALT: () => this.SUBRULE(this.importDecl) }, { ALT: () => this.SUBRULE(this.declaration) }])),
     );
   });
 
@@ -183,7 +213,7 @@ export class PolicyParser extends CstParser {
   });
 
   private declaration = this.RULE('declaration', () => {
-    this.OR([
+    this.OR((this.declarationAlts ??= [
       { ALT: () => this.SUBRULE(this.recordDecl) },
       { ALT: () => this.SUBRULE(this.enumDecl) },
       { ALT: () => this.SUBRULE(this.constDecl) },
@@ -192,12 +222,12 @@ export class PolicyParser extends CstParser {
       { ALT: () => this.SUBRULE(this.metricDecl) },
       { ALT: () => this.SUBRULE(this.ruleDecl) },
       { ALT: () => this.SUBRULE(this.exampleDecl) },
-    ]);
+    ]));
   });
 
   /** A name being declared or referred to; a reserved word is accepted here only to be reported. */
   private declName = this.RULE('declName', () => {
-    this.OR([{ ALT: () => this.CONSUME(Name) }, { ALT: () => this.CONSUME(Reserved) }]);
+    this.OR((this.declNameAlts ??= [{ ALT: () => this.CONSUME(Name) }, { ALT: () => this.CONSUME(Reserved) }]));
   });
 
   // record := 'record' Name '{' (field ','?)* '}'
@@ -257,6 +287,11 @@ export class PolicyParser extends CstParser {
           this.CONSUME(kw.map);
           this.CONSUME2(Less);
           this.SUBRULE2(this.typeRef);
+          // `map<string, number>`: a key type is read here and reported, so the rest of the field still reads
+          this.OPTION2(() => {
+            this.CONSUME3(Comma);
+            this.SUBRULE3(this.typeRef);
+          });
           this.CONSUME2(Greater);
         },
       },
@@ -399,17 +434,17 @@ export class PolicyParser extends CstParser {
 
   /** `error`, `warning` or `info`; any other plain word is read here and reported. */
   private severity = this.RULE('severity', () => {
-    this.OR([
+    this.OR((this.severityAlts ??= [
       { ALT: () => this.CONSUME(kw.error) },
       { ALT: () => this.CONSUME(kw.warning) },
       { ALT: () => this.CONSUME(kw.info) },
       { ALT: () => this.CONSUME(Identifier) },
-    ]);
+    ]));
   });
 
   // ruleItem := 'each' Name 'in' expr | 'when' expr | ('require'|'forbid') expr String? | 'hint' String | 'source' String | 'fix' fix
   private ruleItem = this.RULE('ruleItem', () => {
-    this.OR([
+    this.OR((this.ruleItemAlts ??= [
       {
         ALT: () => {
           this.CONSUME(kw.each);
@@ -456,7 +491,7 @@ export class PolicyParser extends CstParser {
           this.SUBRULE(this.fixAction);
         },
       },
-    ]);
+    ]));
   });
 
   // fix := 'remove' | 'replace' expr | 'insert' expr 'into' expr 'at' ('start'|'end')
@@ -539,28 +574,23 @@ export class PolicyParser extends CstParser {
 
   // ------------------------------------------------------------ expressions
 
+  /*
+   * Operators of neighbouring precedence share one level ('and' with 'or'; '+' and '-' with '*' and '/'):
+   * the AST builder groups them by precedence. Every level is a CST node for every value written, so
+   * fewer levels make parsing a large policy markedly cheaper.
+   */
+
+  // expression := notExpr (('and' | 'or') notExpr)*   ('and' binds tighter than 'or')
   private expression = this.RULE('expression', () => {
-    this.SUBRULE(this.orExpr);
-  });
-
-  private orExpr = this.RULE('orExpr', () => {
-    this.SUBRULE(this.andExpr);
-    this.MANY(() => {
-      this.CONSUME(kw.or);
-      this.SUBRULE2(this.andExpr);
-    });
-  });
-
-  private andExpr = this.RULE('andExpr', () => {
     this.SUBRULE(this.notExpr);
     this.MANY(() => {
-      this.CONSUME(kw.and);
+      this.OR((this.logicOperatorAlts ??= [{ ALT: () => this.CONSUME(kw.and) }, { ALT: () => this.CONSUME(kw.or) }]));
       this.SUBRULE2(this.notExpr);
     });
   });
 
   private notExpr = this.RULE('notExpr', () => {
-    this.OR([
+    this.OR((this.notExprAlts ??= [
       {
         ALT: () => {
           this.CONSUME(kw.not);
@@ -568,23 +598,23 @@ export class PolicyParser extends CstParser {
         },
       },
       { ALT: () => this.SUBRULE(this.comparison) },
-    ]);
+    ]));
   });
 
   /** Comparisons do not chain; a chain is read here and reported. */
   private comparison = this.RULE('comparison', () => {
-    this.SUBRULE(this.additive);
+    this.SUBRULE(this.arithmetic);
     this.MANY({
       GATE: () => !tokenMatcher(this.LA(1), kw.not) || this.LA(2).tokenType === kw.in,
       DEF: () => {
         this.SUBRULE(this.compOp);
-        this.SUBRULE2(this.additive);
+        this.SUBRULE2(this.arithmetic);
       },
     });
   });
 
   private compOp = this.RULE('compOp', () => {
-    this.OR([
+    this.OR((this.compOpAlts ??= [
       { ALT: () => this.CONSUME(EqEq) },
       { ALT: () => this.CONSUME(NotEq) },
       { ALT: () => this.CONSUME(LessEq) },
@@ -603,27 +633,20 @@ export class PolicyParser extends CstParser {
       { ALT: () => this.CONSUME(kw.startsWith) },
       { ALT: () => this.CONSUME(kw.endsWith) },
       { ALT: () => this.CONSUME(kw.matches) },
-    ]);
+    ]));
   });
 
-  private additive = this.RULE('additive', () => {
-    this.SUBRULE(this.multiplicative);
-    this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(Plus) }, { ALT: () => this.CONSUME(Minus) }]);
-      this.SUBRULE2(this.multiplicative);
-    });
-  });
-
-  private multiplicative = this.RULE('multiplicative', () => {
+  // arithmetic := unary (('+' | '-' | '*' | '/') unary)*   ('*' and '/' bind tighter than '+' and '-')
+  private arithmetic = this.RULE('arithmetic', () => {
     this.SUBRULE(this.unary);
     this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(Star) }, { ALT: () => this.CONSUME(Slash) }]);
+      this.OR((this.arithmeticOperatorAlts ??= [{ ALT: () => this.CONSUME(Plus) }, { ALT: () => this.CONSUME(Minus) }, { ALT: () => this.CONSUME(Star) }, { ALT: () => this.CONSUME(Slash) }]));
       this.SUBRULE2(this.unary);
     });
   });
 
   private unary = this.RULE('unary', () => {
-    this.OR([
+    this.OR((this.unaryAlts ??= [
       {
         ALT: () => {
           this.CONSUME(Minus);
@@ -631,7 +654,7 @@ export class PolicyParser extends CstParser {
         },
       },
       { ALT: () => this.SUBRULE(this.postfix) },
-    ]);
+    ]));
   });
 
   private postfix = this.RULE('postfix', () => {
@@ -640,7 +663,7 @@ export class PolicyParser extends CstParser {
   });
 
   private postfixOp = this.RULE('postfixOp', () => {
-    this.OR([
+    this.OR((this.postfixOpAlts ??= [
       {
         ALT: () => {
           this.CONSUME(Dot);
@@ -654,11 +677,11 @@ export class PolicyParser extends CstParser {
           this.CONSUME(RBracket);
         },
       },
-    ]);
+    ]));
   });
 
   private primary = this.RULE('primary', () => {
-    this.OR([
+    this.OR((this.primaryAlts ??= [
       { ALT: () => this.CONSUME(NumberLit) },
       { ALT: () => this.CONSUME(PercentLit) },
       { ALT: () => this.CONSUME(DurationLit) },
@@ -675,21 +698,21 @@ export class PolicyParser extends CstParser {
       { ALT: () => this.SUBRULE(this.parenExpr) },
       { ALT: () => this.SUBRULE(this.listLit) },
       { ALT: () => this.SUBRULE(this.objectLit) },
-    ]);
+    ]));
   });
 
   // quantifier := ('any'|'all'|'count') Name 'in' or ':' expr
   private quantifier = this.RULE('quantifier', () => {
-    this.OR([
+    this.OR((this.quantifierAlts ??= [
       { ALT: () => this.CONSUME(kw.any) },
       { ALT: () => this.CONSUME(kw.all) },
       { ALT: () => this.CONSUME(kw.count) },
-    ]);
+    ]));
     this.CONSUME(Name);
     this.CONSUME(kw.in);
-    this.SUBRULE(this.orExpr);
+    this.SUBRULE(this.expression, { LABEL: 'collection' });
     this.CONSUME(Colon);
-    this.SUBRULE(this.expression);
+    this.SUBRULE2(this.expression, { LABEL: 'body' });
   });
 
   // conditional := 'if' expr 'then' expr 'else' expr
@@ -770,12 +793,6 @@ export class PolicyParser extends CstParser {
     this.CONSUME(Colon);
     this.SUBRULE(this.expression);
   });
-}
-
-/** True when `tok` is the first token on its line. */
-function startsLine(tok: IToken, prev: IToken): boolean {
-  const prevLine = prev.endLine ?? prev.startLine;
-  return tok.startLine !== undefined && prevLine !== undefined && !Number.isNaN(prevLine) && tok.startLine > prevLine;
 }
 
 /** One parser for the process: building it analyses the grammar, which is slow. */

@@ -194,6 +194,12 @@ export const SYNTAX_MESSAGES = defineMessages(SYNTAX_CODES, {
   },
   importWithoutBrace: { code: 'SG1030', message: "expected '{' to start the names to import, but found {found}", help: 'write `import { Attachment } from "./common.policy"`' },
   missingPhrasesEquals: { code: 'SG1031', message: "expected '=' after the phrases name {name}", help: 'write `phrases marketing = ["coupon", "promo code"]`' },
+  missingLetEquals: { code: 'SG1031', message: "expected '=' and a value after the let '{name}'", help: 'write `let {name} = ` and the value it names, e.g. `let {name} = lower(body)`' },
+  letWithType: {
+    code: 'SG1031',
+    message: "a let does not name a type: '{name}' takes the type of its value",
+    help: 'remove the colon and the type, and write `let {name} = ` and the value (only a const may name its type)',
+  },
   missingConstEquals: { code: 'SG1031', message: "expected '=' and a value after the const '{name}'", help: "write `const {name} = 30 days` (any value works after '=')" },
   missingExpectedRule: {
     code: 'SG1007',

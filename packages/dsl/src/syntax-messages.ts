@@ -21,10 +21,9 @@ import { SYNTAX_MESSAGES as M, type UnclosedBlock } from './syntax-catalogue.js'
 import type { Diagnostic } from './diagnostics.js';
 import { LineIndex } from './diagnostics.js';
 import {
-  Comma,
+  Colon,
   HARD_KEYWORDS,
   LBracket,
-  Less,
   LCurly,
   LParen,
   Name,
@@ -111,6 +110,8 @@ export function lexErrorDiagnostic(err: ILexingError, text: string, base: number
 
 /** Tokens the lexer reads but the language does not allow, such as `&&` or `'text'`. */
 export function misusedTokenDiagnostic(tok: IToken, base: number): Diagnostic | null {
+  // Called for every token of a file: the common case allocates nothing.
+  if (!MISUSED_TOKENS.has(tok.tokenType.name)) return null;
   const span = spanAt(tok.startOffset, tok.startOffset + tok.image.length, base);
   switch (tok.tokenType.name) {
     case 'UnclosedString':
@@ -133,6 +134,9 @@ export function misusedTokenDiagnostic(tok: IToken, base: number): Diagnostic | 
       return null;
   }
 }
+
+/** The tokens misusedTokenDiagnostic() reports. */
+const MISUSED_TOKENS: ReadonlySet<string> = new Set(['UnclosedString', 'SingleQuoted', 'CurlyQuoted', 'AndAnd', 'OrOr', 'Bang', 'TripleEq', 'BangEqEq']);
 
 // ------------------------------------------------------------ parser errors
 
@@ -165,6 +169,7 @@ interface ErrorContext {
 
 /** One diagnostic per parser error; errors on a token already reported are dropped. */
 export function parserDiagnostics(input: ParserErrorInput): Diagnostic[] {
+  if (input.errors.length === 0) return [];
   const lines = new LineIndex(input.text);
   const byOffset = new Map<number, number>();
   input.tokens.forEach((t, i) => byOffset.set(t.startOffset, i));
@@ -304,7 +309,7 @@ function describeError(ctx: ErrorContext): Diagnostic {
   if (expects('StringLit')) return missingText(ctx);
   if (expects('LCurly')) return missingOpenBrace(ctx);
   if (expects('Equals')) return missingEquals(ctx);
-  if (expects('Greater')) return mapKeyType(ctx) ?? report(M.missingGreater, gap(ctx), {});
+  if (expects('Greater')) return report(M.missingGreater, gap(ctx), {});
   if (expects('LBracket')) return report(M.missingPhraseList, missingSpan(ctx), { found: found(ctx) });
   if (expects('In') && ctx.rule === 'quantifier') return report(M.quantifierWithoutIn, missingSpan(ctx), { after: shown(ctx.prev), found: found(ctx) });
   if (expects('Name') && ctx.rule === 'quantifier') return report(M.quantifierWithoutName, missingSpan(ctx), { after: shown(ctx.prev), found: found(ctx) });
@@ -312,15 +317,6 @@ function describeError(ctx: ErrorContext): Diagnostic {
   if (expects('Into')) return report(M.missingInto, missingSpan(ctx), { found: found(ctx) });
   if (expects('At')) return report(M.missingAt, missingSpan(ctx), { found: found(ctx) });
   return generic(ctx);
-}
-
-/** `map<string, number>`: a map names only the type of its values (its keys are always text). */
-function mapKeyType(ctx: ErrorContext): Diagnostic | undefined {
-  const toks = ctx.input.tokens;
-  const i = ctx.tokIndex;
-  const isMapOpen = i >= 3 && toks[i - 3]?.tokenType === kw.map && toks[i - 2]?.tokenType === Less;
-  if (!isMapOpen || !tokenMatcher(ctx.tok, Comma)) return undefined;
-  return report(M.mapKeyType, tokSpan(ctx, ctx.tok), { key: toks[i - 1].image });
 }
 
 function generic(ctx: ErrorContext): Diagnostic {
@@ -535,6 +531,12 @@ function missingEquals(ctx: ErrorContext): Diagnostic {
   if (ctx.rule === 'phrasesDecl') {
     return report(M.missingPhrasesEquals, gap(ctx), { name: shown(ctx.prev) });
   }
+  if (ctx.rule === 'letDecl') {
+    const name = declaredName(ctx.input.tokens, ctx.tokIndex, kw.let) ?? 'name';
+    // `let words: list<string> = [...]`: only a const names its type; a let takes the type of its value.
+    if (tokenMatcher(ctx.tok, Colon)) return report(M.letWithType, tokSpan(ctx, ctx.tok), { name });
+    return report(M.missingLetEquals, gap(ctx), { name });
+  }
   return report(M.missingConstEquals, gap(ctx), { name: declaredName(ctx.input.tokens, ctx.tokIndex, kw.const) ?? 'name' });
 }
 
@@ -557,7 +559,7 @@ function noAlternative(ctx: ErrorContext): Diagnostic {
   }
 }
 
-const EXPRESSION_RULES = new Set(['expression', 'orExpr', 'andExpr', 'notExpr', 'comparison', 'additive', 'multiplicative', 'unary', 'postfix', 'primary']);
+const EXPRESSION_RULES = new Set(['expression', 'notExpr', 'comparison', 'arithmetic', 'unary', 'postfix', 'primary']);
 
 function missingType(ctx: ErrorContext): Diagnostic {
   const inField = ctx.parent === 'field';

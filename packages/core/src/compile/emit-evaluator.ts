@@ -45,17 +45,20 @@ export function emitEvaluator(ir: IrPolicy, source: string): string {
   lines.push(
     `const RULES = [\n${ir.rules.map((r) => `  { id: ${str(r.id)}, fullId: ${str(r.fullId)}, severity: ${str(r.severity)} },`).join('\n')}\n];`,
   );
-  const shared = sharedScans(ir.rules);
+  // Each rule's scans are looked up once: deciding what is shared and emitting both need them.
+  const scans = ir.rules.map(scansOf);
+  const shared = sharedScans(scans);
+  const sharing = scans.map((s) => usesShared(s, shared));
   ir.rules.forEach((rule, i) => {
     lines.push('');
-    lines.push(...emitRule(rule, i, source, shared));
+    for (const line of emitRule(rule, i, source, sharing[i] ? shared : null)) lines.push(line);
   });
   lines.push('');
   lines.push('function evaluate(r, ctx) {');
   lines.push('  const out = [];');
   if (shared.size > 0) lines.push('  const scans = rt.recordScans(); // a field several rules scan is scanned once');
   ir.rules.forEach((rule, i) => {
-    if (!rule.dataset) lines.push(`  rule_${i}(r, out, ctx${usesShared(rule, shared) ? ', scans' : ''}); // ${rule.fullId}`);
+    if (!rule.dataset) lines.push(`  rule_${i}(r, out, ctx${sharing[i] ? ', scans' : ''}); // ${rule.fullId}`);
   });
   lines.push('  return out;');
   lines.push('}');
@@ -104,10 +107,11 @@ function emitMetricAdd(m: IrMetric, i: number, source: string): string[] {
   return out;
 }
 
-function emitRule(rule: IrRule, index: number, source: string, shared: ReadonlySet<string>): string[] {
+/** `shared`: the scans shared between rules, when this rule runs one of them (null when it runs none). */
+function emitRule(rule: IrRule, index: number, source: string, shared: ReadonlySet<string> | null): string[] {
   const out: string[] = [];
-  const scans = usesShared(rule, shared);
-  const ctx: Ctx = { w: 'W', varPaths: new Set(), shared: scans ? shared : new Set() };
+  const scans = shared !== null;
+  const ctx: Ctx = { w: 'W', varPaths: new Set(), shared: shared ?? new Set() };
   let pad = '  ';
   out.push(`// ${rule.fullId} (${rule.severity})`);
   const metrics = rule.dataset ? metricsUsed(rule) : [];
@@ -169,14 +173,14 @@ function scansOf(rule: IrRule): Detect[] {
  * The scans that appear more than once in the rules: only those are worth remembering for the record
  * (a scan written once runs once, and remembering it would cost more than it saves).
  */
-function sharedScans(rules: readonly IrRule[]): ReadonlySet<string> {
+function sharedScans(scansByRule: readonly Detect[][]): ReadonlySet<string> {
   const seen = new Map<string, number>();
-  for (const rule of rules) for (const e of scansOf(rule)) seen.set(scanKey(e), (seen.get(scanKey(e)) ?? 0) + 1);
+  for (const scans of scansByRule) for (const e of scans) seen.set(scanKey(e), (seen.get(scanKey(e)) ?? 0) + 1);
   return new Set([...seen].filter(([, n]) => n > 1).map(([key]) => key));
 }
 
-function usesShared(rule: IrRule, shared: ReadonlySet<string>): boolean {
-  return scansOf(rule).some((e) => shared.has(scanKey(e)));
+function usesShared(scans: readonly Detect[], shared: ReadonlySet<string>): boolean {
+  return scans.some((e) => shared.has(scanKey(e)));
 }
 
 /** The first metric a condition reads, for the violation's path. */

@@ -14,7 +14,10 @@ import type { CheckerContext, EnvFactory } from './context.js';
 export function checkRules(cx: CheckerContext, envFor: EnvFactory, inputFields: Map<string, Type>, metrics: readonly IrMetric[]): IrRule[] {
   const metricIndex = new Map(metrics.map((m, i) => [m.name, { index: i, type: m.type }]));
   const metric = (name: string) => metricIndex.get(name);
-  return cx.resolved.rules.map((decl) => checkRule(cx, decl, { ...envFor(cx.resolved.scope, inputFields, false), metric }, { ...envFor(cx.resolved.scope, inputFields, true), metric }));
+  // Every rule starts from the same two environments (checking never changes one: a variable gets a copy).
+  const ruleEnv = { ...envFor(cx.resolved.scope, inputFields, false), metric };
+  const messageEnv = { ...envFor(cx.resolved.scope, inputFields, true), metric };
+  return cx.resolved.rules.map((decl) => checkRule(cx, decl, ruleEnv, messageEnv));
 }
 
 function checkRule(cx: CheckerContext, decl: RuleDecl, ruleEnv: ExprEnv, ruleMessageEnv: ExprEnv): IrRule {
