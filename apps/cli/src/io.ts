@@ -1,7 +1,7 @@
 /** Output helpers: colour only for terminals that want it, plain errors, diagnostics as code frames. */
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { once } from 'node:events';
-import { renderDiagnostic, sortDiagnostics, type Diagnostic } from '@sellguard/dsl';
+import { renderDiagnostic, sortDiagnostics, type Diagnostic } from '@sellguard/dsl/diagnostics';
 
 export { EXIT } from './exit-codes.js';
 

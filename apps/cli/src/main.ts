@@ -74,7 +74,8 @@ export function buildProgram(setCode: (code: number) => void): Command {
       .description("run the policies' own examples")
       .argument('[policies...]', '.policy files or folders (default: policies/*.policy)')
       .addOption(new Option('-f, --format <format>', 'results for people (text) or programs (json, junit)').choices(['text', 'json', 'junit']).default('text'))
-      .option('-o, --output <file>', 'write the results to a file instead of the screen'),
+      .option('-o, --output <file>', 'write the results to a file instead of the screen')
+      .option('--no-cache', 'compile the policies afresh and keep nothing in the cache of compiled policies (see sellguard check --help)'),
   )
     .addHelpText('after', '\nExample:\n  sellguard test policies/buyer-messaging.policy\n\nExit codes: 0 every example passed; 1 one failed or a policy does not compile; 2 a policy file cannot be read.')
     .action(async (policies: string[], opts) => {
@@ -90,6 +91,7 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .option('--where <field=value>', 'the first record whose field has this value, e.g. --where orderId=113-5550123-4567890')
     .addOption(inputFormatOption(false))
     .addOption(asOfOption())
+    .option('--no-cache', 'compile the policy afresh and keep nothing in the cache of compiled policies (see sellguard check --help)')
     .addHelpText('after', '\nExamples:\n  sellguard explain policies/buyer-messaging.policy examples/buyer-messaging/messages.jsonl --record 3\n  sellguard explain policies/buyer-messaging.policy messages.jsonl --where orderId=113-5550123-4567890')
     .action(async (policy: string, input: string, opts) => {
       setCode(await (await import('./commands/explain.js')).explainCommand(policy, input, opts));
@@ -104,6 +106,7 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .option('--dry-run', 'change nothing: print what would change as a unified diff')
     .addOption(inputFormatOption(false))
     .addOption(asOfOption())
+    .option('--no-cache', 'compile the policy afresh and keep nothing in the cache of compiled policies (see sellguard check --help)')
     .addHelpText('after', '\nExamples:\n  sellguard fix policies/buyer-messaging.policy drafts.jsonl --output drafts.fixed.jsonl\n  sellguard fix policies/buyer-messaging.policy drafts.csv --dry-run\n\nExit codes: 0 done; 1 --dry-run found changes to make; 2 a usage error, a policy with errors or an unreadable input.')
     .action(async (policy: string, input: string, opts) => {
       setCode(await (await import('./commands/fix.js')).fixCommand(policy, input, opts));

@@ -126,6 +126,53 @@ describe('the cache of compiled policies', () => {
     expect(existsSync(join(cache, 'policies'))).toBe(false);
   });
 
+  it('fix keeps and reads the compiled policy in the cache too, with the same changes, and --no-cache writes nothing', () => {
+    const dir = project({ 'shop.policy': policyText('No advertising').replace('forbid emails(body) }', 'forbid emails(body) fix remove }'), 'common.policy': COMMON, 'messages.jsonl': MESSAGES });
+    const cache = mkdtempSync(join(tmpdir(), 'sellguard-cache-test-'));
+    const fix = (extra: string[] = []) => sellguard(dir, ['fix', 'shop.policy', 'messages.jsonl', '--dry-run', ...extra], { env: { SELLGUARD_CACHE_DIR: cache } });
+    const fresh = fix(['--no-cache']);
+    expect(fresh.code).toBe(1);
+    expect(fresh.stdout).toContain('-{"orderId":"2","body":"Write to a@b.com"}');
+    expect(entries(cache)).toEqual([]);
+    const first = fix();
+    expect(entries(cache)).toHaveLength(1);
+    const second = fix();
+    expect(second).toEqual(first);
+    expect(first).toEqual(fresh);
+    // check and fix share the entry.
+    sellguard(dir, ['check', 'shop.policy', 'messages.jsonl', '--fail-on', 'never'], { env: { SELLGUARD_CACHE_DIR: cache } });
+    expect(entries(cache)).toHaveLength(1);
+  });
+
+  it('explain and test read the compiled policy from the cache, with the IR, and report exactly what a fresh compile does', () => {
+    const withExamples = `${policyText('No advertising')}example "an ad" { given { orderId: "1", body: "Limited offer" } expect ad }\nexample "a mail" { given { orderId: "2", body: "a@b.com" } expect mail }\n`;
+    const dir = project({ 'shop.policy': withExamples, 'common.policy': COMMON, 'messages.jsonl': MESSAGES });
+    const cache = mkdtempSync(join(tmpdir(), 'sellguard-cache-test-'));
+    const run = (args: string[]) => sellguard(dir, args, { env: { SELLGUARD_CACHE_DIR: cache } });
+    const explain = ['explain', 'shop.policy', 'messages.jsonl', '--record', '1'];
+    const test = ['test', 'shop.policy', '--format', 'json'];
+    const freshExplain = run([...explain, '--no-cache']);
+    const freshTest = run([...test, '--no-cache']);
+    expect(freshExplain.code).toBe(1); // the record breaks a rule
+    expect(freshExplain.stdout).toContain('No advertising');
+    expect(freshTest.code).toBe(0);
+    expect((JSON.parse(freshTest.stdout) as { passed: number }).passed).toBe(2);
+    expect(entries(cache)).toEqual([]);
+
+    // The first run compiles and keeps the policy with its IR; the next ones read it.
+    expect(run(explain)).toEqual(freshExplain);
+    expect(entries(cache)).toHaveLength(1);
+    const entry = readFileSync(join(cache, 'policies', entries(cache)[0]!), 'utf8');
+    expect(JSON.parse(entry.slice(entry.indexOf('\n') + 1)).ir).toBeTypeOf('object');
+    expect(run(explain)).toEqual(freshExplain);
+    expect(run(test)).toEqual(freshTest);
+    expect(entries(cache)).toHaveLength(1);
+
+    // They really run from the entry: an example's expectation changed inside the kept IR shows up.
+    editEntry(join(cache, 'policies', entries(cache)[0]!), (body) => body.replace('"name":"a mail"', '"name":"a mail, from the cache"'));
+    expect(run(test).stdout).toContain('a mail, from the cache');
+  });
+
   it('never keeps a policy with errors', () => {
     const { dir, cache } = setup();
     writeFileSync(join(dir, 'shop.policy'), policyText('No advertising').replace('forbid emails(body)', 'forbid emails(bodyy)'));

@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadPolicy } from '@sellguard/core/node';
+import { loadPolicy } from '@sellguard/core/node/compile';
 import { CliError, EXIT, printDiagnostics, useColor, writeOutputFile } from '../io.js';
 import { compileSql, type SqlTargetFlags } from './compile-sql.js';
 

@@ -1,13 +1,16 @@
 /** `sellguard explain POLICY INPUT --record N | --where field=value`: why each rule fired or not on one record. */
 import { explainText, getPath } from '@sellguard/core';
-import { contextFor, fitsRecord, InputError, loadPolicy, readRecords, type InputFormat, type InputRecord } from '@sellguard/core/node';
+import { contextFor, fitsRecord, InputError, readRecords, type InputFormat, type InputRecord } from '@sellguard/core/node';
 import { CliError, EXIT, printDiagnostics, useColor } from '../io.js';
+import { loadPolicyForRun } from '../policy-cache/load-policy.js';
 
 export interface ExplainFlags {
   record?: number;
   where?: string;
   inputFormat?: InputFormat;
   asOf?: number;
+  /** false with --no-cache: compile the policy afresh (see policy-cache/). */
+  cache?: boolean;
 }
 
 async function findRecord(input: string, flags: ExplainFlags, policy: { decode(raw: unknown): { ok: boolean; value?: unknown } }): Promise<InputRecord | undefined> {
@@ -30,7 +33,7 @@ async function findRecord(input: string, flags: ExplainFlags, policy: { decode(r
 export async function explainCommand(policyFile: string, input: string, flags: ExplainFlags): Promise<number> {
   if ((flags.record === undefined) === (flags.where === undefined)) throw new CliError('say which record to explain: --record N (counting from 1) or --where FIELD=VALUE (see sellguard explain --help)');
   if (flags.where !== undefined && flags.where.indexOf('=') <= 0) throw new CliError(`--where ${flags.where}: write it as FIELD=VALUE, e.g. --where orderId=113-5550123-4567890 (see sellguard explain --help)`);
-  const loaded = loadPolicy(policyFile);
+  const loaded = await loadPolicyForRun(policyFile, { cache: flags.cache, explains: true });
   printDiagnostics(loaded.diagnostics, loaded.source, policyFile, useColor(process.stderr), loaded.sources);
   if (!loaded.policy) throw new CliError(`the policy '${policyFile}' has errors; fix them and run again`);
   const policy = loaded.policy;

@@ -8,14 +8,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createTwoFilesPatch } from 'diff';
 import { applyFixToRaw, DEFAULT_SUPPRESSION_FIELD, namesRule, readRecordSuppression, type CompiledPolicy, type EvalContext } from '@sellguard/core';
-import { contextFor, fitsRecord, formatOf, InputError, loadPolicy, readRecords, sniff, type InputFormat, type InputRecord } from '@sellguard/core/node';
+import { contextFor, fitsRecord, formatOf, InputError, readRecords, sniff, type InputFormat, type InputRecord } from '@sellguard/core/node';
 import { CliError, EXIT, printDiagnostics, useColor, writeError } from '../io.js';
+import { loadPolicyForRun } from '../policy-cache/load-policy.js';
 
 export interface FixFlags {
   output?: string;
   dryRun?: boolean;
   inputFormat?: InputFormat;
   asOf?: number;
+  /** false with --no-cache: compile the policy afresh (see policy-cache/). */
+  cache?: boolean;
 }
 
 /** The rules that fire on a raw record (undefined when it does not decode). */
@@ -80,7 +83,7 @@ function delimiterOf(headerLine: string): string {
 export async function fixCommand(policyFile: string, input: string, flags: FixFlags): Promise<number> {
   if (!flags.dryRun && flags.output === undefined) throw new CliError('say where to write the fixed records with --output FILE, or use --dry-run to see the changes (see sellguard fix --help)');
   if (input === '-') throw new CliError('fix needs a file, not standard input (see sellguard fix --help)');
-  const loaded = loadPolicy(policyFile);
+  const loaded = await loadPolicyForRun(policyFile, { cache: flags.cache });
   printDiagnostics(loaded.diagnostics, loaded.source, policyFile, useColor(process.stderr), loaded.sources);
   if (!loaded.policy) throw new CliError(`the policy '${policyFile}' has errors; fix them and run again`);
   const policy = loaded.policy;

@@ -2,8 +2,9 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineIndex } from '@sellguard/dsl';
-import { contextFor, loadPolicy, loadSpeller, PolicyFileError, type ExampleOutcome, type Speller } from '@sellguard/core/node';
+import { contextFor, loadSpeller, PolicyFileError, type ExampleOutcome, type Speller } from '@sellguard/core/node';
 import { CliError, EXIT, printDiagnostics, useColor } from '../io.js';
+import { loadPolicyForRun } from '../policy-cache/load-policy.js';
 import { Sink } from '../options/sink.js';
 import { testReport, type PolicyTests } from './test-report.js';
 
@@ -21,7 +22,7 @@ function expand(files: string[]): string[] {
   return files.flatMap((f) => (existsSync(f) && statSync(f).isDirectory() ? defaultPolicies(f) : [f]));
 }
 
-export async function testCommand(files: string[], flags: { color?: boolean; format?: 'text' | 'json' | 'junit'; output?: string }): Promise<number> {
+export async function testCommand(files: string[], flags: { color?: boolean; format?: 'text' | 'json' | 'junit'; output?: string; cache?: boolean }): Promise<number> {
   const format = flags.format ?? 'text';
   // Text goes to the screen as it is made; JSON and JUnit are written once all policies ran.
   const lines: string[] = [];
@@ -44,7 +45,7 @@ export async function testCommand(files: string[], flags: { color?: boolean; for
   for (const file of policies) {
     let loaded;
     try {
-      loaded = loadPolicy(file);
+      loaded = await loadPolicyForRun(file, { cache: flags.cache, explains: true });
     } catch (e) {
       if (!(e instanceof PolicyFileError)) throw e;
       process.stderr.write(`sellguard: ${e.message}\n`);

@@ -27,6 +27,8 @@ export interface CacheEntry {
   code: RunnableCode;
   /** What `sellguard compile` would write (the ESM and CommonJS modules and their declarations). */
   output: { module: string; commonjs: string; dts: string };
+  /** The compiler's intermediate form, for explain and the examples; absent when it does not survive JSON unchanged. */
+  ir?: unknown;
 }
 
 export function sha256(text: string): string {
@@ -66,7 +68,11 @@ export function writeEntry(dir: string, entry: CacheEntry): void {
     writeFileSync(temp, `${MAGIC} ${sha256(body)}\n${body}`);
     renameSync(temp, file);
   } catch {
-    rmSync(temp, { force: true });
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // A path that cannot even be looked at (a file where the folder should be): nothing was written there either.
+    }
   }
 }
 

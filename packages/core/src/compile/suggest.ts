@@ -1,5 +1,5 @@
 /** "Did you mean …?" suggestions for misspelt names (the edit distance is the catalogue's, shared with the syntax messages). */
-import { closestName } from '@sellguard/dsl';
+import { closestName } from '@sellguard/dsl/catalogue';
 
 /** The closest candidate, if it is close enough to be a likely typo (or the one candidate that starts with it). */
 export function closest(name: string, candidates: Iterable<string>): string | undefined {

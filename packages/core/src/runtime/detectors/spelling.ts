@@ -1,49 +1,19 @@
-import nspell from 'nspell';
 import { findTextEmails } from './emails.js';
 import { mapSpan, plainView } from './html.js';
 import { findTextLinks } from './links.js';
+import { checkerFromFiles, checkerFromTable, type Checker, type DictionaryFiles, type PreparedDictionary } from './spelling-checker.js';
 import type { SpellingMatch, TextFinds } from './types.js';
 import type { Speller } from '../../types.js';
 import { asText } from './util.js';
 
-type Checker = nspell.NSpell;
-
 /** A spelling checker; the shape is shared (types.ts): the host puts one into the evaluation context. */
 export type { Speller };
 
-/** A Hunspell dictionary as files: the Node host passes `dictionary-en`, a browser fetches the .aff/.dic files. */
-export interface DictionaryFiles {
-  aff: Uint8Array | string;
-  dic: Uint8Array | string;
-}
+export type { DictionaryFiles, PreparedDictionary };
 
-/** Everyday e-commerce and messaging words the Hunspell en_US list lacks (added as exact words). */
-const EXTRA_WORDS = [
-  'ok', 'okay', 'ecommerce', 'e-commerce', 'webshop', 'webshops', 'preorder', 'preorders', 'preordered',
-  'dropshipping', 'dropship', 'dropshipper', 'unboxing', 'unboxed', 'bluetooth', 'wifi', 'smartwatch',
-  'smartwatches', 'powerbank', 'powerbanks', 'thx', 'pls', 'plz', 'asap', 'fyi', 'btw', 'etc', 'customizable',
-  'customisable', 'giftwrap', 'giftwrapped', 'usb', 'hdmi', 'cashback', 'storefront', 'backorder', 'backordered',
-  'backorders', 'restock', 'restocked', 'restocking', 'inbox', 'email', 'emails', 'emailed', 'emailing', 'online',
-  'website', 'websites', 'webpage', 'homepage', 'smartphone', 'smartphones', 'touchscreen', 'earbuds', 'screenshot',
-  'screenshots', 'username', 'usernames', 'timeframe', 'refurbished', 'barcode', 'barcodes', 'unsubscribe',
-  'checkout', 'login', 'logout', 'signup', 'fulfillment', 'fulfilment', 'marketplace', 'marketplaces', 'seller',
-  'sellers', 'buyer', 'buyers', 'warranty', 'refund', 'refunds', 'refunded', 'tracking', 'eBay', 'Bluetooth',
-  'pcs', 'qty', 'vlog', 'vlogs', 'influencer', 'influencers', 'ebook', 'ebooks', 'ereader', 'ereaders', 'airpods',
-  'esim', 'hotspot', 'hotspots', 'bday', 'selfie', 'selfies', 'hashtag', 'hashtags', 'emoji', 'emojis',
-  // British spellings the suffix rewrites do not cover
-  'jewellery', 'aluminium', 'enrolment', 'enrolments', 'practise', 'practised', 'practises', 'practising', 'learnt',
-  'spelt', 'amongst', 'whilst', 'fulfil', 'fulfils', 'storey', 'storeys', 'kerb', 'plough', 'sceptical', 'ageing',
-  'mould', 'mouldy', 'smoulder', 'moustache', 'pyjamas', 'sulphur', 'draught', 'draughts', 'artefact', 'artefacts',
-  'cosy', 'speciality', 'specialities', 'whisky', 'yoghurt', 'gaol', 'postcode', 'postcodes', 'tonne', 'tonnes',
-];
-
-/** Build a spelling checker from a dictionary. Throws if the dictionary cannot be parsed. */
-export function createSpeller(dict: DictionaryFiles): Speller {
-  const decoder = new TextDecoder('utf-8');
-  const aff = typeof dict.aff === 'string' ? dict.aff : decoder.decode(dict.aff);
-  const dic = typeof dict.dic === 'string' ? dict.dic : decoder.decode(dict.dic);
-  const checker = nspell(aff, dic);
-  for (const w of EXTRA_WORDS) checker.add(w);
+/** Build a spelling checker from a dictionary's files or its prepared word table. Throws if the dictionary cannot be parsed. */
+export function createSpeller(dict: DictionaryFiles | PreparedDictionary): Speller {
+  const checker = 'table' in dict ? checkerFromTable(dict) : checkerFromFiles(dict);
   const correctCache = new Map<string, boolean>();
   const suggestionCache = new Map<string, string[]>();
   return {
