@@ -44,12 +44,15 @@ export async function race(contenders, { reps = 5, warmup = true, log = () => {}
   for (let r = 0; r < rounds; r++) {
     for (let k = 0; k < contenders.length; k++) {
       const c = contenders[(k + r) % contenders.length];
+      // Untimed set-up and tear-down around each timed run (e.g. a pool of records decoded in advance).
+      await c.before?.();
       globalThis.gc?.();
       const start = now();
       const cpuBefore = process.cpuUsage();
       await (warmup && r === 0 && c.warm ? c.warm : c.run)();
       const ms = now() - start;
       const cpu = process.cpuUsage(cpuBefore);
+      await c.after?.();
       if (!warmup || r > 0) times[c.name].push(ms);
       // CPU time next to wall time: on a shared machine it says what an idle one would take.
       log(`  ${c.name}: ${ms.toFixed(0)} ms (${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU)${warmup && r === 0 ? ' (warm-up)' : ''}`);

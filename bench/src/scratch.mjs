@@ -24,7 +24,10 @@ export const inScratch = () => Boolean(process.env[MARK]);
  */
 export function runInScratch(script, args) {
   const dir = mkdtempSync(join(tmpdir(), 'sellguard-bench-'));
-  const child = spawn(process.execPath, [...process.execArgv, script, ...args], {
+  // --expose-gc: the harness collects garbage before every timed run (measure.mjs), so no contender pays for
+  // the garbage another left behind.
+  const flags = process.execArgv.includes('--expose-gc') ? process.execArgv : [...process.execArgv, '--expose-gc'];
+  const child = spawn(process.execPath, [...flags, script, ...args], {
     env: { ...process.env, [MARK]: dir, TMPDIR: dir, TMP: dir, TEMP: dir },
     stdio: 'inherit',
     detached: true,

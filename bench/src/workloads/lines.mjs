@@ -34,14 +34,6 @@ async function resultOf(c, line) {
 
 /** A timed body for one contender: `total` records from the pool, returning how many violations it saw. */
 function body(c, pool, total) {
-  if (c.checkDecoded) {
-    const prepared = pool.map(c.prepare);
-    return () => {
-      let found = 0;
-      for (let i = 0; i < total; i++) found += c.checkDecoded(prepared[i % prepared.length]).length;
-      return found;
-    };
-  }
   if (c.checkAsync) {
     return async () => {
       let found = 0;
@@ -65,7 +57,36 @@ export async function runLines(contenders, pool, { total, reps, sample = 2000, k
   const agreement = await checkAgreement(contenders, pool, sample, keyFn);
   log?.(`  agreement on ${agreement.sample} records (${agreement.withViolations} with violations)`);
   const counts = Object.fromEntries(contenders.map((c) => [c.name, recordsFor(c)]));
-  const timed = contenders.map((c) => ({ name: c.name, run: body(c, pool, counts[c.name]), warm: body(c, pool, Math.min(counts[c.name], pool.length)) }));
+  const timed = contenders.map((c) => timedContender(c, pool, counts[c.name]));
   const times = await race(timed, { reps, log });
   return { times, agreement, counts };
+}
+
+/**
+ * What `race` times for one contender. A contender that starts from records it
+ * decoded in advance (`prepare`, then `checkDecoded`) gets its pool decoded just
+ * before each of its timed runs and dropped right after: holding every such
+ * contender's pool of 100,000 decoded records at once grew the benchmark's heap
+ * to about 2 GB, where each young-generation collection of whoever allocates
+ * costs several times more than in any real run, which never holds such pools.
+ */
+function timedContender(c, pool, count) {
+  if (!c.checkDecoded) return { name: c.name, run: body(c, pool, count), warm: body(c, pool, Math.min(count, pool.length)) };
+  let prepared = null;
+  const loop = (n) => () => {
+    let found = 0;
+    for (let i = 0; i < n; i++) found += c.checkDecoded(prepared[i % prepared.length]).length;
+    return found;
+  };
+  return {
+    name: c.name,
+    before: () => {
+      prepared = pool.map((line) => c.prepare(line));
+    },
+    after: () => {
+      prepared = null;
+    },
+    run: loop(count),
+    warm: loop(Math.min(count, pool.length)),
+  };
 }
