@@ -4,8 +4,9 @@
  * carries the build's id (a hash of the bundle, dist/build-id.txt): a cache
  * is never offered to another build.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { keepNewest } from '../policy-cache/keep-newest.js';
 
 /** The commands whose runs get a cache of their own (each compiles different functions); anything else shares one. */
 const COMMANDS = new Set(['check', 'watch', 'test', 'explain', 'fix', 'init', 'completion', 'fmt', 'compile', 'tui', 'lsp']);
@@ -58,15 +59,5 @@ function removeQuietly(file: string): void {
 }
 
 function pruneCodeCaches(dir: string): void {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.v8cache') || f.endsWith('.tmp'));
-  if (files.length <= MAX_CODE_CACHES) return;
-  const dated = files.flatMap((f) => {
-    try {
-      return [{ f, at: statSync(join(dir, f)).mtimeMs }];
-    } catch {
-      return [];
-    }
-  });
-  dated.sort((a, b) => b.at - a.at);
-  for (const { f } of dated.slice(MAX_CODE_CACHES)) rmSync(join(dir, f), { force: true });
+  keepNewest(dir, (f) => f.endsWith('.v8cache') || f.endsWith('.tmp'), MAX_CODE_CACHES);
 }

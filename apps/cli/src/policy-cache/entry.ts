@@ -7,8 +7,9 @@
  * compile the same policy at once.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { keepNewest } from './keep-newest.js';
 import type { Diagnostic } from '@sellguard/dsl';
 import type { PolicySummary, RunnableCode } from '@sellguard/core/node';
 
@@ -81,21 +82,7 @@ export const MAX_ENTRIES = 100;
 
 /** Delete all but the MAX_ENTRIES most recently written entries (and temporary files a killed run left behind). */
 export function pruneEntries(dir: string): void {
-  try {
-    const files = readdirSync(dir).filter((f) => f.endsWith('.json') || f.endsWith('.tmp'));
-    if (files.length <= MAX_ENTRIES) return;
-    const dated = files.flatMap((f) => {
-      try {
-        return [{ f, at: statSync(join(dir, f)).mtimeMs }];
-      } catch {
-        return [];
-      }
-    });
-    dated.sort((a, b) => b.at - a.at);
-    for (const { f } of dated.slice(MAX_ENTRIES)) rmSync(join(dir, f), { force: true });
-  } catch {
-    // Another run may be pruning at the same time; what is left is pruned next time.
-  }
+  keepNewest(dir, (f) => f.endsWith('.json') || f.endsWith('.tmp'), MAX_ENTRIES);
 }
 
 function isEntry(x: unknown, key: string): x is CacheEntry {
