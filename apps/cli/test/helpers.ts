@@ -3,9 +3,10 @@
  * folder of their own files. The binary is built first (incrementally).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { afterAll } from 'vitest';
 
 export const root = resolve(import.meta.dirname, '../../..');
 export const bin = join(root, 'apps/cli/dist/main.js');
@@ -25,6 +26,12 @@ export interface Run {
 /** Compiled policies of the test runs are kept here, not in the user's own cache folder. */
 const TEST_CACHE = mkdtempSync(join(tmpdir(), 'sellguard-test-cache-'));
 
+/** Every folder these helpers made for a test file, removed when the file's tests are done. */
+const made: string[] = [TEST_CACHE];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 export function sellguard(cwd: string, args: string[], opts: { input?: string; env?: Record<string, string> } = {}): Run {
   const r = spawnSync(process.execPath, [bin, ...args], {
     cwd,
@@ -38,6 +45,7 @@ export function sellguard(cwd: string, args: string[], opts: { input?: string; e
 /** A fresh folder holding these files (paths may have folders). */
 export function project(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'sellguard-test-'));
+  made.push(dir);
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
     writeFileSync(join(dir, name), text);
