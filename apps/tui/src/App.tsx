@@ -277,10 +277,12 @@ export function App({ store, cwd, initial, onQuit, openEditor, env, slicing }: A
   let body;
   if (ui.screen === 'help') body = <Help width={width} height={bodyHeight} scroll={ui.scroll} watching={session.watching} />;
   else if (problems) body = <ProblemText lines={problemLines} width={width} height={bodyHeight} scroll={problemScroll} session={session} />;
-  else if (ui.screen === 'record' && selected)
+  else if ((ui.screen === 'record' && selected) || (ui.screen === 'groupRecord' && groupRecord)) {
+    // One record in full: from the list of records, or an order of a metric's group (← → move through the group).
+    const fromList = ui.screen === 'record';
     body = (
       <RecordView
-        record={selected}
+        record={(fromList ? selected : groupRecord)!}
         policy={session.policy}
         context={session.context}
         policySource={session.policySource}
@@ -288,23 +290,10 @@ export function App({ store, cwd, initial, onQuit, openEditor, env, slicing }: A
         height={bodyHeight}
         scroll={ui.scroll}
         color={color}
-        position={{ at: ui.list.selected + 1, of: sorted.length }}
+        position={fromList ? { at: ui.list.selected + 1, of: sorted.length } : position}
       />
     );
-  else if (ui.screen === 'groupRecord' && groupRecord)
-    body = (
-      <RecordView
-        record={groupRecord}
-        policy={session.policy}
-        context={session.context}
-        policySource={session.policySource}
-        width={width}
-        height={bodyHeight}
-        scroll={ui.scroll}
-        color={color}
-        position={position}
-      />
-    );
+  }
   else if (ui.screen === 'metrics') body = <Metrics data={data} selected={ui.metrics.selected} width={width} height={bodyHeight} />;
   else if (ui.screen === 'group' && ui.group) {
     const [metric, group, value] = JSON.parse(ui.group) as [string, string, string];
